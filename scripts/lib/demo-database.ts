@@ -1,0 +1,62 @@
+/**
+ * The demo mode's local state: an embedded PostgreSQL cluster and generated secrets under .data/
+ * (git-ignored). Nothing secret is committed; each clone generates its own on first start.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/embedded-postgres.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+export const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? ".data");
+export const DEMO_DB_NAME = "refoulement_watch";
+
+type DemoSecrets = { pgPassword: string; nextauthSecret: string; encryptionKey: string };
+
+/** Reads the demo secrets, generating them on first use (mode 0600). */
+export function demoSecrets(): DemoSecrets {
+  // 0711: the unprivileged postgres user (used when running as root) must traverse into .data/pg;
+  // secrets.json itself stays 0600.
+  mkdirSync(DATA_DIR, { recursive: true, mode: 0o711 });
+  const file = path.join(DATA_DIR, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
+  const secrets: DemoSecrets = {
+    pgPassword: randomBytes(18).toString("base64url"),
+    nextauthSecret: randomBytes(32).toString("base64url"),
+    encryptionKey: randomBytes(32).toString("base64"),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function embeddedPort(): number {
+  return Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+}
+
+/** Starts the demo cluster in .data/pg and returns the demo database's URL. */
+export async function startDemoDatabase(log?: (line: string) => void): Promise<{ url: string; server: RunningPostgres }> {
+  const { pgPassword } = demoSecrets();
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(DATA_DIR, "pg"),
+    port: embeddedPort(),
+    password: pgPassword,
+    persistent: true,
+    log,
+  });
+  const url = await ensureDatabase(server.baseUrl, DEMO_DB_NAME);
+  return { url, server };
+}
+
+/**
+ * Runs `fn` with a database URL: DATABASE_URL when set, otherwise the demo cluster, started for
+ * the duration of `fn` and stopped afterwards.
+ */
+export async function withDatabase<T>(fn: (url: string, demo: boolean) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL, false);
+  const { url, server } = await startDemoDatabase();
+  try {
+    return await fn(url, true);
+  } finally {
+    await server.stop();
+  }
+}
