@@ -1,0 +1,85 @@
+/**
+ * Demo-mode only (embedded database, no DATABASE_URL): one account per role and a few synthetic
+ * cases so that the INTERNAL and RESTRICTED levels have something to show. Synthetic records say so
+ * in their code, title and `origin`, and are never counted with sourced data.
+ */
+
+/** Shared by every demo account; printed by `npm start` and listed in the README. Demo mode only. */
+export const DEMO_PASSWORD = "refoulement-watch-demo";
+
+export const DEMO_USERS = [
+  { email: "researcher@example.org", name: "Demo Researcher", role: "RESEARCHER" },
+  { email: "editor@example.org", name: "Demo Editor", role: "EDITOR" },
+  { email: "staff@example.org", name: "Demo Staff", role: "STAFF" },
+  { email: "admin@example.org", name: "Demo Admin", role: "ADMIN" },
+] as const;
+
+import type { Prisma } from "../../lib/generated/prisma/client.ts";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+export const SYNTHETIC_CASES: (Omit<Prisma.CaseCreateInput, "origin" | "events"> & { events: Prisma.CaseEventCreateWithoutCaseInput[] })[] = [
+  {
+    code: "SYN-2012-0001",
+    title: "[Synthetic] Family of 4 detained in Jilin (internal demo record)",
+    summary: "Synthetic demo record, not from any source: shows what signed-in researchers see beyond the public timeline.",
+    sizeMin: 3,
+    sizeMax: 4,
+    sizeBest: 4,
+    sizeWording: "three or four people",
+    status: "REPORTED_DETAINED",
+    verification: "UNVERIFIED",
+    priority: "HIGH",
+    tags: ["synthetic"],
+    country: "CN",
+    province: "Jilin",
+    cityArea: "Yanji",
+    geoPrecision: "CITY",
+    firstEventEarliest: day("2012-03-01"),
+    lastEventLatest: day("2012-03-31"),
+    visibility: "INTERNAL",
+    events: [
+      {
+        type: "DETAINED",
+        dateEarliest: day("2012-03-01"),
+        dateLatest: day("2012-03-31"),
+        precision: "MONTH",
+        dateWording: "in March",
+        description: "Synthetic event.",
+        country: "CN",
+        province: "Jilin",
+      },
+    ],
+  },
+  {
+    code: "SYN-2012-0002",
+    title: "[Synthetic] Woman held in Liaoning (restricted demo record)",
+    summary: "Synthetic demo record, not from any source: visible to staff and admins only.",
+    sizeMin: 1,
+    sizeMax: 1,
+    sizeBest: 1,
+    sizeWording: "one woman",
+    status: "AT_RISK_OF_REPATRIATION",
+    verification: "POSSIBLE",
+    priority: "URGENT",
+    tags: ["synthetic"],
+    country: "CN",
+    province: "Liaoning",
+    geoPrecision: "PROVINCE",
+    firstEventEarliest: day("2012-04-10"),
+    lastEventLatest: day("2012-04-10"),
+    visibility: "RESTRICTED",
+    events: [
+      {
+        type: "ARRESTED",
+        dateEarliest: day("2012-04-10"),
+        dateLatest: day("2012-04-10"),
+        precision: "DAY",
+        dateWording: "10 April",
+        description: "Synthetic event.",
+        country: "CN",
+        province: "Liaoning",
+      },
+    ],
+  },
+];
