@@ -1,0 +1,69 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { signInSchema } from "@/lib/validations/auth";
+
+type FieldErrors = Partial<Record<"email" | "password", string>>;
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = signInSchema.safeParse(data);
+    setFormError(null);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    try {
+      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (!result || result.error) {
+        // One message for every failure, so the form never reveals whether an account exists.
+        setFormError("Email or password is incorrect, or the account is disabled.");
+        errorRef.current?.focus();
+        return;
+      }
+      router.replace(callbackUrl);
+      router.refresh();
+    } catch {
+      setFormError("Could not reach the server. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const input = "mt-1 block w-full rounded border border-stone-400 px-3 py-2 aria-[invalid=true]:border-red-600";
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-stone-300 bg-white p-6">
+      <div ref={errorRef} tabIndex={-1} role="alert" aria-label="Sign-in error" aria-live="assertive" className={formError ? "rounded border border-red-600 bg-red-50 p-3 text-sm text-red-900" : "sr-only"}>
+        {formError}
+      </div>
+      <div>
+        <label htmlFor="email" className="block font-medium">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required className={input}
+          aria-invalid={Boolean(fieldErrors.email)} aria-describedby={fieldErrors.email ? "email-error" : undefined} />
+        {fieldErrors.email && <p id="email-error" className="mt-1 text-sm text-red-700">{fieldErrors.email}</p>}
+      </div>
+      <div>
+        <label htmlFor="password" className="block font-medium">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className={input}
+          aria-invalid={Boolean(fieldErrors.password)} aria-describedby={fieldErrors.password ? "password-error" : undefined} />
+        {fieldErrors.password && <p id="password-error" className="mt-1 text-sm text-red-700">{fieldErrors.password}</p>}
+      </div>
+      <button type="submit" disabled={pending} className="w-full rounded bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { env } from "@/lib/env";
+import { authenticateUser, getActorForToken } from "@/lib/data/users";
+import type { Actor } from "@/lib/permissions";
+import { signInSchema } from "@/lib/validations/auth";
+
+/**
+ * next-auth v4 with email + password. Credentials only work with JWT sessions, so revocation is done
+ * by a per-user sessionVersion carried in the token and compared on every request (getActor).
+ * See docs/decisions/003-session-strategy.md.
+ */
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const forwarded = req?.headers?.["x-forwarded-for"];
+        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
+        const user = await authenticateUser(parsed.data.email, parsed.data.password, ip);
+        return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const u = user as unknown as { id: string; role: string; sessionVersion: number };
+        token.userId = u.id;
+        token.role = u.role;
+        token.sessionVersion = u.sessionVersion;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      // Only what the header needs; authorization never trusts these values (see getActor).
+      (session as unknown as { role?: unknown }).role = token.role;
+      return session;
+    },
+  },
+};
+
+/**
+ * The signed-in user for this request, checked against the database (disabled users, role changes
+ * and "sign out everywhere" take effect on the next request), or null for a visitor.
+ * Cached per request so a page and its components share one lookup.
+ */
+export const getActor = cache(async (): Promise<Actor> => {
+  const cookieStore = await cookies();
+  const token = await getToken({
+    req: { cookies: cookieStore, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: env().NEXTAUTH_SECRET,
+  });
+  return getActorForToken(token as { userId?: unknown; sessionVersion?: unknown } | null);
+});

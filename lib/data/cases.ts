@@ -1,0 +1,159 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, visibleCaseLevels, type Actor } from "@/lib/permissions";
+
+/** The condition every case read starts from: not archived, and at a level the actor may see. */
+export function visibleCaseWhere(actor: Actor): Prisma.CaseWhereInput {
+  return { deletedAt: null, visibility: { in: visibleCaseLevels(actor) } };
+}
+
+const caseListSelect = {
+  code: true,
+  title: true,
+  status: true,
+  verification: true,
+  sizeMin: true,
+  sizeMax: true,
+  sizeBest: true,
+  sizeWording: true,
+  country: true,
+  province: true,
+  cityArea: true,
+  firstEventEarliest: true,
+  lastEventLatest: true,
+  visibility: true,
+  origin: true,
+} satisfies Prisma.CaseSelect;
+
+export type CaseListItem = Prisma.CaseGetPayload<{ select: typeof caseListSelect }>;
+
+export const CASES_PAGE_SIZE = 50;
+
+/** One page of the cases the actor may see, most recent first. */
+export async function listCases(actor: Actor, opts: { page?: number } = {}): Promise<{ items: CaseListItem[]; total: number; page: number; pageCount: number }> {
+  const where = visibleCaseWhere(actor);
+  const total = await db.case.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / CASES_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pageCount);
+  const items = await db.case.findMany({
+    where,
+    select: caseListSelect,
+    orderBy: [{ firstEventEarliest: { sort: "desc", nulls: "last" } }, { code: "asc" }],
+    skip: (page - 1) * CASES_PAGE_SIZE,
+    take: CASES_PAGE_SIZE,
+  });
+  return { items, total, page, pageCount };
+}
+
+const sourceSummarySelect = {
+  id: true,
+  outlet: true,
+  title: true,
+  author: true,
+  url: true,
+  publishedAt: true,
+  retrievedAt: true,
+  sha256: true,
+  reliability: true,
+} satisfies Prisma.SourceSelect;
+
+const claimSelect = {
+  id: true,
+  target: true,
+  field: true,
+  value: true,
+  quote: true,
+  eventId: true,
+  source: { select: sourceSummarySelect },
+} satisfies Prisma.SourceClaimSelect;
+
+export type ClaimDto = Prisma.SourceClaimGetPayload<{ select: typeof claimSelect }>;
+export type SourceSummary = Prisma.SourceGetPayload<{ select: typeof sourceSummarySelect }>;
+
+/**
+ * One case with its events, sources and the quotes behind each figure, or null when it does not
+ * exist or the actor may not see it (the page then answers 404, so existence does not leak).
+ */
+export async function getCaseByCode(actor: Actor, code: string) {
+  if (!/^[A-Z]{2,3}-\d{4}-\d{4}$/.test(code)) return null;
+  const found = await db.case.findFirst({
+    where: { ...visibleCaseWhere(actor), code },
+    select: {
+      ...caseListSelect,
+      id: true,
+      summary: true,
+      priority: true,
+      statusManual: true,
+      tags: true,
+      latitude: true,
+      longitude: true,
+      geoPrecision: true,
+      familyInSouthMin: true,
+      familyInSouthMax: true,
+      askedForHelpMin: true,
+      askedForHelpMax: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      events: {
+        where: { deletedAt: null },
+        orderBy: [{ dateEarliest: "asc" }, { createdAt: "asc" }],
+        select: {
+          id: true,
+          type: true,
+          dateEarliest: true,
+          dateLatest: true,
+          precision: true,
+          dateWording: true,
+          description: true,
+          country: true,
+          province: true,
+          cityArea: true,
+          authority: true,
+        },
+      },
+      claims: { where: { deletedAt: null }, select: claimSelect, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!found) return null;
+  // Advocacy (who was approached, and how) is for the people doing it, not for the public page.
+  const actions = can(actor, "read:advocacy:any")
+    ? await db.advocacyAction.findMany({
+        where: { caseId: found.id, deletedAt: null },
+        orderBy: { date: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          date: true,
+          askedFor: true,
+          response: true,
+          status: true,
+          followUpDue: true,
+          notes: true,
+          contact: { select: { id: true, name: true, kind: true, organisation: true, role: true } },
+        },
+      })
+    : [];
+  const { claims, ...rest } = found;
+  return {
+    ...rest,
+    actions,
+    caseClaims: claims.filter((c) => c.target === "CASE"),
+    fieldClaims: groupBy(claims.filter((c) => c.target === "FIELD" && c.field), (c) => c.field as string),
+    eventClaims: groupBy(claims.filter((c) => c.target === "EVENT" && c.eventId), (c) => c.eventId as string),
+    sources: uniqueBy(claims.map((c) => c.source), (s) => s.id),
+  };
+}
+
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseByCode>>>;
+
+function groupBy<T>(items: T[], key: (t: T) => string): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  for (const item of items) (out[key(item)] ??= []).push(item);
+  return out;
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  return [...new Map(items.map((i) => [key(i), i])).values()];
+}

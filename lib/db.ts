@@ -1,0 +1,20 @@
+import "server-only";
+import { createPrismaClient, type Db } from "@/lib/create-prisma";
+import { env } from "@/lib/env";
+
+const globalForPrisma = globalThis as unknown as { prisma?: Db };
+
+function client(): Db {
+  // Created on first use, not at import: `next build` loads modules without a database configured.
+  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL);
+  return globalForPrisma.prisma;
+}
+
+/** The one Prisma client. Only lib/data/* may import it: pages and routes go through the data layer. */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const c = client();
+    const value = Reflect.get(c, property, c);
+    return typeof value === "function" ? value.bind(c) : value;
+  },
+});

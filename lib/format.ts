@@ -1,0 +1,83 @@
+/** Display helpers shared by pages and exports. Dates are calendar dates in UTC. */
+import type { CaseStatus, DatePrecision, EventType, Verification, Visibility } from "@/lib/generated/prisma/enums";
+
+const monthYear = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+const dayMonthYear = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** ISO calendar date (YYYY-MM-DD) of a date-only column. */
+export function isoDay(date: Date | null | undefined): string {
+  return date ? date.toISOString().slice(0, 10) : "";
+}
+
+export function formatDay(date: Date | null | undefined): string {
+  return date ? dayMonthYear.format(date) : "—";
+}
+
+/**
+ * An uncertain date as a person would say it: "8 Feb 2012" when known to the day, otherwise the
+ * range ("between 12 Feb 2012 and 13 Feb 2012", "February 2012", "2012"). Never a single invented day.
+ */
+export function formatUncertainDate(earliest: Date, latest: Date, precision: DatePrecision): string {
+  if (isoDay(earliest) === isoDay(latest)) return formatDay(earliest);
+  if (precision === "YEAR" && earliest.getUTCFullYear() === latest.getUTCFullYear()) return String(earliest.getUTCFullYear());
+  const sameMonth = earliest.getUTCFullYear() === latest.getUTCFullYear() && earliest.getUTCMonth() === latest.getUTCMonth();
+  if (precision === "MONTH" && sameMonth && earliest.getUTCDate() === 1) return monthYear.format(earliest);
+  return `between ${formatDay(earliest)} and ${formatDay(latest)}`;
+}
+
+/** "10", "9–12", "at least 3" from a min/max pair. */
+export function formatRange(min: number | null, max: number | null): string {
+  if (min === null && max === null) return "unknown";
+  if (min !== null && max !== null) return min === max ? String(min) : `${min}–${max}`;
+  return min !== null ? `at least ${min}` : `at most ${max}`;
+}
+
+const words = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ");
+
+export const STATUS_LABEL: Record<CaseStatus, string> = {
+  REPORTED_DETAINED: "Reported detained",
+  AT_RISK_OF_REPATRIATION: "At risk of repatriation",
+  REPATRIATED: "Repatriated",
+  RELEASED: "Released",
+  REACHED_SAFETY: "Reached safety",
+  DIED: "Died",
+  UNKNOWN: "Unknown",
+};
+
+export const EVENT_LABEL: Record<EventType, string> = {
+  CROSSED_BORDER: "Crossed the border",
+  ARRESTED: "Arrested",
+  DETAINED: "Detained",
+  TRANSFERRED: "Transferred",
+  REPATRIATION_TALKS: "Repatriation talks",
+  REPATRIATED: "Repatriated",
+  RELEASED: "Released",
+  REACHED_SAFETY: "Reached safety",
+  APPEAL_MADE: "Appeal made",
+  OTHER: "Other",
+};
+
+export function verificationLabel(v: Verification): string {
+  return words(v);
+}
+
+export function visibilityLabel(v: Visibility): string {
+  return { PUBLIC: "Public", INTERNAL: "Internal (signed-in users)", RESTRICTED: "Restricted (staff only)" }[v];
+}
+
+/** Human label for an enum value we have no dedicated table for. */
+export function enumLabel(value: string): string {
+  return words(value);
+}
+
+const COUNTRY_NAMES: Record<string, string> = { CN: "China", KR: "South Korea", KP: "North Korea", RU: "Russia", LA: "Laos", TH: "Thailand", VN: "Vietnam", MN: "Mongolia" };
+
+export function countryName(code: string | null | undefined): string {
+  if (!code) return "—";
+  return COUNTRY_NAMES[code] ?? code;
+}
+
+/** "Yanji, Jilin, China" from the parts that are known. */
+export function formatPlace(p: { country: string | null; province?: string | null; cityArea?: string | null }): string {
+  return [p.cityArea, p.province, countryName(p.country)].filter(Boolean).join(", ");
+}
