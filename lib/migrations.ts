@@ -53,18 +53,30 @@ class WholeScriptPg extends PrismaPg {
   }
 }
 
+type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+let engineModule: Promise<EngineModule> | undefined;
+
+/** Instantiates the WebAssembly module once per process: wasm-bindgen glue holds one instance. */
+function loadEngineModule(): Promise<EngineModule> {
+  engineModule ??= (async () => {
+    // The package exports no package.json, so find the .wasm beside its JS entry.
+    const require = createRequire(import.meta.url);
+    const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const wasmBytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(wasmBytes, {
+      "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+    });
+    const exports = instance.exports as unknown as { __wbindgen_start: () => void };
+    (bg as unknown as { __wbg_set_wasm: (e: unknown) => void }).__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return bg;
+  })();
+  return engineModule;
+}
+
 async function loadEngine(connectionString: string, schemaText: string): Promise<{ engine: Engine; factory: WholeScriptPg }> {
-  // The package exports no package.json, so find the .wasm beside its JS entry.
-  const require = createRequire(import.meta.url);
-  const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-  const wasmBytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(wasmBytes, {
-    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
-  });
-  const exports = instance.exports as unknown as { __wbindgen_start: () => void };
-  (bg as unknown as { __wbg_set_wasm: (e: unknown) => void }).__wbg_set_wasm(exports);
-  exports.__wbindgen_start();
+  const bg = await loadEngineModule();
   const factory = new WholeScriptPg({ connectionString });
   const engine = (await bg.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schemaText]] },

@@ -33,7 +33,6 @@ async function main(): Promise<void> {
     url = db.url;
     const secrets = demoSecrets();
     appEnv.NEXTAUTH_SECRET = process.env.NEXTAUTH_SECRET ?? secrets.nextauthSecret;
-    appEnv.RW_ENCRYPTION_KEYS = process.env.RW_ENCRYPTION_KEYS ?? `demo1:${secrets.encryptionKey}`;
     appEnv.RW_DEMO_MODE = "1";
     log(`Demo mode: embedded PostgreSQL on 127.0.0.1:${db.server.port}, data in .data/`);
   } else {
@@ -66,7 +65,9 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: { ...process.env, ...appEnv },
   });
+  let stopRequested = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    stopRequested = true;
     if (!child.killed) child.kill(signal);
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   const code = await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 0)));
   await stopDatabase?.();
   log("Stopped.");
-  process.exit(code);
+  // Ctrl-C is a clean stop, not a failure (next exits 130 on SIGINT).
+  process.exit(stopRequested ? 0 : code);
 }
 
 main().catch(async (error: unknown) => {

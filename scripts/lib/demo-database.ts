@@ -3,7 +3,7 @@
  * (git-ignored). Nothing secret is committed; each clone generates its own on first start.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/embedded-postgres.ts";
 
@@ -11,19 +11,19 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? ".data");
 export const DEMO_DB_NAME = "refoulement_watch";
 
-type DemoSecrets = { pgPassword: string; nextauthSecret: string; encryptionKey: string };
+type DemoSecrets = { pgPassword: string; nextauthSecret: string };
 
 /** Reads the demo secrets, generating them on first use (mode 0600). */
 export function demoSecrets(): DemoSecrets {
   // 0711: the unprivileged postgres user (used when running as root) must traverse into .data/pg;
   // secrets.json itself stays 0600.
   mkdirSync(DATA_DIR, { recursive: true, mode: 0o711 });
+  if (process.getuid?.() === 0) chmodSync(DATA_DIR, 0o711); // also when the directory already existed
   const file = path.join(DATA_DIR, "secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
   const secrets: DemoSecrets = {
     pgPassword: randomBytes(18).toString("base64url"),
     nextauthSecret: randomBytes(32).toString("base64url"),
-    encryptionKey: randomBytes(32).toString("base64"),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

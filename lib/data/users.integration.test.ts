@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { authenticateUser, getActorForToken } from "@/lib/data/users";
+import { hashPassword } from "@/lib/password";
+import { testDb, unique } from "@/lib/testing/test-database";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+async function makeUser(overrides: { disabled?: boolean } = {}) {
+  const email = `${unique("user")}@example.org`;
+  const password = `pw-${unique()}-${unique()}`;
+  const user = await db.user.create({
+    data: { email, name: "Test User", role: "EDITOR", passwordHash: await hashPassword(password), ...overrides },
+  });
+  return { user, email, password };
+}
+
+describe("authenticateUser", () => {
+  it("accepts the right password and logs the success", async () => {
+    const { user, email, password } = await makeUser();
+    const result = await authenticateUser(email.toUpperCase(), password, "127.0.0.1");
+    expect(result?.id).toBe(user.id);
+    const log = await db.auditEvent.findFirst({ where: { actorEmail: email, kind: "sign-in" }, orderBy: { at: "desc" } });
+    expect(log?.success).toBe(true);
+  });
+
+  it("refuses a wrong password, an unknown account and a disabled account, logging each failure", async () => {
+    const { email } = await makeUser();
+    expect(await authenticateUser(email, "wrong password here", null)).toBeNull();
+    const ghost = `${unique("ghost")}@example.org`;
+    expect(await authenticateUser(ghost, "whatever password", null)).toBeNull();
+    const disabled = await makeUser({ disabled: true });
+    expect(await authenticateUser(disabled.email, disabled.password, null)).toBeNull();
+
+    const failures = await db.auditEvent.findMany({ where: { actorEmail: { in: [email, ghost, disabled.email] }, success: false } });
+    expect(failures.map((f) => (f.detail as { reason: string }).reason).sort()).toEqual(["disabled", "no-such-account", "wrong-password"]);
+  });
+});
+
+describe("getActorForToken", () => {
+  it("returns the user while the token's session version is current", async () => {
+    const { user } = await makeUser();
+    expect(await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion })).toMatchObject({ id: user.id, role: "EDITOR" });
+  });
+
+  it("refuses a token after sign-out-everywhere, and for a disabled user", async () => {
+    const { user } = await makeUser();
+    await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion })).toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { disabled: true } });
+    expect(await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion + 1 })).toBeNull();
+  });
+
+  it("reads the role from the database, not the token", async () => {
+    const { user } = await makeUser();
+    await db.user.update({ where: { id: user.id }, data: { role: "RESEARCHER" } });
+    expect((await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion }))?.role).toBe("RESEARCHER");
+  });
+
+  it("treats a missing or malformed token as a visitor", async () => {
+    expect(await getActorForToken(null)).toBeNull();
+    expect(await getActorForToken({ userId: 42, sessionVersion: "1" })).toBeNull();
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * `npm start` in demo mode, as a user runs it: embedded PostgreSQL under a fresh data directory,
+ * migrations, demo data, the built app; Ctrl-C stops everything; a restart keeps what was entered.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/create-prisma";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+let dataDir: string;
+let appPort: number;
+let pgPort: number;
+let running: ChildProcess | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Starts `npm start`'s script and resolves once /api/health answers ok, with the time it took. */
+async function startApp(): Promise<{ seconds: number; output: () => string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort) };
+  delete env.DATABASE_URL; // demo mode: the app starts its own PostgreSQL
+  delete env.NEXTAUTH_SECRET;
+  const started = Date.now();
+  let out = "";
+  running = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  running.stdout?.on("data", (d) => (out += d));
+  running.stderr?.on("data", (d) => (out += d));
+  const deadline = Date.now() + 170_000;
+  while (Date.now() < deadline) {
+    if (running.exitCode !== null) throw new Error(`npm start exited early (${running.exitCode}):\n${out}`);
+    const ok = await fetch(`http://127.0.0.1:${appPort}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { seconds: (Date.now() - started) / 1000, output: () => out };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`npm start did not become healthy:\n${out}`);
+}
+
+/** Sends Ctrl-C (SIGINT) and waits for the process to exit. */
+async function stopApp(): Promise<number | null> {
+  const child = running;
+  if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  child.kill("SIGINT");
+  return exited;
+}
+
+afterAll(async () => {
+  await stopApp();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start (demo mode)", () => {
+  it("serves the seeded dashboard, stops on Ctrl-C, and keeps data across a restart", { timeout: 400_000 }, async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "rw-start-"));
+    appPort = await freePort();
+    pgPort = await freePort();
+
+    const first = await startApp();
+    console.log(`first start (fresh data directory) healthy after ${first.seconds.toFixed(1)} s`);
+    const cases = await (await fetch(`http://127.0.0.1:${appPort}/cases`)).text();
+    for (const code of ["CN-2012-0001", "CN-2012-0002", "CN-2012-0003"]) expect(cases).toContain(code);
+
+    // Something a user entered: a published case written straight to the demo database.
+    const { pgPassword } = JSON.parse(await readFile(path.join(dataDir, "secrets.json"), "utf8")) as { pgPassword: string };
+    const db = createPrismaClient(`postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${pgPort}/refoulement_watch`);
+    await db.case.create({ data: { code: "TST-2030-0001", title: "Entered before the restart", sizeMin: 2, country: "CN", visibility: "PUBLIC" } });
+    await db.$disconnect();
+
+    expect(await stopApp()).toBe(0);
+    expect(await portOpen(appPort)).toBe(false);
+    expect(await portOpen(pgPort)).toBe(false); // the embedded PostgreSQL stopped too
+    expect(first.output()).toContain("Stopped.");
+
+    const second = await startApp();
+    console.log(`restart healthy after ${second.seconds.toFixed(1)} s`);
+    expect(second.output()).toContain("Build is up to date.");
+    expect(second.output()).not.toContain("Loaded demo data");
+    const after = await (await fetch(`http://127.0.0.1:${appPort}/cases`)).text();
+    expect(after).toContain("Entered before the restart");
+
+    // With the database gone, health says so (503 with a reason) instead of failing opaquely.
+    const pid = Number((await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
+    process.kill(pid, "SIGINT");
+    let health: Response | undefined;
+    for (let i = 0; i < 40; i++) {
+      health = await fetch(`http://127.0.0.1:${appPort}/api/health`);
+      if (health.status === 503) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(health?.status).toBe(503);
+    const body = (await health?.json()) as { status: string; database: string; reason: string };
+    expect(body).toMatchObject({ status: "error", database: "unavailable" });
+    expect(body.reason).not.toMatch(/postgres(ql)?:\/\//);
+  });
+});
