@@ -1,12 +1,12 @@
 // npm run db:seed — loads the seed report (once); in demo mode also the demo accounts and synthetic cases.
-import { createPrismaClient } from "../lib/create-prisma.ts";
+import { scriptPrismaClient } from "./lib/prisma.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { withDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";
 
 runScript(() =>
   withDatabase(async (url, demo) => {
-    const db = createPrismaClient(url);
+    const db = await scriptPrismaClient(url);
     try {
       const result = await seedDatabase(db, { demo });
       console.log(

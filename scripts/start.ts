@@ -8,7 +8,7 @@
  * Ctrl-C stops the server and the embedded PostgreSQL cleanly.
  */
 import { spawn } from "node:child_process";
-import { createPrismaClient } from "../lib/create-prisma.ts";
+import { scriptPrismaClient } from "./lib/prisma.ts";
 import { applyMigrations } from "../lib/migrations.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo.ts";
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
   const applied = await applyMigrations(url);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
-  const prisma = createPrismaClient(url);
+  const prisma = await scriptPrismaClient(url);
   try {
     const seeded = await seedDatabase(prisma, { demo });
     if (seeded.report || seeded.users || seeded.synthetic) {

@@ -12,7 +12,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { createPrismaClient } from "../lib/create-prisma.ts";
+import { scriptPrismaClient } from "./lib/prisma.ts";
 import { recreateDatabase, startEmbeddedPostgres, type RunningPostgres } from "../lib/embedded-postgres.ts";
 import { applyMigrations } from "../lib/migrations.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     if (wants("e2e")) {
       const url = await recreateDatabase(pg.baseUrl, "rw_e2e");
       await applyMigrations(url);
-      const prisma = createPrismaClient(url);
+      const prisma = await scriptPrismaClient(url);
       await seedDatabase(prisma, { demo: true });
       await prisma.$disconnect();
       await buildIfStale((m) => log(m));

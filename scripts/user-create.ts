@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
-import { createPrismaClient } from "../lib/create-prisma.ts";
+import { scriptPrismaClient } from "./lib/prisma.ts";
 import { hashPassword } from "../lib/password.ts";
 import { createUserSchema } from "../lib/validations/user.ts";
 import { withDatabase } from "./lib/demo-database.ts";
@@ -54,7 +54,7 @@ runScript(async () => {
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join(" "));
   await withDatabase(async (url) => {
-    const db = createPrismaClient(url);
+    const db = await scriptPrismaClient(url);
     try {
       if (await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } })) {
         throw new Error(`An account with the email ${parsed.data.email} already exists; nothing was changed.`);
