@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { ROOT } from "./demo-database.ts";
 
-const INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "prisma/seed", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "package.json", "proxy.ts"];
+/** What `next build` reads. */
+export const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "prisma/seed", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "package.json", "proxy.ts"];
 const SKIP = new Set(["generated", "node_modules"]);
 
 function collect(p: string, out: string[]): void {
@@ -20,10 +21,13 @@ function collect(p: string, out: string[]): void {
   }
 }
 
-/** A fingerprint of the files a build depends on (paths, sizes and modification times). */
-export function sourceFingerprint(): string {
+/** What `prisma generate` reads. */
+export const PRISMA_INPUTS = ["prisma/schema.prisma", "prisma.config.ts", "package-lock.json"];
+
+/** A fingerprint of the given files and folders (paths, sizes and modification times). */
+export function sourceFingerprint(inputs: readonly string[]): string {
   const files: string[] = [];
-  for (const input of INPUTS) collect(path.join(ROOT, input), files);
+  for (const input of inputs) collect(path.join(ROOT, input), files);
   return createHash("sha256").update(files.join("\n")).digest("hex");
 }
 
