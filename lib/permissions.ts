@@ -8,11 +8,29 @@ import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 export type Actor = { id: string; email: string; name: string; role: Role } | null;
 
 export const PERMISSIONS = {
+  // Cases, by visibility level. Non-visible records read as absent (404), never 403.
   "read:case:public": ["VISITOR", "RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   "read:case:internal": ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   "read:case:restricted": ["STAFF", "ADMIN"],
+  /** Make a case PUBLIC (after previewing what visitors will see) or take it back. */
+  "publish:case:any": ["EDITOR", "STAFF", "ADMIN"],
+  // People in a case: pseudonymous details for the people working the case; identities for staff.
+  "read:person:any": ["EDITOR", "STAFF", "ADMIN"],
+  /** Real names, contact details and exact addresses of people (encrypted at rest). */
+  "read:person-identity:restricted": ["STAFF", "ADMIN"],
+  // Advocacy.
   "read:contact:any": ["EDITOR", "STAFF", "ADMIN"],
+  /** Contact details of advocacy contacts (encrypted at rest). */
+  "read:contact-details:restricted": ["STAFF", "ADMIN"],
   "read:advocacy:any": ["EDITOR", "STAFF", "ADMIN"],
+  // Annotations: staff write and resolve them; editors read and reply; nobody else sees them.
+  "read:annotation:any": ["EDITOR", "STAFF", "ADMIN"],
+  "create:annotation:any": ["STAFF", "ADMIN"],
+  "reply:annotation:any": ["EDITOR", "STAFF", "ADMIN"],
+  "resolve:annotation:any": ["STAFF", "ADMIN"],
+  // Administration.
+  "manage:user:any": ["ADMIN"],
+  "read:audit:any": ["ADMIN"],
 } as const satisfies Record<string, readonly (Role | "VISITOR")[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
