@@ -3,6 +3,7 @@ import Link from "next/link";
 import "./globals.css";
 import { getActor } from "@/lib/auth";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = {
   title: { default: "Refoulement Watch", template: "%s · Refoulement Watch" },
@@ -25,6 +26,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label="Main" className="flex gap-4 text-sm">
               <Link href="/" className="hover:underline">Dashboard</Link>
               <Link href="/cases" className="hover:underline">Cases</Link>
+              {can(actor, "read:annotation:any") && <Link href="/annotations" className="hover:underline">Open annotations</Link>}
+              {can(actor, "manage:user:any") && <Link href="/admin/users" className="hover:underline">Users</Link>}
+              {can(actor, "read:audit:any") && <Link href="/admin/audit" className="hover:underline">Audit log</Link>}
             </nav>
             <div className="ml-auto flex items-center gap-3 text-sm" data-testid="session-state">
               {actor ? (

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, visibleCaseLevels, type Actor } from "@/lib/permissions";
+import { can, requirePermission, visibleCaseLevels, type Actor } from "@/lib/permissions";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import type { Visibility } from "@/lib/generated/prisma/enums";
 
 /** The condition every case read starts from: not archived, and at a level the actor may see. */
 export function visibleCaseWhere(actor: Actor): Prisma.CaseWhereInput {
@@ -76,9 +78,26 @@ export type SourceSummary = Prisma.SourceGetPayload<{ select: typeof sourceSumma
  * exist or the actor may not see it (the page then answers 404, so existence does not leak).
  */
 export async function getCaseByCode(actor: Actor, code: string) {
-  if (!/^[A-Z]{2,3}-\d{4}-\d{4}$/.test(code)) return null;
+  if (!CASE_CODE.test(code)) return null;
+  return loadCase({ ...visibleCaseWhere(actor), code }, actor);
+}
+
+const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
+
+/**
+ * The case exactly as a visitor would see it once published, for an editor about to publish it
+ * (or checking a published one). The case must be one the editor may see.
+ */
+export async function getCasePublishPreview(actor: Actor, code: string) {
+  requirePermission(actor, "publish:case:any");
+  if (!CASE_CODE.test(code)) return null;
+  return loadCase({ ...visibleCaseWhere(actor), code }, null);
+}
+
+/** Loads one case matched by `where`, with only the parts `actor` may see (null: a visitor's view). */
+async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
   const found = await db.case.findFirst({
-    where: { ...visibleCaseWhere(actor), code },
+    where,
     select: {
       ...caseListSelect,
       id: true,
@@ -156,4 +175,42 @@ function groupBy<T>(items: T[], key: (t: T) => string): Record<string, T[]> {
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   return [...new Map(items.map((i) => [key(i), i])).values()];
+}
+
+/**
+ * Publishes a case (PUBLIC) or takes it back (INTERNAL), refusing a stale version, and records
+ * the change with its reason in the same transaction.
+ */
+export async function setCaseVisibility(
+  actor: Actor,
+  input: { code: string; visibility: Visibility; version: number; reason?: string },
+): Promise<void> {
+  requirePermission(actor, "publish:case:any");
+  const current = await db.case.findFirst({
+    where: { ...visibleCaseWhere(actor), code: input.code },
+    select: { id: true, visibility: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+  });
+  if (!current) throw new NotFoundError("Case");
+  if (current.version !== input.version) throw new ConflictError(current.updatedBy?.name ?? null, current.updatedAt);
+  if (current.visibility === input.visibility) return;
+  await db.$transaction(async (tx) => {
+    const updated = await tx.case.updateMany({
+      where: { id: current.id, version: input.version },
+      data: { visibility: input.visibility, version: { increment: 1 }, updatedById: actor!.id },
+    });
+    if (updated.count === 0) throw new ConflictError(null, null);
+    await tx.recordChange.create({
+      data: {
+        userId: actor!.id,
+        entity: "Case",
+        entityId: current.id,
+        caseId: current.id,
+        action: "UPDATE",
+        field: "visibility",
+        oldValue: current.visibility,
+        newValue: input.visibility,
+        reason: input.reason || null,
+      },
+    });
+  });
 }

@@ -2,19 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth";
-import { getCaseByCode, type ClaimDto } from "@/lib/data/cases";
-import {
-  EVENT_LABEL,
-  enumLabel,
-  formatDay,
-  formatPlace,
-  formatRange,
-  formatUncertainDate,
-  verificationLabel,
-  visibilityLabel,
-} from "@/lib/format";
-import { StatusBadge } from "@/components/cases/status-badge";
-import { Quote } from "@/components/ui/quote";
+import { listAnnotationsForCase } from "@/lib/data/annotations";
+import { getCaseByCode } from "@/lib/data/cases";
+import { can } from "@/lib/permissions";
+import { CaseView } from "@/components/cases/case-view";
 
 export const dynamic = "force-dynamic";
 
@@ -26,151 +17,33 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: found ? `${found.code}: ${found.title}` : "Case not found" };
 }
 
-/** The distinct passages behind one or more fields (several fields often share one quote). */
-function quotesFor(fieldClaims: Record<string, ClaimDto[]>, ...fields: string[]): ClaimDto[] {
-  const seen = new Set<string>();
-  return fields.flatMap((f) => fieldClaims[f] ?? []).filter((c) => {
-    const key = `${c.source.id}:${c.quote}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function FigureRow({ label, value, quotes, id }: { label: string; value: React.ReactNode; quotes: ClaimDto[]; id: string }) {
-  return (
-    <div className="border-t border-stone-200 py-3 sm:grid sm:grid-cols-3 sm:gap-4" data-testid={`figure-${id}`}>
-      <dt className="font-medium">{label}</dt>
-      <dd className="sm:col-span-2">
-        <div>{value}</div>
-        {quotes.length > 0 ? (
-          <details className="mt-1">
-            <summary className="cursor-pointer text-sm text-stone-700 underline">According to {quotes.length === 1 ? "1 passage" : `${quotes.length} passages`}</summary>
-            <div className="mt-2 space-y-2">{quotes.map((q) => <Quote key={q.id} claim={q} />)}</div>
-          </details>
-        ) : (
-          <p className="mt-1 text-xs text-stone-600">No source passage recorded for this figure.</p>
-        )}
-      </dd>
-    </div>
-  );
-}
-
 export default async function CasePage({ params }: Props) {
   const { code } = await params;
   const actor = await getActor();
   const c = await getCaseByCode(actor, decodeURIComponent(code));
   if (!c) notFound();
-
+  const annotations = await listAnnotationsForCase(actor, c.id);
   return (
-    <article className="space-y-8">
-      <header className="space-y-2">
-        <p className="font-mono text-sm text-stone-600">{c.code}</p>
-        <h1 className="text-2xl font-semibold">{c.title}</h1>
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          <StatusBadge status={c.status} />
-          <span>Verification: {verificationLabel(c.verification)}</span>
-          {actor && <span className="rounded bg-stone-200 px-2 py-0.5 text-xs">{visibilityLabel(c.visibility)}</span>}
-          {c.origin === "SYNTHETIC" && <span className="rounded bg-purple-100 px-2 py-0.5 text-xs text-purple-900">Synthetic demo record, not from any source</span>}
-        </div>
-        {c.summary && <p className="max-w-3xl">{c.summary}</p>}
-      </header>
-
-      <section aria-labelledby="figures">
-        <h2 id="figures" className="text-lg font-semibold">Figures</h2>
-        <dl className="mt-2 rounded border border-stone-300 bg-white px-4">
-          <FigureRow
-            id="group-size"
-            label="Group size"
-            quotes={quotesFor(c.fieldClaims, "sizeMin", "sizeMax", "sizeBest", "sizeWording")}
-            value={
-              <>
-                <span className="text-xl font-semibold">{formatRange(c.sizeMin, c.sizeMax)}</span> people
-                {c.sizeBest !== null && <span className="text-stone-700"> (best estimate {c.sizeBest})</span>}
-                {c.sizeWording && <span className="block text-sm text-stone-700">Reported as “{c.sizeWording}”</span>}
-              </>
-            }
-          />
-          <FigureRow id="status" label="Status" quotes={quotesFor(c.fieldClaims, "status")} value={<StatusBadge status={c.status} />} />
-          <FigureRow id="place" label="Place" quotes={quotesFor(c.fieldClaims, "country", "province", "cityArea")} value={formatPlace(c)} />
-          <FigureRow
-            id="family"
-            label="With family in South Korea"
-            quotes={quotesFor(c.fieldClaims, "familyInSouthMin", "familyInSouthMax")}
-            value={formatRange(c.familyInSouthMin, c.familyInSouthMax)}
-          />
-          <FigureRow
-            id="asked-for-help"
-            label="Asked for help"
-            quotes={quotesFor(c.fieldClaims, "askedForHelpMin", "askedForHelpMax")}
-            value={formatRange(c.askedForHelpMin, c.askedForHelpMax)}
-          />
-        </dl>
-        {c.caseClaims.length > 0 && (
-          <div className="mt-3 space-y-2">
-            <h3 className="text-sm font-medium">About this case</h3>
-            {c.caseClaims.map((q) => <Quote key={q.id} claim={q} />)}
-          </div>
-        )}
-      </section>
-
-      <section aria-labelledby="timeline">
-        <h2 id="timeline" className="text-lg font-semibold">What happened</h2>
-        {c.events.length === 0 ? (
-          <p className="mt-2 text-stone-700">No events recorded yet.</p>
-        ) : (
-          <ol className="mt-2 space-y-3">
-            {c.events.map((e) => (
-              <li key={e.id} className="rounded border border-stone-300 bg-white p-3">
-                <p>
-                  <strong>{EVENT_LABEL[e.type]}</strong> — {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
-                  <span className="text-sm text-stone-700"> (precision: {enumLabel(e.precision)}{e.dateWording ? `; reported as “${e.dateWording}”` : ""})</span>
-                </p>
-                {e.description && <p className="text-sm">{e.description}</p>}
-                {(e.authority || e.country) && (
-                  <p className="text-sm text-stone-700">
-                    {[e.authority, formatPlace({ country: e.country, province: e.province, cityArea: e.cityArea })].filter(Boolean).join(" · ")}
-                  </p>
-                )}
-                <div className="mt-2 space-y-2">{(c.eventClaims[e.id] ?? []).map((q) => <Quote key={q.id} claim={q} />)}</div>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-
-      {c.actions.length > 0 && (
-        <section aria-labelledby="advocacy">
-          <h2 id="advocacy" className="text-lg font-semibold">Advocacy</h2>
-          <ul className="mt-2 space-y-2">
-            {c.actions.map((a) => (
-              <li key={a.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
-                <p><strong>{enumLabel(a.kind)}</strong> to {a.contact.name}{a.contact.role ? ` (${a.contact.role})` : ""} — {formatDay(a.date)}</p>
-                <p>Asked for: {a.askedFor}</p>
-                <p>Response: {enumLabel(a.response)} · Status: {enumLabel(a.status)}{a.followUpDue ? ` · Follow up by ${formatDay(a.followUpDue)}` : ""}</p>
-                {a.notes && <p className="text-stone-700">{a.notes}</p>}
-              </li>
-            ))}
-          </ul>
-        </section>
+    <>
+      {can(actor, "publish:case:any") && (
+        <p className="mb-4 text-sm">
+          {c.visibility === "PUBLIC" ? "This case is published." : "This case is not published."}{" "}
+          <Link href={`/cases/${c.code}/preview`} className="underline">Preview what visitors {c.visibility === "PUBLIC" ? "see" : "would see"}</Link>
+        </p>
       )}
-
-      <section aria-labelledby="sources">
-        <h2 id="sources" className="text-lg font-semibold">Sources</h2>
-        {c.sources.length === 0 ? (
-          <p className="mt-2 text-stone-700">No sources attached yet.</p>
-        ) : (
-          <ul className="mt-2 space-y-2">
-            {c.sources.map((s) => (
-              <li key={s.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
-                <p><Link href={`/sources/${s.id}`} className="font-medium underline">{s.title}</Link></p>
-                <p>{s.outlet}{s.author ? `, ${s.author}` : ""} — published {formatDay(s.publishedAt)}; captured {formatDay(s.retrievedAt)}</p>
-                <p className="break-all font-mono text-xs text-stone-700">SHA-256 {s.sha256}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </article>
+      <CaseView
+        c={c}
+        viewer={{
+          signedIn: Boolean(actor),
+          annotations,
+          can: {
+            read: can(actor, "read:annotation:any"),
+            create: can(actor, "create:annotation:any"),
+            reply: can(actor, "reply:annotation:any"),
+            resolve: can(actor, "resolve:annotation:any"),
+          },
+        }}
+      />
+    </>
   );
 }

@@ -1,0 +1,28 @@
+"use client";
+import { useActionState } from "react";
+import { setCaseVisibilityAction } from "@/lib/actions/cases";
+import type { ActionState } from "@/lib/actions/action-state";
+import { FormStatus } from "@/components/ui/form-status";
+
+const IDLE: ActionState = { status: "idle" };
+
+/** Publish or unpublish, with an optional reason kept in the case's history. */
+export function PublishForm({ code, version, published, restricted }: { code: string; version: number; published: boolean; restricted: boolean }) {
+  const [state, action, pending] = useActionState(setCaseVisibilityAction, IDLE);
+  const done = state.status === "ok";
+  return (
+    <form action={action} className="mt-3 space-y-2">
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="visibility" value={published ? "INTERNAL" : "PUBLIC"} />
+      {restricted && <p className="text-sm font-medium text-red-800">This case is restricted (staff only). Publishing makes it visible to everyone.</p>}
+      <label htmlFor="publish-reason" className="block text-sm font-medium">Reason (kept in the history)</label>
+      <input id="publish-reason" name="reason" maxLength={2000} className="block w-full max-w-xl rounded border border-stone-400 px-2 py-1 text-sm" />
+      {state.errors?.reason && <p className="text-sm text-red-700">{state.errors.reason}</p>}
+      <button type="submit" disabled={pending || done} className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        {pending ? "Saving…" : published ? "Unpublish this case" : "Publish this case"}
+      </button>
+      <FormStatus state={state} label="Publish status" />
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+test.describe("[ADMIN]", () => {
+  test("an admin disables a signed-in user; that user's next request is refused", async ({ browser }) => {
+    const email = `disable-me-${Date.now()}@example.org`;
+    const password = "a long and uncommon passphrase 42";
+
+    const admin = await (await browser.newContext()).newPage();
+    await signInAs(admin, "ADMIN");
+    await admin.goto("/admin/users");
+    await admin.getByLabel("Email").fill(email);
+    await admin.getByLabel("Name").fill("Disable Me");
+    await admin.getByLabel("Role", { exact: true }).selectOption("EDITOR");
+    await admin.getByLabel("Initial password (12+ characters)").fill(password);
+    await admin.getByRole("button", { name: "Create account" }).click();
+    await expect(admin.getByRole("status", { name: "Create account status" })).toHaveText("Account created.");
+
+    const user = await (await browser.newContext()).newPage();
+    await user.goto("/login");
+    await user.getByLabel("Email").fill(email);
+    await user.getByLabel("Password").fill(password);
+    await user.getByRole("button", { name: "Sign in" }).click();
+    await expect(user.getByTestId("session-state")).toContainText("Signed in as Disable Me");
+    expect((await user.goto("/annotations"))?.status()).toBe(200);
+
+    await admin.reload();
+    await admin.getByRole("button", { name: `Disable ${email}` }).click();
+    await expect(admin.getByTestId(`user-row-${email}`)).toContainText("Disabled");
+
+    // The same browser session, next request: treated as signed out, internal pages refused.
+    await user.goto("/annotations");
+    await expect(user).toHaveURL(/\/login\?callbackUrl=%2Fannotations/);
+    await expect(user.getByRole("link", { name: "Sign in" })).toBeVisible();
+    // And signing in again is refused.
+    await user.getByLabel("Email").fill(email);
+    await user.getByLabel("Password").fill(password);
+    await user.getByRole("button", { name: "Sign in" }).click();
+    await expect(user.getByRole("alert", { name: "Sign-in error" })).toContainText("incorrect, or the account is disabled");
+
+    await admin.goto(`/admin/audit?kind=user-disabled`);
+    await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("user-disabled");
+  });
+
+  test("invalid input on the create form gets messages next to the fields and creates nothing", async ({ page }) => {
+    await signInAs(page, "ADMIN");
+    await page.goto("/admin/users");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Initial password (12+ characters)").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("alert", { name: "Create account status" })).toHaveText("Check the highlighted fields.");
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expect(page.getByText("Password must be at least 12 characters.")).toBeVisible();
+    await expect(page.getByText("not-an-email")).toHaveCount(0);
+  });
+});

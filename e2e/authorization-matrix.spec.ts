@@ -1,0 +1,154 @@
+/**
+ * The authorization matrix: every page, route handler and server action × every role (visitor
+ * included), checked against the running app. Server actions are POSTed to directly, the way an
+ * attacker would, bypassing the UI. The test fails when a route or action exists without an entry.
+ */
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import pg from "pg";
+import { signInAs, type DemoRole } from "./helpers";
+
+// Playwright runs from the project root (scripts/test.ts starts it there).
+const ROOT = process.cwd();
+const require = createRequire(path.join(ROOT, "package.json"));
+const ROLES = ["VISITOR", "RESEARCHER", "EDITOR", "STAFF", "ADMIN"] as const;
+type Role = (typeof ROLES)[number];
+
+/** Expected HTTP status for each role. 307 = sent to sign in (or away from /login), 404 = does not exist for you. */
+type Expected = Record<Role, number>;
+const all = (status: number): Expected => ({ VISITOR: status, RESEARCHER: status, EDITOR: status, STAFF: status, ADMIN: status });
+const signedInOnly = (allowed: Role[]): Expected =>
+  Object.fromEntries(ROLES.map((r) => [r, r === "VISITOR" ? 307 : allowed.includes(r) ? 200 : 404])) as Expected;
+
+/** Route pattern (as the app/ folder names it) → sample URLs and what each role must get. */
+const ROUTES: Record<string, { url: string | (() => string); expected: Expected }[]> = {
+  "/": [{ url: "/", expected: all(200) }],
+  "/cases": [{ url: "/cases", expected: all(200) }],
+  "/cases/[code]": [
+    { url: "/cases/CN-2012-0001", expected: all(200) },
+    { url: "/cases/SYN-2012-0001", expected: { VISITOR: 404, RESEARCHER: 200, EDITOR: 200, STAFF: 200, ADMIN: 200 } },
+    { url: "/cases/SYN-2012-0002", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
+  ],
+  "/cases/[code]/preview": [
+    { url: "/cases/CN-2012-0001/preview", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 200, STAFF: 200, ADMIN: 200 } },
+    { url: "/cases/SYN-2012-0002/preview", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
+  ],
+  "/sources/[id]": [{ url: () => `/sources/${reportSourceId}`, expected: all(200) }],
+  "/login": [{ url: "/login", expected: { VISITOR: 200, RESEARCHER: 307, EDITOR: 307, STAFF: 307, ADMIN: 307 } }],
+  "/annotations": [{ url: "/annotations", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/admin/users": [{ url: "/admin/users", expected: signedInOnly(["ADMIN"]) }],
+  "/admin/audit": [{ url: "/admin/audit", expected: signedInOnly(["ADMIN"]) }],
+  "/api/health": [{ url: "/api/health", expected: all(200) }],
+  "/api/auth/[...nextauth]": [{ url: "/api/auth/session", expected: all(200) }],
+};
+
+/** Server action → roles allowed to run it. Everyone else must get "forbidden". */
+const ACTIONS: Record<string, Role[]> = {
+  createAnnotationAction: ["STAFF", "ADMIN"],
+  replyAnnotationAction: ["EDITOR", "STAFF", "ADMIN"],
+  resolveAnnotationAction: ["STAFF", "ADMIN"],
+  setCaseVisibilityAction: ["EDITOR", "STAFF", "ADMIN"],
+  createUserAction: ["ADMIN"],
+  changeRoleAction: ["ADMIN"],
+  setDisabledAction: ["ADMIN"],
+  resetPasswordAction: ["ADMIN"],
+  signOutEverywhereAction: ["ADMIN"],
+};
+
+let reportSourceId = "";
+const contexts = {} as Record<Role, APIRequestContext>;
+
+/** Route patterns from the app/ folder: every page.tsx and route.ts. */
+function discoverRoutes(dir = path.join(ROOT, "app"), prefix = ""): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      const segment = entry.name.startsWith("(") ? "" : `/${entry.name}`; // route groups add no segment
+      found.push(...discoverRoutes(path.join(dir, entry.name), prefix + segment));
+    } else if (/^(page|route)\.(tsx|ts)$/.test(entry.name)) {
+      found.push(prefix || "/");
+    }
+  }
+  return found;
+}
+
+type ManifestEntry = { workers: Record<string, unknown>; exportedName?: string };
+function discoverActions(): Map<string, { id: string; page: string }> {
+  const manifest = require(path.join(ROOT, ".next/server/server-reference-manifest.json")) as { node: Record<string, ManifestEntry> };
+  const actions = new Map<string, { id: string; page: string }>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    const worker = Object.keys(entry.workers)[0];
+    const page = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/^page$/, "");
+    actions.set(entry.exportedName ?? id, { id, page: page.replace("[code]", "CN-2012-0001") });
+  }
+  return actions;
+}
+
+test.describe("[AUTHZ] authorization matrix", () => {
+  test.beforeAll(async ({ browser }) => {
+    const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+    await db.connect();
+    reportSourceId = (await db.query(`SELECT id FROM "Source" WHERE outlet = 'The Korea Herald' LIMIT 1`)).rows[0].id;
+    await db.end();
+    const baseURL = test.info().project.use.baseURL;
+    contexts.VISITOR = await playwrightRequest.newContext({ baseURL });
+    for (const role of ROLES.filter((r) => r !== "VISITOR")) {
+      const context = await browser.newContext();
+      await signInAs(await context.newPage(), role as DemoRole);
+      contexts[role] = await playwrightRequest.newContext({ baseURL, storageState: await context.storageState() });
+      await context.close();
+    }
+  });
+
+  test("every route and action has an entry", () => {
+    expect(discoverRoutes().sort()).toEqual(Object.keys(ROUTES).sort());
+    expect([...discoverActions().keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  test("pages and route handlers answer each role as expected", async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const [pattern, samples] of Object.entries(ROUTES)) {
+      for (const sample of samples) {
+        const url = typeof sample.url === "function" ? sample.url() : sample.url;
+        for (const role of ROLES) {
+          const response = await contexts[role].get(url, { maxRedirects: 0 });
+          checked++;
+          if (response.status() !== sample.expected[role]) mismatches.push(`${role} GET ${url} (${pattern}): ${response.status()}, expected ${sample.expected[role]}`);
+        }
+      }
+    }
+    console.log(`route checks: ${checked}`);
+    expect(mismatches).toEqual([]);
+  });
+
+  test("server actions posted directly refuse every role without the permission", async () => {
+    const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
+      encodeReply: (value: unknown) => Promise<FormData | string>;
+    };
+    const actions = discoverActions();
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const [name, allowed] of Object.entries(ACTIONS)) {
+      const action = actions.get(name)!;
+      for (const role of ROLES) {
+        // An empty form: allowed roles get "invalid" (validation, nothing written); others "forbidden".
+        const body = await encodeReply([{ status: "idle" }, new FormData()]);
+        const response = await contexts[role].fetch(action.page, {
+          method: "POST",
+          headers: { "Next-Action": action.id, Accept: "text/x-component" },
+          multipart: body instanceof FormData ? Object.fromEntries([...body.entries()].map(([k, v]) => [k, String(v)])) : undefined,
+          data: typeof body === "string" ? body : undefined,
+        });
+        const status = /"status":"([a-z-]+)"/.exec(await response.text())?.[1] ?? `HTTP ${response.status()}`;
+        const expected = allowed.includes(role) ? "invalid" : "forbidden";
+        checked++;
+        if (status !== expected) mismatches.push(`${role} → ${name}: ${status}, expected ${expected}`);
+      }
+    }
+    console.log(`action checks: ${checked}`);
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import "server-only";
+import type { z } from "zod";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
+import { ForbiddenError } from "@/lib/permissions";
+
+/**
+ * What every form action returns to its form (useActionState). `status` is stable and
+ * machine-readable (tests and the authorization matrix read it); `message` is for people.
+ */
+export type ActionState = {
+  status: "idle" | "ok" | "invalid" | "forbidden" | "not-found" | "conflict" | "error";
+  message?: string;
+  errors?: Record<string, string>;
+  /** The submitted values, so a refused form keeps what the user typed. */
+  values?: Record<string, string>;
+};
+
+export const IDLE: ActionState = { status: "idle" };
+
+/**
+ * The submitted form. Actions are called as (previousState, formData) by useActionState, but a
+ * plain form post (no JavaScript, or a direct POST) calls them with the form data alone.
+ */
+export function submittedForm(previous: unknown, formData: unknown): FormData {
+  if (formData instanceof FormData) return formData;
+  if (previous instanceof FormData) return previous;
+  return new FormData();
+}
+
+/** The form's text fields, for zod and for echoing back. */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  return values;
+}
+
+/** Field messages from a failed zod parse, one per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export const NOT_SIGNED_IN: ActionState = { status: "forbidden", message: "Sign in to do this." };
+export const NOT_ALLOWED: ActionState = { status: "forbidden", message: "Your role does not allow this. Nothing was changed." };
+
+/** Turns the data layer's refusals into a state the form can show; anything else is rethrown. */
+export function refusal(error: unknown, values?: Record<string, string>): ActionState {
+  if (error instanceof ForbiddenError) return { ...NOT_ALLOWED, values };
+  if (error instanceof NotFoundError) return { status: "not-found", message: `${error.message.replace(/ not found$/, "")} not found. It may have been removed, or you may not have access.`, values };
+  if (error instanceof ConflictError) {
+    const when = error.changedAt ? ` at ${error.changedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
+    return { status: "conflict", message: `This was changed${error.changedBy ? ` by ${error.changedBy}` : ""}${when} since you opened it. Reload to see the latest version; nothing was saved.`, values };
+  }
+  if (error instanceof RuleError) return { status: "invalid", message: error.message, values };
+  throw error;
+}

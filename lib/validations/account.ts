@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { createUserSchema, ROLES } from "@/lib/validations/user";
+
+const userId = z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown account.");
+
+/** Admin forms on /admin/users. Creating an account reuses the command line's schema. */
+export const adminCreateUserSchema = createUserSchema;
+export const changeRoleSchema = z.object({ userId, role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }) });
+export const setDisabledSchema = z.object({ userId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const resetPasswordSchema = z.object({ userId, password: createUserSchema.shape.password });
+export const signOutEverywhereSchema = z.object({ userId });
