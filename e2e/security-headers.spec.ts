@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+test.describe("[SECURITY] headers and cookies", () => {
+  test("every page sends a CSP that forbids framing, nosniff and a strict referrer policy", async ({ request }) => {
+    for (const url of ["/", "/cases", "/login", "/api/health"]) {
+      const headers = (await request.get(url)).headers();
+      expect(headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"], url).toContain("default-src 'self'");
+      expect(headers["x-content-type-options"], url).toBe("nosniff");
+      expect(headers["referrer-policy"], url).toBe("strict-origin-when-cross-origin");
+      expect(headers["strict-transport-security"], url).toBeUndefined();
+    }
+  });
+
+  test("HSTS is sent when the request came over HTTPS", async ({ request }) => {
+    const headers = (await request.get("/", { headers: { "x-forwarded-proto": "https" } })).headers();
+    expect(headers["strict-transport-security"]).toContain("max-age=");
+  });
+
+  test("the session cookie is HttpOnly and SameSite, and signed-in pages are never cached", async ({ page }) => {
+    await signInAs(page, "STAFF");
+    const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe("Lax");
+    const response = await page.request.get("/cases/SYN-2012-0002");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toContain("no-store");
+  });
+});
