@@ -7,6 +7,7 @@ import { cache } from "react";
 import { env } from "@/lib/env";
 import { authenticateUser, getActorForToken } from "@/lib/data/users";
 import type { Actor } from "@/lib/permissions";
+import { throttledMessage } from "@/lib/sign-in-throttle";
 import { signInSchema } from "@/lib/validations/auth";
 
 /**
@@ -26,8 +27,13 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const forwarded = req?.headers?.["x-forwarded-for"];
         const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
-        const user = await authenticateUser(parsed.data.email, parsed.data.password, ip);
-        return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
+        const result = await authenticateUser(parsed.data.email, parsed.data.password, ip);
+        // next-auth v4 hands a thrown error's message to signIn() as `error`; returning null gives
+        // the generic "CredentialsSignin". The message names only a time, never the account.
+        if (result.status === "throttled") throw new Error(throttledMessage(result.retryAt));
+        if (result.status !== "ok") return null;
+        const { user } = result;
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],

@@ -6,6 +6,12 @@ import { signInSchema } from "@/lib/validations/auth";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
+/**
+ * The shape of lib/sign-in-throttle.ts throttledMessage(), the one server message the form shows; any
+ * other error text (a database failure, say) is not. Kept here because that module is server-only.
+ */
+export const THROTTLED_MESSAGE = /^Too many failed sign-in attempts\. Try again after \d{2}:\d{2} UTC \(in about \d+ minutes?\)\.$/;
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -29,8 +35,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        // One message for every failure, so the form never reveals whether an account exists.
-        setFormError("Email or password is incorrect, or the account is disabled.");
+        // One message for every failure, so the form never reveals whether an account exists. The
+        // throttle message is the one exception: it names only a time and reads the same for every email.
+        setFormError(result?.error && THROTTLED_MESSAGE.test(result.error) ? result.error : "Email or password is incorrect, or the account is disabled.");
         errorRef.current?.focus();
         return;
       }

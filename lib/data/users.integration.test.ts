@@ -19,18 +19,18 @@ describe("authenticateUser", () => {
   it("accepts the right password and logs the success", async () => {
     const { user, email, password } = await makeUser();
     const result = await authenticateUser(email.toUpperCase(), password, "127.0.0.1");
-    expect(result?.id).toBe(user.id);
+    expect(result).toMatchObject({ status: "ok", user: { id: user.id, email, role: "EDITOR" } });
     const log = await db.auditEvent.findFirst({ where: { actorEmail: email, kind: "sign-in" }, orderBy: { at: "desc" } });
     expect(log?.success).toBe(true);
   });
 
   it("refuses a wrong password, an unknown account and a disabled account, logging each failure", async () => {
     const { email } = await makeUser();
-    expect(await authenticateUser(email, "wrong password here", null)).toBeNull();
+    expect(await authenticateUser(email, "wrong password here", null)).toEqual({ status: "invalid" });
     const ghost = `${unique("ghost")}@example.org`;
-    expect(await authenticateUser(ghost, "whatever password", null)).toBeNull();
+    expect(await authenticateUser(ghost, "whatever password", null)).toEqual({ status: "invalid" });
     const disabled = await makeUser({ disabled: true });
-    expect(await authenticateUser(disabled.email, disabled.password, null)).toBeNull();
+    expect(await authenticateUser(disabled.email, disabled.password, null)).toEqual({ status: "invalid" });
 
     const failures = await db.auditEvent.findMany({ where: { actorEmail: { in: [email, ghost, disabled.email] }, success: false } });
     expect(failures.map((f) => (f.detail as { reason: string }).reason).sort()).toEqual(["disabled", "no-such-account", "wrong-password"]);

@@ -3,19 +3,44 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
 import { DUMMY_HASH_PROMISE, verifyPassword } from "@/lib/password";
 import { recordAuditEvent } from "@/lib/data/audit";
+import { signInThrottle, type SignInThrottle } from "@/lib/sign-in-throttle";
 
 export type SignedInUser = { id: string; email: string; name: string; role: NonNullable<Actor>["role"]; sessionVersion: number };
 
+/** The outcome of a sign-in attempt. "invalid" covers every refusal the person must not tell apart. */
+export type SignInResult =
+  | { status: "ok"; user: SignedInUser }
+  | { status: "invalid" }
+  | { status: "throttled"; retryAt: Date };
+
 /**
- * Checks an email and password. Returns the user, or null for any failure, taking about the same
- * time whether or not the account exists. Every attempt is written to the audit log.
+ * Checks an email and password, taking about the same time whether or not the account exists.
+ * Once too many attempts failed for the email or the IP, the password is not checked at all and
+ * the result says until when. Every attempt is written to the audit log.
  */
-export async function authenticateUser(emailInput: string, password: string, ip: string | null): Promise<SignedInUser | null> {
+export async function authenticateUser(
+  emailInput: string,
+  password: string,
+  ip: string | null,
+  throttle: SignInThrottle = signInThrottle(),
+): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, passwordHash: true },
   });
+  const gate = await throttle.begin(email, ip);
+  if (!gate.allowed) {
+    await recordAuditEvent({
+      kind: "sign-in",
+      success: false,
+      actorId: user?.id ?? null,
+      actorEmail: email,
+      ip,
+      detail: { reason: "throttled", limit: gate.limit, retryAt: gate.retryAt.toISOString() },
+    });
+    return { status: "throttled", retryAt: gate.retryAt };
+  }
   const ok = user
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await DUMMY_HASH_PROMISE, password), false);
@@ -29,9 +54,10 @@ export async function authenticateUser(emailInput: string, password: string, ip:
     // The reason stays in the audit log for admins; the user only ever sees one generic message.
     detail: success ? undefined : { reason: !user ? "no-such-account" : user.disabled ? "disabled" : "wrong-password" },
   });
-  if (!success || !user) return null;
+  if (!success || !user) return { status: "invalid" };
+  await throttle.succeeded(email, ip);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return { status: "ok", user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }
 
 /**
