@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { changeUserRole, createUserAccount, setUserDisabled, signOutEverywhere } from "@/lib/data/accounts";
+import { changeUserRole, createUserAccount, resetUserPassword, setUserDisabled, signOutEverywhere } from "@/lib/data/accounts";
 import { RuleError } from "@/lib/data/errors";
 import { getActorForToken } from "@/lib/data/users";
 import { ForbiddenError, type Actor } from "@/lib/permissions";
@@ -53,5 +53,17 @@ describe("account administration", () => {
     } finally {
       await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabled: false } });
     }
+  });
+});
+
+describe("password reset", () => {
+  it("refuses the account's own email as its new password and keeps the old one", async () => {
+    const admin = await makeAdmin();
+    const email = `${unique("reset")}@example.org`;
+    const user = await createUserAccount(admin, { email, name: "R", role: "EDITOR", password: "long enough password 1" });
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    await expect(resetUserPassword(admin, { userId: user.id, password: email })).rejects.toBeInstanceOf(RuleError);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    expect(after.passwordHash).toBe(before.passwordHash);
   });
 });

@@ -4,6 +4,7 @@ import { NotFoundError, RuleError } from "@/lib/data/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/password";
+import { passwordEmailProblem } from "@/lib/password-policy";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateUserInput } from "@/lib/validations/user";
 
@@ -80,6 +81,9 @@ export async function resetUserPassword(actor: Actor, input: { userId: string; p
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     const user = await findUser(tx, input.userId);
+    // The form's schema cannot know whose password it is: check the email rule here.
+    const problem = passwordEmailProblem(input.password, user.email);
+    if (problem) throw new RuleError(problem);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await audit(tx, actor, "password-reset", user);
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createUserSchema, ROLES } from "@/lib/validations/user";
+import { createUserSchema, passwordSchema, ROLES } from "@/lib/validations/user";
 
 const userId = z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown account.");
 
@@ -7,5 +7,5 @@ const userId = z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown account.");
 export const adminCreateUserSchema = createUserSchema;
 export const changeRoleSchema = z.object({ userId, role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }) });
 export const setDisabledSchema = z.object({ userId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
-export const resetPasswordSchema = z.object({ userId, password: createUserSchema.shape.password });
+export const resetPasswordSchema = z.object({ userId, password: passwordSchema });
 export const signOutEverywhereSchema = z.object({ userId });
