@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_PATH_FOR_PLAYWRIGHT } from "./e2e/chromium";
+import { TEST_ENCRYPTION_KEYS } from "./lib/testing/test-keys";
 
 // Started by scripts/test.ts, which provides a migrated and seeded database and a free port.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -53,6 +54,8 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
+      // The keyring scripts/test.ts seeded the database with.
+      RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
       RW_DEMO_MODE: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -39,4 +39,11 @@ test.describe("[CASES]", () => {
     const restricted = await page.goto("/cases/SYN-2012-0002");
     expect(restricted?.status()).toBe(404);
   });
+
+  test("restricted identities are shown, decrypted, to staff only", async ({ page }) => {
+    await signInAs(page, "STAFF");
+    await page.goto("/cases/SYN-2012-0002");
+    await expect(page.getByText("Woman A")).toBeVisible();
+    await expect(page.getByTestId("person-restricted")).toContainText("[Synthetic] Kim Restricted-Example");
+  });
 });

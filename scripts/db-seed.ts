@@ -1,16 +1,19 @@
 // npm run db:seed — loads the seed report (once); in demo mode also the demo accounts and synthetic cases.
 import { scriptPrismaClient } from "./lib/prisma.ts";
+import { loadKeyring } from "../lib/crypto.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
-import { withDatabase } from "./lib/demo-database.ts";
+import { demoEncryptionKeys, withDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";
 
 runScript(() =>
   withDatabase(async (url, demo) => {
+    // The same keyring `npm start` gives the app: RW_ENCRYPTION_KEYS, or in demo mode the generated one.
+    const keyring = loadKeyring(process.env.RW_ENCRYPTION_KEYS || (demo ? demoEncryptionKeys() : undefined));
     const db = await scriptPrismaClient(url);
     try {
-      const result = await seedDatabase(db, { demo });
+      const result = await seedDatabase(db, { demo, keyring });
       console.log(
-        `Seed: report ${result.report ? "loaded" : "already present"}; ${result.users} demo account(s) and ${result.synthetic} synthetic case(s) added.`,
+        `Seed: report ${result.report ? "loaded" : "already present"}; ${result.users} demo account(s), ${result.synthetic} synthetic case(s) and ${result.people} synthetic person(s) added.`,
       );
     } finally {
       await db.$disconnect();

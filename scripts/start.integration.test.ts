@@ -9,7 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/create-prisma";
+import { decryptField, loadKeyring } from "@/lib/crypto";
 import { recreateDatabase } from "@/lib/embedded-postgres";
+import { TEST_ENCRYPTION_KEYS } from "@/lib/testing/test-keys";
+import { SYNTHETIC_PEOPLE } from "@/prisma/seed/demo";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 let dataDir: string;
@@ -39,6 +42,7 @@ function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort) };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_SECRET;
+  delete env.RW_ENCRYPTION_KEYS;
   return { ...env, ...extra };
 }
 
@@ -88,9 +92,14 @@ describe("npm start (demo mode)", () => {
     for (const code of ["CN-2012-0001", "CN-2012-0002", "CN-2012-0003"]) expect(cases).toContain(code);
 
     // Something a user entered: a published case written straight to the demo database.
-    const { pgPassword } = JSON.parse(await readFile(path.join(dataDir, "secrets.json"), "utf8")) as { pgPassword: string };
+    const { pgPassword, encryptionKeys } = JSON.parse(await readFile(path.join(dataDir, "secrets.json"), "utf8")) as { pgPassword: string; encryptionKeys: string[] };
     const db = createPrismaClient(`postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${pgPort}/refoulement_watch`);
     await db.case.create({ data: { code: "TST-2030-0001", title: "Entered before the restart", sizeMin: 2, country: "CN", visibility: "PUBLIC" } });
+    // The synthetic person's identity is stored under the key generated into secrets.json.
+    const keyring = loadKeyring(encryptionKeys.join(","));
+    const person = await db.person.findFirstOrThrow({ where: { alias: "Woman A", case: { code: "SYN-2012-0002" } } });
+    expect(person.realNameEnc).toMatch(new RegExp(`^enc:v1:${keyring.currentId}:`));
+    expect(decryptField(keyring, "Person.realNameEnc", person.realNameEnc as string)).toBe(SYNTHETIC_PEOPLE[0].restricted.realName);
     await db.$disconnect();
 
     expect(await stopApp()).toBe(0);
@@ -121,22 +130,51 @@ describe("npm start (demo mode)", () => {
   });
 });
 
+/** Runs `npm start`'s script expecting it to stop before serving; resolves with its exit code and output. */
+async function startRefused(extraEnv: Record<string, string>): Promise<{ code: unknown; out: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env: userEnv(extraEnv), stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout?.on("data", (d) => (out += d));
+  child.stderr?.on("data", (d) => (out += d));
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  return { code, out };
+}
+
 describe("npm start with DATABASE_URL", () => {
   it("refuses to start without NEXTAUTH_SECRET, saying so", { timeout: 60_000 }, async () => {
     const url = await recreateDatabase(process.env.TEST_PG_BASE_URL as string, "rw_start_nosecret");
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env: userEnv({ DATABASE_URL: url }), stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout?.on("data", (d) => (out += d));
-    child.stderr?.on("data", (d) => (out += d));
-    const code = await new Promise((resolve) => child.once("exit", resolve));
+    const { code, out } = await startRefused({ DATABASE_URL: url, RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS });
     expect(code).toBe(1);
     expect(out).toContain("NEXTAUTH_SECRET (32+ characters) must be set when DATABASE_URL is set");
+  });
+
+  it("refuses to start without a valid RW_ENCRYPTION_KEYS, saying so, before touching the database", { timeout: 60_000 }, async () => {
+    const url = await recreateDatabase(process.env.TEST_PG_BASE_URL as string, "rw_start_nokeys");
+    const secret = "a-secret-for-this-test-0123456789abcdef";
+    const missing = await startRefused({ DATABASE_URL: url, NEXTAUTH_SECRET: secret });
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain("RW_ENCRYPTION_KEYS (keyId:base64Key, the current key first) must be set when DATABASE_URL is set");
+    const malformed = await startRefused({ DATABASE_URL: url, NEXTAUTH_SECRET: secret, RW_ENCRYPTION_KEYS: "k1:c2hvcnQta2V5" });
+    expect(malformed.code).toBe(1);
+    expect(malformed.out).toContain('RW_ENCRYPTION_KEYS: key "k1" is not 32 bytes of base64');
+    expect(malformed.out).not.toContain("c2hvcnQta2V5");
+    const db = createPrismaClient(url);
+    try {
+      const tables = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`;
+      expect(Number(tables[0].n)).toBe(0);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("migrates that server, loads the report, and creates no demo accounts or synthetic records", { timeout: 300_000 }, async () => {
     await stopApp();
     const url = await recreateDatabase(process.env.TEST_PG_BASE_URL as string, "rw_start_external");
-    const { output: lastOutput } = await startApp({ DATABASE_URL: url, NEXTAUTH_SECRET: "a-secret-for-this-test-0123456789abcdef" });
+    const { output: lastOutput } = await startApp({
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: "a-secret-for-this-test-0123456789abcdef",
+      RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    });
     const login = await (await fetch(`http://127.0.0.1:${appPort}/login`)).text();
     expect(login).not.toContain("Demo accounts");
     const db = createPrismaClient(url);

@@ -3,16 +3,17 @@
  *  - No DATABASE_URL: starts an embedded PostgreSQL with data in .data/ (kept across restarts),
  *    generates the demo secrets once, applies migrations, loads the demo data once.
  *  - DATABASE_URL set: uses that server, applies pending migrations, loads the seed report once,
- *    creates no demo accounts; NEXTAUTH_SECRET must be set.
+ *    creates no demo accounts; NEXTAUTH_SECRET and RW_ENCRYPTION_KEYS must be set.
  * Then builds the app if its sources changed and runs `next start` (or `next dev` with --dev).
  * Ctrl-C stops the server and the embedded PostgreSQL cleanly.
  */
 import { spawn } from "node:child_process";
 import { scriptPrismaClient } from "./lib/prisma.ts";
+import { loadKeyring } from "../lib/crypto.ts";
 import { applyMigrations } from "../lib/migrations.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo.ts";
-import { demoSecrets, ROOT, startDemoDatabase } from "./lib/demo-database.ts";
+import { demoEncryptionKeys, demoSecrets, ROOT, startDemoDatabase } from "./lib/demo-database.ts";
 import { bin } from "./lib/exec.ts";
 import { BASE_ENV, buildIfStale, generatePrismaClient } from "./lib/prepare.ts";
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     url = db.url;
     const secrets = demoSecrets();
     appEnv.NEXTAUTH_SECRET = process.env.NEXTAUTH_SECRET ?? secrets.nextauthSecret;
+    appEnv.RW_ENCRYPTION_KEYS = process.env.RW_ENCRYPTION_KEYS || demoEncryptionKeys();
     appEnv.RW_DEMO_MODE = "1";
     log(`Demo mode: embedded PostgreSQL on 127.0.0.1:${db.server.port}, data in .data/`);
   } else {
@@ -40,19 +42,29 @@ async function main(): Promise<void> {
     if (!process.env.NEXTAUTH_SECRET || process.env.NEXTAUTH_SECRET.length < 32) {
       throw new Error("NEXTAUTH_SECRET (32+ characters) must be set when DATABASE_URL is set. Generate one with: openssl rand -base64 32");
     }
+    if (!process.env.RW_ENCRYPTION_KEYS?.trim()) {
+      throw new Error(
+        'RW_ENCRYPTION_KEYS (keyId:base64Key, the current key first) must be set when DATABASE_URL is set. Generate one with: echo "k1:$(openssl rand -base64 32)"',
+      );
+    }
+    appEnv.RW_ENCRYPTION_KEYS = process.env.RW_ENCRYPTION_KEYS;
     appEnv.RW_DEMO_MODE = "0";
     log("Using the PostgreSQL server at DATABASE_URL.");
   }
   appEnv.DATABASE_URL = url;
   appEnv.NEXTAUTH_URL = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  // Parsed here so a malformed keyring stops the start before anything is written with it.
+  const keyring = loadKeyring(appEnv.RW_ENCRYPTION_KEYS);
 
   const applied = await applyMigrations(url);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
   const prisma = await scriptPrismaClient(url);
   try {
-    const seeded = await seedDatabase(prisma, { demo });
-    if (seeded.report || seeded.users || seeded.synthetic) {
-      log(`Loaded demo data: report ${seeded.report ? "yes" : "already there"}, ${seeded.users} demo accounts, ${seeded.synthetic} synthetic cases.`);
+    const seeded = await seedDatabase(prisma, { demo, keyring });
+    if (seeded.report || seeded.users || seeded.synthetic || seeded.people) {
+      log(
+        `Loaded demo data: report ${seeded.report ? "yes" : "already there"}, ${seeded.users} demo accounts, ${seeded.synthetic} synthetic cases, ${seeded.people} synthetic people.`,
+      );
     }
   } finally {
     await prisma.$disconnect();

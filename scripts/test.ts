@@ -14,7 +14,9 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { scriptPrismaClient } from "./lib/prisma.ts";
 import { recreateDatabase, startEmbeddedPostgres, type RunningPostgres } from "../lib/embedded-postgres.ts";
+import { loadKeyring } from "../lib/crypto.ts";
 import { applyMigrations } from "../lib/migrations.ts";
+import { TEST_ENCRYPTION_KEYS } from "../lib/testing/test-keys.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { CHROMIUM_MISSING, chromiumPath } from "./lib/chromium.ts";
 import { ROOT } from "./lib/demo-database.ts";
@@ -107,7 +109,8 @@ async function main(): Promise<number> {
       const url = await recreateDatabase(pg.baseUrl, "rw_e2e");
       await applyMigrations(url);
       const prisma = await scriptPrismaClient(url);
-      await seedDatabase(prisma, { demo: true });
+      // The app under test gets the same keyring from playwright.config.ts.
+      await seedDatabase(prisma, { demo: true, keyring: loadKeyring(TEST_ENCRYPTION_KEYS) });
       await prisma.$disconnect();
       await buildIfStale((m) => log(m));
       const port = await freePort();

@@ -3,6 +3,7 @@ import { createAnnotation, listAnnotationsForCase, listOpenAnnotations, replyToA
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { ForbiddenError, type Actor } from "@/lib/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
+import { keyringFromEnv } from "@/lib/crypto";
 import { testDb, unique } from "@/lib/testing/test-database";
 
 const db = testDb();
@@ -10,7 +11,7 @@ const actors = {} as Record<"RESEARCHER" | "EDITOR" | "STAFF", NonNullable<Actor
 let caseId: string;
 
 beforeAll(async () => {
-  await seedDatabase(db, { demo: true });
+  await seedDatabase(db, { demo: true, keyring: keyringFromEnv() });
   for (const role of ["RESEARCHER", "EDITOR", "STAFF"] as const) {
     const u = await db.user.create({ data: { email: `${unique(role.toLowerCase())}@example.org`, name: role, role, passwordHash: "x" } });
     actors[role] = { id: u.id, email: u.email, name: u.name, role };

@@ -5,6 +5,7 @@ import { getDashboardFigures } from "@/lib/data/dashboard";
 import { getSourceForActor } from "@/lib/data/sources";
 import type { Actor } from "@/lib/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
+import { keyringFromEnv } from "@/lib/crypto";
 import { testDb, unique, uniqueCaseCode } from "@/lib/testing/test-database";
 
 const db = testDb();
@@ -16,7 +17,7 @@ let restrictedCode: string;
 let restrictedOnlySourceId: string;
 
 beforeAll(async () => {
-  await seedDatabase(db, { demo: true });
+  await seedDatabase(db, { demo: true, keyring: keyringFromEnv() });
   archivedCode = uniqueCaseCode();
   restrictedCode = uniqueCaseCode();
   await db.case.create({

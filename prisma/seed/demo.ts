@@ -83,3 +83,23 @@ export const SYNTHETIC_CASES: (Omit<Prisma.CaseCreateInput, "origin" | "events">
     ],
   },
 ];
+
+/**
+ * Synthetic people, added to their synthetic case (also when the case existed before people were
+ * seeded). The `restricted` values are stored encrypted; they are invented and say so.
+ */
+export const SYNTHETIC_PEOPLE = [
+  {
+    caseCode: "SYN-2012-0002",
+    alias: "Woman A",
+    sex: "FEMALE",
+    ageMin: 30,
+    ageMax: 35,
+    relation: "Travelling alone (synthetic)",
+    restricted: {
+      realName: "[Synthetic] Kim Restricted-Example",
+      contactDetails: "[Synthetic] via a relative in Seoul, +82 10 0000 0000 (not a real number)",
+      exactAddress: "[Synthetic] Not a real address, Liaoning, China",
+    },
+  },
+] as const;

@@ -1,11 +1,12 @@
 /**
  * Loads the seed report (always, once) and, in demo mode only, the demo accounts and a few
- * clearly-labelled synthetic cases. Idempotent: running it again changes nothing.
+ * clearly-labelled synthetic cases and people. Idempotent: running it again changes nothing.
  */
 import type { Db } from "../../lib/create-prisma.ts";
+import { encryptField, type Keyring } from "../../lib/crypto.ts";
 import { hashPassword } from "../../lib/password.ts";
 import { ARRIVALS_SERIES, Q, REPORT_CASES, REPORT_CONTACTS, REPORT_SOURCE, readReport } from "./korea-herald-2012.ts";
-import { DEMO_PASSWORD, DEMO_USERS, SYNTHETIC_CASES } from "./demo.ts";
+import { DEMO_PASSWORD, DEMO_USERS, SYNTHETIC_CASES, SYNTHETIC_PEOPLE } from "./demo.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -128,33 +129,58 @@ async function seedReport(tx: Tx): Promise<boolean> {
   return true;
 }
 
-async function seedDemo(tx: Tx): Promise<{ users: number; synthetic: number }> {
+async function seedDemo(tx: Tx, keyring: Keyring): Promise<{ users: number; synthetic: number; people: number }> {
   let users = 0;
   let synthetic = 0;
+  let people = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
     if (await tx.user.findUnique({ where: { email: u.email }, select: { id: true } })) continue;
     await tx.user.create({ data: { ...u, passwordHash, isDemo: true } });
     users++;
   }
+  const reason = "Synthetic demo record (not from any source)";
   for (const c of SYNTHETIC_CASES) {
     if (await tx.case.findUnique({ where: { code: c.code }, select: { id: true } })) continue;
     const { events, ...data } = c;
     const created = await tx.case.create({ data: { ...data, origin: "SYNTHETIC", events: { create: events } } });
-    await tx.recordChange.create({
-      data: { entity: "Case", entityId: created.id, caseId: created.id, action: "CREATE", reason: "Synthetic demo record (not from any source)" },
-    });
+    await tx.recordChange.create({ data: { entity: "Case", entityId: created.id, caseId: created.id, action: "CREATE", reason } });
     synthetic++;
   }
-  return { users, synthetic };
+  // Checked per person rather than with its case, so demo databases seeded before people existed get them too.
+  for (const p of SYNTHETIC_PEOPLE) {
+    const owner = await tx.case.findUnique({ where: { code: p.caseCode }, select: { id: true } });
+    if (!owner || (await tx.person.findFirst({ where: { caseId: owner.id, alias: p.alias }, select: { id: true } }))) continue;
+    const person = await tx.person.create({
+      data: {
+        caseId: owner.id,
+        alias: p.alias,
+        sex: p.sex,
+        ageMin: p.ageMin,
+        ageMax: p.ageMax,
+        relation: p.relation,
+        realNameEnc: encryptField(keyring, "Person.realNameEnc", p.restricted.realName),
+        contactDetailsEnc: encryptField(keyring, "Person.contactDetailsEnc", p.restricted.contactDetails),
+        exactAddressEnc: encryptField(keyring, "Person.exactAddressEnc", p.restricted.exactAddress),
+      },
+      select: { id: true },
+    });
+    // The history names the record only: restricted values never go into RecordChange.
+    await tx.recordChange.create({ data: { entity: "Person", entityId: person.id, caseId: owner.id, action: "CREATE", reason } });
+    people++;
+  }
+  return { users, synthetic, people };
 }
 
-/** Seeds the database; `demo` adds the demo accounts and synthetic cases. Safe to run repeatedly. */
-export async function seedDatabase(db: Db, opts: { demo: boolean }) {
+/**
+ * Seeds the database; `demo` adds the demo accounts and synthetic records, whose restricted fields
+ * are encrypted with `keyring` (the one the app will run with). Safe to run repeatedly.
+ */
+export async function seedDatabase(db: Db, opts: { demo: boolean; keyring: Keyring }) {
   return db.$transaction(
     async (tx) => {
       const report = await seedReport(tx);
-      const demo = opts.demo ? await seedDemo(tx) : { users: 0, synthetic: 0 };
+      const demo = opts.demo ? await seedDemo(tx, opts.keyring) : { users: 0, synthetic: 0, people: 0 };
       return { report, ...demo };
     },
     { timeout: 60_000 },

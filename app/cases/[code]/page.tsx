@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth";
 import { listAnnotationsForCase } from "@/lib/data/annotations";
 import { getCaseByCode } from "@/lib/data/cases";
+import { listPeopleForCase } from "@/lib/data/people";
 import { can } from "@/lib/permissions";
 import { CaseView } from "@/components/cases/case-view";
+import { PeopleSection } from "@/components/cases/people-section";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,7 @@ export default async function CasePage({ params }: Props) {
   const actor = await getActor();
   const c = await getCaseByCode(actor, decodeURIComponent(code));
   if (!c) notFound();
-  const annotations = await listAnnotationsForCase(actor, c.id);
+  const [annotations, people] = await Promise.all([listAnnotationsForCase(actor, c.id), listPeopleForCase(actor, c.code)]);
   return (
     <>
       {can(actor, "publish:case:any") && (
@@ -33,6 +35,7 @@ export default async function CasePage({ params }: Props) {
       )}
       <CaseView
         c={c}
+        people={<PeopleSection people={people} />}
         viewer={{
           signedIn: Boolean(actor),
           annotations,
