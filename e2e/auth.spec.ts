@@ -31,4 +31,21 @@ test.describe("[AUTH]", () => {
     await expect(page.locator("#email-error")).toHaveText("Enter your email address.");
     await expect(page.locator("#password-error")).toHaveText("Enter your password.");
   });
+
+  test("after repeated failures the form says when to try again, the same for any email", async ({ page }) => {
+    // A fresh, nonexistent email: throttling must not reveal whether an account exists.
+    const email = `throttle-${Date.now()}@example.org`;
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    const error = page.getByRole("alert", { name: "Sign-in error" });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByLabel("Password").fill(`wrong password ${attempt}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(error).toHaveText("Email or password is incorrect, or the account is disabled.");
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    }
+    await page.getByLabel("Password").fill("yet another wrong one");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(error).toContainText(/Too many failed sign-in attempts\. Try again after \d\d:\d\d UTC/);
+  });
 });

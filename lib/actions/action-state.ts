@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
-import { ForbiddenError } from "@/lib/permissions";
+import { getActor } from "@/lib/auth";
+import { can, ForbiddenError, type Actor, type Permission } from "@/lib/permissions";
 
 /**
  * What every form action returns to its form (useActionState). `status` is stable and
@@ -15,27 +16,26 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
-export const IDLE: ActionState = { status: "idle" };
 
 /**
  * The submitted form. Actions are called as (previousState, formData) by useActionState, but a
  * plain form post (no JavaScript, or a direct POST) calls them with the form data alone.
  */
-export function submittedForm(previous: unknown, formData: unknown): FormData {
+function submittedForm(previous: unknown, formData: unknown): FormData {
   if (formData instanceof FormData) return formData;
   if (previous instanceof FormData) return previous;
   return new FormData();
 }
 
 /** The form's text fields, for zod and for echoing back. */
-export function formValues(form: FormData): Record<string, string> {
+function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   return values;
 }
 
 /** Field messages from a failed zod parse, one per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
@@ -44,11 +44,11 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-export const NOT_SIGNED_IN: ActionState = { status: "forbidden", message: "Sign in to do this." };
-export const NOT_ALLOWED: ActionState = { status: "forbidden", message: "Your role does not allow this. Nothing was changed." };
+const NOT_SIGNED_IN: ActionState = { status: "forbidden", message: "Sign in to do this." };
+const NOT_ALLOWED: ActionState = { status: "forbidden", message: "Your role does not allow this. Nothing was changed." };
 
 /** Turns the data layer's refusals into a state the form can show; anything else is rethrown. */
-export function refusal(error: unknown, values?: Record<string, string>): ActionState {
+function refusal(error: unknown, values?: Record<string, string>): ActionState {
   if (error instanceof ForbiddenError) return { ...NOT_ALLOWED, values };
   if (error instanceof NotFoundError) return { status: "not-found", message: `${error.message.replace(/ not found$/, "")} not found. It may have been removed, or you may not have access.`, values };
   if (error instanceof ConflictError) {
@@ -57,4 +57,37 @@ export function refusal(error: unknown, values?: Record<string, string>): Action
   }
   if (error instanceof RuleError) return { status: "invalid", message: error.message, values };
   throw error;
+}
+
+type SignedInActor = NonNullable<Actor>;
+
+/**
+ * The shape of every form action: the session and role first (a refused user learns nothing about
+ * the input and nothing is written), then the shared zod schema, then the data layer (which checks
+ * the permission again). `run` returns the success message; `secret` fields are never echoed back.
+ */
+export async function runFormAction<S extends z.ZodType>(
+  previous: unknown,
+  formData: unknown,
+  opts: {
+    permission: Permission;
+    schema: S;
+    invalidMessage?: string;
+    secret?: string[];
+    run: (actor: SignedInActor, input: z.infer<S>) => Promise<string>;
+  },
+): Promise<ActionState> {
+  const actor = await getActor();
+  if (!actor) return NOT_SIGNED_IN;
+  if (!can(actor, opts.permission)) return NOT_ALLOWED;
+  const submitted = formValues(submittedForm(previous, formData));
+  const values = { ...submitted };
+  for (const key of opts.secret ?? []) values[key] = "";
+  const parsed = opts.schema.safeParse(submitted);
+  if (!parsed.success) return { status: "invalid", message: opts.invalidMessage ?? "Check the highlighted fields.", errors: fieldErrors(parsed.error), values };
+  try {
+    return { status: "ok", message: await opts.run(actor, parsed.data) };
+  } catch (error) {
+    return refusal(error, values);
+  }
 }

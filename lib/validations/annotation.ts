@@ -15,10 +15,13 @@ export type AnnotatableField = keyof typeof ANNOTATABLE_FIELDS;
 const body = z.string().trim().min(1, "Write a note.").max(5000, "Notes are limited to 5,000 characters.");
 const id = z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown record.");
 
+/** An optional form field: an empty string means "not given". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 export const createAnnotationSchema = z.object({
   caseCode: z.string().regex(/^[A-Z]{2,3}-\d{4}-\d{4}$/, "Unknown case."),
-  eventId: id.optional(),
-  field: z.enum(Object.keys(ANNOTATABLE_FIELDS) as [AnnotatableField, ...AnnotatableField[]], { message: "Unknown field." }).optional(),
+  eventId: optional(id),
+  field: optional(z.enum(Object.keys(ANNOTATABLE_FIELDS) as [AnnotatableField, ...AnnotatableField[]], { message: "Unknown field." })),
   body,
 });
 
