@@ -28,6 +28,16 @@ export const PERMISSIONS = {
   "create:annotation:any": ["STAFF", "ADMIN"],
   "reply:annotation:any": ["EDITOR", "STAFF", "ADMIN"],
   "resolve:annotation:any": ["STAFF", "ADMIN"],
+  /** A case's change history (who changed what, when, why). */
+  "read:history:case": ["EDITOR", "STAFF", "ADMIN"],
+  // Writing cases and what hangs off them (issue 4).
+  "create:case:any": ["EDITOR", "STAFF", "ADMIN"],
+  "update:case:any": ["EDITOR", "STAFF", "ADMIN"],
+  "archive:case:any": ["EDITOR", "STAFF", "ADMIN"],
+  "write:event:any": ["EDITOR", "STAFF", "ADMIN"],
+  "write:source:any": ["EDITOR", "STAFF", "ADMIN"],
+  "write:contact:any": ["EDITOR", "STAFF", "ADMIN"],
+  "write:advocacy:any": ["EDITOR", "STAFF", "ADMIN"],
   // Administration.
   "manage:user:any": ["ADMIN"],
   "read:audit:any": ["ADMIN"],
