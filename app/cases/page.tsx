@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getActor } from "@/lib/auth";
 import { listCases } from "@/lib/data/cases";
+import { can } from "@/lib/permissions";
 import { formatPlace, formatUncertainDate, formatRange, visibilityLabel, verificationLabel } from "@/lib/format";
 import { StatusBadge } from "@/components/cases/status-badge";
 
@@ -15,7 +16,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const { items, total, page, pageCount } = await listCases(actor, { page: Number.isFinite(requested) ? requested : 1 });
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Cases</h1>
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-semibold">Cases</h1>
+        {can(actor, "create:case:any") && <Link href="/cases/new" className="rounded bg-stone-900 px-3 py-1 text-sm font-medium text-white">Log a case</Link>}
+        {can(actor, "archive:case:any") && <Link href="/cases/archived" className="text-sm underline">Archived cases</Link>}
+      </div>
       <p className="text-sm text-stone-700">
         {total} {total === 1 ? "case" : "cases"} {actor ? "you may see" : "published"}. Each case is one group of people caught together.
       </p>

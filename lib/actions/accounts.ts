@@ -15,7 +15,7 @@ function adminAction<S extends Parameters<typeof runFormAction>[2]["schema"]>(
   previous: ActionState | FormData,
   formData: FormData | undefined,
   schema: S,
-  run: Parameters<typeof runFormAction<S>>[2]["run"],
+  run: (actor: Parameters<Parameters<typeof runFormAction<S>>[2]["run"]>[0], input: Parameters<Parameters<typeof runFormAction<S>>[2]["run"]>[1]) => Promise<string>,
 ) {
   return runFormAction(previous, formData, {
     permission: "manage:user:any",

@@ -9,11 +9,13 @@ import { can, ForbiddenError, type Actor, type Permission } from "@/lib/permissi
  * machine-readable (tests and the authorization matrix read it); `message` is for people.
  */
 export type ActionState = {
-  status: "idle" | "ok" | "invalid" | "forbidden" | "not-found" | "conflict" | "error";
+  status: "idle" | "ok" | "invalid" | "forbidden" | "not-found" | "conflict" | "duplicates" | "error";
   message?: string;
   errors?: Record<string, string>;
   /** The submitted values, so a refused form keeps what the user typed. */
   values?: Record<string, string>;
+  /** Cases that may be the same group, shown before a new case is saved. */
+  duplicates?: { code: string; title: string; sizeMin: number; place: string }[];
 };
 
 
@@ -74,7 +76,8 @@ export async function runFormAction<S extends z.ZodType>(
     schema: S;
     invalidMessage?: string;
     secret?: string[];
-    run: (actor: SignedInActor, input: z.infer<S>) => Promise<string>;
+    /** Returns the success message, or a whole state (e.g. duplicates to confirm first). */
+    run: (actor: SignedInActor, input: z.infer<S>, values: Record<string, string>) => Promise<string | ActionState>;
   },
 ): Promise<ActionState> {
   const actor = await getActor();
@@ -86,7 +89,8 @@ export async function runFormAction<S extends z.ZodType>(
   const parsed = opts.schema.safeParse(submitted);
   if (!parsed.success) return { status: "invalid", message: opts.invalidMessage ?? "Check the highlighted fields.", errors: fieldErrors(parsed.error), values };
   try {
-    return { status: "ok", message: await opts.run(actor, parsed.data) };
+    const result = await opts.run(actor, parsed.data, values);
+    return typeof result === "string" ? { status: "ok", message: result } : result;
   } catch (error) {
     return refusal(error, values);
   }

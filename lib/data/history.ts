@@ -2,18 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { visibleCaseWhere } from "@/lib/data/cases";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { historyValue } from "@/lib/format-history";
 import { can, type Actor } from "@/lib/permissions";
 
 type Tx = Prisma.TransactionClient;
 type ChangeAction = "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE";
-
-/** A value as history stores it: text, ISO dates (day-only for date columns), null when absent. */
-export function historyValue(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().endsWith("T00:00:00.000Z") ? value.toISOString().slice(0, 10) : value.toISOString();
-  if (Array.isArray(value)) return value.join(", ");
-  return String(value);
-}
 
 /** The fields whose value differs between `before` and `after`, as old → new text. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>, fields: readonly (keyof T & string)[]) {

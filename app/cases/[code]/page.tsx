@@ -27,11 +27,15 @@ export default async function CasePage({ params }: Props) {
   const [annotations, people] = await Promise.all([listAnnotationsForCase(actor, c.id), listPeopleForCase(actor, c.code)]);
   return (
     <>
-      {can(actor, "publish:case:any") && (
-        <p className="mb-4 text-sm">
-          {c.visibility === "PUBLIC" ? "This case is published." : "This case is not published."}{" "}
-          <Link href={`/cases/${c.code}/preview`} className="underline">Preview what visitors {c.visibility === "PUBLIC" ? "see" : "would see"}</Link>
-        </p>
+      {can(actor, "update:case:any") && (
+        <nav aria-label="Case tools" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 rounded border border-stone-300 bg-white px-3 py-2 text-sm">
+          <span>{c.visibility === "PUBLIC" ? "Published." : "Not published."}</span>
+          <Link href={`/cases/${c.code}/edit`} className="underline">Edit case</Link>
+          {can(actor, "read:history:case") && <Link href={`/cases/${c.code}/history`} className="underline">History</Link>}
+          {can(actor, "publish:case:any") && (
+            <Link href={`/cases/${c.code}/preview`} className="underline">Preview what visitors {c.visibility === "PUBLIC" ? "see" : "would see"}</Link>
+          )}
+        </nav>
       )}
       <CaseView
         c={c}

@@ -1,0 +1,113 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInAs, type DemoRole } from "./helpers";
+
+async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+/** Logs a case through the form; returns its code. Goes past the duplicate check when it appears. */
+async function logCase(page: Page, title: string, opts: { province?: string; sizeMin?: string } = {}): Promise<string> {
+  await page.goto("/cases/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("At least").fill(opts.sizeMin ?? "6");
+  await page.getByLabel("Best estimate").fill("7");
+  await page.getByLabel("At most").fill("8");
+  await page.getByLabel("Reported wording").fill("six to eight people");
+  await page.getByLabel("Province").fill(opts.province ?? `Nowhere ${Date.now()}`);
+  await page.getByRole("button", { name: "Log case" }).click();
+  const duplicates = page.getByText("Possible duplicates");
+  await Promise.race([page.waitForURL(/\/cases\/CN-\d{4}-\d{4}$/), duplicates.waitFor()]);
+  if (await duplicates.isVisible()) await page.getByRole("button", { name: "Save anyway" }).click();
+  await page.waitForURL(/\/cases\/CN-\d{4}-\d{4}$/);
+  return page.url().split("/").pop()!;
+}
+
+test.describe("[CASE WRITES]", () => {
+  test("an editor logs a case after seeing possible duplicates, sets it repatriated with a reason, and the history shows old → new", async ({ browser }) => {
+    const editor = await pageAs(browser, "EDITOR");
+    const title = `Family of four near Yanji ${Date.now()}`;
+    // SYN-2012-0001 (internal, Jilin, 3–4 people) should be offered as a possible duplicate.
+    await editor.goto("/cases/new");
+    await editor.getByLabel("Title").fill(title);
+    await editor.getByLabel("At least").fill("4");
+    await editor.getByLabel("Province").fill("Jilin");
+    await editor.getByRole("button", { name: "Log case" }).click();
+    await expect(editor.getByRole("link", { name: "SYN-2012-0001" })).toBeVisible();
+    await expect(editor.getByLabel("Title")).toHaveValue(title); // input kept
+    await editor.getByRole("button", { name: "Save anyway" }).click();
+    await editor.waitForURL(/\/cases\/CN-\d{4}-\d{4}$/);
+    await expect(editor.getByRole("heading", { level: 1 })).toHaveText(title);
+
+    await editor.getByRole("link", { name: "Edit case" }).click();
+    await editor.getByLabel("Status", { exact: true }).selectOption("REPATRIATED");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    // A status change without a reason is refused, and nothing is saved.
+    await expect(editor.getByRole("alert", { name: "Case form status" })).toContainText("Give a reason");
+    await editor.getByLabel("Status", { exact: true }).selectOption("REPATRIATED");
+    await editor.getByLabel("Reason for the change").fill("Handed over at Tumen, per NGO contact");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await expect(editor.getByRole("status", { name: "Case form status" })).toHaveText("Saved.");
+
+    await editor.goto(editor.url().replace(/\/edit$/, "/history"));
+    const statusRow = editor.getByTestId("history-row").filter({ hasText: "status" }).filter({ hasText: "REPATRIATED" });
+    await expect(statusRow).toContainText("UNKNOWN");
+    await expect(statusRow).toContainText("Handed over at Tumen");
+    await expect(editor.getByTestId("history-row").filter({ hasText: "create CaseEvent" })).toHaveCount(1);
+  });
+
+  test("two editors edit the same case: the second save is refused and the first one's data is intact", async ({ browser }) => {
+    const first = await pageAs(browser, "EDITOR");
+    const code = await logCase(first, `Conflict test ${Date.now()}`);
+    const second = await pageAs(browser, "STAFF");
+    await first.goto(`/cases/${code}/edit`);
+    await second.goto(`/cases/${code}/edit`);
+
+    await first.getByLabel("Title").fill("Saved by the first editor");
+    await first.getByRole("button", { name: "Save changes" }).click();
+    await expect(first.getByRole("status", { name: "Case form status" })).toHaveText("Saved.");
+
+    await second.getByLabel("Title").fill("Saved by the second editor");
+    await second.getByRole("button", { name: "Save changes" }).click();
+    await expect(second.getByRole("alert", { name: "Case form status" })).toContainText("changed by Demo Editor at");
+    await expect(second.getByLabel("Title")).toHaveValue("Saved by the second editor"); // their input is kept
+
+    await second.goto(`/cases/${code}`);
+    await expect(second.getByRole("heading", { level: 1 })).toHaveText("Saved by the first editor");
+  });
+
+  test("archiving hides a case from the list; restoring brings it back", async ({ browser }) => {
+    const editor = await pageAs(browser, "EDITOR");
+    const title = `Archive me ${Date.now()}`;
+    const code = await logCase(editor, title);
+    await editor.goto(`/cases/${code}/edit`);
+    await editor.getByRole("button", { name: `Archive ${code}` }).click();
+    await editor.waitForURL(/\/cases\/archived$/);
+    await expect(editor.getByRole("listitem").filter({ hasText: code })).toContainText(title);
+    await editor.goto("/cases");
+    await expect(editor.getByText(title)).toHaveCount(0);
+    expect((await editor.goto(`/cases/${code}`))?.status()).toBe(404);
+
+    await editor.goto("/cases/archived");
+    await editor.getByRole("button", { name: `Restore ${code}` }).click();
+    // Restored: it leaves the archived list.
+    await expect(editor.getByRole("listitem").filter({ hasText: code })).toHaveCount(0);
+    await editor.goto("/cases");
+    await expect(editor.getByText(title)).toBeVisible();
+  });
+
+  test("bad input gets a message next to each field and nothing is written", async ({ browser }) => {
+    const editor = await pageAs(browser, "EDITOR");
+    await editor.goto("/cases/new");
+    await editor.getByLabel("Title").fill("x");
+    await editor.getByLabel("At least").fill("10");
+    await editor.getByLabel("At most").fill("5");
+    await editor.getByLabel("Country code").fill("China");
+    await editor.getByRole("button", { name: "Log case" }).click();
+    await expect(editor.locator("#title-error")).toContainText("3+ characters");
+    await expect(editor.locator("#sizeMax-error")).toHaveText("The maximum cannot be below the minimum.");
+    await expect(editor.locator("#country-error")).toContainText("two-letter country code");
+    await expect(editor).toHaveURL(/\/cases\/new$/);
+  });
+});

@@ -1,0 +1,183 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { visibleCaseWhere } from "@/lib/data/cases";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
+import { changedFields, writeHistory } from "@/lib/data/history";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Visibility } from "@/lib/generated/prisma/enums";
+import { requirePermission, type Actor } from "@/lib/permissions";
+import type { CreateCaseInput, UpdateCaseInput } from "@/lib/validations/case";
+
+const EDITABLE_FIELDS = [
+  "title", "summary", "sizeMin", "sizeMax", "sizeBest", "sizeWording", "country", "province", "cityArea",
+  "verification", "priority", "visibility", "familyInSouthMin", "familyInSouthMax", "askedForHelpMin", "askedForHelpMax", "tags", "status",
+] as const;
+
+const editableSelect = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, true])) as { [K in (typeof EDITABLE_FIELDS)[number]]: true };
+
+/** Fields that a source can back: changing one that has quotes behind it needs a reason. */
+const SOURCED_FIELDS = new Set(["sizeMin", "sizeMax", "sizeBest", "status", "country", "province", "cityArea", "familyInSouthMin", "familyInSouthMax", "askedForHelpMin", "askedForHelpMax"]);
+
+function caseData(input: CreateCaseInput) {
+  return {
+    title: input.title,
+    summary: input.summary,
+    sizeMin: input.sizeMin,
+    sizeMax: input.sizeMax ?? null,
+    sizeBest: input.sizeBest ?? null,
+    sizeWording: input.sizeWording ?? null,
+    country: input.country,
+    province: input.province ?? null,
+    cityArea: input.cityArea ?? null,
+    verification: input.verification,
+    priority: input.priority,
+    visibility: input.visibility,
+    familyInSouthMin: input.familyInSouthMin ?? null,
+    familyInSouthMax: input.familyInSouthMax ?? null,
+    askedForHelpMin: input.askedForHelpMin ?? null,
+    askedForHelpMax: input.askedForHelpMax ?? null,
+    tags: input.tags,
+  };
+}
+
+/** The next free code for a country and year, e.g. CN-2026-0004. */
+async function nextCaseCode(tx: Prisma.TransactionClient, country: string, year: number): Promise<string> {
+  const prefix = `${country}-${year}-`;
+  const last = await tx.case.findFirst({ where: { code: { startsWith: prefix } }, orderBy: { code: "desc" }, select: { code: true } });
+  const next = last ? Number(last.code.slice(prefix.length)) + 1 : 1;
+  if (next > 9999) throw new RuleError(`No case codes left for ${prefix}…`);
+  return `${prefix}${String(next).padStart(4, "0")}`;
+}
+
+/**
+ * Logs a new case (never PUBLIC: publishing goes through the preview) with an automatic code.
+ * Two editors saving at once cannot get the same code: the unique index refuses one, which retries.
+ */
+export async function createCase(actor: Actor, input: CreateCaseInput, today = new Date()): Promise<{ code: string }> {
+  requirePermission(actor, "create:case:any");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const code = await nextCaseCode(tx, input.country, today.getUTCFullYear());
+        const created = await tx.case.create({
+          data: { ...caseData(input), code, status: "UNKNOWN", createdById: actor!.id, updatedById: actor!.id },
+          select: { id: true, code: true },
+        });
+        await writeHistory(tx, { actor, entity: "Case", entityId: created.id, caseId: created.id, action: "CREATE", changes: changedFields({} as Record<string, unknown>, { ...caseData(input), code }, [...EDITABLE_FIELDS, "code"] as string[]) });
+        return { code: created.code };
+      });
+    } catch (error) {
+      const unique = (error as { code?: string }).code === "P2002";
+      if (!unique || attempt === 2) throw error;
+    }
+  }
+  throw new RuleError("Could not assign a case code; try again.");
+}
+
+/** Cases that might be the same group: same place and a similar size. */
+export async function findPossibleDuplicates(actor: Actor, input: { country: string; province?: string; sizeMin: number; excludeCode?: string }) {
+  requirePermission(actor, "create:case:any");
+  const slack = Math.max(2, Math.round(input.sizeMin * 0.3));
+  return db.case.findMany({
+    where: {
+      ...visibleCaseWhere(actor),
+      country: input.country,
+      ...(input.province ? { province: { equals: input.province, mode: "insensitive" } } : {}),
+      sizeMin: { gte: Math.max(1, input.sizeMin - slack), lte: input.sizeMin + slack },
+      ...(input.excludeCode ? { code: { not: input.excludeCode } } : {}),
+    },
+    orderBy: { firstEventEarliest: { sort: "desc", nulls: "last" } },
+    take: 10,
+    select: { code: true, title: true, sizeMin: true, sizeMax: true, province: true, cityArea: true, firstEventEarliest: true, status: true },
+  });
+}
+
+/** Saves an edit made from a form opened at `version`; refuses a stale version with who and when. */
+export async function updateCase(actor: Actor, input: UpdateCaseInput): Promise<void> {
+  requirePermission(actor, "update:case:any");
+  const current = await db.case.findFirst({
+    where: { ...visibleCaseWhere(actor), code: input.code },
+    select: {
+      id: true, version: true, updatedAt: true, updatedBy: { select: { name: true } },
+      ...editableSelect,
+      claims: { where: { deletedAt: null, target: "FIELD" }, select: { field: true } },
+    },
+  });
+  if (!current) throw new NotFoundError("Case");
+  if (current.version !== input.version) throw new ConflictError(current.updatedBy?.name ?? null, current.updatedAt);
+  // A PUBLIC case stays public when edited; publishing and unpublishing go through the preview.
+  const visibility: Visibility = current.visibility === "PUBLIC" ? "PUBLIC" : input.visibility;
+  const after = { ...caseData(input), visibility, status: input.status };
+  const changes = changedFields(current as unknown as Record<string, unknown>, after, EDITABLE_FIELDS);
+  if (changes.length === 0) return;
+  const sourced = new Set(current.claims.map((c) => c.field));
+  const needsReason = changes.filter((c) => c.field === "status" || (SOURCED_FIELDS.has(c.field) && sourced.has(c.field)));
+  if (needsReason.length > 0 && !input.reason) {
+    throw new RuleError(`Give a reason: ${needsReason.map((c) => c.field).join(", ")} ${needsReason.length === 1 ? "is" : "are"} sourced or a status.`);
+  }
+  const statusChanged = changes.some((c) => c.field === "status");
+  await db.$transaction(async (tx) => {
+    const updated = await tx.case.updateMany({
+      where: { id: current.id, version: input.version },
+      data: { ...after, statusManual: statusChanged ? true : undefined, version: { increment: 1 }, updatedById: actor!.id },
+    });
+    if (updated.count === 0) throw new ConflictError(null, null);
+    await writeHistory(tx, { actor, entity: "Case", entityId: current.id, caseId: current.id, action: "UPDATE", changes, reason: input.reason });
+    if (statusChanged) {
+      // A status change always leaves an event behind, dated today and saying who set it.
+      const day = new Date(new Date().toISOString().slice(0, 10));
+      const event = await tx.caseEvent.create({
+        data: {
+          caseId: current.id,
+          type: "OTHER",
+          dateEarliest: day,
+          dateLatest: day,
+          precision: "DAY",
+          dateWording: "status set by an editor",
+          description: `Status set to ${input.status.replaceAll("_", " ").toLowerCase()}${input.reason ? `: ${input.reason}` : ""}`.slice(0, 5000),
+        },
+        select: { id: true },
+      });
+      await writeHistory(tx, { actor, entity: "CaseEvent", entityId: event.id, caseId: current.id, action: "CREATE", reason: input.reason });
+    }
+  });
+}
+
+/** Archives (hides from lists) or restores a case. Nothing is deleted. */
+export async function setCaseArchived(actor: Actor, input: { code: string; version: number; archived: boolean; reason?: string }): Promise<void> {
+  requirePermission(actor, "archive:case:any");
+  const current = await db.case.findFirst({
+    where: { code: input.code, visibility: visibleCaseWhere(actor).visibility, deletedAt: input.archived ? null : { not: null } },
+    select: { id: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+  });
+  if (!current) throw new NotFoundError("Case");
+  if (current.version !== input.version) throw new ConflictError(current.updatedBy?.name ?? null, current.updatedAt);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.case.updateMany({
+      where: { id: current.id, version: input.version },
+      data: { deletedAt: input.archived ? new Date() : null, version: { increment: 1 }, updatedById: actor!.id },
+    });
+    if (updated.count === 0) throw new ConflictError(null, null);
+    await writeHistory(tx, { actor, entity: "Case", entityId: current.id, caseId: current.id, action: input.archived ? "ARCHIVE" : "RESTORE", reason: input.reason });
+  });
+}
+
+/** Archived cases the actor may see, for the "Archived" list with its restore buttons. */
+export async function listArchivedCases(actor: Actor) {
+  requirePermission(actor, "archive:case:any");
+  return db.case.findMany({
+    where: { visibility: visibleCaseWhere(actor).visibility, deletedAt: { not: null } },
+    orderBy: { deletedAt: "desc" },
+    take: 200,
+    select: { code: true, title: true, version: true, deletedAt: true, updatedBy: { select: { name: true } } },
+  });
+}
+
+/** The current values of a case, for its edit form. */
+export async function getCaseForEdit(actor: Actor, code: string) {
+  requirePermission(actor, "update:case:any");
+  return db.case.findFirst({
+    where: { ...visibleCaseWhere(actor), code },
+    select: { code: true, version: true, ...editableSelect },
+  });
+}
