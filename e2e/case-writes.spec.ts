@@ -111,3 +111,46 @@ test.describe("[CASE WRITES]", () => {
     await expect(editor).toHaveURL(/\/cases\/new$/);
   });
 });
+
+test.describe("[EVENTS]", () => {
+  test("an editor adds two events with uncertain dates; the status follows the latest; removing one moves it back", async ({ browser }) => {
+    const editor = await pageAs(browser, "EDITOR");
+    const code = await logCase(editor, `Timeline test ${Date.now()}`);
+    await editor.goto(`/cases/${code}`);
+
+    await editor.getByText("Add an event").click();
+    await editor.getByRole("combobox", { name: "What happened" }).selectOption("ARRESTED");
+    await editor.getByLabel("Earliest date").fill("2012-02-01");
+    await editor.getByLabel("Latest date").fill("2012-02-29");
+    await editor.getByLabel("Date precision").selectOption("MONTH");
+    await editor.getByLabel("Reported wording").fill("earlier this month");
+    await editor.getByRole("button", { name: "Add event" }).click();
+    await expect(editor.getByRole("status", { name: "Add event status" })).toHaveText("Event added.");
+    await expect(editor.getByRole("listitem").filter({ hasText: "Arrested" })).toContainText("February 2012");
+    await expect(editor.getByTestId("figure-status")).toContainText("Reported detained");
+
+    // The form stays open after an event is added, ready for the next one.
+    if (!(await editor.getByRole("combobox", { name: "What happened" }).isVisible())) await editor.getByText("Add an event").click();
+    await editor.getByRole("combobox", { name: "What happened" }).selectOption("REPATRIATED");
+    await editor.getByLabel("Earliest date").fill("2012-03-05");
+    await editor.getByLabel("Latest date").fill("2012-03-11");
+    await editor.getByLabel("Date precision").selectOption("WEEK");
+    await editor.getByRole("button", { name: "Add event" }).click();
+    await expect(editor.getByTestId("figure-status")).toContainText("Repatriated");
+
+    await editor.getByRole("button", { name: /Remove event: Repatriated/ }).click();
+    await expect(editor.getByTestId("figure-status")).toContainText("Reported detained");
+    await expect(editor.getByRole("button", { name: /Remove event: Repatriated/ })).toHaveCount(0);
+  });
+
+  test("an inverted date range is refused next to the field", async ({ browser }) => {
+    const editor = await pageAs(browser, "EDITOR");
+    await editor.goto("/cases/CN-2012-0001");
+    await editor.getByText("Add an event").click();
+    await editor.getByLabel("Earliest date").fill("2012-03-10");
+    await editor.getByLabel("Latest date").fill("2012-03-01");
+    await editor.getByLabel("Date precision").selectOption("WEEK");
+    await editor.getByRole("button", { name: "Add event" }).click();
+    await expect(editor.locator("#event-dateLatest-error")).toHaveText("The latest date cannot be before the earliest.");
+  });
+});

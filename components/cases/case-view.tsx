@@ -16,6 +16,7 @@ import { ANNOTATABLE_FIELDS, type AnnotatableField } from "@/lib/validations/ann
 import { StatusBadge } from "@/components/cases/status-badge";
 import { Quote } from "@/components/ui/quote";
 import { AnnotateForm } from "@/components/annotations/annotation-forms";
+import { AddEventForm, RemoveEventButton } from "@/components/cases/event-forms";
 import { AnnotationThreads, type AnnotationAbilities } from "@/components/annotations/annotation-threads";
 
 /** What the viewer may see and do beyond the public record; a visitor (or a publish preview) gets none of it. */
@@ -23,6 +24,8 @@ export type CaseViewer = {
   signedIn: boolean;
   annotations: AnnotationThread[];
   can: AnnotationAbilities;
+  /** May add and remove events. */
+  editEvents?: boolean;
 };
 
 export const VISITOR_VIEW: CaseViewer = {
@@ -155,11 +158,13 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                 )}
                 <div className="mt-2 space-y-2">{(c.eventClaims[e.id] ?? []).map((q) => <Quote key={q.id} claim={q} />)}</div>
                 <AnnotationThreads threads={viewer.annotations.filter((a) => a.eventId === e.id)} can={viewer.can} />
+                {viewer.editEvents && <RemoveEventButton eventId={e.id} version={e.version} label={`${EVENT_LABEL[e.type]}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`} />}
                 {viewer.can.create && <AnnotateForm caseCode={c.code} eventId={e.id} targetLabel={`this event (${EVENT_LABEL[e.type].toLowerCase()})`} />}
               </li>
             ))}
           </ol>
         )}
+        {viewer.editEvents && <AddEventForm caseCode={c.code} />}
       </section>
 
       {c.actions.length > 0 && (

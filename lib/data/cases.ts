@@ -130,6 +130,7 @@ async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
           province: true,
           cityArea: true,
           authority: true,
+          version: true,
         },
       },
       claims: { where: { deletedAt: null }, select: claimSelect, orderBy: { createdAt: "asc" } },

@@ -42,6 +42,7 @@ export default async function CasePage({ params }: Props) {
         people={<PeopleSection people={people} />}
         viewer={{
           signedIn: Boolean(actor),
+          editEvents: can(actor, "write:event:any"),
           annotations,
           can: {
             read: can(actor, "read:annotation:any"),

@@ -1,0 +1,29 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { addEvent, removeEvent } from "@/lib/data/events";
+import { addEventSchema, removeEventSchema } from "@/lib/validations/event";
+import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+
+export async function addEventAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:event:any",
+    schema: addEventSchema,
+    run: async (actor, input) => {
+      const { caseCode } = await addEvent(actor, input);
+      revalidatePath(`/cases/${caseCode}`);
+      return "Event added.";
+    },
+  });
+}
+
+export async function removeEventAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:event:any",
+    schema: removeEventSchema,
+    run: async (actor, input) => {
+      const { caseCode } = await removeEvent(actor, input);
+      revalidatePath(`/cases/${caseCode}`);
+      return "Event removed.";
+    },
+  });
+}
