@@ -58,6 +58,9 @@ export default defineConfig({
       RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
       RW_DEMO_MODE: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Lets e2e tests set the server's clock per request with the `rw-test-now` cookie (lib/clock.ts).
+      // Never set in production.
+      RW_TEST_CLOCK: "1",
     },
   },
 });

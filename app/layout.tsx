@@ -27,6 +27,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/" className="hover:underline">Dashboard</Link>
               <Link href="/cases" className="hover:underline">Cases</Link>
               {can(actor, "read:annotation:any") && <Link href="/annotations" className="hover:underline">Open annotations</Link>}
+              {can(actor, "read:advocacy:any") && <Link href="/contacts" className="hover:underline">Contacts</Link>}
+              {can(actor, "read:advocacy:any") && <Link href="/follow-ups" className="hover:underline">Follow-ups</Link>}
               {can(actor, "manage:user:any") && <Link href="/admin/users" className="hover:underline">Users</Link>}
               {can(actor, "read:audit:any") && <Link href="/admin/audit" className="hover:underline">Audit log</Link>}
             </nav>

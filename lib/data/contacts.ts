@@ -1,8 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { decryptField, keyringFromEnv } from "@/lib/crypto";
+import { decryptField, encryptField, keyringFromEnv } from "@/lib/crypto";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
+import type { CreateContactInput, UpdateContactInput } from "@/lib/validations/contact";
 
 const contactSelect = {
   id: true,
@@ -40,3 +43,92 @@ export async function listContacts(actor: Actor): Promise<ContactView[]> {
     },
   }));
 }
+
+/** One contact (not archived) with its version, for the edit page; null when absent or not allowed. */
+export async function getContact(actor: Actor, id: string): Promise<(ContactView & { version: number; updatedAt: Date }) | null> {
+  if (!can(actor, "read:contact:any")) return null;
+  const found = await db.contact.findFirst({ where: { id, deletedAt: null }, select: { ...contactSelect, version: true, updatedAt: true } });
+  if (!found) return null;
+  if (!can(actor, "read:contact-details:restricted")) return { ...found, restricted: null };
+  const { contactDetailsEnc } = await db.contact.findUniqueOrThrow({ where: { id }, select: { contactDetailsEnc: true } });
+  return {
+    ...found,
+    restricted: { contactDetails: contactDetailsEnc === null ? null : decryptField(keyringFromEnv(), "Contact.contactDetailsEnc", contactDetailsEnc) },
+  };
+}
+
+type Change = { field: string; oldValue: string | null; newValue: string | null };
+
+const HISTORY_FIELDS = ["name", "kind", "organisation", "role", "country", "notes"] as const;
+
+/** The restricted column's new value, or undefined (leave as is) when the actor may not set it. */
+function contactDetailsData(actor: Actor, value: string | undefined): string | null | undefined {
+  if (value === undefined || !can(actor, "read:contact-details:restricted")) return undefined;
+  return value === "" ? null : encryptField(keyringFromEnv(), "Contact.contactDetailsEnc", value);
+}
+
+/** Who last changed a record, from its history (for the "changed by X at T" refusal). */
+async function lastChange(entity: string, entityId: string, fallbackAt: Date) {
+  const row = await db.recordChange.findFirst({ where: { entity, entityId }, orderBy: { id: "desc" }, select: { at: true, user: { select: { name: true } } } });
+  return new ConflictError(row?.user?.name ?? null, row?.at ?? fallbackAt);
+}
+
+/**
+ * A new contact (editors and up). Contact details are stored encrypted, and only when the actor
+ * may read them (staff, admins); editors' submissions of that field are ignored.
+ */
+export async function createContact(actor: Actor, input: CreateContactInput): Promise<{ id: string }> {
+  requirePermission(actor, "write:contact:any");
+  const details = contactDetailsData(actor, input.contactDetails);
+  return db.$transaction(async (tx) => {
+    const c = await tx.contact.create({
+      data: { name: input.name, kind: input.kind, organisation: input.organisation, role: input.role, country: input.country, notes: input.notes, contactDetailsEnc: details ?? null },
+      select: { id: true },
+    });
+    const changes: Change[] = changedFields({} as Record<string, unknown>, input, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
+    if (details) changes.push({ field: "contactDetails", oldValue: null, newValue: "(restricted, set)" });
+    await writeHistory(tx, { actor, entity: "Contact", entityId: c.id, caseId: null, action: "CREATE", changes });
+    return c;
+  });
+}
+
+/** Saves an edit made on `input.version`; a stale version is refused (ConflictError), nothing changed. */
+export async function updateContact(actor: Actor, input: UpdateContactInput): Promise<void> {
+  requirePermission(actor, "write:contact:any");
+  const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true, updatedAt: true, name: true, kind: true, organisation: true, role: true, country: true, notes: true, contactDetailsEnc: true } });
+  if (!current) throw new NotFoundError("Contact");
+  if (current.version !== input.version) throw await lastChange("Contact", current.id, current.updatedAt);
+  const details = contactDetailsData(actor, input.contactDetails);
+  const after = { name: input.name, kind: input.kind, organisation: input.organisation, role: input.role, country: input.country, notes: input.notes };
+  const changes: Change[] = changedFields(current, after, HISTORY_FIELDS);
+  let detailsChanged = false;
+  if (details !== undefined) {
+    const before = current.contactDetailsEnc === null ? null : decryptField(keyringFromEnv(), "Contact.contactDetailsEnc", current.contactDetailsEnc);
+    detailsChanged = before !== (input.contactDetails || null);
+    if (detailsChanged) changes.push({ field: "contactDetails", oldValue: null, newValue: details === null ? "(restricted, cleared)" : "(restricted, changed)" });
+  }
+  if (changes.length === 0) return;
+  await db.$transaction(async (tx) => {
+    const updated = await tx.contact.updateMany({
+      where: { id: current.id, version: input.version, deletedAt: null },
+      data: { ...after, ...(detailsChanged ? { contactDetailsEnc: details } : {}), version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ConflictError(null, null);
+    await writeHistory(tx, { actor, entity: "Contact", entityId: current.id, caseId: null, action: "UPDATE", changes });
+  });
+}
+
+/** Archives a contact (soft delete); its past actions keep pointing at it. */
+export async function archiveContact(actor: Actor, input: { id: string; version: number }): Promise<void> {
+  requirePermission(actor, "write:contact:any");
+  const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true, updatedAt: true } });
+  if (!current) throw new NotFoundError("Contact");
+  if (current.version !== input.version) throw await lastChange("Contact", current.id, current.updatedAt);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.contact.updateMany({ where: { id: current.id, version: input.version, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    if (updated.count === 0) throw new ConflictError(null, null);
+    await writeHistory(tx, { actor, entity: "Contact", entityId: current.id, caseId: null, action: "ARCHIVE" });
+  });
+}
+
+export { lastChange as conflictFromHistory };

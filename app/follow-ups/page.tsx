@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePagePermission } from "@/lib/auth-pages";
+import { listFollowUps, type FollowUp } from "@/lib/data/advocacy";
+import { now, todayUtc } from "@/lib/clock";
+import { formatDay } from "@/lib/format";
+import { ACTION_KINDS, ACTION_STATUSES } from "@/lib/validations/advocacy";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Follow-ups" };
+
+function FollowUpTable({ title, items, tone }: { title: string; items: FollowUp[]; tone: "overdue" | "due" }) {
+  return (
+    <section aria-labelledby={`${tone}-heading`} className="space-y-2" data-testid={`follow-ups-${tone}`}>
+      <h2 id={`${tone}-heading`} className="text-lg font-semibold">{title} ({items.length})</h2>
+      {items.length === 0 ? (
+        <p className="text-sm text-stone-700">{tone === "overdue" ? "Nothing overdue." : "Nothing due in the next 7 days."}</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-sm">
+          <caption className="sr-only">{title}</caption>
+          <thead className="bg-stone-100 text-left">
+            <tr>
+              <th scope="col" className="p-2">Due</th>
+              <th scope="col" className="p-2">Case</th>
+              <th scope="col" className="p-2">Contact</th>
+              <th scope="col" className="p-2">Action</th>
+              <th scope="col" className="p-2">Asked for</th>
+              <th scope="col" className="p-2">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id} className="border-t border-stone-200 align-top">
+                <td className={`p-2 whitespace-nowrap ${tone === "overdue" ? "font-semibold text-red-800" : ""}`}>
+                  {formatDay(a.followUpDue)}
+                  <span className="block text-xs">{tone === "overdue" ? "Overdue" : "Due this week"}</span>
+                </td>
+                <td className="p-2"><Link href={`/cases/${a.case.code}`} className="font-mono underline">{a.case.code}</Link></td>
+                <td className="p-2"><Link href={`/contacts/${a.contact.id}`} className="underline">{a.contact.name}</Link>{a.contact.organisation && a.contact.organisation !== a.contact.name ? `, ${a.contact.organisation}` : ""}</td>
+                <td className="p-2">{ACTION_KINDS[a.kind]}, {formatDay(a.date)}</td>
+                <td className="max-w-md p-2 whitespace-pre-wrap">{a.askedFor}</td>
+                <td className="p-2">{ACTION_STATUSES[a.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export default async function FollowUpsPage() {
+  const actor = await requirePagePermission("read:advocacy:any", "/follow-ups");
+  const today = todayUtc(await now());
+  const { overdue, dueSoon } = await listFollowUps(actor, today);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Follow-ups</h1>
+      <p className="text-sm text-stone-700">
+        Advocacy actions not closed whose follow-up is overdue or due within 7 days of {formatDay(today)}, across the cases you can see.
+      </p>
+      {overdue.length === 0 && dueSoon.length === 0 ? (
+        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">
+          No follow-ups are overdue or due this week.
+        </p>
+      ) : (
+        <>
+          <FollowUpTable title="Overdue" items={overdue} tone="overdue" />
+          <FollowUpTable title="Due this week" items={dueSoon} tone="due" />
+        </>
+      )}
+    </div>
+  );
+}

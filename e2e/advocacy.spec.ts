@@ -1,0 +1,77 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+/** Sets the server's test clock (RW_TEST_CLOCK=1 in playwright.config.ts) for the next requests. */
+async function setClock(page: Page, isoDay: string) {
+  await page.context().addCookies([{ name: "rw-test-now", value: isoDay, url: test.info().project.use.baseURL! }]);
+}
+
+test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
+  test("an editor records an action; its follow-up is due this week, then overdue once the date passes", async ({ page }) => {
+    const asked = `Raise the group with the embassy ${Date.now()}`;
+    await signInAs(page, "EDITOR");
+    await page.goto("/cases/CN-2012-0001/advocacy/new");
+    const form = page.getByRole("form", { name: "Record an advocacy action" });
+
+    // A follow-up before the action's date is refused next to the field; the input is kept.
+    await form.getByLabel("Contact").selectOption({ label: "National Human Rights Commission of Korea" });
+    await form.getByLabel("Kind of action").selectOption("LETTER");
+    await form.getByLabel("Date").fill("2031-05-01");
+    await form.getByLabel("Follow-up due").fill("2031-04-30");
+    await form.getByLabel("What was asked for").fill(asked);
+    await form.getByRole("button", { name: "Record action" }).click();
+    await expect(form.getByText("The follow-up cannot be before the action's date.")).toBeVisible();
+    await expect(form.getByLabel("Follow-up due")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel("What was asked for")).toHaveValue(asked);
+    await expect(form.getByLabel("Kind of action")).toHaveValue("LETTER");
+
+    await form.getByLabel("Follow-up due").fill("2031-05-10");
+    await form.getByRole("button", { name: "Record action" }).click();
+    await expect(page.getByRole("status", { name: "Advocacy action status" })).toHaveText("Advocacy action recorded.");
+
+    // Before the window: not listed at all.
+    await setClock(page, "2031-04-20");
+    await page.goto("/follow-ups");
+    await expect(page.getByRole("heading", { name: "Follow-ups", level: 1 })).toBeVisible();
+    await expect(page.getByText(asked)).toHaveCount(0);
+
+    // Within 7 days of the due date: due this week, not overdue.
+    await setClock(page, "2031-05-05");
+    await page.goto("/follow-ups");
+    await expect(page.getByTestId("follow-ups-due").getByRole("row").filter({ hasText: asked })).toContainText("Due this week");
+    await expect(page.getByTestId("follow-ups-overdue").getByText(asked)).toHaveCount(0);
+
+    // After the due date: overdue.
+    await setClock(page, "2031-05-11");
+    await page.goto("/follow-ups");
+    const row = page.getByTestId("follow-ups-overdue").getByRole("row").filter({ hasText: asked });
+    await expect(row).toContainText("Overdue");
+    await expect(row).toContainText("CN-2012-0001");
+    await expect(page.getByTestId("follow-ups-due").getByText(asked)).toHaveCount(0);
+  });
+
+  test("an editor adds a contact without seeing the restricted details field; staff see it", async ({ page, browser }) => {
+    const name = `Special Rapporteur ${Date.now()}`;
+    await signInAs(page, "EDITOR");
+    await page.goto("/contacts");
+    await expect(page.getByRole("link", { name: "Follow-ups" })).toBeVisible();
+    const form = page.getByRole("form", { name: "New contact" });
+    await expect(form.getByLabel("Contact details (restricted)")).toHaveCount(0);
+    await form.getByRole("button", { name: "Add contact" }).click();
+    await expect(form.getByText("Enter a name.")).toBeVisible();
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Kind").selectOption("UN_BODY");
+    await form.getByLabel("Country").fill("ch");
+    await form.getByRole("button", { name: "Add contact" }).click();
+    await expect(page.getByRole("status", { name: "New contact status" })).toContainText("added");
+    await expect(page.getByRole("link", { name })).toBeVisible();
+
+    const staff = await browser.newContext();
+    const staffPage = await staff.newPage();
+    await signInAs(staffPage, "STAFF");
+    await staffPage.goto("/contacts");
+    await staffPage.getByRole("link", { name }).click();
+    await expect(staffPage.getByLabel("Contact details (restricted)")).toBeVisible();
+    await staff.close();
+  });
+});

@@ -1,0 +1,46 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { archiveContact, createContact, updateContact } from "@/lib/data/contacts";
+import { archiveContactSchema, createContactSchema, updateContactSchema } from "@/lib/validations/contact";
+import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+
+export async function createContactAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:contact:any",
+    schema: createContactSchema,
+    invalidMessage: "Check the highlighted fields. Nothing was saved.",
+    run: async (actor, input) => {
+      await createContact(actor, input);
+      revalidatePath("/contacts");
+      return `Contact "${input.name}" added.`;
+    },
+  });
+}
+
+export async function updateContactAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:contact:any",
+    schema: updateContactSchema,
+    invalidMessage: "Check the highlighted fields. Nothing was saved.",
+    run: async (actor, input) => {
+      await updateContact(actor, input);
+      revalidatePath("/contacts");
+      revalidatePath(`/contacts/${input.id}`);
+      return "Saved.";
+    },
+  });
+}
+
+export async function archiveContactAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:contact:any",
+    schema: archiveContactSchema,
+    invalidMessage: "This contact could not be identified.",
+    run: async (actor, input) => {
+      await archiveContact(actor, input);
+      revalidatePath("/contacts");
+      revalidatePath(`/contacts/${input.id}`);
+      return "Contact archived.";
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { visibleCaseWhere } from "@/lib/data/cases";
+import { conflictFromHistory } from "@/lib/data/contacts";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { changedFields, writeHistory } from "@/lib/data/history";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
+import type { AdvocacyFields, UpdateAdvocacyInput } from "@/lib/validations/advocacy";
+
+const HISTORY_FIELDS = ["contactId", "kind", "date", "askedFor", "response", "status", "followUpDue", "notes"] as const;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A contact that is not archived, or NotFoundError. */
+async function requireContact(contactId: string) {
+  const contact = await db.contact.findFirst({ where: { id: contactId, deletedAt: null }, select: { id: true } });
+  if (!contact) throw new NotFoundError("Contact");
+}
+
+/** Records an advocacy action on a case the actor can see, with its history row. */
+export async function createAdvocacyAction(actor: Actor, caseCode: string, input: AdvocacyFields): Promise<{ id: string; caseCode: string }> {
+  requirePermission(actor, "write:advocacy:any");
+  const found = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: caseCode }, select: { id: true } });
+  if (!found) throw new NotFoundError("Case");
+  await requireContact(input.contactId);
+  const data = {
+    contactId: input.contactId,
+    kind: input.kind,
+    date: input.date,
+    askedFor: input.askedFor,
+    response: input.response,
+    status: input.status,
+    followUpDue: input.followUpDue ?? null,
+    notes: input.notes,
+  };
+  const created = await db.$transaction(async (tx) => {
+    const a = await tx.advocacyAction.create({ data: { ...data, caseId: found.id, createdById: actor!.id }, select: { id: true } });
+    const changes = changedFields({} as Record<string, unknown>, data, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
+    await writeHistory(tx, { actor, entity: "AdvocacyAction", entityId: a.id, caseId: found.id, action: "CREATE", changes });
+    return a;
+  });
+  return { id: created.id, caseCode };
+}
+
+/** Saves an edit made on `input.version`; a stale version is refused (ConflictError), nothing changed. */
+export async function updateAdvocacyAction(actor: Actor, input: UpdateAdvocacyInput): Promise<{ caseCode: string }> {
+  requirePermission(actor, "write:advocacy:any");
+  const current = await db.advocacyAction.findFirst({
+    where: { id: input.id, deletedAt: null, case: visibleCaseWhere(actor) },
+    select: { id: true, caseId: true, version: true, updatedAt: true, contactId: true, kind: true, date: true, askedFor: true, response: true, status: true, followUpDue: true, notes: true, case: { select: { code: true } } },
+  });
+  if (!current) throw new NotFoundError("Advocacy action");
+  if (current.version !== input.version) throw await conflictFromHistory("AdvocacyAction", current.id, current.updatedAt);
+  if (input.contactId !== current.contactId) await requireContact(input.contactId);
+  const after = {
+    contactId: input.contactId,
+    kind: input.kind,
+    date: input.date,
+    askedFor: input.askedFor,
+    response: input.response,
+    status: input.status,
+    followUpDue: input.followUpDue ?? null,
+    notes: input.notes,
+  };
+  const changes = changedFields(current, after, HISTORY_FIELDS);
+  if (changes.length === 0) return { caseCode: current.case.code };
+  await db.$transaction(async (tx) => {
+    const updated = await tx.advocacyAction.updateMany({ where: { id: current.id, version: input.version, deletedAt: null }, data: { ...after, version: { increment: 1 } } });
+    if (updated.count === 0) throw new ConflictError(null, null);
+    await writeHistory(tx, { actor, entity: "AdvocacyAction", entityId: current.id, caseId: current.caseId, action: "UPDATE", changes });
+  });
+  return { caseCode: current.case.code };
+}
+
+const followUpSelect = {
+  id: true,
+  kind: true,
+  date: true,
+  askedFor: true,
+  response: true,
+  status: true,
+  followUpDue: true,
+  version: true,
+  case: { select: { code: true, title: true } },
+  contact: { select: { id: true, name: true, organisation: true } },
+} as const;
+
+/**
+ * Follow-ups across every case the actor can see, excluding closed actions: `overdue` (due before
+ * `today`) and `dueSoon` (due from `today` to 7 days after it), each soonest first. `today` is a
+ * UTC calendar day (midnight UTC), e.g. todayUtc(await now()).
+ */
+export async function listFollowUps(actor: Actor, today: Date) {
+  requirePermission(actor, "read:advocacy:any");
+  const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const base = { deletedAt: null, status: { not: "CLOSED" as const }, case: visibleCaseWhere(actor) };
+  const orderBy = [{ followUpDue: "asc" as const }, { createdAt: "asc" as const }];
+  const [overdue, dueSoon] = await Promise.all([
+    db.advocacyAction.findMany({ where: { ...base, followUpDue: { lt: day } }, orderBy, take: 500, select: followUpSelect }),
+    db.advocacyAction.findMany({ where: { ...base, followUpDue: { gte: day, lte: new Date(day.getTime() + 7 * DAY) } }, orderBy, take: 500, select: followUpSelect }),
+  ]);
+  return { overdue, dueSoon };
+}
+
+export type FollowUp = Awaited<ReturnType<typeof listFollowUps>>["overdue"][number];
+
+/** A case's advocacy actions (newest first), or [] for actors without `read:advocacy:any`. */
+export async function listAdvocacyForCase(actor: Actor, caseCode: string) {
+  if (!can(actor, "read:advocacy:any")) return [];
+  return db.advocacyAction.findMany({
+    where: { deletedAt: null, case: { ...visibleCaseWhere(actor), code: caseCode } },
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    select: followUpSelect,
+  });
+}
