@@ -35,9 +35,28 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
     { url: "/cases/CN-2012-0001/preview", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 200, STAFF: 200, ADMIN: 200 } },
     { url: "/cases/SYN-2012-0002/preview", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
   ],
+  "/cases/new": [{ url: "/cases/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/cases/archived": [{ url: "/cases/archived", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/cases/[code]/edit": [
+    { url: "/cases/CN-2012-0001/edit", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
+    { url: "/cases/SYN-2012-0002/edit", expected: signedInOnly(["STAFF", "ADMIN"]) },
+  ],
+  "/cases/[code]/history": [{ url: "/cases/CN-2012-0001/history", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/cases/[code]/sources/new": [
+    { url: "/cases/CN-2012-0001/sources/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
+    // A restricted case: editors may attach sources but may not see it.
+    { url: "/cases/SYN-2012-0002/sources/new", expected: { VISITOR: 307, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
+  ],
   "/sources/[id]": [{ url: () => `/sources/${reportSourceId}`, expected: all(200) }],
   "/login": [{ url: "/login", expected: { VISITOR: 200, RESEARCHER: 307, EDITOR: 307, STAFF: 307, ADMIN: 307 } }],
   "/annotations": [{ url: "/annotations", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/contacts": [{ url: "/contacts", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/contacts/[id]": [{ url: () => `/contacts/${contactId}`, expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/follow-ups": [{ url: "/follow-ups", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/cases/[code]/advocacy/new": [
+    { url: "/cases/CN-2012-0001/advocacy/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
+    { url: "/cases/SYN-2012-0002/advocacy/new", expected: signedInOnly(["STAFF", "ADMIN"]) },
+  ],
   "/admin/users": [{ url: "/admin/users", expected: signedInOnly(["ADMIN"]) }],
   "/admin/audit": [{ url: "/admin/audit", expected: signedInOnly(["ADMIN"]) }],
   "/api/health": [{ url: "/api/health", expected: all(200) }],
@@ -50,6 +69,18 @@ const ACTIONS: Record<string, Role[]> = {
   replyAnnotationAction: ["EDITOR", "STAFF", "ADMIN"],
   resolveAnnotationAction: ["STAFF", "ADMIN"],
   setCaseVisibilityAction: ["EDITOR", "STAFF", "ADMIN"],
+  captureSourceAction: ["EDITOR", "STAFF", "ADMIN"],
+  addClaimAction: ["EDITOR", "STAFF", "ADMIN"],
+  createContactAction: ["EDITOR", "STAFF", "ADMIN"],
+  updateContactAction: ["EDITOR", "STAFF", "ADMIN"],
+  archiveContactAction: ["EDITOR", "STAFF", "ADMIN"],
+  createAdvocacyActionAction: ["EDITOR", "STAFF", "ADMIN"],
+  createCaseAction: ["EDITOR", "STAFF", "ADMIN"],
+  updateCaseAction: ["EDITOR", "STAFF", "ADMIN"],
+  archiveCaseAction: ["EDITOR", "STAFF", "ADMIN"],
+  restoreCaseAction: ["EDITOR", "STAFF", "ADMIN"],
+  addEventAction: ["EDITOR", "STAFF", "ADMIN"],
+  removeEventAction: ["EDITOR", "STAFF", "ADMIN"],
   createUserAction: ["ADMIN"],
   changeRoleAction: ["ADMIN"],
   setDisabledAction: ["ADMIN"],
@@ -58,6 +89,7 @@ const ACTIONS: Record<string, Role[]> = {
 };
 
 let reportSourceId = "";
+let contactId = "";
 const contexts = {} as Record<Role, APIRequestContext>;
 
 /** Route patterns from the app/ folder: every page.tsx and route.ts. */
@@ -91,6 +123,7 @@ test.describe("[AUTHZ] authorization matrix", () => {
     const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
     await db.connect();
     reportSourceId = (await db.query(`SELECT id FROM "Source" WHERE outlet = 'The Korea Herald' LIMIT 1`)).rows[0].id;
+    contactId = (await db.query(`SELECT id FROM "Contact" WHERE "deletedAt" IS NULL ORDER BY "createdAt" LIMIT 1`)).rows[0].id;
     await db.end();
     const baseURL = test.info().project.use.baseURL;
     contexts.VISITOR = await playwrightRequest.newContext({ baseURL });

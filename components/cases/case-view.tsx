@@ -16,6 +16,7 @@ import { ANNOTATABLE_FIELDS, type AnnotatableField } from "@/lib/validations/ann
 import { StatusBadge } from "@/components/cases/status-badge";
 import { Quote } from "@/components/ui/quote";
 import { AnnotateForm } from "@/components/annotations/annotation-forms";
+import { DisagreementFlag } from "@/components/sources/disagreement-flag";
 import { AddEventForm, RemoveEventButton } from "@/components/cases/event-forms";
 import { AnnotationThreads, type AnnotationAbilities } from "@/components/annotations/annotation-threads";
 
@@ -45,13 +46,16 @@ function quotesFor(fieldClaims: Record<string, ClaimDto[]>, ...fields: string[])
   });
 }
 
-function FigureRow({ field, value, quotes, id, c, viewer }: { field: AnnotatableField; value: ReactNode; quotes: ClaimDto[]; id: string; c: CaseDetail; viewer: CaseViewer }) {
+/** One figure of the case: its value, the passages behind it, any disagreement between sources, its notes. */
+function FigureRow({ field, value, id, c, viewer, sourcedFields }: { field: AnnotatableField; value: ReactNode; id: string; c: CaseDetail; viewer: CaseViewer; sourcedFields: string[] }) {
+  const quotes = quotesFor(c.fieldClaims, ...sourcedFields);
   const label = ANNOTATABLE_FIELDS[field];
   return (
     <div className="border-t border-stone-200 py-3 sm:grid sm:grid-cols-3 sm:gap-4" data-testid={`figure-${id}`}>
       <dt className="font-medium">{label}</dt>
       <dd className="sm:col-span-2">
         <div>{value}</div>
+        <DisagreementFlag fieldClaims={c.fieldClaims} fields={sourcedFields} />
         {quotes.length > 0 ? (
           <details className="mt-1">
             <summary className="cursor-pointer text-sm text-stone-700 underline">According to {quotes.length === 1 ? "1 passage" : `${quotes.length} passages`}</summary>
@@ -88,11 +92,10 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
       <section aria-labelledby="figures">
         <h2 id="figures" className="text-lg font-semibold">Figures</h2>
         <dl className="mt-2 rounded border border-stone-300 bg-white px-4">
-          <FigureRow
+          <FigureRow sourcedFields={["sizeMin", "sizeMax", "sizeBest", "sizeWording"]}
             {...row}
             id="group-size"
             field="sizeMin"
-            quotes={quotesFor(c.fieldClaims, "sizeMin", "sizeMax", "sizeBest", "sizeWording")}
             value={
               <>
                 <span className="text-xl font-semibold">{formatRange(c.sizeMin, c.sizeMax)}</span> people
@@ -101,20 +104,18 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
               </>
             }
           />
-          <FigureRow {...row} id="status" field="status" quotes={quotesFor(c.fieldClaims, "status")} value={<StatusBadge status={c.status} />} />
-          <FigureRow {...row} id="place" field="place" quotes={quotesFor(c.fieldClaims, "country", "province", "cityArea")} value={formatPlace(c)} />
-          <FigureRow
+          <FigureRow sourcedFields={["status"]} {...row} id="status" field="status" value={<StatusBadge status={c.status} />} />
+          <FigureRow sourcedFields={["country", "province", "cityArea"]} {...row} id="place" field="place" value={formatPlace(c)} />
+          <FigureRow sourcedFields={["familyInSouthMin", "familyInSouthMax"]}
             {...row}
             id="family"
             field="familyInSouth"
-            quotes={quotesFor(c.fieldClaims, "familyInSouthMin", "familyInSouthMax")}
             value={formatRange(c.familyInSouthMin, c.familyInSouthMax)}
           />
-          <FigureRow
+          <FigureRow sourcedFields={["askedForHelpMin", "askedForHelpMax"]}
             {...row}
             id="asked-for-help"
             field="askedForHelp"
-            quotes={quotesFor(c.fieldClaims, "askedForHelpMin", "askedForHelpMax")}
             value={formatRange(c.askedForHelpMin, c.askedForHelpMax)}
           />
         </dl>

@@ -1,22 +1,42 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { visibleCaseWhere } from "@/lib/data/cases";
-import { can, type Actor } from "@/lib/permissions";
+import { NotFoundError, RuleError } from "@/lib/data/errors";
+import { writeHistory } from "@/lib/data/history";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { CLAIM_FIELDS, isStorableText, MAX_QUOTE, MAX_SOURCE_TEXT, type AddClaimInput, type CaptureSourceInput } from "@/lib/validations/source";
+
+const RECORD_ID = /^[a-z0-9]{20,40}$/i;
+
+/** Hex SHA-256 of the text's UTF-8 bytes: what the database's CHECK recomputes. */
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * The sources an actor may see. Staff and admins see all. Others see a source only when it backs a
+ * case they can see (or a public reference series): a report attached only to a restricted case must
+ * not reveal that case. Those who capture sources also see captures not yet quoted in any case
+ * (such a capture names no case).
+ */
+function visibleSourceWhere(actor: Actor): Prisma.SourceWhereInput {
+  if (can(actor, "read:case:restricted")) return { deletedAt: null };
+  const or: Prisma.SourceWhereInput[] = [{ claims: { some: { deletedAt: null, case: visibleCaseWhere(actor) } } }, { stats: { some: {} } }];
+  if (can(actor, "write:source:any")) or.push({ claims: { none: {} } });
+  return { deletedAt: null, OR: or };
+}
 
 /**
  * A captured source with its text and the quotes taken from it, or null when the actor may not see
- * it. A visitor may read a source only when it backs a case they can see (or a public reference
- * series): a report attached only to a restricted case must not reveal that case.
+ * it (see visibleSourceWhere).
  */
 export async function getSourceForActor(actor: Actor, id: string) {
-  if (!/^[a-z0-9]{20,40}$/i.test(id)) return null;
+  if (!RECORD_ID.test(id)) return null;
   const caseWhere = visibleCaseWhere(actor);
   const source = await db.source.findFirst({
-    where: {
-      id,
-      deletedAt: null,
-      ...(can(actor, "read:case:restricted") ? {} : { OR: [{ claims: { some: { deletedAt: null, case: caseWhere } } }, { stats: { some: {} } }] }),
-    },
+    where: { id, ...visibleSourceWhere(actor) },
     select: {
       id: true,
       url: true,
@@ -37,4 +57,134 @@ export async function getSourceForActor(actor: Actor, id: string) {
     },
   });
   return source;
+}
+
+const pickerSelect = { id: true, outlet: true, title: true, publishedAt: true, retrievedAt: true, sha256: true } satisfies Prisma.SourceSelect;
+export type SourcePickerItem = Prisma.SourceGetPayload<{ select: typeof pickerSelect }>;
+
+/** Sources to quote from, most recently published (then captured) first; for those who attach sources. */
+export async function listSourcesForPicker(actor: Actor, limit = 300): Promise<SourcePickerItem[]> {
+  requirePermission(actor, "write:source:any");
+  return db.source.findMany({
+    where: visibleSourceWhere(actor),
+    orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+    take: limit,
+    select: pickerSelect,
+  });
+}
+
+/** One source's summary (no text), for those who attach sources; null when not visible. */
+export async function getSourceSummary(actor: Actor, id: string): Promise<SourcePickerItem | null> {
+  requirePermission(actor, "write:source:any");
+  if (!RECORD_ID.test(id)) return null;
+  return db.source.findFirst({ where: { id, ...visibleSourceWhere(actor) }, select: pickerSelect });
+}
+
+/**
+ * Captures a report. The SHA-256 of the exact text is computed here and stored with it (the
+ * database re-checks it and refuses any later change). When the same text was captured before,
+ * that capture is returned instead of a duplicate (`created: false`). `supersedesId` marks this
+ * capture as the corrected copy of an earlier one.
+ */
+export async function captureSource(actor: Actor, input: CaptureSourceInput): Promise<{ id: string; sha256: string; created: boolean }> {
+  requirePermission(actor, "write:source:any");
+  if (input.text.trim() === "" || input.text.length > MAX_SOURCE_TEXT) throw new RuleError(`The text must be 1 to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters.`);
+  for (const value of [input.text, input.outlet, input.title, input.author ?? "", input.url ?? ""]) {
+    if (!isStorableText(value)) throw new RuleError("The source contains characters that cannot be stored (NUL or a broken surrogate pair).");
+  }
+  const sha256 = sha256Hex(input.text);
+  if (input.supersedesId) {
+    const earlier = await db.source.findFirst({ where: { id: input.supersedesId, ...visibleSourceWhere(actor) }, select: { id: true } });
+    if (!earlier) throw new NotFoundError("Source");
+  }
+  return db.$transaction(async (tx) => {
+    // One capture per text even when two people paste it at the same moment.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${sha256}, 0))`;
+    const existing = await tx.source.findFirst({ where: { sha256, deletedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, text: true } });
+    if (existing && existing.text === input.text) return { id: existing.id, sha256, created: false };
+    const created = await tx.source.create({
+      data: {
+        url: input.url ?? null,
+        outlet: input.outlet,
+        title: input.title,
+        author: input.author ?? null,
+        language: input.language,
+        publishedAt: input.publishedAt ?? null,
+        text: input.text,
+        sha256,
+        capturedById: actor!.id,
+        supersedesId: input.supersedesId ?? null,
+      },
+      select: { id: true },
+    });
+    await writeHistory(tx, {
+      actor,
+      entity: "Source",
+      entityId: created.id,
+      caseId: null,
+      action: "CREATE",
+      changes: [{ field: "sha256", oldValue: null, newValue: sha256 }],
+    });
+    return { id: created.id, sha256, created: true };
+  });
+}
+
+/**
+ * Ties a passage of a source to a case, one of its events or one field. The passage must occur
+ * word for word in the captured text (its offset is stored); the case must be one the actor may see
+ * and the event must belong to it. Written with its history row in one transaction.
+ */
+export async function addClaim(actor: Actor, input: AddClaimInput): Promise<{ id: string; caseCode: string; sourceId: string }> {
+  requirePermission(actor, "write:source:any");
+  if (input.quote.length === 0 || input.quote.length > MAX_QUOTE || !isStorableText(input.quote)) throw new RuleError("The quote must be 1 to 5,000 characters of the source's text.");
+  if (input.value !== undefined && (input.value.length > 300 || !isStorableText(input.value))) throw new RuleError("The value is limited to 300 characters.");
+  if (input.target === "FIELD" && !(input.field && input.field in CLAIM_FIELDS)) throw new RuleError("Choose the field the quote backs.");
+  if (input.target === "EVENT" && !input.eventId) throw new RuleError("Choose the event the quote is about.");
+
+  const found = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: input.caseCode }, select: { id: true } });
+  if (!found) throw new NotFoundError("Case");
+  const caseId = found.id;
+  if (!RECORD_ID.test(input.sourceId)) throw new NotFoundError("Source");
+  const source = await db.source.findFirst({ where: { id: input.sourceId, ...visibleSourceWhere(actor) }, select: { id: true, text: true } });
+  if (!source) throw new NotFoundError("Source");
+  if (input.target === "EVENT") {
+    const event = await db.caseEvent.findFirst({ where: { id: input.eventId, caseId, deletedAt: null }, select: { id: true } });
+    if (!event) throw new NotFoundError("Event");
+  }
+  const quoteStart = source.text.indexOf(input.quote);
+  if (quoteStart < 0) throw new RuleError("That passage does not occur word for word in the source's text. Copy it exactly from the captured text.");
+
+  const data = {
+    sourceId: source.id,
+    caseId,
+    target: input.target,
+    eventId: input.target === "EVENT" ? input.eventId! : null,
+    field: input.target === "FIELD" ? input.field! : null,
+    value: input.target === "FIELD" ? (input.value ?? null) : null,
+    quote: input.quote,
+    quoteStart,
+  };
+  const same = await db.sourceClaim.findFirst({
+    where: { sourceId: data.sourceId, caseId, target: data.target, eventId: data.eventId, field: data.field, value: data.value, quote: data.quote, deletedAt: null },
+    select: { id: true },
+  });
+  if (same) throw new RuleError("This passage is already recorded for that target.");
+
+  const created = await db.$transaction(async (tx) => {
+    const claim = await tx.sourceClaim.create({ data, select: { id: true } });
+    await writeHistory(tx, {
+      actor,
+      entity: "SourceClaim",
+      entityId: claim.id,
+      caseId,
+      action: "CREATE",
+      changes: [
+        { field: "target", oldValue: null, newValue: data.field ? `FIELD ${data.field}${data.value !== null ? ` = ${data.value}` : ""}` : data.target },
+        { field: "quote", oldValue: null, newValue: data.quote },
+        { field: "sourceId", oldValue: null, newValue: data.sourceId },
+      ],
+    });
+    return claim;
+  });
+  return { id: created.id, caseCode: input.caseCode, sourceId: source.id };
 }

@@ -32,6 +32,8 @@ export default async function CasePage({ params }: Props) {
           <span>{c.visibility === "PUBLIC" ? "Published." : "Not published."}</span>
           <Link href={`/cases/${c.code}/edit`} className="underline">Edit case</Link>
           {can(actor, "read:history:case") && <Link href={`/cases/${c.code}/history`} className="underline">History</Link>}
+          {can(actor, "write:source:any") && <Link href={`/cases/${c.code}/sources/new`} className="underline">Attach a source</Link>}
+          {can(actor, "write:advocacy:any") && <Link href={`/cases/${c.code}/advocacy/new`} className="underline">Record an advocacy action</Link>}
           {can(actor, "publish:case:any") && (
             <Link href={`/cases/${c.code}/preview`} className="underline">Preview what visitors {c.visibility === "PUBLIC" ? "see" : "would see"}</Link>
           )}

@@ -1,0 +1,21 @@
+import { describeDisagreement, disagreements, type ValueClaim } from "@/lib/claims";
+import { CLAIM_FIELDS, type ClaimField } from "@/lib/validations/source";
+
+/**
+ * Flags a figure whose sources give different values: "Sources disagree: 10 (Outlet A) vs 11
+ * (Outlet B)". Renders nothing when they agree. With several fields (a group size has a minimum,
+ * maximum and best estimate) each disagreeing field is named.
+ */
+export function DisagreementFlag({ fieldClaims, fields }: { fieldClaims: Record<string, readonly ValueClaim[]>; fields: readonly string[] }) {
+  const found = disagreements(fieldClaims, fields);
+  if (found.length === 0) return null;
+  return (
+    <div role="note" data-testid="disagreement" className="mt-1 rounded border border-orange-600 bg-orange-50 px-2 py-1 text-sm text-orange-950">
+      {found.map((d) => (
+        <p key={d.field}>
+          <strong>Sources disagree{fields.length > 1 ? ` on ${(CLAIM_FIELDS[d.field as ClaimField] ?? d.field).toLowerCase()}` : ""}:</strong> {describeDisagreement(d)}
+        </p>
+      ))}
+    </div>
+  );
+}

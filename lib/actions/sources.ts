@@ -1,0 +1,41 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { addClaim, captureSource } from "@/lib/data/sources";
+import { addClaimSchema, captureSourceSchema, CLAIM_FIELDS } from "@/lib/validations/source";
+import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+
+/**
+ * Captures a report. Opened from a case, it returns to that case's "attach a source" page with the
+ * new capture selected (the page shows its SHA-256); the redirect happens only after the capture
+ * is committed, and a refused form keeps its input.
+ */
+export async function captureSourceAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:source:any",
+    schema: captureSourceSchema,
+    invalidMessage: "Check the highlighted fields. Nothing was saved.",
+    run: async (actor, input) => {
+      const { id, sha256, created } = await captureSource(actor, input);
+      if (input.caseCode) redirect(`/cases/${input.caseCode}/sources/new?source=${id}&${created ? "captured" : "existing"}=1`);
+      return created ? `Captured. SHA-256 ${sha256}.` : `This exact text was captured before; that capture is used (SHA-256 ${sha256}).`;
+    },
+  });
+}
+
+/** Ties a quoted passage of a source to the case, one of its events or one field. */
+export async function addClaimAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:source:any",
+    schema: addClaimSchema,
+    invalidMessage: "Check the highlighted fields. Nothing was saved.",
+    run: async (actor, input) => {
+      const { caseCode, sourceId } = await addClaim(actor, input);
+      revalidatePath(`/cases/${caseCode}`);
+      revalidatePath(`/sources/${sourceId}`);
+      revalidatePath("/");
+      const what = input.target === "FIELD" && input.field ? CLAIM_FIELDS[input.field].toLowerCase() : input.target === "EVENT" ? "the event" : "the case";
+      return `Quote added to ${what}.`;
+    },
+  });
+}
