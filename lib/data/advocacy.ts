@@ -16,13 +16,9 @@ async function requireContact(contactId: string) {
   if (!contact) throw new NotFoundError("Contact");
 }
 
-/** Records an advocacy action on a case the actor can see, with its history row. */
-export async function createAdvocacyAction(actor: Actor, caseCode: string, input: AdvocacyFields): Promise<{ id: string; caseCode: string }> {
-  requirePermission(actor, "write:advocacy:any");
-  const found = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: caseCode }, select: { id: true } });
-  if (!found) throw new NotFoundError("Case");
-  await requireContact(input.contactId);
-  const data = {
+/** The columns an advocacy form sets, shared by create and update. */
+function advocacyData(input: AdvocacyFields) {
+  return {
     contactId: input.contactId,
     kind: input.kind,
     date: input.date,
@@ -32,6 +28,15 @@ export async function createAdvocacyAction(actor: Actor, caseCode: string, input
     followUpDue: input.followUpDue ?? null,
     notes: input.notes,
   };
+}
+
+/** Records an advocacy action on a case the actor can see, with its history row. */
+export async function createAdvocacyAction(actor: Actor, caseCode: string, input: AdvocacyFields): Promise<{ id: string; caseCode: string }> {
+  requirePermission(actor, "write:advocacy:any");
+  const found = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: caseCode }, select: { id: true } });
+  if (!found) throw new NotFoundError("Case");
+  await requireContact(input.contactId);
+  const data = advocacyData(input);
   const created = await db.$transaction(async (tx) => {
     const a = await tx.advocacyAction.create({ data: { ...data, caseId: found.id, createdById: actor!.id }, select: { id: true } });
     const changes = changedFields({} as Record<string, unknown>, data, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
@@ -51,16 +56,7 @@ export async function updateAdvocacyAction(actor: Actor, input: UpdateAdvocacyIn
   if (!current) throw new NotFoundError("Advocacy action");
   if (current.version !== input.version) throw await conflictFromHistory("AdvocacyAction", current.id, current.updatedAt);
   if (input.contactId !== current.contactId) await requireContact(input.contactId);
-  const after = {
-    contactId: input.contactId,
-    kind: input.kind,
-    date: input.date,
-    askedFor: input.askedFor,
-    response: input.response,
-    status: input.status,
-    followUpDue: input.followUpDue ?? null,
-    notes: input.notes,
-  };
+  const after = advocacyData(input);
   const changes = changedFields(current, after, HISTORY_FIELDS);
   if (changes.length === 0) return { caseCode: current.case.code };
   await db.$transaction(async (tx) => {
