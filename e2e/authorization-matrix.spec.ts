@@ -81,6 +81,7 @@ const ACTIONS: Record<string, Role[]> = {
   restoreCaseAction: ["EDITOR", "STAFF", "ADMIN"],
   addEventAction: ["EDITOR", "STAFF", "ADMIN"],
   removeEventAction: ["EDITOR", "STAFF", "ADMIN"],
+  updateEventAction: ["EDITOR", "STAFF", "ADMIN"],
   createUserAction: ["ADMIN"],
   changeRoleAction: ["ADMIN"],
   setDisabledAction: ["ADMIN"],

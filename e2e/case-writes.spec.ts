@@ -119,23 +119,23 @@ test.describe("[EVENTS]", () => {
     await editor.goto(`/cases/${code}`);
 
     await editor.getByText("Add an event").click();
-    await editor.getByRole("combobox", { name: "What happened" }).selectOption("ARRESTED");
-    await editor.getByLabel("Earliest date").fill("2012-02-01");
-    await editor.getByLabel("Latest date").fill("2012-02-29");
-    await editor.getByLabel("Date precision").selectOption("MONTH");
-    await editor.getByLabel("Reported wording").fill("earlier this month");
-    await editor.getByRole("button", { name: "Add event" }).click();
+    await editor.getByTestId("add-event").getByRole("combobox", { name: "What happened" }).selectOption("ARRESTED");
+    await editor.getByTestId("add-event").getByLabel("Earliest date").fill("2012-02-01");
+    await editor.getByTestId("add-event").getByLabel("Latest date").fill("2012-02-29");
+    await editor.getByTestId("add-event").getByLabel("Date precision").selectOption("MONTH");
+    await editor.getByTestId("add-event").getByLabel("Reported wording").fill("earlier this month");
+    await editor.getByTestId("add-event").getByRole("button", { name: "Add event" }).click();
     await expect(editor.getByRole("status", { name: "Add event status" })).toHaveText("Event added.");
-    await expect(editor.getByRole("listitem").filter({ hasText: "Arrested" })).toContainText("February 2012");
+    await expect(editor.locator('[data-event-type="ARRESTED"]')).toContainText("February 2012");
     await expect(editor.getByTestId("figure-status")).toContainText("Reported detained");
 
     // The form stays open after an event is added, ready for the next one.
-    if (!(await editor.getByRole("combobox", { name: "What happened" }).isVisible())) await editor.getByText("Add an event").click();
-    await editor.getByRole("combobox", { name: "What happened" }).selectOption("REPATRIATED");
-    await editor.getByLabel("Earliest date").fill("2012-03-05");
-    await editor.getByLabel("Latest date").fill("2012-03-11");
-    await editor.getByLabel("Date precision").selectOption("WEEK");
-    await editor.getByRole("button", { name: "Add event" }).click();
+    if (!(await editor.getByTestId("add-event").getByRole("combobox", { name: "What happened" }).isVisible())) await editor.getByText("Add an event").click();
+    await editor.getByTestId("add-event").getByRole("combobox", { name: "What happened" }).selectOption("REPATRIATED");
+    await editor.getByTestId("add-event").getByLabel("Earliest date").fill("2012-03-05");
+    await editor.getByTestId("add-event").getByLabel("Latest date").fill("2012-03-11");
+    await editor.getByTestId("add-event").getByLabel("Date precision").selectOption("WEEK");
+    await editor.getByTestId("add-event").getByRole("button", { name: "Add event" }).click();
     await expect(editor.getByTestId("figure-status")).toContainText("Repatriated");
 
     await editor.getByRole("button", { name: /Remove event: Repatriated/ }).click();
@@ -147,10 +147,30 @@ test.describe("[EVENTS]", () => {
     const editor = await pageAs(browser, "EDITOR");
     await editor.goto("/cases/CN-2012-0001");
     await editor.getByText("Add an event").click();
-    await editor.getByLabel("Earliest date").fill("2012-03-10");
-    await editor.getByLabel("Latest date").fill("2012-03-01");
-    await editor.getByLabel("Date precision").selectOption("WEEK");
-    await editor.getByRole("button", { name: "Add event" }).click();
+    await editor.getByTestId("add-event").getByLabel("Earliest date").fill("2012-03-10");
+    await editor.getByTestId("add-event").getByLabel("Latest date").fill("2012-03-01");
+    await editor.getByTestId("add-event").getByLabel("Date precision").selectOption("WEEK");
+    await editor.getByTestId("add-event").getByRole("button", { name: "Add event" }).click();
     await expect(editor.locator("#event-dateLatest-error")).toHaveText("The latest date cannot be before the earliest.");
+  });
+
+  test("an editor edits an event; the status and the history follow", async ({ browser }) => {
+    const editor = await pageAs(browser, "EDITOR");
+    const code = await logCase(editor, `Edit event test ${Date.now()}`);
+    await editor.goto(`/cases/${code}`);
+    await editor.getByText("Add an event").click();
+    await editor.getByTestId("add-event").getByRole("combobox", { name: "What happened" }).selectOption("ARRESTED");
+    await editor.getByTestId("add-event").getByLabel("Earliest date").fill("2012-05-02");
+    await editor.getByTestId("add-event").getByRole("button", { name: "Add event" }).click();
+    await expect(editor.getByTestId("figure-status")).toContainText("Reported detained");
+
+    await editor.getByText("Edit", { exact: true }).click();
+    const item = editor.locator('[data-event-type="ARRESTED"]');
+    await item.getByRole("combobox", { name: "What happened" }).selectOption("RELEASED");
+    await item.getByLabel("Reason for the change (optional)").fill("Later reports say they were let go");
+    await item.getByRole("button", { name: "Save event" }).click();
+    await expect(editor.getByTestId("figure-status")).toContainText("Released");
+    await editor.goto(`/cases/${code}/history`);
+    await expect(editor.getByTestId("history-row").filter({ hasText: "update CaseEvent · type" })).toContainText("Later reports say they were let go");
   });
 });

@@ -9,6 +9,7 @@ import {
   formatPlace,
   formatRange,
   formatUncertainDate,
+  isoDay,
   verificationLabel,
   visibilityLabel,
 } from "@/lib/format";
@@ -17,7 +18,7 @@ import { StatusBadge } from "@/components/cases/status-badge";
 import { Quote } from "@/components/ui/quote";
 import { AnnotateForm } from "@/components/annotations/annotation-forms";
 import { DisagreementFlag } from "@/components/sources/disagreement-flag";
-import { AddEventForm, RemoveEventButton } from "@/components/cases/event-forms";
+import { AddEventForm, EditEventForm, RemoveEventButton } from "@/components/cases/event-forms";
 import { AnnotationThreads, type AnnotationAbilities } from "@/components/annotations/annotation-threads";
 
 /** What the viewer may see and do beyond the public record; a visitor (or a publish preview) gets none of it. */
@@ -146,7 +147,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
         ) : (
           <ol className="mt-2 space-y-3">
             {c.events.map((e) => (
-              <li key={e.id} className="rounded border border-stone-300 bg-white p-3">
+              <li key={e.id} className="rounded border border-stone-300 bg-white p-3" data-event-type={e.type}>
                 <p>
                   <strong>{EVENT_LABEL[e.type]}</strong> — {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
                   <span className="text-sm text-stone-700"> (precision: {enumLabel(e.precision)}{e.dateWording ? `; reported as “${e.dateWording}”` : ""})</span>
@@ -159,6 +160,26 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                 )}
                 <div className="mt-2 space-y-2">{(c.eventClaims[e.id] ?? []).map((q) => <Quote key={q.id} claim={q} />)}</div>
                 <AnnotationThreads threads={viewer.annotations.filter((a) => a.eventId === e.id)} can={viewer.can} />
+                {viewer.editEvents && (
+                  <EditEventForm
+                    caseCode={c.code}
+                    label={`${EVENT_LABEL[e.type]}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`}
+                    event={{
+                      id: e.id,
+                      version: String(e.version),
+                      type: e.type,
+                      dateEarliest: isoDay(e.dateEarliest),
+                      dateLatest: isoDay(e.dateLatest),
+                      precision: e.precision,
+                      dateWording: e.dateWording ?? "",
+                      description: e.description,
+                      country: e.country ?? "",
+                      province: e.province ?? "",
+                      cityArea: e.cityArea ?? "",
+                      authority: e.authority ?? "",
+                    }}
+                  />
+                )}
                 {viewer.editEvents && <RemoveEventButton eventId={e.id} version={e.version} label={`${EVENT_LABEL[e.type]}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`} />}
                 {viewer.can.create && <AnnotateForm caseCode={c.code} eventId={e.id} targetLabel={`this event (${EVENT_LABEL[e.type].toLowerCase()})`} />}
               </li>

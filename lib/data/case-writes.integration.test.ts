@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCase, setCaseArchived, updateCase } from "@/lib/data/case-writes";
 import { ConflictError, RuleError } from "@/lib/data/errors";
-import { addEvent, derivedStatus, removeEvent } from "@/lib/data/events";
+import { addEvent, derivedStatus, removeEvent, updateEvent } from "@/lib/data/events";
 import { ForbiddenError, type Actor } from "@/lib/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
 import { loadKeyring } from "@/lib/crypto";
@@ -73,6 +73,19 @@ describe("case writes", () => {
     expect(c.events.find((e) => e.id === repatriation.id)?.deletedAt).not.toBeNull(); // archived, not deleted
     const statusHistory = await db.recordChange.findMany({ where: { caseId: c.id, field: "status" }, orderBy: { id: "asc" } });
     expect(statusHistory.map((h) => `${h.oldValue}→${h.newValue}`)).toEqual(["UNKNOWN→REPORTED_DETAINED", "REPORTED_DETAINED→REPATRIATED", "REPATRIATED→REPORTED_DETAINED"]);
+  });
+
+  it("editing an event is version-checked and moves the status; a stale edit changes nothing", async () => {
+    const { code } = await createCase(editor, input);
+    await addEvent(editor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-05-02", dateLatest: "2012-05-02", precision: "DAY", description: "" });
+    const event = await db.caseEvent.findFirstOrThrow({ where: { case: { code } } });
+    const edit = { eventId: event.id, type: "RELEASED" as const, dateEarliest: "2012-05-02", dateLatest: "2012-05-09", precision: "WEEK" as const, description: "" };
+    await updateEvent(editor, { ...edit, version: event.version });
+    expect((await db.case.findUniqueOrThrow({ where: { code } })).status).toBe("RELEASED");
+    await expect(updateEvent(editor, { ...edit, type: "REPATRIATED", version: event.version })).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateEvent(researcher, { ...edit, version: event.version + 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    const after = await db.caseEvent.findUniqueOrThrow({ where: { id: event.id } });
+    expect([after.type, after.version]).toEqual(["RELEASED", event.version + 1]);
   });
 
   it("derivedStatus ignores events that imply no status", () => {

@@ -6,7 +6,7 @@ import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, EventType } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/permissions";
-import type { AddEventInput } from "@/lib/validations/event";
+import type { AddEventInput, UpdateEventInput } from "@/lib/validations/event";
 
 /** The status an event implies for its case; events that imply none leave the status alone. */
 const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
@@ -48,12 +48,9 @@ async function refreshCaseFromEvents(tx: Prisma.TransactionClient, actor: Actor,
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
-/** Adds an event to a case the actor may see; the case's dates and derived status follow. */
-export async function addEvent(actor: Actor, input: AddEventInput): Promise<{ caseCode: string }> {
-  requirePermission(actor, "write:event:any");
-  const c = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: input.caseCode }, select: { id: true } });
-  if (!c) throw new NotFoundError("Case");
-  const data = {
+/** The columns an event form sets. */
+function eventData(input: Omit<AddEventInput, "caseCode">) {
+  return {
     type: input.type,
     dateEarliest: day(input.dateEarliest),
     dateLatest: day(input.dateLatest),
@@ -65,6 +62,14 @@ export async function addEvent(actor: Actor, input: AddEventInput): Promise<{ ca
     cityArea: input.cityArea ?? null,
     authority: input.authority ?? null,
   };
+}
+
+/** Adds an event to a case the actor may see; the case's dates and derived status follow. */
+export async function addEvent(actor: Actor, input: AddEventInput): Promise<{ caseCode: string }> {
+  requirePermission(actor, "write:event:any");
+  const c = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: input.caseCode }, select: { id: true } });
+  if (!c) throw new NotFoundError("Case");
+  const data = eventData(input);
   await db.$transaction(async (tx) => {
     const event = await tx.caseEvent.create({ data: { ...data, caseId: c.id }, select: { id: true } });
     await writeHistory(tx, { actor, entity: "CaseEvent", entityId: event.id, caseId: c.id, action: "CREATE", changes: changedFields({} as Record<string, unknown>, data, Object.keys(data) as (keyof typeof data)[]) });
@@ -89,4 +94,28 @@ export async function removeEvent(actor: Actor, input: { eventId: string; versio
     await refreshCaseFromEvents(tx, actor, event.caseId, input.reason);
   });
   return { caseCode: event.case.code };
+}
+
+/** Saves an edit of an event opened at `version`; the case's dates and derived status follow. */
+export async function updateEvent(actor: Actor, input: UpdateEventInput): Promise<{ caseCode: string }> {
+  requirePermission(actor, "write:event:any");
+  const current = await db.caseEvent.findFirst({
+    where: { id: input.eventId, deletedAt: null, case: visibleCaseWhere(actor) },
+    select: {
+      id: true, version: true, updatedAt: true, caseId: true, case: { select: { code: true } },
+      type: true, dateEarliest: true, dateLatest: true, precision: true, dateWording: true, description: true, country: true, province: true, cityArea: true, authority: true,
+    },
+  });
+  if (!current) throw new NotFoundError("Event");
+  if (current.version !== input.version) throw new ConflictError(null, current.updatedAt);
+  const after = eventData(input);
+  const changes = changedFields(current, after, Object.keys(after) as (keyof typeof after)[]);
+  if (changes.length === 0) return { caseCode: current.case.code };
+  await db.$transaction(async (tx) => {
+    const updated = await tx.caseEvent.updateMany({ where: { id: current.id, version: input.version }, data: { ...after, version: { increment: 1 } } });
+    if (updated.count === 0) throw new ConflictError(null, null);
+    await writeHistory(tx, { actor, entity: "CaseEvent", entityId: current.id, caseId: current.caseId, action: "UPDATE", changes, reason: input.reason });
+    await refreshCaseFromEvents(tx, actor, current.caseId, input.reason);
+  });
+  return { caseCode: current.case.code };
 }
