@@ -48,7 +48,7 @@ test.describe("[ADMIN]", () => {
     await page.getByLabel("Email").fill("not-an-email");
     await page.getByLabel("Initial password (12+ characters)").fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("alert", { name: "Create account status" })).toHaveText("Check the highlighted fields.");
+    await expect(page.getByRole("alert", { name: "Create account status" })).toHaveText("Check the highlighted fields. Nothing was saved.");
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Enter a valid email address.")).toBeVisible();
     await expect(page.getByText("Password must be at least 12 characters.")).toBeVisible();

@@ -22,7 +22,7 @@ test.describe("[SOURCES]", () => {
     await capture.getByLabel("Text of the report").fill(text);
     await capture.getByRole("button", { name: "Capture source" }).click();
     await expect(capture.getByRole("alert", { name: "Capture status" })).toContainText("Nothing was saved");
-    await expect(capture.getByText("Give the full web address, starting with http:// or https://.")).toBeVisible();
+    await expect(capture.getByLabel("URL (optional)")).toHaveAccessibleDescription(/Give the full web address, starting with http:\/\/ or https:\/\/\.$/);
     await expect(capture.getByLabel("Outlet")).toHaveValue("E2E Daily");
 
     await capture.getByLabel("URL (optional)").fill("https://example.org/e2e-report");
@@ -61,7 +61,7 @@ test.describe("[SOURCES]", () => {
     const passage = "prompting calls for Beijing to handle the case in a humanitarian manner";
     await claim.getByLabel("Quote", { exact: true }).fill(passage);
     await claim.getByRole("button", { name: "Add quote" }).click();
-    await expect(claim.getByText("Choose the event the quote is about.")).toBeVisible();
+    await expect(claim.getByLabel("Event", { exact: true })).toHaveAccessibleDescription("Choose the event the quote is about.");
     await expect(claim.getByLabel("Quote", { exact: true })).toHaveValue(passage);
     await claim.getByLabel("Event", { exact: true }).selectOption({ index: 1 });
     await claim.getByRole("button", { name: "Add quote" }).click();

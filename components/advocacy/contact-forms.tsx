@@ -2,6 +2,7 @@
 import { useActionState, useEffect, useId, useRef } from "react";
 import { archiveContactAction, createContactAction, updateContactAction } from "@/lib/actions/contacts";
 import { FormStatus } from "@/components/ui/form-status";
+import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
 import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/advocacy/fields";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -56,9 +57,9 @@ export function CreateContactForm({ canSetDetails }: { canSetDetails: boolean })
   return (
     <form ref={ref} action={action} onSubmit={onSubmit} className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-label="New contact" noValidate>
       <h2 className="text-lg font-semibold">Add a contact</h2>
+      <ErrorSummary state={state} label="New contact status" />
       <ContactFields state={state} canSetDetails={canSetDetails} />
       <button type="submit" disabled={pending} className={button}>{pending ? "Saving…" : "Add contact"}</button>
-      <FormStatus state={state} label="New contact status" />
     </form>
   );
 }
@@ -68,11 +69,11 @@ export function EditContactForm({ contact, canSetDetails }: { contact: ContactVa
   const onSubmit = useKeepInputSubmit(action);
   return (
     <form action={action} onSubmit={onSubmit} className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-label="Edit contact" noValidate>
+      <ErrorSummary state={state} label="Edit contact status"><ConflictHelp state={state} /></ErrorSummary>
       <input type="hidden" name="id" value={contact.id} />
       <input type="hidden" name="version" value={contact.version} />
       <ContactFields state={state} contact={contact} canSetDetails={canSetDetails} />
       <button type="submit" disabled={pending} className={button}>{pending ? "Saving…" : "Save"}</button>
-      <FormStatus state={state} label="Edit contact status" />
     </form>
   );
 }

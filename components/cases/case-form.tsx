@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createCaseAction, updateCaseAction } from "@/lib/actions/case-writes";
-import { FormStatus } from "@/components/ui/form-status";
+import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
 
 const IDLE: ActionState = { status: "idle" };
 const input = "mt-1 block w-full rounded border border-stone-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
@@ -28,12 +28,8 @@ function Field({ name, text, type = "text", hint, children, v, e }: { name: stri
 /** Create or edit a case. Edit mode carries the version it was opened at and asks for a reason. */
 export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: CaseFormValues }) {
   const [state, action, pending] = useActionState(mode === "create" ? createCaseAction : updateCaseAction, IDLE);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const v = { ...initial, ...(state.status !== "ok" ? state.values : {}) };
   const e = state.errors ?? {};
-  useEffect(() => {
-    if (state.status !== "idle" && state.status !== "ok") summaryRef.current?.focus();
-  }, [state]);
 
   const select = (name: string, options: string[]) => (
     <select id={name} name={name} defaultValue={v[name]} className={input} aria-invalid={Boolean(e[name])} aria-describedby={e[name] ? `${name}-error` : undefined}>
@@ -43,19 +39,8 @@ export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: 
 
   return (
     <form action={action} noValidate className="space-y-6" key={`${state.status}-${state.message ?? ""}`}>
-      <div ref={summaryRef} tabIndex={-1}>
-        <FormStatus state={state} label="Case form status" />
-        {state.status === "conflict" && v.code && (
-          <p className="mt-1 text-sm">
-            <Link href={`/cases/${v.code}/history`} target="_blank" className="underline">See what changed</Link> (opens the history), then{" "}
-            <Link href={`/cases/${v.code}/edit`} className="underline">reload the form</Link> to edit the latest version. Your values are still below.
-          </p>
-        )}
-        {Object.keys(e).length > 0 && (
-          <ul className="mt-1 list-disc pl-5 text-sm text-red-800" aria-label="Problems">
-            {Object.entries(e).map(([field, message]) => <li key={field}><a href={`#${field}`} className="underline">{message}</a></li>)}
-          </ul>
-        )}
+      <ErrorSummary state={state} label="Case form status">
+        {v.code && <ConflictHelp state={state} historyHref={`/cases/${v.code}/history`} reloadHref={`/cases/${v.code}/edit`} />}
         {state.duplicates && (
           <div className="mt-2 rounded border border-amber-500 bg-amber-50 p-3 text-sm">
             <p className="font-medium">Possible duplicates</p>
@@ -68,7 +53,7 @@ export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: 
             <p className="mt-1">If this is a different group, save again to log it.</p>
           </div>
         )}
-      </div>
+      </ErrorSummary>
       {mode === "edit" && (
         <>
           <input type="hidden" name="code" value={v.code} />

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { addEventAction, removeEventAction, updateEventAction } from "@/lib/actions/events";
 import { FormStatus } from "@/components/ui/form-status";
+import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
 
 const IDLE: ActionState = { status: "idle" };
 const input = "mt-1 block w-full rounded border border-stone-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
@@ -43,6 +44,7 @@ function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormVal
   const f = { prefix };
   return (
     <form action={action} noValidate className="mt-2 grid gap-3 sm:grid-cols-3" key={`${state.status}-${state.message ?? ""}`}>
+      <div className="sm:col-span-3"><ErrorSummary state={state} label={event ? "Edit event status" : "Add event status"}><ConflictHelp state={state} historyHref={`/cases/${caseCode}/history`} reloadHref={`/cases/${caseCode}`} /></ErrorSummary></div>
       {event ? (
         <>
           <input type="hidden" name="eventId" value={event.id} />
@@ -72,7 +74,6 @@ function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormVal
         <button type="submit" disabled={pending} className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">
           {pending ? "Saving…" : event ? "Save event" : "Add event"}
         </button>
-        <FormStatus state={state} label={event ? "Edit event status" : "Add event status"} />
       </div>
     </form>
   );

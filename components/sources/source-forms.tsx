@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useId, useRef } from "react";
 import { addClaimAction, captureSourceAction } from "@/lib/actions/sources";
 import type { ActionState } from "@/lib/actions/action-state";
-import { FormStatus } from "@/components/ui/form-status";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { CLAIM_FIELDS, MAX_QUOTE, MAX_SOURCE_TEXT } from "@/lib/validations/source";
 
 const IDLE: ActionState = { status: "idle" };
@@ -75,7 +75,8 @@ const sourceLabel = (s: PickerSource) => `${s.outlet}: ${s.title}${s.publishedAt
 export function CaptureSourceForm({ caseCode, sources, today }: { caseCode: string; sources: PickerSource[]; today: string }) {
   const [state, action, pending] = useActionState(captureSourceAction, IDLE);
   return (
-    <form action={action} aria-labelledby="capture-heading">
+    <form action={action} aria-labelledby="capture-heading" noValidate>
+      <ErrorSummary state={state} label="Capture status" />
       <input type="hidden" name="caseCode" value={caseCode} />
       <TextField state={state} name="url" label="URL" type="url" maxLength={2000} hint="The web address of the report, starting with http:// or https://." />
       <TextField state={state} name="outlet" label="Outlet" required maxLength={300} />
@@ -88,7 +89,6 @@ export function CaptureSourceForm({ caseCode, sources, today }: { caseCode: stri
       <SelectField state={state} name="supersedesId" label="Corrects an earlier capture (optional)"
         options={[{ value: "", label: "No: a new report" }, ...sources.map((s) => ({ value: s.id, label: sourceLabel(s) }))]} />
       <button type="submit" disabled={pending} className={button}>{pending ? "Capturing…" : "Capture source"}</button>
-      <FormStatus state={state} label="Capture status" />
     </form>
   );
 }
@@ -111,7 +111,8 @@ export function AddClaimForm({ caseCode, sources, events, selectedSourceId }: { 
   // Which inputs show follows the checked radio through CSS (:has), so it needs no script, and the
   // radios stay uncontrolled: a form action resets the form, and a refused form must keep the choice.
   return (
-    <form ref={ref} action={action} aria-labelledby="claim-heading" className="group">
+    <form ref={ref} action={action} aria-labelledby="claim-heading" className="group" noValidate>
+      <ErrorSummary state={state} label="Quote status" />
       <input type="hidden" name="caseCode" value={caseCode} />
       <SelectField state={state} name="sourceId" label="Source" defaultValue={selectedSourceId}
         options={[{ value: "", label: "Choose a source…" }, ...sources.map((s) => ({ value: s.id, label: sourceLabel(s) }))]} />
@@ -138,7 +139,6 @@ export function AddClaimForm({ caseCode, sources, events, selectedSourceId }: { 
       <TextField state={state} name="quote" label="Quote" required rows={4} maxLength={MAX_QUOTE}
         hint="Copy the passage exactly from the source's text; it is checked word for word." />
       <button type="submit" disabled={pending} className={button}>{pending ? "Saving…" : "Add quote"}</button>
-      <FormStatus state={state} label="Quote status" />
     </form>
   );
 }

@@ -87,7 +87,7 @@ export async function runFormAction<S extends z.ZodType>(
   const values = { ...submitted };
   for (const key of opts.secret ?? []) values[key] = "";
   const parsed = opts.schema.safeParse(submitted);
-  if (!parsed.success) return { status: "invalid", message: opts.invalidMessage ?? "Check the highlighted fields.", errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", message: opts.invalidMessage ?? "Check the highlighted fields. Nothing was saved.", errors: fieldErrors(parsed.error), values };
   try {
     const result = await opts.run(actor, parsed.data, values);
     return typeof result === "string" ? { status: "ok", message: result } : result;

@@ -8,7 +8,6 @@ export async function createContactAction(previous: ActionState | FormData, form
   return runFormAction(previous, formData, {
     permission: "write:contact:any",
     schema: createContactSchema,
-    invalidMessage: "Check the highlighted fields. Nothing was saved.",
     run: async (actor, input) => {
       await createContact(actor, input);
       revalidatePath("/contacts");
@@ -21,7 +20,6 @@ export async function updateContactAction(previous: ActionState | FormData, form
   return runFormAction(previous, formData, {
     permission: "write:contact:any",
     schema: updateContactSchema,
-    invalidMessage: "Check the highlighted fields. Nothing was saved.",
     run: async (actor, input) => {
       await updateContact(actor, input);
       revalidatePath("/contacts");

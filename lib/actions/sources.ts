@@ -14,7 +14,6 @@ export async function captureSourceAction(previous: ActionState | FormData, form
   return runFormAction(previous, formData, {
     permission: "write:source:any",
     schema: captureSourceSchema,
-    invalidMessage: "Check the highlighted fields. Nothing was saved.",
     run: async (actor, input) => {
       const { id, sha256, created } = await captureSource(actor, input);
       if (input.caseCode) redirect(`/cases/${input.caseCode}/sources/new?source=${id}&${created ? "captured" : "existing"}=1`);
@@ -28,7 +27,6 @@ export async function addClaimAction(previous: ActionState | FormData, formData?
   return runFormAction(previous, formData, {
     permission: "write:source:any",
     schema: addClaimSchema,
-    invalidMessage: "Check the highlighted fields. Nothing was saved.",
     run: async (actor, input) => {
       const { caseCode, sourceId } = await addClaim(actor, input);
       revalidatePath(`/cases/${caseCode}`);

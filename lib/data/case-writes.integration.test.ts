@@ -82,7 +82,10 @@ describe("case writes", () => {
     const edit = { eventId: event.id, type: "RELEASED" as const, dateEarliest: "2012-05-02", dateLatest: "2012-05-09", precision: "WEEK" as const, description: "" };
     await updateEvent(editor, { ...edit, version: event.version });
     expect((await db.case.findUniqueOrThrow({ where: { code } })).status).toBe("RELEASED");
-    await expect(updateEvent(editor, { ...edit, type: "REPATRIATED", version: event.version })).rejects.toBeInstanceOf(ConflictError);
+    const stale = updateEvent(editor, { ...edit, type: "REPATRIATED", version: event.version });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    // The refusal names who saved first, from the event's history ("changed by X at T").
+    await expect(stale).rejects.toMatchObject({ changedBy: editor.name });
     await expect(updateEvent(researcher, { ...edit, version: event.version + 1 })).rejects.toBeInstanceOf(ForbiddenError);
     const after = await db.caseEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect([after.type, after.version]).toEqual(["RELEASED", event.version + 1]);

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { decryptField, encryptField, keyringFromEnv } from "@/lib/crypto";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { changedFields, writeHistory } from "@/lib/data/history";
+import { changedFields, conflictFromHistory, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateContactInput, UpdateContactInput } from "@/lib/validations/contact";
@@ -67,12 +67,6 @@ function contactDetailsData(actor: Actor, value: string | undefined): string | n
   return value === "" ? null : encryptField(keyringFromEnv(), "Contact.contactDetailsEnc", value);
 }
 
-/** Who last changed a record, from its history (for the "changed by X at T" refusal). */
-async function lastChange(entity: string, entityId: string, fallbackAt: Date) {
-  const row = await db.recordChange.findFirst({ where: { entity, entityId }, orderBy: { id: "desc" }, select: { at: true, user: { select: { name: true } } } });
-  return new ConflictError(row?.user?.name ?? null, row?.at ?? fallbackAt);
-}
-
 /**
  * A new contact (editors and up). Contact details are stored encrypted, and only when the actor
  * may read them (staff, admins); editors' submissions of that field are ignored.
@@ -97,7 +91,7 @@ export async function updateContact(actor: Actor, input: UpdateContactInput): Pr
   requirePermission(actor, "write:contact:any");
   const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true, updatedAt: true, name: true, kind: true, organisation: true, role: true, country: true, notes: true, contactDetailsEnc: true } });
   if (!current) throw new NotFoundError("Contact");
-  if (current.version !== input.version) throw await lastChange("Contact", current.id, current.updatedAt);
+  if (current.version !== input.version) throw await conflictFromHistory("Contact", current.id, current.updatedAt);
   const details = contactDetailsData(actor, input.contactDetails);
   const after = { name: input.name, kind: input.kind, organisation: input.organisation, role: input.role, country: input.country, notes: input.notes };
   const changes: Change[] = changedFields(current, after, HISTORY_FIELDS);
@@ -123,7 +117,7 @@ export async function archiveContact(actor: Actor, input: { id: string; version:
   requirePermission(actor, "write:contact:any");
   const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true, updatedAt: true } });
   if (!current) throw new NotFoundError("Contact");
-  if (current.version !== input.version) throw await lastChange("Contact", current.id, current.updatedAt);
+  if (current.version !== input.version) throw await conflictFromHistory("Contact", current.id, current.updatedAt);
   await db.$transaction(async (tx) => {
     const updated = await tx.contact.updateMany({ where: { id: current.id, version: input.version, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } });
     if (updated.count === 0) throw new ConflictError(null, null);
@@ -131,4 +125,3 @@ export async function archiveContact(actor: Actor, input: { id: string; version:
   });
 }
 
-export { lastChange as conflictFromHistory };

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { visibleCaseWhere } from "@/lib/data/cases";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { changedFields, writeHistory } from "@/lib/data/history";
+import { changedFields, conflictFromHistory, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, EventType } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/permissions";
@@ -86,7 +86,7 @@ export async function removeEvent(actor: Actor, input: { eventId: string; versio
     select: { id: true, version: true, updatedAt: true, caseId: true, case: { select: { code: true } } },
   });
   if (!event) throw new NotFoundError("Event");
-  if (event.version !== input.version) throw new ConflictError(null, event.updatedAt);
+  if (event.version !== input.version) throw await conflictFromHistory("CaseEvent", event.id, event.updatedAt);
   await db.$transaction(async (tx) => {
     const updated = await tx.caseEvent.updateMany({ where: { id: event.id, version: input.version }, data: { deletedAt: new Date(), version: { increment: 1 } } });
     if (updated.count === 0) throw new ConflictError(null, null);
@@ -107,7 +107,7 @@ export async function updateEvent(actor: Actor, input: UpdateEventInput): Promis
     },
   });
   if (!current) throw new NotFoundError("Event");
-  if (current.version !== input.version) throw new ConflictError(null, current.updatedAt);
+  if (current.version !== input.version) throw await conflictFromHistory("CaseEvent", current.id, current.updatedAt);
   const after = eventData(input);
   const changes = changedFields(current, after, Object.keys(after) as (keyof typeof after)[]);
   if (changes.length === 0) return { caseCode: current.case.code };

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { visibleCaseWhere } from "@/lib/data/cases";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ConflictError } from "@/lib/data/errors";
 import { historyValue } from "@/lib/format-history";
 import { can, type Actor } from "@/lib/permissions";
 
@@ -13,6 +14,15 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return fields
     .filter((f) => f in after && historyValue(before[f]) !== historyValue(after[f]))
     .map((f) => ({ field: f, oldValue: historyValue(before[f]), newValue: historyValue(after[f]) }));
+}
+
+/**
+ * The refusal for a save made on a stale version: "changed by X at T", naming who last changed the
+ * record according to its history (records without an `updatedBy` column have it only there).
+ */
+export async function conflictFromHistory(entity: string, entityId: string, fallbackAt: Date): Promise<ConflictError> {
+  const row = await db.recordChange.findFirst({ where: { entity, entityId }, orderBy: { id: "desc" }, select: { at: true, user: { select: { name: true } } } });
+  return new ConflictError(row?.user?.name ?? null, row?.at ?? fallbackAt);
 }
 
 /**

@@ -1,0 +1,59 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+import { FormStatus } from "@/components/ui/form-status";
+
+/** Moves focus to the form's field called `name` (the first radio of a group); false if there is none. */
+function focusField(from: Element, name: string): boolean {
+  const field = from.closest("form")?.elements.namedItem(name);
+  const target = field instanceof RadioNodeList ? field[0] : field;
+  if (!(target instanceof HTMLElement) || (target as HTMLInputElement).type === "hidden") return false;
+  target.focus();
+  return true;
+}
+
+/**
+ * The top of every form: its outcome, and when it was refused, a list of what to fix, each item
+ * a link that moves focus to the field. Focus moves to this block after every save, so a keyboard
+ * or screen-reader user hears the outcome (on a long form it may be out of view) and, on a refusal,
+ * starts from the list (the GOV.UK error-summary pattern). `children` adds form-specific help, such as the conflict or duplicates notice.
+ */
+export function ErrorSummary({ state, label, children }: { state: ActionState; label: string; children?: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle") ref.current?.focus();
+  }, [state]);
+  const problems = Object.entries(state.errors ?? {});
+  return (
+    <div ref={ref} tabIndex={-1} data-testid="error-summary" className="outline-none focus-visible:ring-2 focus-visible:ring-red-700">
+      <FormStatus state={state} label={label} />
+      {children}
+      {problems.length > 0 && (
+        <ul className="mt-1 list-disc pl-5 text-sm text-red-800" aria-label="Problems">
+          {problems.map(([field, message]) => (
+            <li key={field}>
+              <a href={`#${field}`} className="underline" onClick={(event) => focusField(event.currentTarget, field) && event.preventDefault()}>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What to do after a save was refused because someone else saved first: look at their change,
+ * then reload to edit the latest version. The refused form keeps the user's values meanwhile.
+ */
+export function ConflictHelp({ state, historyHref, reloadHref = "" }: { state: ActionState; historyHref?: string; reloadHref?: string }) {
+  if (state.status !== "conflict") return null;
+  return (
+    <p className="mt-1 text-sm">
+      {historyHref && <><Link href={historyHref} target="_blank" className="underline">See what changed</Link> (opens the history), then{" "}</>}
+      <a href={reloadHref} className="underline">{historyHref ? "reload the form" : "Reload the form"}</a> to edit the latest version. Your values are still below.
+    </p>
+  );
+}
