@@ -57,6 +57,11 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
     { url: "/cases/CN-2012-0001/advocacy/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
     { url: "/cases/SYN-2012-0002/advocacy/new", expected: signedInOnly(["STAFF", "ADMIN"]) },
   ],
+  "/cases/[code]/advocacy/[id]/edit": [
+    { url: () => `/cases/CN-2012-0001/advocacy/${advocacyId}/edit`, expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
+    // The right action under another case's code does not exist.
+    { url: () => `/cases/CN-2012-0002/advocacy/${advocacyId}/edit`, expected: signedInOnly([]) },
+  ],
   "/admin/users": [{ url: "/admin/users", expected: signedInOnly(["ADMIN"]) }],
   "/admin/audit": [{ url: "/admin/audit", expected: signedInOnly(["ADMIN"]) }],
   "/api/health": [{ url: "/api/health", expected: all(200) }],
@@ -75,6 +80,7 @@ const ACTIONS: Record<string, Role[]> = {
   updateContactAction: ["EDITOR", "STAFF", "ADMIN"],
   archiveContactAction: ["EDITOR", "STAFF", "ADMIN"],
   createAdvocacyActionAction: ["EDITOR", "STAFF", "ADMIN"],
+  updateAdvocacyActionAction: ["EDITOR", "STAFF", "ADMIN"],
   createCaseAction: ["EDITOR", "STAFF", "ADMIN"],
   updateCaseAction: ["EDITOR", "STAFF", "ADMIN"],
   archiveCaseAction: ["EDITOR", "STAFF", "ADMIN"],
@@ -91,6 +97,7 @@ const ACTIONS: Record<string, Role[]> = {
 
 let reportSourceId = "";
 let contactId = "";
+let advocacyId = "";
 const contexts = {} as Record<Role, APIRequestContext>;
 
 /** Route patterns from the app/ folder: every page.tsx and route.ts. */
@@ -125,6 +132,7 @@ test.describe("[AUTHZ] authorization matrix", () => {
     await db.connect();
     reportSourceId = (await db.query(`SELECT id FROM "Source" WHERE outlet = 'The Korea Herald' LIMIT 1`)).rows[0].id;
     contactId = (await db.query(`SELECT id FROM "Contact" WHERE "deletedAt" IS NULL ORDER BY "createdAt" LIMIT 1`)).rows[0].id;
+    advocacyId = (await db.query(`SELECT a.id FROM "AdvocacyAction" a JOIN "Case" c ON c.id = a."caseId" WHERE c.code = 'CN-2012-0001' ORDER BY a."createdAt" LIMIT 1`)).rows[0].id;
     await db.end();
     const baseURL = test.info().project.use.baseURL;
     contexts.VISITOR = await playwrightRequest.newContext({ baseURL });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth-pages";
+import { can } from "@/lib/permissions";
 import { listFollowUps, type FollowUp } from "@/lib/data/advocacy";
 import { now, todayUtc } from "@/lib/clock";
 import { formatDay } from "@/lib/format";
@@ -9,7 +10,7 @@ import { ACTION_KINDS, ACTION_STATUSES } from "@/lib/validations/advocacy";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Follow-ups" };
 
-function FollowUpTable({ title, items, tone }: { title: string; items: FollowUp[]; tone: "overdue" | "due" }) {
+function FollowUpTable({ title, items, tone, canEdit }: { title: string; items: FollowUp[]; tone: "overdue" | "due"; canEdit: boolean }) {
   return (
     <section aria-labelledby={`${tone}-heading`} className="space-y-2" data-testid={`follow-ups-${tone}`}>
       <h2 id={`${tone}-heading`} className="text-lg font-semibold">{title} ({items.length})</h2>
@@ -26,6 +27,7 @@ function FollowUpTable({ title, items, tone }: { title: string; items: FollowUp[
               <th scope="col" className="p-2">Action</th>
               <th scope="col" className="p-2">Asked for</th>
               <th scope="col" className="p-2">Status</th>
+              {canEdit && <th scope="col" className="p-2"><span className="sr-only">Edit</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -40,6 +42,11 @@ function FollowUpTable({ title, items, tone }: { title: string; items: FollowUp[
                 <td className="p-2">{ACTION_KINDS[a.kind]}, {formatDay(a.date)}</td>
                 <td className="max-w-md p-2 whitespace-pre-wrap">{a.askedFor}</td>
                 <td className="p-2">{ACTION_STATUSES[a.status]}</td>
+                {canEdit && (
+                  <td className="p-2">
+                    <Link href={`/cases/${a.case.code}/advocacy/${a.id}/edit`} className="underline" aria-label={`Record a response to ${ACTION_KINDS[a.kind].toLowerCase()} to ${a.contact.name}, ${a.case.code}`}>Record response</Link>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -53,6 +60,7 @@ export default async function FollowUpsPage() {
   const actor = await requirePagePermission("read:advocacy:any", "/follow-ups");
   const today = todayUtc(await now());
   const { overdue, dueSoon } = await listFollowUps(actor, today);
+  const canEdit = can(actor, "write:advocacy:any");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Follow-ups</h1>
@@ -65,8 +73,8 @@ export default async function FollowUpsPage() {
         </p>
       ) : (
         <>
-          <FollowUpTable title="Overdue" items={overdue} tone="overdue" />
-          <FollowUpTable title="Due this week" items={dueSoon} tone="due" />
+          <FollowUpTable title="Overdue" items={overdue} tone="overdue" canEdit={canEdit} />
+          <FollowUpTable title="Due this week" items={dueSoon} tone="due" canEdit={canEdit} />
         </>
       )}
     </div>

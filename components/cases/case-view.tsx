@@ -28,6 +28,8 @@ export type CaseViewer = {
   can: AnnotationAbilities;
   /** May add and remove events. */
   editEvents?: boolean;
+  /** May edit advocacy actions (record a response, close one). */
+  editAdvocacy?: boolean;
 };
 
 export const VISITOR_VIEW: CaseViewer = {
@@ -199,6 +201,9 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                 <p>Asked for: {a.askedFor}</p>
                 <p>Response: {enumLabel(a.response)} · Status: {enumLabel(a.status)}{a.followUpDue ? ` · Follow up by ${formatDay(a.followUpDue)}` : ""}</p>
                 {a.notes && <p className="text-stone-700">{a.notes}</p>}
+                {viewer.editAdvocacy && (
+                  <p><Link href={`/cases/${c.code}/advocacy/${a.id}/edit`} className="underline" aria-label={`Edit ${enumLabel(a.kind).toLowerCase()} to ${a.contact.name} of ${formatDay(a.date)}`}>Edit</Link></p>
+                )}
               </li>
             ))}
           </ul>

@@ -8,7 +8,6 @@ export async function createAdvocacyActionAction(previous: ActionState | FormDat
   return runFormAction(previous, formData, {
     permission: "write:advocacy:any",
     schema: createAdvocacySchema,
-    invalidMessage: "Check the highlighted fields. Nothing was saved.",
     run: async (actor, { caseCode, ...input }) => {
       await createAdvocacyAction(actor, caseCode, input);
       revalidatePath(`/cases/${caseCode}`);
@@ -22,10 +21,11 @@ export async function updateAdvocacyActionAction(previous: ActionState | FormDat
   return runFormAction(previous, formData, {
     permission: "write:advocacy:any",
     schema: updateAdvocacySchema,
-    invalidMessage: "Check the highlighted fields. Nothing was saved.",
     run: async (actor, input) => {
       const { caseCode } = await updateAdvocacyAction(actor, input);
       revalidatePath(`/cases/${caseCode}`);
+      // The edit page too, so the form carries the new version and a second save is not a conflict.
+      revalidatePath(`/cases/${caseCode}/advocacy/${input.id}/edit`);
       revalidatePath("/follow-ups");
       return "Saved.";
     },

@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { visibleCaseWhere } from "@/lib/data/cases";
-import { conflictFromHistory } from "@/lib/data/contacts";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { changedFields, writeHistory } from "@/lib/data/history";
-import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { changedFields, conflictFromHistory, writeHistory } from "@/lib/data/history";
+import { requirePermission, type Actor } from "@/lib/permissions";
 import type { AdvocacyFields, UpdateAdvocacyInput } from "@/lib/validations/advocacy";
 
 const HISTORY_FIELDS = ["contactId", "kind", "date", "askedFor", "response", "status", "followUpDue", "notes"] as const;
@@ -99,12 +98,27 @@ export async function listFollowUps(actor: Actor, today: Date) {
 
 export type FollowUp = Awaited<ReturnType<typeof listFollowUps>>["overdue"][number];
 
-/** A case's advocacy actions (newest first), or [] for actors without `read:advocacy:any`. */
-export async function listAdvocacyForCase(actor: Actor, caseCode: string) {
-  if (!can(actor, "read:advocacy:any")) return [];
-  return db.advocacyAction.findMany({
-    where: { deletedAt: null, case: { ...visibleCaseWhere(actor), code: caseCode } },
-    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-    select: followUpSelect,
+/**
+ * One advocacy action as its edit form needs it, on a case the actor can see, or null. Its contact
+ * comes along even when archived, so the form can keep showing who the action went to.
+ */
+export async function getAdvocacyActionForEdit(actor: Actor, caseCode: string, id: string) {
+  requirePermission(actor, "write:advocacy:any");
+  return db.advocacyAction.findFirst({
+    where: { id, deletedAt: null, case: { ...visibleCaseWhere(actor), code: caseCode } },
+    select: {
+      id: true,
+      version: true,
+      contactId: true,
+      kind: true,
+      date: true,
+      followUpDue: true,
+      response: true,
+      status: true,
+      askedFor: true,
+      notes: true,
+      case: { select: { code: true, title: true } },
+      contact: { select: { id: true, name: true, organisation: true } },
+    },
   });
 }

@@ -45,6 +45,7 @@ export default async function CasePage({ params }: Props) {
         viewer={{
           signedIn: Boolean(actor),
           editEvents: can(actor, "write:event:any"),
+          editAdvocacy: can(actor, "write:advocacy:any"),
           annotations,
           can: {
             read: can(actor, "read:annotation:any"),
