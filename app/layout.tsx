@@ -26,11 +26,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label="Main" className="flex gap-4 text-sm">
               <Link href="/" className="hover:underline">Dashboard</Link>
               <Link href="/cases" className="hover:underline">Cases</Link>
+              <Link href="/timeline" className="hover:underline">Timeline</Link>
+              <Link href="/map" className="hover:underline">Map</Link>
               {can(actor, "read:annotation:any") && <Link href="/annotations" className="hover:underline">Open annotations</Link>}
               {can(actor, "read:advocacy:any") && <Link href="/contacts" className="hover:underline">Contacts</Link>}
               {can(actor, "read:advocacy:any") && <Link href="/follow-ups" className="hover:underline">Follow-ups</Link>}
               {can(actor, "manage:user:any") && <Link href="/admin/users" className="hover:underline">Users</Link>}
               {can(actor, "read:audit:any") && <Link href="/admin/audit" className="hover:underline">Audit log</Link>}
+              {can(actor, "manage:api-token:own") && <Link href="/account" className="hover:underline">Account</Link>}
             </nav>
             <div className="ml-auto flex items-center gap-3 text-sm" data-testid="session-state">
               {actor ? (

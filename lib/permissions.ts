@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   "write:source:any": ["EDITOR", "STAFF", "ADMIN"],
   "write:contact:any": ["EDITOR", "STAFF", "ADMIN"],
   "write:advocacy:any": ["EDITOR", "STAFF", "ADMIN"],
+  // Researchers' own tools (issue 5): tokens for scripts calling the API, and named filters.
+  "manage:api-token:own": ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
+  "manage:saved-view:own": ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   // Administration.
   "manage:user:any": ["ADMIN"],
   "read:audit:any": ["ADMIN"],

@@ -1,0 +1,12 @@
+import { apiActor, publicOrigin } from "@/lib/api/actor";
+import { caseApiResponse } from "@/lib/api/cases";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/cases/{code}: one case with its events and sources. */
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  const who = await apiActor(request);
+  if ("refused" in who) return who.refused;
+  const { code } = await params;
+  return caseApiResponse(who.actor, decodeURIComponent(code), publicOrigin(request));
+}

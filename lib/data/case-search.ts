@@ -1,0 +1,210 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseStatus, DataOrigin, Verification, Visibility } from "@/lib/generated/prisma/enums";
+import { can, visibleCaseLevels, type Actor } from "@/lib/permissions";
+import type { CaseFilter, ChartUnit, Listing, ParamErrors } from "@/lib/validations/case-filter";
+
+/**
+ * Filtering, counting, charting and exporting the cases a reader may see, all in SQL: one WHERE
+ * clause built here serves the pages, the exports and the API, so they cannot disagree. Every
+ * value goes in as a bound parameter (Prisma.sql), never spliced into the text.
+ */
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A filter the actor may not use (it would reveal what they may not see), by parameter name. */
+export function forbiddenFilterParams(actor: Actor, filter: CaseFilter): ParamErrors {
+  const errors: ParamErrors = {};
+  // Which cases went to which contact is advocacy data: filtering by it would reveal it.
+  if (filter.contact && !can(actor, "read:advocacy:any")) errors.contact = "Filtering by advocacy contact needs an editor's account.";
+  return errors;
+}
+
+/** Conditions on one event (alias e) that date and type filters put on "an event of the case". */
+function eventConditions(filter: CaseFilter): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  if (filter.to) parts.push(Prisma.sql`e."dateEarliest" <= ${isoDay(filter.to)}::date`);
+  if (filter.from) parts.push(Prisma.sql`e."dateLatest" >= ${isoDay(filter.from)}::date`);
+  if (filter.exact) parts.push(Prisma.sql`e."precision" = 'DAY'`);
+  if (filter.type.length) parts.push(Prisma.sql`e."type" = ANY(CAST(${filter.type} AS "EventType"[]))`);
+  return parts;
+}
+
+const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+
+/**
+ * The WHERE clause (on "Case" c) for the cases `actor` may see that match `filter`. The text
+ * expressions match the GIN indexes in the migrations exactly, so the planner can use them.
+ */
+export function caseWhereSql(actor: Actor, filter: CaseFilter): Prisma.Sql {
+  const levels: Visibility[] = visibleCaseLevels(actor);
+  const parts: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL`, Prisma.sql`c."visibility" = ANY(CAST(${levels} AS "Visibility"[]))`];
+  const origins: DataOrigin[] = filter.data === "all" ? ["SOURCED", "SYNTHETIC"] : filter.data === "synthetic" ? ["SYNTHETIC"] : ["SOURCED"];
+  parts.push(Prisma.sql`c."origin" = ANY(CAST(${origins} AS "DataOrigin"[]))`);
+
+  const events = eventConditions(filter);
+  if (events.length) {
+    // The case's own date span bounds every event's range: a cheap, indexed pre-filter.
+    if (filter.to) parts.push(Prisma.sql`c."firstEventEarliest" <= ${isoDay(filter.to)}::date`);
+    if (filter.from) parts.push(Prisma.sql`c."lastEventLatest" >= ${isoDay(filter.from)}::date`);
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."deletedAt" IS NULL AND ${Prisma.join(events, " AND ")})`);
+  }
+  if (filter.status.length) parts.push(Prisma.sql`c."status" = ANY(CAST(${filter.status} AS "CaseStatus"[]))`);
+  if (filter.verification.length) parts.push(Prisma.sql`c."verification" = ANY(CAST(${filter.verification} AS "Verification"[]))`);
+  if (filter.country) parts.push(Prisma.sql`c."country" = ${filter.country}`);
+  if (filter.province) parts.push(Prisma.sql`lower(c."province") = lower(${filter.province})`);
+  if (filter.city) parts.push(Prisma.sql`lower(c."cityArea") = lower(${filter.city})`);
+  if (filter.sizeMin !== undefined) parts.push(Prisma.sql`c."sizeMin" >= ${filter.sizeMin}`);
+  if (filter.sizeMax !== undefined) parts.push(Prisma.sql`c."sizeMin" <= ${filter.sizeMax}`);
+  if (filter.tag.length) parts.push(Prisma.sql`c."tags" @> CAST(${filter.tag} AS text[])`);
+  if (filter.outlet) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
+      WHERE sc."caseId" = c."id" AND sc."deletedAt" IS NULL AND s."deletedAt" IS NULL AND s."outlet" = ${filter.outlet})`);
+  }
+  if (filter.contact && can(actor, "read:advocacy:any")) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "AdvocacyAction" a WHERE a."caseId" = c."id" AND a."deletedAt" IS NULL AND a."contactId" = ${filter.contact})`);
+  }
+  if (filter.q) {
+    parts.push(Prisma.sql`(
+      to_tsvector('english', (c."title"::text || ' '::text) || c."summary"::text) @@ ${tsQuery(filter.q)}
+      OR EXISTS (SELECT 1 FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
+        WHERE sc."caseId" = c."id" AND sc."deletedAt" IS NULL AND s."deletedAt" IS NULL
+          AND to_tsvector('english', s."text") @@ ${tsQuery(filter.q)}))`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+const ORDER: Record<string, Prisma.Sql> = {
+  date: Prisma.sql`c."firstEventEarliest" ASC NULLS LAST, c."code" ASC`,
+  "-date": Prisma.sql`c."firstEventEarliest" DESC NULLS LAST, c."code" ASC`,
+  size: Prisma.sql`c."sizeMin" ASC, c."code" ASC`,
+  "-size": Prisma.sql`c."sizeMin" DESC, c."code" ASC`,
+  code: Prisma.sql`c."code" ASC`,
+  "-code": Prisma.sql`c."code" DESC`,
+  place: Prisma.sql`c."country" ASC, c."province" ASC NULLS LAST, c."cityArea" ASC NULLS LAST, c."code" ASC`,
+  "-place": Prisma.sql`c."country" DESC, c."province" DESC NULLS LAST, c."cityArea" DESC NULLS LAST, c."code" ASC`,
+  status: Prisma.sql`c."status" ASC, c."code" ASC`,
+  "-status": Prisma.sql`c."status" DESC, c."code" ASC`,
+};
+
+/** The columns a list row shows: what any reader of the case may see. */
+const ROW_COLUMNS = Prisma.sql`c."id", c."code", c."title", c."summary", c."status", c."verification", c."sizeMin", c."sizeMax", c."sizeBest",
+  c."sizeWording", c."country", c."province", c."cityArea", c."latitude", c."longitude", c."firstEventEarliest", c."lastEventLatest",
+  c."tags", c."visibility", c."origin", c."updatedAt"`;
+
+export type CaseRow = {
+  id: string;
+  code: string;
+  title: string;
+  summary: string;
+  status: CaseStatus;
+  verification: Verification;
+  sizeMin: number;
+  sizeMax: number | null;
+  sizeBest: number | null;
+  sizeWording: string | null;
+  country: string;
+  province: string | null;
+  cityArea: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  firstEventEarliest: Date | null;
+  lastEventLatest: Date | null;
+  tags: string[];
+  visibility: Visibility;
+  origin: DataOrigin;
+  updatedAt: Date;
+};
+
+export type Totals = { groups: number; peopleAtLeast: number; peopleBest: number };
+
+/** Groups and people (conservative and best estimate) over every case matching the filter. */
+export async function countCases(actor: Actor, filter: CaseFilter): Promise<Totals> {
+  const [row] = await db.$queryRaw<{ groups: bigint; at_least: bigint | null; best: bigint | null }[]>(Prisma.sql`
+    SELECT count(*) AS groups, sum(c."sizeMin") AS at_least, sum(COALESCE(c."sizeBest", c."sizeMin")) AS best
+    FROM "Case" c WHERE ${caseWhereSql(actor, filter)}`);
+  return { groups: Number(row.groups), peopleAtLeast: Number(row.at_least ?? 0), peopleBest: Number(row.best ?? 0) };
+}
+
+/** One page of matching cases in the chosen order, with the totals over all of them. */
+export async function searchCases(actor: Actor, filter: CaseFilter, listing: Pick<Listing, "sort" | "page" | "pageSize">) {
+  const totals = await countCases(actor, filter);
+  const pageCount = Math.max(1, Math.ceil(totals.groups / listing.pageSize));
+  const page = Math.min(listing.page, pageCount);
+  const items = await db.$queryRaw<CaseRow[]>(Prisma.sql`
+    SELECT ${ROW_COLUMNS} FROM "Case" c WHERE ${caseWhereSql(actor, filter)}
+    ORDER BY ${ORDER[listing.sort]} LIMIT ${listing.pageSize} OFFSET ${(page - 1) * listing.pageSize}`);
+  return { items, totals, page, pageCount, pageSize: listing.pageSize };
+}
+
+export type SourceRef = { caseId: string; id: string; outlet: string; title: string; url: string | null; publishedAt: Date | null; sha256: string };
+
+/** The sources quoted on each of `caseIds`, in one query (no query per case). */
+export async function sourcesForCases(caseIds: string[]): Promise<Map<string, SourceRef[]>> {
+  const bySource = new Map<string, SourceRef[]>();
+  if (caseIds.length === 0) return bySource;
+  const rows = await db.$queryRaw<SourceRef[]>(Prisma.sql`
+    SELECT DISTINCT sc."caseId", s."id", s."outlet", s."title", s."url", s."publishedAt", s."sha256"
+    FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
+    WHERE sc."caseId" = ANY(CAST(${caseIds} AS text[])) AND sc."deletedAt" IS NULL AND s."deletedAt" IS NULL
+    ORDER BY sc."caseId", s."publishedAt" ASC NULLS LAST, s."id"`);
+  for (const row of rows) bySource.set(row.caseId, [...(bySource.get(row.caseId) ?? []), row]);
+  return bySource;
+}
+
+export const EXPORT_BATCH = 500;
+
+/**
+ * Every matching case in the chosen order, in batches with their sources, for streaming exports:
+ * keyset pages over (code), so memory stays flat however many rows there are.
+ */
+export async function* streamCases(actor: Actor, filter: CaseFilter): AsyncGenerator<{ rows: CaseRow[]; sources: Map<string, SourceRef[]> }> {
+  let after = "";
+  for (;;) {
+    const rows = await db.$queryRaw<CaseRow[]>(Prisma.sql`
+      SELECT ${ROW_COLUMNS} FROM "Case" c WHERE ${caseWhereSql(actor, filter)} AND c."code" > ${after}
+      ORDER BY c."code" ASC LIMIT ${EXPORT_BATCH}`);
+    if (rows.length === 0) return;
+    yield { rows, sources: await sourcesForCases(rows.map((r) => r.id)) };
+    if (rows.length < EXPORT_BATCH) return;
+    after = rows[rows.length - 1].code;
+  }
+}
+
+export type ChartCell = { start: string; end: string; status: CaseStatus; groups: number; peopleAtLeast: number; peopleBest: number };
+
+/**
+ * People and groups per period, by status. Each case is placed by its first event that matches the
+ * filter (its first event when the filter has no date or type), and keeps that event's uncertainty:
+ * `start` and `end` are the periods of the earliest and latest possible date, equal when the date
+ * falls in one period, so a chart can draw a range instead of inventing a point.
+ */
+export async function chartCases(actor: Actor, filter: CaseFilter, unit: ChartUnit): Promise<ChartCell[]> {
+  const events = eventConditions(filter);
+  const unitSql = Prisma.raw(`'${unit}'`); // from a closed list (CHART_UNITS), never user text
+  const rows = await db.$queryRaw<{ start: Date; end: Date; status: CaseStatus; groups: bigint; at_least: bigint; best: bigint }[]>(Prisma.sql`
+    SELECT date_trunc(${unitSql}, ev."dateEarliest")::date AS start, date_trunc(${unitSql}, ev."dateLatest")::date AS "end", c."status",
+           count(*) AS groups, sum(c."sizeMin") AS at_least, sum(COALESCE(c."sizeBest", c."sizeMin")) AS best
+    FROM "Case" c
+    JOIN LATERAL (
+      SELECT e."dateEarliest", e."dateLatest" FROM "CaseEvent" e
+      WHERE e."caseId" = c."id" AND e."deletedAt" IS NULL ${events.length ? Prisma.sql`AND ${Prisma.join(events, " AND ")}` : Prisma.empty}
+      ORDER BY e."dateEarliest", e."createdAt" LIMIT 1
+    ) ev ON true
+    WHERE ${caseWhereSql(actor, filter)}
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+  return rows.map((r) => ({ start: isoDay(r.start), end: isoDay(r.end), status: r.status, groups: Number(r.groups), peopleAtLeast: Number(r.at_least), peopleBest: Number(r.best) }));
+}
+
+export type PlaceCount = { country: string; province: string | null; cityArea: string | null; latitude: number | null; longitude: number | null; groups: number; peopleAtLeast: number };
+
+/** Matching cases counted by place (country, province, city), with their mean coordinates when recorded. */
+export async function countByPlace(actor: Actor, filter: CaseFilter): Promise<PlaceCount[]> {
+  const rows = await db.$queryRaw<(Omit<PlaceCount, "groups" | "peopleAtLeast"> & { groups: bigint; at_least: bigint })[]>(Prisma.sql`
+    SELECT c."country", c."province", c."cityArea", avg(c."latitude") AS latitude, avg(c."longitude") AS longitude,
+           count(*) AS groups, sum(c."sizeMin") AS at_least
+    FROM "Case" c WHERE ${caseWhereSql(actor, filter)}
+    GROUP BY 1, 2, 3 ORDER BY at_least DESC, 1, 2, 3 LIMIT 500`);
+  return rows.map((r) => ({ ...r, groups: Number(r.groups), peopleAtLeast: Number(r.at_least) }));
+}
