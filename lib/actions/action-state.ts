@@ -16,6 +16,8 @@ export type ActionState = {
   values?: Record<string, string>;
   /** Cases that may be the same group, shown before a new case is saved. */
   duplicates?: { code: string; title: string; sizeMin: number; place: string }[];
+  /** A secret made by this action (a new API token), for its form to show once; never stored in clear. */
+  oneTimeSecret?: string;
 };
 
 

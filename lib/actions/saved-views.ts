@@ -1,0 +1,30 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { deleteSavedView, saveView } from "@/lib/data/saved-views";
+import { deleteSavedViewSchema, saveViewSchema } from "@/lib/validations/saved-view";
+import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+
+export async function saveViewAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "manage:saved-view:own",
+    schema: saveViewSchema,
+    run: async (actor, input) => {
+      const { replaced } = await saveView(actor, input);
+      revalidatePath("/account");
+      return replaced ? `Saved "${input.name}", replacing the view you had saved under that name.` : `Saved "${input.name}".`;
+    },
+  });
+}
+
+export async function deleteSavedViewAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "manage:saved-view:own",
+    schema: deleteSavedViewSchema,
+    invalidMessage: "This saved view could not be identified.",
+    run: async (actor, input) => {
+      const { name } = await deleteSavedView(actor, input.id);
+      revalidatePath("/account");
+      return `Deleted the view "${name}".`;
+    },
+  });
+}
