@@ -1,7 +1,15 @@
 import Link from "next/link";
 import { getActor } from "@/lib/auth";
+import { listFollowUps } from "@/lib/data/advocacy";
+import { listRecentlyUpdated } from "@/lib/data/case-search";
 import { getDashboardFigures, listStatSeries, type KeyFigure } from "@/lib/data/dashboard";
+import { now, todayUtc } from "@/lib/clock";
+import { formatDay } from "@/lib/format";
+import { can } from "@/lib/permissions";
+import { ACTION_KINDS } from "@/lib/validations/advocacy";
 import { AccordingTo } from "@/components/ui/according-to";
+import { SeriesChart } from "@/components/ui/series-chart";
+import { StatusBadge } from "@/components/cases/status-badge";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +33,14 @@ function Figure({ label, figure, testId, href }: { label: string; figure: KeyFig
 
 export default async function DashboardPage() {
   const actor = await getActor();
-  const [{ caught, atRisk }, series] = await Promise.all([getDashboardFigures(actor), listStatSeries()]);
+  const showFollowUps = can(actor, "read:advocacy:any");
+  const [{ caught, atRisk, repatriated, reachedSafety }, series, recent, followUps] = await Promise.all([
+    getDashboardFigures(actor),
+    listStatSeries(),
+    listRecentlyUpdated(actor, 5),
+    showFollowUps ? listFollowUps(actor, todayUtc(await now())) : Promise.resolve(null),
+  ]);
+  const timeline = (f: { query: string }) => (f.query ? `/timeline?${f.query}` : "/timeline");
   return (
     <div className="space-y-8">
       <div>
@@ -36,21 +51,54 @@ export default async function DashboardPage() {
           {actor ? " Includes the internal cases your role may see." : " Public cases only."} Synthetic demo records are not counted.
         </p>
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Figure label="People reported caught" figure={caught} testId="figure-caught" href="/cases" />
-        <section aria-labelledby="figure-groups-label" className="rounded border border-stone-300 bg-white p-4" data-testid="figure-groups">
-          <h2 id="figure-groups-label" className="text-sm font-medium text-stone-700">Groups</h2>
-          <p className="mt-1 text-3xl font-semibold"><Link href="/cases" className="hover:underline">{caught.groups}</Link></p>
-          <p className="text-sm text-stone-700">groups of people caught together</p>
-          <p className="mt-2 text-xs"><AccordingTo sources={caught.sources} /></p>
-        </section>
-        <Figure label="At risk now (detained or facing repatriation)" figure={atRisk} testId="figure-at-risk" href="/cases" />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Figure label="People reported caught" figure={caught} testId="figure-caught" href={timeline(caught)} />
+        <Figure label="At risk now (detained or facing repatriation)" figure={atRisk} testId="figure-at-risk" href={timeline(atRisk)} />
+        <Figure label="Repatriated" figure={repatriated} testId="figure-repatriated" href={timeline(repatriated)} />
+        <Figure label="Reached safety" figure={reachedSafety} testId="figure-reached-safety" href={timeline(reachedSafety)} />
       </div>
+
+      {followUps && (
+        <section aria-labelledby="overdue-heading" className="rounded border border-stone-300 bg-white p-4" data-testid="dashboard-overdue">
+          <h2 id="overdue-heading" className="font-semibold">Overdue follow-ups ({followUps.overdue.length})</h2>
+          {followUps.overdue.length === 0 ? (
+            <p className="text-sm text-stone-700">Nothing overdue.</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {followUps.overdue.slice(0, 5).map((a) => (
+                <li key={a.id}>
+                  <span className="font-semibold text-red-800">{formatDay(a.followUpDue)}</span>: {ACTION_KINDS[a.kind]} to {a.contact.name},{" "}
+                  <Link href={`/cases/${a.case.code}`} className="font-mono underline">{a.case.code}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-1 text-sm"><Link href="/follow-ups" className="underline">All follow-ups</Link></p>
+        </section>
+      )}
+
+      <section aria-labelledby="recent-heading" className="rounded border border-stone-300 bg-white p-4">
+        <h2 id="recent-heading" className="font-semibold">Recently updated</h2>
+        {recent.length === 0 ? (
+          <p className="text-sm text-stone-700">No cases yet.</p>
+        ) : (
+          <ul className="mt-1 space-y-1 text-sm">
+            {recent.map((c) => (
+              <li key={c.code}>
+                <Link href={`/cases/${c.code}`} className="underline">{c.code}: {c.title}</Link> <StatusBadge status={c.status} />{" "}
+                <span className="text-stone-600">updated {formatDay(c.updatedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       {series.map((s) => (
         <section key={s.key} aria-labelledby={`series-${s.key}`} className="rounded border border-stone-300 bg-white p-4">
           <h2 id={`series-${s.key}`} className="font-semibold">{s.title}</h2>
-          <table className="mt-2 text-sm">
+          <div className="mt-2 flex flex-wrap items-start gap-6">
+          <SeriesChart title={s.title} points={s.points} unit={s.unit} />
+          <table className="text-sm">
             <caption className="sr-only">{s.title}, by year</caption>
             <thead>
               <tr><th scope="col" className="pr-6 text-left">Year</th><th scope="col" className="text-right">{s.unit}</th></tr>
@@ -61,6 +109,7 @@ export default async function DashboardPage() {
               ))}
             </tbody>
           </table>
+          </div>
           {s.source && (
             <p className="mt-2 text-xs">
               <AccordingTo sources={[s.source]} />

@@ -62,6 +62,24 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
     // The right action under another case's code does not exist.
     { url: () => `/cases/CN-2012-0002/advocacy/${advocacyId}/edit`, expected: signedInOnly([]) },
   ],
+  "/timeline": [{ url: "/timeline?from=2012-02-01&to=2012-02-29", expected: all(200) }],
+  "/timeline/export": [
+    { url: "/timeline/export?format=csv&from=2012-02-01&to=2012-02-29", expected: all(200) },
+    { url: "/timeline/export?format=xml", expected: all(400) },
+  ],
+  "/map": [{ url: "/map", expected: all(200) }],
+  "/account": [{ url: "/account", expected: signedInOnly(["RESEARCHER", "EDITOR", "STAFF", "ADMIN"]) }],
+  "/api/v1/cases": [
+    { url: "/api/v1/cases", expected: all(200) },
+    // Filtering by advocacy contact would reveal advocacy: refused below editors.
+    { url: () => `/api/v1/cases?contact=${contactId}`, expected: { VISITOR: 400, RESEARCHER: 400, EDITOR: 200, STAFF: 200, ADMIN: 200 } },
+  ],
+  "/api/v1/cases/[code]": [
+    { url: "/api/v1/cases/CN-2012-0001", expected: all(200) },
+    { url: "/api/v1/cases/SYN-2012-0001", expected: { VISITOR: 404, RESEARCHER: 200, EDITOR: 200, STAFF: 200, ADMIN: 200 } },
+    { url: "/api/v1/cases/SYN-2012-0002", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
+  ],
+  "/api/v1/openapi.json": [{ url: "/api/v1/openapi.json", expected: all(200) }],
   "/admin/users": [{ url: "/admin/users", expected: signedInOnly(["ADMIN"]) }],
   "/admin/audit": [{ url: "/admin/audit", expected: signedInOnly(["ADMIN"]) }],
   "/api/health": [{ url: "/api/health", expected: all(200) }],
@@ -88,6 +106,10 @@ const ACTIONS: Record<string, Role[]> = {
   addEventAction: ["EDITOR", "STAFF", "ADMIN"],
   removeEventAction: ["EDITOR", "STAFF", "ADMIN"],
   updateEventAction: ["EDITOR", "STAFF", "ADMIN"],
+  createApiTokenAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
+  revokeApiTokenAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
+  saveViewAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
+  deleteSavedViewAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   createUserAction: ["ADMIN"],
   changeRoleAction: ["ADMIN"],
   setDisabledAction: ["ADMIN"],

@@ -1,19 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getActor } from "@/lib/auth";
-import { listCases } from "@/lib/data/cases";
+import { listOutlets, readCaseQuery, searchCases } from "@/lib/data/case-search";
+import { listContacts } from "@/lib/data/contacts";
 import { can } from "@/lib/permissions";
-import { formatPlace, formatUncertainDate, formatRange, visibilityLabel, verificationLabel } from "@/lib/format";
-import { StatusBadge } from "@/components/cases/status-badge";
+import { describeFilter, filterToQuery, UI_PAGE_SIZE } from "@/lib/validations/case-filter";
+import { FilterForm } from "@/components/timeline/filter-form";
+import { ResultsTable } from "@/components/timeline/results-table";
+import { TotalsLine } from "@/components/timeline/totals";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Cases" };
 
+/** The case list, most recent first, with the timeline's filters (same URL parameters). */
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
-  const params = await searchParams;
-  const requested = Number(Array.isArray(params.page) ? params.page[0] : params.page);
-  const { items, total, page, pageCount } = await listCases(actor, { page: Number.isFinite(requested) ? requested : 1 });
+  const raw = await searchParams;
+  const query = readCaseQuery(actor, raw);
+  const [outlets, contacts] = await Promise.all([listOutlets(actor), can(actor, "read:advocacy:any") ? listContacts(actor) : Promise.resolve(undefined)]);
+  // Most recent first unless another order was chosen.
+  const sort = query.ok && raw.sort ? query.listing.sort : "-date";
+  const result = query.ok ? await searchCases(actor, query.filter, { sort, page: query.listing.page, pageSize: UI_PAGE_SIZE }) : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-4">
@@ -22,49 +29,20 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         {can(actor, "archive:case:any") && <Link href="/cases/archived" className="text-sm underline">Archived cases</Link>}
       </div>
       <p className="text-sm text-stone-700">
-        {total} {total === 1 ? "case" : "cases"} {actor ? "you may see" : "published"}. Each case is one group of people caught together.
+        {actor ? "The cases you may see." : "Published cases."} Each case is one group of people caught together.
+        {query.ok && <> <Link href={`/timeline${filterToQuery(query.filter) ? `?${filterToQuery(query.filter)}` : ""}`} className="underline">Chart and export these on the timeline</Link>.</>}
       </p>
-      {items.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">No cases to show yet.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">Cases, most recent first</caption>
-            <thead className="bg-stone-100 text-left">
-              <tr>
-                <th scope="col" className="p-2">Code</th>
-                <th scope="col" className="p-2">Case</th>
-                <th scope="col" className="p-2">People</th>
-                <th scope="col" className="p-2">When</th>
-                <th scope="col" className="p-2">Where</th>
-                <th scope="col" className="p-2">Status</th>
-                <th scope="col" className="p-2">Verification</th>
-                {actor && <th scope="col" className="p-2">Visibility</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.code} className="border-t border-stone-200">
-                  <td className="p-2 font-mono text-xs">{c.code}</td>
-                  <td className="p-2"><Link href={`/cases/${c.code}`} className="underline">{c.title}</Link></td>
-                  <td className="p-2 tabular-nums">{formatRange(c.sizeMin, c.sizeMax)}</td>
-                  <td className="p-2">{c.firstEventEarliest && c.lastEventLatest ? formatUncertainDate(c.firstEventEarliest, c.lastEventLatest, "DAY") : "—"}</td>
-                  <td className="p-2">{formatPlace(c)}</td>
-                  <td className="p-2"><StatusBadge status={c.status} /></td>
-                  <td className="p-2">{verificationLabel(c.verification)}</td>
-                  {actor && <td className="p-2">{visibilityLabel(c.visibility)}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <details open={Object.keys(raw).some((k) => k !== "page" && k !== "sort") || !query.ok}>
+        <summary className="cursor-pointer text-sm font-medium">Filters</summary>
+        <div className="mt-2">
+          <FilterForm action="/cases" raw={raw} errors={query.ok ? {} : query.errors} outlets={outlets} contacts={contacts?.map((c) => ({ id: c.id, name: c.name }))} sort={raw.sort ? sort : undefined} />
         </div>
-      )}
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="flex gap-4 text-sm">
-          {page > 1 && <Link href={`/cases?page=${page - 1}`} className="underline">Previous page</Link>}
-          <span>Page {page} of {pageCount}</span>
-          {page < pageCount && <Link href={`/cases?page=${page + 1}`} className="underline">Next page</Link>}
-        </nav>
+      </details>
+      {query.ok && result && (
+        <>
+          <TotalsLine totals={result.totals} filterText={describeFilter(query.filter)} />
+          <ResultsTable path="/cases" filter={query.filter} items={result.items} sort={sort} page={result.page} pageCount={result.pageCount} showVisibility={Boolean(actor)} defaultSort="-date" />
+        </>
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import "server-only";
 import { getCaseByCode } from "@/lib/data/cases";
-import { forbiddenFilterParams, searchCases, type CaseRow } from "@/lib/data/case-search";
+import { readCaseQuery, searchCases, type CaseRow } from "@/lib/data/case-search";
 import type { Actor } from "@/lib/permissions";
-import { COUNTING_RULE, filterToQuery, paramsFromUrl, parseCaseQuery, type ParamErrors } from "@/lib/validations/case-filter";
+import { COUNTING_RULE, filterToQuery, paramsFromUrl, type ParamErrors } from "@/lib/validations/case-filter";
 
 /**
  * The read-only JSON API (/api/v1/cases), as plain functions from (actor, query) to a Response so
@@ -42,10 +42,8 @@ function caseSummary(c: CaseRow, origin: string, signedIn: boolean) {
 
 /** GET /api/v1/cases */
 export async function casesApiResponse(actor: Actor, search: URLSearchParams, origin: string): Promise<Response> {
-  const parsed = parseCaseQuery(paramsFromUrl(search));
+  const parsed = readCaseQuery(actor, paramsFromUrl(search));
   if (!parsed.ok) return badParameters(parsed.errors);
-  const forbidden = forbiddenFilterParams(actor, parsed.filter);
-  if (Object.keys(forbidden).length) return badParameters(forbidden);
   const { filter, listing } = parsed;
   const result = await searchCases(actor, filter, listing);
   const link = (page: number) => `${origin}/api/v1/cases?${filterToQuery(filter, { sort: listing.sort, page, pageSize: listing.pageSize })}`;

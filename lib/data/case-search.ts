@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, DataOrigin, Verification, Visibility } from "@/lib/generated/prisma/enums";
 import { can, visibleCaseLevels, type Actor } from "@/lib/permissions";
-import type { CaseFilter, ChartUnit, Listing, ParamErrors } from "@/lib/validations/case-filter";
+import { parseCaseQuery, type CaseFilter, type ChartUnit, type Listing, type ParamErrors } from "@/lib/validations/case-filter";
 
 /**
  * Filtering, counting, charting and exporting the cases a reader may see, all in SQL: one WHERE
@@ -207,4 +207,44 @@ export async function countByPlace(actor: Actor, filter: CaseFilter): Promise<Pl
     FROM "Case" c WHERE ${caseWhereSql(actor, filter)}
     GROUP BY 1, 2, 3 ORDER BY at_least DESC, 1, 2, 3 LIMIT 500`);
   return rows.map((r) => ({ ...r, groups: Number(r.groups), peopleAtLeast: Number(r.at_least) }));
+}
+
+/**
+ * The filter and listing options of a request, checked for this actor: what pages, exports and
+ * the API all start from. On failure, `errors` names each bad parameter.
+ */
+export function readCaseQuery(actor: Actor, raw: Record<string, string | string[] | undefined>):
+  | { ok: true; filter: CaseFilter; listing: Listing }
+  | { ok: false; errors: ParamErrors } {
+  const parsed = parseCaseQuery(raw);
+  if (!parsed.ok) return parsed;
+  const forbidden = forbiddenFilterParams(actor, parsed.filter);
+  return Object.keys(forbidden).length ? { ok: false, errors: forbidden } : parsed;
+}
+
+/** Outlets of the sources quoted on cases the actor may see, for the filter's suggestions. */
+export async function listOutlets(actor: Actor): Promise<string[]> {
+  const levels: Visibility[] = visibleCaseLevels(actor);
+  const rows = await db.$queryRaw<{ outlet: string }[]>(Prisma.sql`
+    SELECT DISTINCT s."outlet" FROM "Source" s
+    JOIN "SourceClaim" sc ON sc."sourceId" = s."id" AND sc."deletedAt" IS NULL
+    JOIN "Case" c ON c."id" = sc."caseId" AND c."deletedAt" IS NULL AND c."visibility" = ANY(CAST(${levels} AS "Visibility"[]))
+    WHERE s."deletedAt" IS NULL ORDER BY 1 LIMIT 300`);
+  return rows.map((r) => r.outlet);
+}
+
+/** A sensible chart step for the filter's date range: weeks up to ~4 months, months up to 4 years, else years. */
+export function defaultChartUnit(filter: CaseFilter): ChartUnit {
+  if (!filter.from || !filter.to) return "year";
+  const days = (filter.to.getTime() - filter.from.getTime()) / 86_400_000;
+  return days <= 120 ? "week" : days <= 4 * 366 ? "month" : "year";
+}
+
+/** The most recently changed sourced cases the actor may see, for the dashboard. */
+export async function listRecentlyUpdated(actor: Actor, limit = 5): Promise<CaseRow[]> {
+  const filter = parseCaseQuery({});
+  if (!filter.ok) return [];
+  return db.$queryRaw<CaseRow[]>(Prisma.sql`
+    SELECT ${ROW_COLUMNS} FROM "Case" c WHERE ${caseWhereSql(actor, filter.filter)}
+    ORDER BY c."updatedAt" DESC, c."code" ASC LIMIT ${limit}`);
 }

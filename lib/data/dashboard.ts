@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { visibleCaseWhere } from "@/lib/data/cases";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { caseWhereSql, countCases } from "@/lib/data/case-search";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
+import { filterFromQuery, filterToQuery } from "@/lib/validations/case-filter";
 
 /** Statuses that mean the people are still held and may be sent back. */
 export const AT_RISK_STATUSES = ["REPORTED_DETAINED", "AT_RISK_OF_REPATRIATION"] as const;
@@ -17,37 +18,37 @@ export type KeyFigure = {
   sources: { id: string; outlet: string; title: string; publishedAt: Date | null }[];
 };
 
-async function keyFigure(where: Prisma.CaseWhereInput): Promise<KeyFigure> {
-  const [agg, best, sources] = await Promise.all([
-    db.case.aggregate({ where, _sum: { sizeMin: true }, _count: { _all: true } }),
-    // COALESCE(sizeBest, sizeMin) cannot be expressed as a Prisma aggregate: sum both parts.
-    db.case.aggregate({ where: { ...where, sizeBest: { not: null } }, _sum: { sizeBest: true } }),
-    db.source.findMany({
-      where: { deletedAt: null, claims: { some: { deletedAt: null, field: "sizeMin", case: where } } },
-      select: { id: true, outlet: true, title: true, publishedAt: true },
-      orderBy: { publishedAt: "asc" },
-    }),
+/**
+ * One key figure: the timeline's count for `query` (the same SQL as /timeline, so the figure and
+ * the filtered timeline it links to always agree) and the sources quoted for those groups' sizes.
+ */
+async function keyFigure(actor: Actor, query: string): Promise<KeyFigure & { query: string }> {
+  const filter = filterFromQuery(query);
+  const [totals, sources] = await Promise.all([
+    countCases(actor, filter),
+    db.$queryRaw<KeyFigure["sources"]>(Prisma.sql`
+      SELECT DISTINCT s."id", s."outlet", s."title", s."publishedAt" FROM "Source" s
+      JOIN "SourceClaim" sc ON sc."sourceId" = s."id" AND sc."deletedAt" IS NULL AND sc."field" = 'sizeMin'
+      JOIN "Case" c ON c."id" = sc."caseId"
+      WHERE s."deletedAt" IS NULL AND ${caseWhereSql(actor, filter)}
+      ORDER BY s."publishedAt" ASC, s."id" LIMIT 20`),
   ]);
-  const withoutBest = await db.case.aggregate({ where: { ...where, sizeBest: null }, _sum: { sizeMin: true } });
-  return {
-    peopleAtLeast: agg._sum.sizeMin ?? 0,
-    peopleBest: (best._sum.sizeBest ?? 0) + (withoutBest._sum.sizeMin ?? 0),
-    groups: agg._count._all,
-    sources,
-  };
+  return { ...totals, sources, query: filterToQuery(filter) };
 }
 
 /**
- * The home page's key figures over the cases the actor may see. Synthetic demo records are left
- * out: figures on the dashboard are sourced figures only.
+ * The home page's key figures over the cases the actor may see, each with the timeline query it
+ * counts. Synthetic demo records are left out (the timeline's default): dashboard figures are
+ * sourced figures only.
  */
 export async function getDashboardFigures(actor: Actor) {
-  const sourced: Prisma.CaseWhereInput = { ...visibleCaseWhere(actor), origin: "SOURCED" };
-  const [caught, atRisk] = await Promise.all([
-    keyFigure(sourced),
-    keyFigure({ ...sourced, status: { in: [...AT_RISK_STATUSES] } }),
+  const [caught, atRisk, repatriated, reachedSafety] = await Promise.all([
+    keyFigure(actor, ""),
+    keyFigure(actor, AT_RISK_STATUSES.map((s) => `status=${s}`).join("&")),
+    keyFigure(actor, "status=REPATRIATED"),
+    keyFigure(actor, "status=REACHED_SAFETY"),
   ]);
-  return { caught, atRisk };
+  return { caught, atRisk, repatriated, reachedSafety };
 }
 
 /** Reference series (e.g. annual arrivals) with the source each comes from. */

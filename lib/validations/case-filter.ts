@@ -71,7 +71,7 @@ export const caseFilterSchema = z
     contact: optional(z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown contact.")),
     q: optional(text(200)),
     /** Synthetic demo records are left out unless asked for. */
-    data: optional(z.enum(["sourced", "all", "synthetic"], { message: "Use sourced, all or synthetic." })),
+    data: optional(z.enum(["sourced", "all", "synthetic"], { message: "Use sourced, all or synthetic." })).transform((v) => (v === "sourced" ? undefined : v)),
   })
   .superRefine((f, ctx) => {
     if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end of the range is before its start." });
@@ -117,6 +117,11 @@ export function parseCaseQuery(raw: RawParams): { ok: true; filter: CaseFilter; 
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A filter from a fixed query string written in code (e.g. the dashboard's links); throws if it is wrong. */
+export function filterFromQuery(query: string): CaseFilter {
+  return caseFilterSchema.parse(paramsFromUrl(new URLSearchParams(query)));
+}
 
 /**
  * The filter as a canonical query string (fixed parameter order, defaults left out), so the same

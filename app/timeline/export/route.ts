@@ -1,0 +1,22 @@
+import { apiActor, publicOrigin } from "@/lib/api/actor";
+import { badParameters } from "@/lib/api/cases";
+import { exportResponse } from "@/lib/api/export";
+import { readCaseQuery } from "@/lib/data/case-search";
+import { now } from "@/lib/clock";
+import { paramsFromUrl } from "@/lib/validations/case-filter";
+
+export const dynamic = "force-dynamic";
+
+/** GET /timeline/export?format=csv|json&<filters>: exactly the filtered view, streamed and logged. */
+export async function GET(request: Request) {
+  const who = await apiActor(request);
+  if ("refused" in who) return who.refused;
+  const search = new URL(request.url).searchParams;
+  const format = search.get("format") ?? "csv";
+  if (format !== "csv" && format !== "json") return badParameters({ format: "Use csv or json." });
+  search.delete("format");
+  const query = readCaseQuery(who.actor, paramsFromUrl(search));
+  if (!query.ok) return badParameters(query.errors);
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  return exportResponse(who.actor, query.filter, format, publicOrigin(request), ip, await now());
+}

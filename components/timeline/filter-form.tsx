@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
+import { EVENT_LABEL, STATUS_LABEL, verificationLabel } from "@/lib/format";
+import type { ParamErrors } from "@/lib/validations/case-filter";
+
+/** The raw query as the user typed it, so a refused value stays in its field. */
+export type RawQuery = Record<string, string | string[] | undefined>;
+
+const input = "mt-1 block w-full rounded border border-stone-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function Text({ name, label, raw, errors, hint, placeholder, type = "text", list }: { name: string; label: string; raw: RawQuery; errors: ParamErrors; hint?: string; placeholder?: string; type?: string; list?: string }) {
+  const error = errors[name];
+  const described = [hint ? `f-${name}-hint` : "", error ? `f-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={`f-${name}`} className="block text-sm font-medium">{label}</label>
+      {hint && <p id={`f-${name}-hint`} className="text-xs text-stone-600">{hint}</p>}
+      <input id={`f-${name}`} name={name} type={type} list={list} defaultValue={first(raw[name])} placeholder={placeholder} className={input} aria-invalid={Boolean(error)} aria-describedby={described} />
+      {error && <p id={`f-${name}-error`} className="text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}
+
+function Checks({ name, legend, options, raw, errors }: { name: string; legend: string; options: [string, string][]; raw: RawQuery; errors: ParamErrors }) {
+  const chosen = new Set(all(raw[name]));
+  const error = errors[name];
+  return (
+    <fieldset aria-describedby={error ? `f-${name}-error` : undefined}>
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+        {options.map(([value, label]) => (
+          <label key={value} className="inline-flex items-center gap-1 text-sm">
+            <input type="checkbox" name={name} value={value} defaultChecked={chosen.has(value)} />
+            {label}
+          </label>
+        ))}
+      </div>
+      {error && <p id={`f-${name}-error`} className="text-sm text-red-700">{error}</p>}
+    </fieldset>
+  );
+}
+
+/**
+ * The timeline's filters as a plain GET form: submitting puts them in the URL, so every view can
+ * be bookmarked, shared and cited, and back/forward work without any script.
+ */
+export function FilterForm({ action, raw, errors, outlets, contacts, sort }: {
+  action: string;
+  raw: RawQuery;
+  errors: ParamErrors;
+  outlets: string[];
+  /** Advocacy contacts, only for roles that may filter by them. */
+  contacts?: { id: string; name: string }[];
+  sort?: string;
+}) {
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <form method="get" action={action} role="search" aria-label="Filter cases" className="space-y-4 rounded border border-stone-300 bg-white p-4">
+      {hasErrors && (
+        <div role="alert" aria-label="Filter problems" className="rounded border border-red-600 bg-red-50 p-2 text-sm text-red-900">
+          <p>Some filters could not be read, so nothing is shown for them yet:</p>
+          <ul className="list-disc pl-5">
+            {Object.entries(errors).map(([name, message]) => <li key={name}><a href={`#f-${name}`} className="underline">{name}</a>: {message}</li>)}
+          </ul>
+        </div>
+      )}
+      {sort && <input type="hidden" name="sort" value={sort} />}
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="sm:col-span-2"><Text name="q" label="Search text" type="search" raw={raw} errors={errors} hint="Titles, summaries and the text of sources; words, &quot;exact phrases&quot;, -excluded." /></div>
+        <Text name="from" label="Date from" raw={raw} errors={errors} placeholder="2012-02" hint="A year, month or day: 2012, 2012-02, 2012-02-14." />
+        <Text name="to" label="Date to" raw={raw} errors={errors} placeholder="2012-02" hint="Inclusive: 2012-02 means to the end of February." />
+      </div>
+      <label className="inline-flex items-center gap-2 text-sm">
+        <input type="checkbox" name="exact" value="1" defaultChecked={["1", "true"].includes(first(raw.exact))} />
+        Only dates known to the day
+      </label>
+      <Checks name="type" legend="Event type" options={Object.values(EventType).map((t) => [t, EVENT_LABEL[t]])} raw={raw} errors={errors} />
+      <Checks name="status" legend="Current status" options={Object.values(CaseStatus).map((s) => [s, STATUS_LABEL[s]])} raw={raw} errors={errors} />
+      <Checks name="verification" legend="Verification" options={Object.values(Verification).map((v) => [v, verificationLabel(v)])} raw={raw} errors={errors} />
+      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Text name="country" label="Country code" raw={raw} errors={errors} placeholder="CN" />
+        <Text name="province" label="Province" raw={raw} errors={errors} />
+        <Text name="city" label="City or area" raw={raw} errors={errors} />
+        <Text name="sizeMin" label="Group size from" type="number" raw={raw} errors={errors} />
+        <Text name="sizeMax" label="Group size to" type="number" raw={raw} errors={errors} />
+        <Text name="tag" label="Tag" raw={raw} errors={errors} />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Text name="outlet" label="Source outlet" raw={raw} errors={errors} list="f-outlets" />
+        <datalist id="f-outlets">{outlets.map((o) => <option key={o} value={o} />)}</datalist>
+        {contacts && (
+          <div>
+            <label htmlFor="f-contact" className="block text-sm font-medium">Advocacy contact</label>
+            <select id="f-contact" name="contact" defaultValue={first(raw.contact)} className={input} aria-invalid={Boolean(errors.contact)}>
+              <option value="">Any</option>
+              {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+            {errors.contact && <p className="text-sm text-red-700">{errors.contact}</p>}
+          </div>
+        )}
+        <div>
+          <label htmlFor="f-data" className="block text-sm font-medium">Records</label>
+          <select id="f-data" name="data" defaultValue={first(raw.data) || "sourced"} className={input}>
+            <option value="sourced">Sourced only</option>
+            <option value="all">Sourced and synthetic demo records</option>
+            <option value="synthetic">Synthetic demo records only</option>
+          </select>
+        </div>
+      </div>
+      <div className="flex items-center gap-4">
+        <button type="submit" className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white">Apply filters</button>
+        <Link href={action} className="text-sm underline">Clear all</Link>
+      </div>
+    </form>
+  );
+}
