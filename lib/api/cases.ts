@@ -2,7 +2,7 @@ import "server-only";
 import { getCaseByCode } from "@/lib/data/cases";
 import { readCaseQuery, searchCases, type CaseRow } from "@/lib/data/case-search";
 import type { Actor } from "@/lib/permissions";
-import { COUNTING_RULE, filterToQuery, paramsFromUrl, type ParamErrors } from "@/lib/validations/case-filter";
+import { COUNTING_RULE, filterToQuery, paramsFromUrl, unknownParams, type ParamErrors } from "@/lib/validations/case-filter";
 
 /**
  * The read-only JSON API (/api/v1/cases), as plain functions from (actor, query) to a Response so
@@ -42,6 +42,8 @@ function caseSummary(c: CaseRow, origin: string, signedIn: boolean) {
 
 /** GET /api/v1/cases */
 export async function casesApiResponse(actor: Actor, search: URLSearchParams, origin: string): Promise<Response> {
+  const unknown = unknownParams(search);
+  if (Object.keys(unknown).length) return badParameters(unknown);
   const parsed = readCaseQuery(actor, paramsFromUrl(search));
   if (!parsed.ok) return badParameters(parsed.errors);
   const { filter, listing } = parsed;

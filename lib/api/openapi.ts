@@ -59,7 +59,7 @@ export function openApiDocument(origin: string) {
           ],
           responses: {
             "200": { description: "One page of cases, with totals over all matching cases.", content: { "application/json": { schema: { $ref: "#/components/schemas/CaseList" } } } },
-            "400": { description: "A parameter is invalid; `error.parameter` names it.", content: { "application/json": { schema: error } } },
+            "400": { description: "A parameter is invalid or unknown; `error.parameter` names it.", content: { "application/json": { schema: error } } },
             "401": { description: "The bearer token is unknown, revoked or malformed.", content: { "application/json": { schema: error } } },
           },
         },

@@ -153,7 +153,7 @@ describe("timeline filters", () => {
   });
 
   it("bad parameters are refused by name: 400 from the API", async () => {
-    for (const [qs, parameter] of [["from=2012-13", "from"], ["type=KIDNAPPED", "type"], ["pageSize=1000", "pageSize"], ["from=2012-03&to=2012-02", "to"], ["sizeMin=-1", "sizeMin"], ["sort=random", "sort"], ["contact=abcdefghijklmnopqrstuvwx", "contact"]] as const) {
+    for (const [qs, parameter] of [["from=2012-13", "from"], ["type=KIDNAPPED", "type"], ["pageSize=1000", "pageSize"], ["from=2012-03&to=2012-02", "to"], ["sizeMin=-1", "sizeMin"], ["sort=random", "sort"], ["contact=abcdefghijklmnopqrstuvwx", "contact"], ["form=2012", "form"]] as const) {
       const response = await casesApiResponse(visitor, new URLSearchParams(qs), "http://localhost");
       expect(response.status, qs).toBe(400);
       expect(((await response.json()) as { error: { parameter: string } }).error.parameter, qs).toBe(parameter);

@@ -103,6 +103,17 @@ export function paramsFromUrl(search: URLSearchParams): RawParams {
   return out;
 }
 
+/**
+ * Parameters a caller sent that no one reads: a typo ("form=2012") must not silently widen a
+ * scripted query, so the API and exports refuse them by name.
+ */
+export function unknownParams(search: URLSearchParams, also: readonly string[] = []): ParamErrors {
+  const known = new Set<string>([...FILTER_PARAMS, "sort", "page", "pageSize", ...also]);
+  const errors: ParamErrors = {};
+  for (const key of search.keys()) if (!known.has(key)) errors[key] = `Unknown parameter. Known: ${[...known].join(", ")}.`;
+  return errors;
+}
+
 /** Parses filters and listing options; errors are keyed by parameter name. */
 export function parseCaseQuery(raw: RawParams): { ok: true; filter: CaseFilter; listing: Listing } | { ok: false; errors: ParamErrors } {
   const filter = caseFilterSchema.safeParse(raw);

@@ -3,7 +3,7 @@ import { badParameters } from "@/lib/api/cases";
 import { exportResponse } from "@/lib/api/export";
 import { readCaseQuery } from "@/lib/data/case-search";
 import { now } from "@/lib/clock";
-import { paramsFromUrl } from "@/lib/validations/case-filter";
+import { paramsFromUrl, unknownParams } from "@/lib/validations/case-filter";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +15,8 @@ export async function GET(request: Request) {
   const format = search.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") return badParameters({ format: "Use csv or json." });
   search.delete("format");
+  const unknown = unknownParams(search, ["by"]);
+  if (Object.keys(unknown).length) return badParameters(unknown);
   const query = readCaseQuery(who.actor, paramsFromUrl(search));
   if (!query.ok) return badParameters(query.errors);
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
