@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { visibleCaseWhere } from "@/lib/data/cases";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { changedFields, conflictFromHistory, writeHistory } from "@/lib/data/history";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { AdvocacyFields, UpdateAdvocacyInput } from "@/lib/validations/advocacy";
 
@@ -35,14 +36,18 @@ export async function createAdvocacyAction(actor: Actor, caseCode: string, input
   const found = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: caseCode }, select: { id: true } });
   if (!found) throw new NotFoundError("Case");
   await requireContact(input.contactId);
-  const data = advocacyData(input);
-  const created = await db.$transaction(async (tx) => {
-    const a = await tx.advocacyAction.create({ data: { ...data, caseId: found.id, createdById: actor!.id }, select: { id: true } });
-    const changes = changedFields({} as Record<string, unknown>, data, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
-    await writeHistory(tx, { actor, entity: "AdvocacyAction", entityId: a.id, caseId: found.id, action: "CREATE", changes });
-    return a;
-  });
+  const created = await db.$transaction((tx) => createAdvocacyInTx(tx, actor, found.id, input));
   return { id: created.id, caseCode };
+}
+
+/** Inserts an advocacy action and its history row inside the caller's transaction (also used by report intake). */
+export async function createAdvocacyInTx(tx: Prisma.TransactionClient, actor: Actor, caseId: string, input: AdvocacyFields, reason?: string): Promise<{ id: string }> {
+  requirePermission(actor, "write:advocacy:any");
+  const data = advocacyData(input);
+  const a = await tx.advocacyAction.create({ data: { ...data, caseId, createdById: actor!.id }, select: { id: true } });
+  const changes = changedFields({} as Record<string, unknown>, data, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
+  await writeHistory(tx, { actor, entity: "AdvocacyAction", entityId: a.id, caseId, action: "CREATE", changes, reason });
+  return a;
 }
 
 /** Saves an edit made on `input.version`; a stale version is refused (ConflictError), nothing changed. */

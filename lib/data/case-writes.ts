@@ -4,7 +4,7 @@ import { visibleCaseWhere } from "@/lib/data/cases";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
 import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Visibility } from "@/lib/generated/prisma/enums";
+import type { CaseStatus, Visibility } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateCaseInput, UpdateCaseInput } from "@/lib/validations/case";
 
@@ -58,13 +58,8 @@ export async function createCase(actor: Actor, input: CreateCaseInput, today = n
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
-        const code = await nextCaseCode(tx, input.country, today.getUTCFullYear());
-        const created = await tx.case.create({
-          data: { ...caseData(input), code, status: "UNKNOWN", createdById: actor!.id, updatedById: actor!.id },
-          select: { id: true, code: true },
-        });
-        await writeHistory(tx, { actor, entity: "Case", entityId: created.id, caseId: created.id, action: "CREATE", changes: changedFields({} as Record<string, unknown>, { ...caseData(input), code }, [...EDITABLE_FIELDS, "code"] as string[]) });
-        return { code: created.code };
+        const { code } = await createCaseInTx(tx, actor, input, { year: today.getUTCFullYear() });
+        return { code };
       });
     } catch (error) {
       const unique = (error as { code?: string }).code === "P2002";
@@ -72,6 +67,28 @@ export async function createCase(actor: Actor, input: CreateCaseInput, today = n
     }
   }
   throw new RuleError("Could not assign a case code; try again.");
+}
+
+/**
+ * Inserts a case and its history row inside the caller's transaction (for createCase and for
+ * report intake, which saves many records at once). The code's sequence comes from `year`.
+ */
+export async function createCaseInTx(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  input: CreateCaseInput,
+  opts: { year: number; status?: CaseStatus; statusManual?: boolean; reason?: string },
+): Promise<{ id: string; code: string }> {
+  requirePermission(actor, "create:case:any");
+  const code = await nextCaseCode(tx, input.country, opts.year);
+  const status = opts.status ?? "UNKNOWN";
+  const created = await tx.case.create({
+    data: { ...caseData(input), code, status, statusManual: opts.statusManual ?? false, createdById: actor!.id, updatedById: actor!.id },
+    select: { id: true, code: true },
+  });
+  const changes = changedFields({} as Record<string, unknown>, { ...caseData(input), code, ...(opts.status ? { status } : {}) }, [...EDITABLE_FIELDS, "code"] as string[]);
+  await writeHistory(tx, { actor, entity: "Case", entityId: created.id, caseId: created.id, action: "CREATE", changes, reason: opts.reason });
+  return created;
 }
 
 /** Cases that might be the same group: same place and a similar size. */

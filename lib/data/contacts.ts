@@ -73,17 +73,21 @@ function contactDetailsData(actor: Actor, value: string | undefined): string | n
  */
 export async function createContact(actor: Actor, input: CreateContactInput): Promise<{ id: string }> {
   requirePermission(actor, "write:contact:any");
+  return db.$transaction((tx) => createContactInTx(tx, actor, input));
+}
+
+/** Inserts a contact and its history row inside the caller's transaction (also used by report intake). */
+export async function createContactInTx(tx: Prisma.TransactionClient, actor: Actor, input: CreateContactInput, reason?: string): Promise<{ id: string }> {
+  requirePermission(actor, "write:contact:any");
   const details = contactDetailsData(actor, input.contactDetails);
-  return db.$transaction(async (tx) => {
-    const c = await tx.contact.create({
-      data: { name: input.name, kind: input.kind, organisation: input.organisation, role: input.role, country: input.country, notes: input.notes, contactDetailsEnc: details ?? null },
-      select: { id: true },
-    });
-    const changes: Change[] = changedFields({} as Record<string, unknown>, input, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
-    if (details) changes.push({ field: "contactDetails", oldValue: null, newValue: "(restricted, set)" });
-    await writeHistory(tx, { actor, entity: "Contact", entityId: c.id, caseId: null, action: "CREATE", changes });
-    return c;
+  const c = await tx.contact.create({
+    data: { name: input.name, kind: input.kind, organisation: input.organisation, role: input.role, country: input.country, notes: input.notes, contactDetailsEnc: details ?? null },
+    select: { id: true },
   });
+  const changes: Change[] = changedFields({} as Record<string, unknown>, input, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
+  if (details) changes.push({ field: "contactDetails", oldValue: null, newValue: "(restricted, set)" });
+  await writeHistory(tx, { actor, entity: "Contact", entityId: c.id, caseId: null, action: "CREATE", changes, reason });
+  return c;
 }
 
 /** Saves an edit made on `input.version`; a stale version is refused (ConflictError), nothing changed. */

@@ -32,7 +32,7 @@ export function derivedStatus(events: { type: EventType; dateLatest: Date; creat
  * After the timeline changed: the case's date span and, unless an editor set the status by hand,
  * its status, recorded in history like any other change.
  */
-async function refreshCaseFromEvents(tx: Prisma.TransactionClient, actor: Actor, caseId: string, reason?: string | null) {
+export async function refreshCaseFromEvents(tx: Prisma.TransactionClient, actor: Actor, caseId: string, reason?: string | null) {
   const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, statusManual: true, firstEventEarliest: true, lastEventLatest: true } });
   const events = await tx.caseEvent.findMany({ where: { caseId, deletedAt: null }, select: { type: true, dateEarliest: true, dateLatest: true, createdAt: true } });
   const after = {
@@ -49,7 +49,7 @@ async function refreshCaseFromEvents(tx: Prisma.TransactionClient, actor: Actor,
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 /** The columns an event form sets. */
-function eventData(input: Omit<AddEventInput, "caseCode">) {
+export function eventData(input: Omit<AddEventInput, "caseCode">) {
   return {
     type: input.type,
     dateEarliest: day(input.dateEarliest),

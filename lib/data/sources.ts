@@ -92,41 +92,55 @@ export async function captureSource(actor: Actor, input: CaptureSourceInput): Pr
   for (const value of [input.text, input.outlet, input.title, input.author ?? "", input.url ?? ""]) {
     if (!isStorableText(value)) throw new RuleError("The source contains characters that cannot be stored (NUL or a broken surrogate pair).");
   }
-  const sha256 = sha256Hex(input.text);
   if (input.supersedesId) {
     const earlier = await db.source.findFirst({ where: { id: input.supersedesId, ...visibleSourceWhere(actor) }, select: { id: true } });
     if (!earlier) throw new NotFoundError("Source");
   }
-  return db.$transaction(async (tx) => {
-    // One capture per text even when two people paste it at the same moment.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${sha256}, 0))`;
-    const existing = await tx.source.findFirst({ where: { sha256, deletedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, text: true } });
-    if (existing && existing.text === input.text) return { id: existing.id, sha256, created: false };
-    const created = await tx.source.create({
-      data: {
-        url: input.url ?? null,
-        outlet: input.outlet,
-        title: input.title,
-        author: input.author ?? null,
-        language: input.language,
-        publishedAt: input.publishedAt ?? null,
-        text: input.text,
-        sha256,
-        capturedById: actor!.id,
-        supersedesId: input.supersedesId ?? null,
-      },
-      select: { id: true },
-    });
-    await writeHistory(tx, {
-      actor,
-      entity: "Source",
-      entityId: created.id,
-      caseId: null,
-      action: "CREATE",
-      changes: [{ field: "sha256", oldValue: null, newValue: sha256 }],
-    });
-    return { id: created.id, sha256, created: true };
+  return db.$transaction((tx) => captureSourceInTx(tx, actor, input));
+}
+
+/**
+ * The capture itself, inside the caller's transaction (also used by report intake): returns the
+ * earlier capture of the same text, or inserts the new one with its history row. Inputs are
+ * checked by captureSource or by the intake schema before this is called.
+ */
+export async function captureSourceInTx(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  input: Omit<CaptureSourceInput, "caseCode" | "supersedesId"> & { supersedesId?: string },
+  reason?: string,
+): Promise<{ id: string; sha256: string; created: boolean }> {
+  requirePermission(actor, "write:source:any");
+  const sha256 = sha256Hex(input.text);
+  // One capture per text even when two people paste it at the same moment.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${sha256}, 0))`;
+  const existing = await tx.source.findFirst({ where: { sha256, deletedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, text: true } });
+  if (existing && existing.text === input.text) return { id: existing.id, sha256, created: false };
+  const created = await tx.source.create({
+    data: {
+      url: input.url ?? null,
+      outlet: input.outlet,
+      title: input.title,
+      author: input.author ?? null,
+      language: input.language,
+      publishedAt: input.publishedAt ?? null,
+      text: input.text,
+      sha256,
+      capturedById: actor!.id,
+      supersedesId: input.supersedesId ?? null,
+    },
+    select: { id: true },
   });
+  await writeHistory(tx, {
+    actor,
+    entity: "Source",
+    entityId: created.id,
+    caseId: null,
+    action: "CREATE",
+    changes: [{ field: "sha256", oldValue: null, newValue: sha256 }],
+    reason,
+  });
+  return { id: created.id, sha256, created: true };
 }
 
 /**
@@ -170,21 +184,34 @@ export async function addClaim(actor: Actor, input: AddClaimInput): Promise<{ id
   });
   if (same) throw new RuleError("This passage is already recorded for that target.");
 
-  const created = await db.$transaction(async (tx) => {
-    const claim = await tx.sourceClaim.create({ data, select: { id: true } });
-    await writeHistory(tx, {
-      actor,
-      entity: "SourceClaim",
-      entityId: claim.id,
-      caseId,
-      action: "CREATE",
-      changes: [
-        { field: "target", oldValue: null, newValue: data.field ? `FIELD ${data.field}${data.value !== null ? ` = ${data.value}` : ""}` : data.target },
-        { field: "quote", oldValue: null, newValue: data.quote },
-        { field: "sourceId", oldValue: null, newValue: data.sourceId },
-      ],
-    });
-    return claim;
-  });
+  const created = await db.$transaction((tx) => createClaimInTx(tx, actor, data));
   return { id: created.id, caseCode: input.caseCode, sourceId: source.id };
+}
+
+/**
+ * Inserts a claim and its history row inside the caller's transaction (also used by report
+ * intake). The caller has checked that the quote occurs in the source at `quoteStart`.
+ */
+export async function createClaimInTx(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  data: { sourceId: string; caseId: string; target: "CASE" | "EVENT" | "FIELD"; eventId: string | null; field: string | null; value: string | null; quote: string; quoteStart: number },
+  reason?: string,
+): Promise<{ id: string }> {
+  requirePermission(actor, "write:source:any");
+  const claim = await tx.sourceClaim.create({ data, select: { id: true } });
+  await writeHistory(tx, {
+    actor,
+    entity: "SourceClaim",
+    entityId: claim.id,
+    caseId: data.caseId,
+    action: "CREATE",
+    changes: [
+      { field: "target", oldValue: null, newValue: data.field ? `FIELD ${data.field}${data.value !== null ? ` = ${data.value}` : ""}` : data.target },
+      { field: "quote", oldValue: null, newValue: data.quote },
+      { field: "sourceId", oldValue: null, newValue: data.sourceId },
+    ],
+    reason,
+  });
+  return claim;
 }

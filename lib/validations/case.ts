@@ -11,7 +11,8 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 const optionalText = (max: number, label: string) => z.preprocess(blank, z.string().trim().max(max, `${label} is limited to ${max} characters.`).optional());
 const count = (label: string) => z.preprocess(blank, z.coerce.number({ message: `${label} must be a number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(100000, `${label} is too large.`).optional());
 
-const caseFields = z.object({
+/** The fields of a case form, before the cross-field checks (shared with report intake). */
+export const caseFields = z.object({
   title: z.string().trim().min(3, "Give the case a title (3+ characters).").max(300, "Titles are limited to 300 characters."),
   summary: z.preprocess((v) => v ?? "", z.string().trim().max(10000, "The summary is limited to 10,000 characters.")),
   sizeMin: z.coerce.number({ message: "The minimum group size must be a number." }).int("Whole people only.").min(1, "A group has at least 1 person.").max(100000, "That group size is too large."),
@@ -35,7 +36,7 @@ const caseFields = z.object({
 });
 
 /** min ≤ best ≤ max, for each range on the form. */
-function checkRanges(v: z.infer<typeof caseFields>, ctx: z.RefinementCtx) {
+export function checkRanges(v: z.infer<typeof caseFields>, ctx: z.RefinementCtx) {
   if (v.sizeMax !== undefined && v.sizeMax < v.sizeMin) ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "The maximum cannot be below the minimum." });
   if (v.sizeBest !== undefined && (v.sizeBest < v.sizeMin || (v.sizeMax !== undefined && v.sizeBest > v.sizeMax))) {
     ctx.addIssue({ code: "custom", path: ["sizeBest"], message: "The best estimate must lie between the minimum and the maximum." });

@@ -8,7 +8,8 @@ const optionalText = (max: number, label: string) => z.preprocess(blank, z.strin
 const isoDay = (label: string) =>
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: use a date (YYYY-MM-DD).`).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${label} is not a real date.`);
 
-const eventFields = {
+/** The fields of an event form (shared with report intake). */
+export const eventFields = {
   type: z.enum(EVENT_TYPES, { message: "Choose what happened." }),
   dateEarliest: isoDay("Earliest date"),
   dateLatest: z.preprocess(blank, isoDay("Latest date").optional()),
@@ -22,7 +23,7 @@ const eventFields = {
 };
 
 /** Earliest ≤ latest, DAY means one day, nothing starts in the future. */
-function checkDates(v: { dateEarliest: string; dateLatest: string; precision: string }, ctx: z.RefinementCtx) {
+export function checkDates(v: { dateEarliest: string; dateLatest: string; precision: string }, ctx: z.RefinementCtx) {
   if (v.dateLatest < v.dateEarliest) ctx.addIssue({ code: "custom", path: ["dateLatest"], message: "The latest date cannot be before the earliest." });
   if (v.precision === "DAY" && v.dateLatest !== v.dateEarliest) ctx.addIssue({ code: "custom", path: ["precision"], message: "A date known to the day has the same earliest and latest date." });
   const today = new Date().toISOString().slice(0, 10);
