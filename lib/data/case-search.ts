@@ -21,14 +21,29 @@ export function forbiddenFilterParams(actor: Actor, filter: CaseFilter): ParamEr
   return errors;
 }
 
+/**
+ * The filter's date range as an inclusive daterange; a missing end is unbounded. Overlap (&&) with
+ * an event's [earliest, latest] is "the event may have happened in the range", and it is what the
+ * GiST indexes on both tables serve: two separate comparisons would be estimated independently and
+ * planned as sequential scans (npm run bench: 224 ms → 17 ms for a month at 100,000 cases).
+ */
+function filterRange(filter: CaseFilter): Prisma.Sql {
+  return Prisma.sql`daterange(${filter.from ? isoDay(filter.from) : null}::date, ${filter.to ? isoDay(filter.to) : null}::date, '[]')`;
+}
+
 /** Conditions on one event (alias e) that date and type filters put on "an event of the case". */
 function eventConditions(filter: CaseFilter): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
-  if (filter.to) parts.push(Prisma.sql`e."dateEarliest" <= ${isoDay(filter.to)}::date`);
-  if (filter.from) parts.push(Prisma.sql`e."dateLatest" >= ${isoDay(filter.from)}::date`);
+  if (filter.from || filter.to) parts.push(Prisma.sql`daterange(e."dateEarliest", e."dateLatest", '[]') && ${filterRange(filter)}`);
   if (filter.exact) parts.push(Prisma.sql`e."precision" = 'DAY'`);
   if (filter.type.length) parts.push(Prisma.sql`e."type" = ANY(CAST(${filter.type} AS "EventType"[]))`);
   return parts;
+}
+
+/** Not archived, and at a level the actor may see: where every read of cases starts. */
+function visibilitySql(actor: Actor): Prisma.Sql {
+  const levels: Visibility[] = visibleCaseLevels(actor);
+  return Prisma.sql`c."deletedAt" IS NULL AND c."visibility" = ANY(CAST(${levels} AS "Visibility"[]))`;
 }
 
 const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
@@ -38,16 +53,14 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`
  * expressions match the GIN indexes in the migrations exactly, so the planner can use them.
  */
 export function caseWhereSql(actor: Actor, filter: CaseFilter): Prisma.Sql {
-  const levels: Visibility[] = visibleCaseLevels(actor);
-  const parts: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL`, Prisma.sql`c."visibility" = ANY(CAST(${levels} AS "Visibility"[]))`];
+  const parts: Prisma.Sql[] = [visibilitySql(actor)];
   const origins: DataOrigin[] = filter.data === "all" ? ["SOURCED", "SYNTHETIC"] : filter.data === "synthetic" ? ["SYNTHETIC"] : ["SOURCED"];
   parts.push(Prisma.sql`c."origin" = ANY(CAST(${origins} AS "DataOrigin"[]))`);
 
   const events = eventConditions(filter);
   if (events.length) {
     // The case's own date span bounds every event's range: a cheap, indexed pre-filter.
-    if (filter.to) parts.push(Prisma.sql`c."firstEventEarliest" <= ${isoDay(filter.to)}::date`);
-    if (filter.from) parts.push(Prisma.sql`c."lastEventLatest" >= ${isoDay(filter.from)}::date`);
+    if (filter.from || filter.to) parts.push(Prisma.sql`daterange(c."firstEventEarliest", c."lastEventLatest", '[]') && ${filterRange(filter)}`);
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."deletedAt" IS NULL AND ${Prisma.join(events, " AND ")})`);
   }
   if (filter.status.length) parts.push(Prisma.sql`c."status" = ANY(CAST(${filter.status} AS "CaseStatus"[]))`);
@@ -66,11 +79,14 @@ export function caseWhereSql(actor: Actor, filter: CaseFilter): Prisma.Sql {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "AdvocacyAction" a WHERE a."caseId" = c."id" AND a."deletedAt" IS NULL AND a."contactId" = ${filter.contact})`);
   }
   if (filter.q) {
-    parts.push(Prisma.sql`(
-      to_tsvector('english', (c."title"::text || ' '::text) || c."summary"::text) @@ ${tsQuery(filter.q)}
-      OR EXISTS (SELECT 1 FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
-        WHERE sc."caseId" = c."id" AND sc."deletedAt" IS NULL AND s."deletedAt" IS NULL
-          AND to_tsvector('english', s."text") @@ ${tsQuery(filter.q)}))`);
+    // A UNION of two sets each found through its GIN index. Written as "case text matches OR
+    // EXISTS (source text matches)", the planner cannot use the case index for one side of the OR
+    // and computes to_tsvector for every visible case (npm run bench: 3.3 s → 8 ms, rare word).
+    parts.push(Prisma.sql`c."id" IN (
+      SELECT x."id" FROM "Case" x WHERE to_tsvector('english', (x."title"::text || ' '::text) || x."summary"::text) @@ ${tsQuery(filter.q)}
+      UNION
+      SELECT sc."caseId" FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
+      WHERE sc."deletedAt" IS NULL AND s."deletedAt" IS NULL AND to_tsvector('english', s."text") @@ ${tsQuery(filter.q)})`);
   }
   return Prisma.join(parts, " AND ");
 }
@@ -156,19 +172,21 @@ export async function sourcesForCases(caseIds: string[]): Promise<Map<string, So
 export const EXPORT_BATCH = 500;
 
 /**
- * Every matching case in the chosen order, in batches with their sources, for streaming exports:
- * keyset pages over (code), so memory stays flat however many rows there are.
+ * Every matching case in code order, in batches with their sources, for streaming exports. The
+ * filter runs once, for the ids only (about 25 bytes a row: 2.5 MB per 100,000); rows and sources
+ * are then read batch by batch, so the rows themselves are never all in memory. Running the whole
+ * filter again for every batch made a 6,000-row export twice as slow (npm run bench).
  */
 export async function* streamCases(actor: Actor, filter: CaseFilter): AsyncGenerator<{ rows: CaseRow[]; sources: Map<string, SourceRef[]> }> {
-  let after = "";
-  for (;;) {
+  const ids = (await db.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT c."id" FROM "Case" c WHERE ${caseWhereSql(actor, filter)} ORDER BY c."code" ASC`)).map((r) => r.id);
+  for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+    const batch = ids.slice(start, start + EXPORT_BATCH);
+    // Visibility was checked when the ids were chosen; it is checked again here, in case a case
+    // was archived or made restricted while the export was running.
     const rows = await db.$queryRaw<CaseRow[]>(Prisma.sql`
-      SELECT ${ROW_COLUMNS} FROM "Case" c WHERE ${caseWhereSql(actor, filter)} AND c."code" > ${after}
-      ORDER BY c."code" ASC LIMIT ${EXPORT_BATCH}`);
-    if (rows.length === 0) return;
-    yield { rows, sources: await sourcesForCases(rows.map((r) => r.id)) };
-    if (rows.length < EXPORT_BATCH) return;
-    after = rows[rows.length - 1].code;
+      SELECT ${ROW_COLUMNS} FROM "Case" c WHERE c."id" = ANY(CAST(${batch} AS text[])) AND ${visibilitySql(actor)}
+      ORDER BY c."code" ASC`);
+    if (rows.length) yield { rows, sources: await sourcesForCases(rows.map((r) => r.id)) };
   }
 }
 

@@ -2,9 +2,9 @@ import pg from "pg";
 
 /**
  * A database's structure as text, from the system catalogs: tables and columns, indexes, primary,
- * unique and foreign keys, and enums. CHECK constraints, triggers, functions and full-text
- * (to_tsvector) expression indexes are left out: they are hand-written in migrations (Prisma's
- * schema cannot express them), so they are not drift.
+ * unique and foreign keys, and enums. CHECK constraints, triggers, functions, expression indexes
+ * (to_tsvector, daterange) and partial indexes are left out: they are hand-written in migrations
+ * (Prisma's schema cannot express them), so they are not drift.
  */
 export async function describeSchema(connectionString: string): Promise<string> {
   const client = new pg.Client({ connectionString });
@@ -18,7 +18,7 @@ export async function describeSchema(connectionString: string): Promise<string> 
                     ORDER BY table_name, column_name`,
       `SELECT tablename, indexname, indexdef FROM pg_indexes
                     WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
-                      AND indexdef NOT LIKE '%to_tsvector(%'
+                      AND indexdef !~ '(to_tsvector|daterange)[(]| WHERE '
                     ORDER BY tablename, indexname`,
       `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS def
                     FROM pg_constraint

