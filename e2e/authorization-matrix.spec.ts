@@ -36,6 +36,7 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
     { url: "/cases/SYN-2012-0002/preview", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
   ],
   "/cases/new": [{ url: "/cases/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/cases/from-report": [{ url: "/cases/from-report", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/cases/archived": [{ url: "/cases/archived", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/cases/[code]/edit": [
     { url: "/cases/CN-2012-0001/edit", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
@@ -110,6 +111,8 @@ const ACTIONS: Record<string, Role[]> = {
   revokeApiTokenAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   saveViewAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   deleteSavedViewAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
+  proposeFromReportAction: ["EDITOR", "STAFF", "ADMIN"],
+  saveFromReportAction: ["EDITOR", "STAFF", "ADMIN"],
   createUserAction: ["ADMIN"],
   changeRoleAction: ["ADMIN"],
   setDisabledAction: ["ADMIN"],

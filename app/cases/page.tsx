@@ -26,6 +26,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-baseline gap-4">
         <h1 className="text-2xl font-semibold">Cases</h1>
         {can(actor, "create:case:any") && <Link href="/cases/new" className="rounded bg-stone-900 px-3 py-1 text-sm font-medium text-white">Log a case</Link>}
+        {can(actor, "create:case:any") && <Link href="/cases/from-report" className="rounded border border-stone-900 px-3 py-1 text-sm font-medium">New from report</Link>}
         {can(actor, "archive:case:any") && <Link href="/cases/archived" className="text-sm underline">Archived cases</Link>}
       </div>
       <p className="text-sm text-stone-700">

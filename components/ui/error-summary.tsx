@@ -4,9 +4,9 @@ import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/ui/form-status";
 
-/** Moves focus to the form's field called `name` (the first radio of a group); false if there is none. */
+/** Moves focus to the form's field called `name` (the first radio of a group), or with that id; false if there is none. */
 function focusField(from: Element, name: string): boolean {
-  const field = from.closest("form")?.elements.namedItem(name);
+  const field = from.closest("form")?.elements.namedItem(name) ?? document.getElementById(name);
   const target = field instanceof RadioNodeList ? field[0] : field;
   if (!(target instanceof HTMLElement) || (target as HTMLInputElement).type === "hidden") return false;
   target.focus();

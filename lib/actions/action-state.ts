@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
 import { getActor } from "@/lib/auth";
 import { can, ForbiddenError, type Actor, type Permission } from "@/lib/permissions";
+import type { IntakeProposal } from "@/lib/intake/proposal";
 
 /**
  * What every form action returns to its form (useActionState). `status` is stable and
@@ -18,6 +19,10 @@ export type ActionState = {
   duplicates?: { code: string; title: string; sizeMin: number; place: string }[];
   /** A secret made by this action (a new API token), for its form to show once; never stored in clear. */
   oneTimeSecret?: string;
+  /** Records proposed from a pasted report, for the user to review before anything is saved. */
+  proposal?: IntakeProposal;
+  /** Codes of the cases an action saved (report intake saves several at once). */
+  savedCases?: string[];
 };
 
 

@@ -9,7 +9,8 @@ import { ACTION_KINDS } from "@/lib/validations/advocacy";
 import { caseFields, checkRanges, CASE_STATUSES } from "@/lib/validations/case";
 import { CONTACT_KINDS, type ContactKindValue } from "@/lib/validations/contact";
 import { checkDates, eventFields } from "@/lib/validations/event";
-import { captureSourceSchema, MAX_QUOTE } from "@/lib/validations/source";
+import { captureSourceSchema, isStorableText, latestPublishedDay, MAX_QUOTE } from "@/lib/validations/source";
+import { MAX_REPORT_CHARS, notTextReason } from "@/lib/intake/text";
 
 const quote = z.string().max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`).optional();
 const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
@@ -79,3 +80,91 @@ export const intakeSaveSchema = z
   });
 
 export type IntakeSaveInput = z.infer<typeof intakeSaveSchema>;
+
+/** Longest report the extractor reads: far beyond any news article, far below a pasted file dump. */
+export const MAX_REPORT_TEXT = MAX_REPORT_CHARS;
+
+/** The message for a paste over the limit, also shown by the form before sending a huge paste. */
+export function tooLongMessage(length: number): string {
+  return `The text is ${length.toLocaleString("en")} characters long; at most ${MAX_REPORT_CHARS.toLocaleString("en")} can be read. Paste the article alone, not the whole page or file.`;
+}
+
+/**
+ * The "New from report" paste form: a clear message per field, so that a 5 MB paste or a binary
+ * file is refused, not processed. The extractor itself never throws on any string; these checks
+ * are for the person at the form.
+ */
+export type ReportInputField = "text" | "publishedAt" | "url" | "outlet";
+export type ReportInputErrors = Partial<Record<ReportInputField, string>>;
+
+const blankInput = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+export function reportInputSchema(now: Date = new Date()) {
+  const latest = latestPublishedDay(now);
+  return z.object({
+    text: z
+      .string({ message: "Paste the text of the report." })
+      .superRefine((s, ctx) => {
+        // Checked in this order, and only the first failure is reported: a 5 MB paste is not scanned further.
+        if (s.trim().length === 0) ctx.addIssue({ code: "custom", message: "Paste the text of the report." });
+        else if (s.length > MAX_REPORT_CHARS)
+          ctx.addIssue({
+            code: "custom",
+            message: tooLongMessage(s.length),
+          });
+        else {
+          const reason = notTextReason(s);
+          if (reason) ctx.addIssue({ code: "custom", message: `This does not look like text (${reason}). Paste the words of the article, not a file.` });
+          else if (!isStorableText(s)) ctx.addIssue({ code: "custom", message: "The text contains characters that cannot be stored (a broken surrogate pair); copy it again." });
+        }
+      }),
+    publishedAt: z.preprocess(
+      blankInput,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2012-02-14.")
+        .superRefine((s, ctx) => {
+          const d = new Date(`${s}T00:00:00.000Z`);
+          if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) ctx.addIssue({ code: "custom", message: "That date does not exist." });
+          else if (d.getUTCFullYear() < 1900) ctx.addIssue({ code: "custom", message: "The publication date is too early." });
+          else if (s > latest) ctx.addIssue({ code: "custom", message: "The publication date cannot be in the future." });
+        })
+        .optional(),
+    ),
+    url: z.preprocess(
+      blankInput,
+      z
+        .string()
+        .trim()
+        .max(2000, "The URL is limited to 2,000 characters.")
+        .refine((s) => {
+          try {
+            const u = new URL(s);
+            return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+          } catch {
+            return false;
+          }
+        }, "Give the full web address, starting with http:// or https://.")
+        .optional(),
+    ),
+    outlet: z.preprocess(blankInput, z.string().trim().max(300, "The outlet is limited to 300 characters.").optional()),
+  });
+}
+
+export type ReportInput = z.infer<ReturnType<typeof reportInputSchema>>;
+
+/** Field errors for the form (empty when the input can be read), and the checked values. */
+export function checkReportInput(
+  input: { text?: unknown; publishedAt?: unknown; url?: unknown; outlet?: unknown },
+  now: Date = new Date(),
+): { ok: true; value: ReportInput; errors: ReportInputErrors } | { ok: false; errors: ReportInputErrors } {
+  const parsed = reportInputSchema(now).safeParse({ text: input.text ?? "", publishedAt: input.publishedAt, url: input.url, outlet: input.outlet });
+  if (parsed.success) return { ok: true, value: parsed.data, errors: {} };
+  const errors: ReportInputErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as ReportInputField;
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

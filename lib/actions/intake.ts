@@ -1,0 +1,84 @@
+"use server";
+import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+import { now } from "@/lib/clock";
+import { listContacts } from "@/lib/data/contacts";
+import { findIntakeDuplicates, saveReportIntake } from "@/lib/data/intake";
+import { formatPlace, formatUncertainDate } from "@/lib/format";
+import { extractReport } from "@/lib/intake/extract";
+import type { IntakeProposal } from "@/lib/intake/proposal";
+import { intakeSaveSchema, MAX_REPORT_TEXT, reportInputSchema } from "@/lib/validations/intake";
+
+/** Step 1: read a pasted report and propose records. Nothing is written. */
+export async function proposeFromReportAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "create:case:any",
+    schema: reportInputSchema(await now()),
+    invalidMessage: "Check the highlighted fields. Nothing was read.",
+    run: async (actor, input) => {
+      const extraction = extractReport(input.text, { publishedAt: input.publishedAt, outlet: input.outlet, url: input.url, now: await now() });
+      const contacts = (await listContacts(actor)).map((c) => ({ id: c.id, name: c.name, organisation: c.organisation }));
+      const duplicates = await Promise.all(
+        extraction.groups.map(async (g) => {
+          const first = g.events[0];
+          if (!first) return [];
+          const found = await findIntakeDuplicates(actor, { country: g.place?.value.country ?? "CN", province: g.place?.value.province, dateEarliest: first.dateEarliest, dateLatest: first.dateLatest });
+          return found.map((d) => ({
+            code: d.code,
+            title: d.title,
+            sizeMin: d.sizeMin,
+            place: formatPlace({ country: g.place?.value.country ?? "CN", province: d.province, cityArea: d.cityArea }),
+            dates: d.firstEventEarliest && d.lastEventLatest ? formatUncertainDate(d.firstEventEarliest, d.lastEventLatest, "DAY") : "undated",
+          }));
+        }),
+      );
+      const byName = new Map(contacts.map((c) => [c.name.toLowerCase(), c.id]));
+      const proposal: IntakeProposal = {
+        id: randomUUID(),
+        text: input.text,
+        input: { url: input.url, outlet: input.outlet, publishedAt: input.publishedAt },
+        extraction,
+        duplicates,
+        contacts,
+        contactMatches: extraction.people.map((p) => byName.get(p.value.name.toLowerCase()) ?? null),
+      };
+      const found = extraction.groups.length;
+      return {
+        status: "ok",
+        message: `Read the report: ${found} ${found === 1 ? "group" : "groups"}, ${extraction.people.length} ${extraction.people.length === 1 ? "person" : "people"}, ${extraction.appeals.length} ${extraction.appeals.length === 1 ? "appeal" : "appeals"} proposed. Review them below; nothing is saved yet.`,
+        proposal,
+      };
+    },
+  });
+}
+
+/** The review form's JSON payload: at most the report twice over, plus the drafts. */
+const payloadSchema = z.object({ payload: z.string({ message: "Nothing to save." }).min(2, "Nothing to save.").max(3 * MAX_REPORT_TEXT, "Too much to save at once.") });
+
+/** Step 2: save what the user kept, in one transaction. */
+export async function saveFromReportAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "create:case:any",
+    schema: payloadSchema,
+    run: async (actor, { payload }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(payload);
+      } catch {
+        return { status: "invalid", message: "The review could not be read. Nothing was saved." };
+      }
+      const parsed = intakeSaveSchema.safeParse(json);
+      if (!parsed.success) {
+        const errors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+        return { status: "invalid", message: "Check the highlighted values. Nothing was saved.", errors };
+      }
+      const { caseCodes } = await saveReportIntake(actor, parsed.data, await now());
+      for (const code of caseCodes) revalidatePath(`/cases/${code}`);
+      revalidatePath("/cases");
+      return { status: "ok", message: `Saved ${caseCodes.length} ${caseCodes.length === 1 ? "case" : "cases"} from the report.`, savedCases: caseCodes };
+    },
+  });
+}

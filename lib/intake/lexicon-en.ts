@@ -1,0 +1,420 @@
+/**
+ * English: the word tables and phrase patterns the extractor needs for reports in English.
+ *
+ * Written from the way English-language news about North Koreans in China is phrased (the Korea
+ * Herald, Yonhap, Daily NK, Reuters): "Two groups of 10 and nine people", "at least two dozen",
+ * "were caught in China last Wednesday", "said Nam Chang-hee, political science professor at Inha
+ * University". Patterns are regex sources so that the modules using them can combine them
+ * (a size is an approximator, a number and a people noun); they must stay free of nested unbounded
+ * repetition so that a 200,000-character paste cannot make them backtrack for long.
+ */
+import * as chrono from "chrono-node";
+import type { DatePhrase, DateRule, Lexicon, PersonTitle, SizeRule } from "./lexicon";
+
+// --- numbers ------------------------------------------------------------------------------------
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const ONES = "one|two|three|four|five|six|seven|eight|nine";
+const UNIT_WORDS = Object.keys(UNITS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const TEN_WORDS = Object.keys(TENS).join("|");
+const SMALL = `(?:(?:${TEN_WORDS})(?:[-\\s](?:${ONES}))?|${UNIT_WORDS})`;
+
+/** One number: digits ("24", "1,383"), dozens ("two dozen", "half a dozen") or words up to the thousands. */
+const NUMBER = [
+  `\\d{1,3}(?:,\\d{3})+`,
+  `\\d+`,
+  `(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half\\s+a)\\s+)?dozen(?!s)`,
+  `(?:a|${SMALL})\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?${SMALL})?`,
+  SMALL,
+]
+  .map((s) => `(?:${s})`)
+  .join("|");
+const NUMBER_SOURCE = `(?<![\\w,.])(?:${NUMBER})(?![\\w])`;
+
+function parseWords(words: string): number | null {
+  const tokens = words.split(/[\s-]+/).filter((t) => t && t !== "and");
+  let total = 0;
+  let current = 0;
+  for (const t of tokens) {
+    if (t === "a") current += 1;
+    else if (t in UNITS) current += UNITS[t];
+    else if (t in TENS) current += TENS[t];
+    else if (t === "hundred") current = (current || 1) * 100;
+    else if (t === "thousand") {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else return null;
+  }
+  return total + current;
+}
+
+function parseNumber(raw: string): number | null {
+  const s = raw.trim().toLowerCase().replace(/\s+/g, " ");
+  if (/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(s)) {
+    const n = Number(s.replace(/,/g, ""));
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  const dozen = /^(?:(.+)\s)?dozen$/.exec(s);
+  if (dozen) {
+    if (!dozen[1]) return 12;
+    if (dozen[1] === "half a") return 6;
+    const n = parseWords(dozen[1]);
+    return n === null ? null : n * 12;
+  }
+  return parseWords(s);
+}
+
+const APPROXIMATORS: Array<{ source: string; rule: SizeRule }> = [
+  { source: "at\\s+least|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|a\\s+minimum\\s+of", rule: "atLeast" },
+  { source: "more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of", rule: "moreThan" },
+  { source: "nearly|almost|close\\s+to|just\\s+under|just\\s+short\\s+of", rule: "nearly" },
+  { source: "about|around|some|roughly|approximately|an\\s+estimated|an\\s+approximate|estimated", rule: "about" },
+  { source: "up\\s+to|as\\s+many\\s+as", rule: "upTo" },
+  { source: "fewer\\s+than|less\\s+than|under", rule: "fewerThan" },
+];
+
+const VAGUE: Array<{ source: string; rule: SizeRule }> = [
+  { source: "dozens\\s+of|scores\\s+of", rule: "dozens" },
+  { source: "hundreds\\s+of", rule: "hundreds" },
+  { source: "several", rule: "several" },
+  { source: "a\\s+few|a\\s+handful\\s+of|a\\s+couple\\s+of", rule: "few" },
+  { source: "a\\s+number\\s+of|an\\s+unknown\\s+number\\s+of|an\\s+unspecified\\s+number\\s+of", rule: "unknown" },
+];
+
+const PEOPLE_MODIFIER = `(?:(?:North\\s+Korean|N\\.\\s?K\\.|NK|female|male|young|elderly|teenage|other|more|suspected|undocumented|fleeing|escaped|fellow)\\s+)`;
+const PEOPLE_NOUN = `${PEOPLE_MODIFIER}{0,3}(?:defectors|refugees|escapees|North\\s+Koreans|people|persons|individuals|women|men|children|minors|teenagers|girls|boys|migrants|asylum[-\\s]seekers|family\\s+members|relatives|detainees|workers)(?![\\w])`;
+/** One person, only when the words say it is a North Korean or an escapee ("a North Korean woman", "a defector"). */
+const PERSON_NOUN = `(?:North\\s+Korean\\s+(?:(?:female|male|young|elderly|teenage)\\s+)?(?:defector|refugee|escapee|woman|man|girl|boy|teenager|child|national)|(?:(?:female|male|young|elderly|teenage)\\s+)?(?:defector|refugee|escapee))(?![\\w-])`;
+
+// --- dates --------------------------------------------------------------------------------------
+
+const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
+const MONTHS: Record<string, number> = {
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+const MONTH_NAME = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.)`;
+const WEEKDAY_NAME = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
+const UNIT = (u: string) => (u.startsWith("day") ? "day" : u.startsWith("week") ? "week" : "month");
+
+type OwnRule = { re: RegExp; rule: (m: RegExpExecArray) => DateRule | null };
+
+/** Relative date phrases, resolved by rules in dates.ts (chrono-node resolves them against "now", which is not what a report means). */
+const OWN_DATE_RULES: OwnRule[] = [
+  {
+    re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+(later|afterwards|after|earlier|before)\\b`, "gi"),
+    rule: (m) => {
+      const n = m[1] ? parseNumber(m[1]) : 1;
+      if (n === null) return null;
+      return { kind: "chain", n, unit: UNIT(m[2].toLowerCase()), direction: /^(?:earlier|before)$/i.test(m[3]) ? -1 : 1 };
+    },
+  },
+  {
+    re: /\bthe\s+(?:(next|following)\s+(day|week|month)|day\s+(after|before)|same\s+day)\b/gi,
+    rule: (m) =>
+      m[1]
+        ? { kind: "chain", n: 1, unit: UNIT(m[2].toLowerCase()), direction: 1 }
+        : m[3]
+          ? { kind: "chain", n: 1, unit: "day", direction: m[3].toLowerCase() === "after" ? 1 : -1 }
+          : { kind: "chain", n: 0, unit: "day", direction: 1 },
+  },
+  {
+    re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+ago\\b`, "gi"),
+    rule: (m) => {
+      const n = m[1] ? parseNumber(m[1]) : 1;
+      if (n === null) return null;
+      const unit = UNIT(m[2].toLowerCase());
+      return unit === "day" ? { kind: "daysAgo", n } : unit === "week" ? { kind: "weeksAgo", n } : { kind: "monthsAgo", n };
+    },
+  },
+  { re: /\byesterday\b/gi, rule: () => ({ kind: "yesterday" }) },
+  { re: /\btoday\b/gi, rule: () => ({ kind: "today" }) },
+  { re: /\b(?:last|past)\s+week(?:end)?\b/gi, rule: () => ({ kind: "lastWeek" }) },
+  { re: /\b(?:earlier\s+)?this\s+week\b/gi, rule: () => ({ kind: "thisWeek" }) },
+  { re: /\blast\s+month\b/gi, rule: () => ({ kind: "lastMonth" }) },
+  { re: /\b(?:earlier\s+)?this\s+month\b/gi, rule: () => ({ kind: "thisMonth" }) },
+  { re: /\b(?:last|past)\s+year\b/gi, rule: () => ({ kind: "lastYear" }) },
+  { re: /\b(?:earlier\s+)?this\s+year\b/gi, rule: () => ({ kind: "thisYear" }) },
+  {
+    re: new RegExp(`(?:\\b([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\\s+|\\b)(${WEEKDAY_NAME})\\b`, "g"),
+    rule: (m) => {
+      const w = m[1]?.toLowerCase();
+      const which = w === "last" || w === "past" ? "last" : w === "this" ? "this" : w === "next" ? "next" : "bare";
+      return { kind: "weekday", weekday: WEEKDAYS[m[2].toLowerCase()], which };
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:(early|mid|late)[-\\s]+|the\\s+(beginning|start|middle|end)\\s+of\\s+)(${MONTH_NAME})(?:,?\\s+(\\d{4}))?(?![\\w])`, "gi"),
+    rule: (m) => {
+      const word = (m[1] ?? m[2]).toLowerCase();
+      const part = word === "early" || word === "beginning" || word === "start" ? "early" : word === "mid" || word === "middle" ? "mid" : "late";
+      return { kind: "absolute", year: m[4] ? Number(m[4]) : null, month: MONTHS[m[3].toLowerCase().replace(".", "")], day: null, part };
+    },
+  },
+  {
+    re: /\bin\s+((?:19|20)\d\d)\b(?![-–]\d)/g,
+    rule: (m) => ({ kind: "absolute", year: Number(m[1]), month: null, day: null, part: null }),
+  },
+];
+
+/** Words that make a chrono-node result relative (handled by the rules above, never by chrono). */
+const RELATIVE_WORDS = /\b(?:yesterday|today|tonight|tomorrow|now|ago|later|last|next|this|past|earlier|after|before|week|weekend)\b/i;
+
+/** Calendar dates written out: "Feb. 4", "on 3 March 2013", "in May", "Aug. 2 to Aug. 5" (chrono-node). */
+function chronoPhrases(text: string): DatePhrase[] {
+  // Only the components chrono is certain of are used, so the reference date does not matter.
+  const results = chrono.en.parse(text, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
+  const out: DatePhrase[] = [];
+  for (const r of results) {
+    if (!r.start.isCertain("month") && !r.start.isCertain("year")) continue;
+    if (RELATIVE_WORDS.test(r.text) || r.tags().has("result/relativeDate")) continue;
+    // Bare numbers ("10/9") are too often not dates in a report; keep written months and ISO dates.
+    if (!/[A-Za-z]/.test(r.text) && !/^\d{4}-\d{2}-\d{2}/.test(r.text)) continue;
+    const rule = (c: chrono.ParsedComponents): DateRule => ({
+      kind: "absolute",
+      year: c.isCertain("year") ? (c.get("year") ?? null) : null,
+      month: c.isCertain("month") ? (c.get("month") ?? null) : null,
+      day: c.isCertain("day") ? (c.get("day") ?? null) : null,
+      part: null,
+    });
+    // chrono includes a leading "on " in some matches ("on 3 March 2013"); the wording starts at the date.
+    const lead = /^(?:on|in|at|from)\s+/i.exec(r.text)?.[0].length ?? 0;
+    const trail = /[\s,.;:]+$/.exec(r.text)?.[0].length ?? 0;
+    const phrase: DatePhrase = { start: r.index + lead, end: r.index + r.text.length - trail, wording: r.text.slice(lead, r.text.length - trail), rule: rule(r.start) };
+    if (r.end && r.end.isCertain("month")) phrase.until = rule(r.end);
+    // "since March": from then until the report.
+    const since = /\bsince\s+$/i.exec(text.slice(Math.max(0, phrase.start - 8), phrase.start));
+    if (since && !phrase.until) {
+      phrase.start -= since[0].length;
+      phrase.wording = text.slice(phrase.start, phrase.end);
+      phrase.until = { kind: "today" };
+    }
+    out.push(phrase);
+  }
+  return out;
+}
+
+function findDatePhrases(text: string): DatePhrase[] {
+  const own: DatePhrase[] = [];
+  for (const { re, rule } of OWN_DATE_RULES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const r = rule(m);
+      if (r) own.push({ start: m.index, end: m.index + m[0].length, wording: m[0], rule: r });
+    }
+  }
+  const all = [...own, ...chronoPhrases(text)];
+  // Overlaps: the longer phrase wins ("Monday, Feb. 13" over "Monday"); on a tie, the rules above.
+  all.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: DatePhrase[] = [];
+  for (const p of all) if (!kept.some((k) => p.start < k.end && k.start < p.end)) kept.push(p);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+// --- people -------------------------------------------------------------------------------------
+
+const TITLES: Record<string, PersonTitle> = {
+  rep: { role: "lawmaker", kind: "LAWMAKER" },
+  representative: { role: "lawmaker", kind: "LAWMAKER" },
+  lawmaker: { role: "lawmaker", kind: "LAWMAKER" },
+  assemblyman: { role: "lawmaker", kind: "LAWMAKER" },
+  assemblywoman: { role: "lawmaker", kind: "LAWMAKER" },
+  sen: { role: "senator", kind: "LAWMAKER" },
+  senator: { role: "senator", kind: "LAWMAKER" },
+  mp: { role: "member of parliament", kind: "LAWMAKER" },
+  dr: { role: null, kind: null },
+  prof: { role: "professor", kind: "ACADEMIC" },
+  professor: { role: "professor", kind: "ACADEMIC" },
+  mr: { role: null, kind: null },
+  ms: { role: null, kind: null },
+  mrs: { role: null, kind: null },
+  minister: { role: "minister", kind: "GOVERNMENT_OFFICIAL" },
+  ambassador: { role: "ambassador", kind: "EMBASSY" },
+  pastor: { role: "pastor", kind: "NGO" },
+  rev: { role: "pastor", kind: "NGO" },
+  activist: { role: "activist", kind: "NGO" },
+  lawyer: { role: "lawyer", kind: "LAWYER" },
+  attorney: { role: "lawyer", kind: "LAWYER" },
+};
+const TITLE_SOURCE = `(?:Rep\\.|Representative|Sen\\.|Senator|[Ll]awmaker|Assemblyman|Assemblywoman|MP|Dr\\.|Prof\\.|Professor|Mr\\.|Ms\\.|Mrs\\.|Minister|Ambassador|Pastor|Rev\\.|[Aa]ctivist|[Ll]awyer|[Aa]ttorney)`;
+
+/** Two or three capitalised words; Korean given names are hyphenated ("Park Sun-young", "Kim Jong-un"). */
+const NAME_TOKEN = `[A-Z][a-z]+(?:-[a-zA-Z][a-z]+)?`;
+const NAME_SOURCE = `${NAME_TOKEN}(?:\\s${NAME_TOKEN}){1,2}(?![\\w-])`;
+
+const NAME_STOPWORDS = new Set(
+  (
+    "The A An In On At By For But And Or If As He She They We It This That These Those His Her Their Its Our " +
+    "North South Korea Korean Koreans China Chinese Seoul Beijing Pyongyang Japan Russia United States Nations " +
+    "Ministry Foreign Unification Justice Party University Institute Herald Times News Daily Post Agency Group Rights Human Watch " +
+    "Security Council National Assembly Office Commission Government Police Officials Experts Observers Activists Liberty Forward " +
+    "Democratic Saenuri Grand Rep Sen Dr Mr Ms Mrs Prof Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February " +
+    "March April May June July August September October November December Reporters Convention Refugees War Division Asia Northeast " +
+    "Southeast East West Red Cross Amnesty International Campaign Coalition Alliance Citizens Association Foundation Network Center Centre"
+  ).split(" "),
+);
+
+const SPEECH_VERB = `(?:said|says|told|added|explained|noted|stated|wrote|argued|warned|claimed|insisted|according\\s+to)`;
+const ROLE_NOUN = `(?:spokes(?:man|woman|person)|researcher|director|official|professor|lawmaker|activist|analyst|minister|ambassador|lawyer|attorney|pastor|head|chief|chairman|chairwoman|president|founder|representative|coordinator|secretary-general|rapporteur)`;
+const ORG_WORD = `[A-Z](?:[\\w’'&-]|\\.(?=[A-Z]))*`;
+const ORGANISATION = `${ORG_WORD}(?:\\s+(?:(?:of|for|on|and|the|in)\\s+){0,2}(?:${ORG_WORD}|\\d+(?![\\w])))*`;
+
+// --- the lexicon ----------------------------------------------------------------------------------
+
+export const lexiconEn: Lexicon = {
+  language: "en",
+
+  abbreviations: new Set(
+    (
+      "rep reps sen dr mr mrs ms prof gen col lt sgt capt gov pres rev st jr sr inc co corp ltd no nos vol vs etc approx est dept univ " +
+      "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.n n.k s.k r.o.k d.p.r.k"
+    ).split(" "),
+  ),
+  clutterLine:
+    /^(?:back\s+to\s+top|share\s+this\s+(?:article|story|page)|share(?:\s+on\s+\w+)?|advertisement|sponsored(?:\s+content)?|print(?:\s+this(?:\s+article)?)?|e-?mail(?:\s+this(?:\s+article)?)?|tweet|facebook|twitter|kakaotalk|linkedin|subscribe\b.*|sign\s+up\b.*|related\s+(?:articles?|stories|news)|most\s+(?:popular|read|viewed)|read\s+more\b.*|click\s+here\b.*|font\s+size\b.*|[+-]?\s*text\s+size\b.*|comments?(?:\s*\(\d+\))?|\d+\s+comments?|top|home|menu|skip\s+to\s+(?:main\s+)?content|loading\.*|copyright\b.*|©.*|all\s+rights\s+reserved\.?|photo\s*:.*|\(?yonhap\)?|(?:AP|AFP|Reuters|Yonhap)\s+photo\b.*|list|more|close|search|log\s*in|listen|\[[^\]]*\])$/i,
+  bylineLine: /^By\s+(?<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})*)/,
+  datelinePrefix: /\b(?:published|updated|posted|first\s+published|date)\b\s*:?/i,
+
+  numberSource: NUMBER_SOURCE,
+  parseNumber,
+  approximators: APPROXIMATORS,
+  orMoreSource: `or\\s+more`,
+  // "10 to 12", "ten to twelve"; a hyphen only between digits ("10-12"): "twenty-four" is one number.
+  rangeSource: (num) => `(?:between\\s+(?<lo>${num})\\s+and\\s+(?<hi>${num})|(?<lo2>${num})\\s+to\\s+(?<hi2>${num})|(?<lo3>\\d+)\\s*[-–]\\s*(?<hi3>\\d+)(?![\\w]))`,
+  vagueQuantities: VAGUE,
+  peopleNounSource: PEOPLE_NOUN,
+  personNounSource: PERSON_NOUN,
+  groupsLeadSource: `(?:(?:two|three|four|five|six|2|3|4|5|6|several)\\s+)?(?:separate\\s+|different\\s+|smaller\\s+)?(?:groups|families)\\s+of`,
+  groupLeadSource: `(?:another|a|one|the\\s+first|the\\s+second|the\\s+third|the\\s+other|a\\s+second|a\\s+third|a\\s+fourth|a\\s+further|a\\s+separate|a\\s+new)\\s+(?:(?:separate|small|smaller|large|larger|new|further)\\s+)?(?:group|family)\\s+of`,
+  totalCueSource: `a\\s+total\\s+of|in\\s+total|in\\s+all|altogether|all\\s+told|combined|total\\s+of`,
+  partitiveSource: `of\\s+(?:the|them|those|these|whom)\\b`,
+  ellipsisJoinSource: `(?:,\\s*(?:and|while)|\\s+and|\\s+while|;)\\s+(?:another\\s+)?`,
+  placePrepositionSource: `(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nside)\\s+(?:the\\s+(?:(?:north-?eastern|northeastern|southern|northern|southwestern|border)\\s+)?(?:city|town|border\\s+city|border\\s+town|province|region|county|area|prefecture)\\s+of\\s+)?`,
+
+  eventCues: [
+    { type: "ARRESTED", pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted)\b/gi },
+    { type: "DETAINED", pattern: /\b(?:detained|detention|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
+    { type: "TRANSFERRED", pattern: /\b(?:transferred|moved\s+to\s+a|taken\s+to\s+a)\b/gi },
+    {
+      type: "REPATRIATED",
+      pattern:
+        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got)\s+(?:forcibly\s+|forcefully\s+|already\s+)?(?:repatriated|sent\s+back|deported|returned\s+to\s+North\s+Korea|handed\s+over)|(?:China|Beijing|authorities|police)\s+(?:forcibly\s+)?(?:repatriated|deported|sent\s+back|handed\s+over))\b/gi,
+    },
+    { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
+    {
+      type: "REACHED_SAFETY",
+      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand))\b/gi,
+    },
+    { type: "CROSSED_BORDER", pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi },
+  ],
+  riskCue:
+    /\b(?:face(?:s)?\s+(?:forced\s+|forcible\s+|possible\s+)?(?:repatriation|deportation|being\s+sent\s+back)|facing\s+(?:forced\s+|forcible\s+|possible\s+)?(?:repatriation|deportation)|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+sent\s+back)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|deported|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
+  talks: {
+    verb: /\b(?:met|meet|meeting|talks|discuss(?:ed|ing)?|negotiat\w*|consult(?:ed|ing|ations))\b/i,
+    sideA: /\b(?:Beijing|China|Chinese)\b/,
+    sideB: /\b(?:North\s+Korea(?:n)?|the\s+North|Pyongyang|DPRK)\b/,
+    topic: /\b(?:the\s+issue|the\s+case|repatriat\w*|defectors?|refugees?|escapees?|return|hand(?:ing)?\s*over|handover|fate)\b/i,
+  },
+  anaphora: new RegExp(
+    `\\b(?:[Tt]hey|them|[Bb]oth\\s+groups|[Aa]ll\\s+(?:the\\s+)?groups|[Tt]he\\s+(?:group|groups|defectors|refugees|North\\s+Koreans|women|men|workers|family|families|escapees|arrests?|detainees|people|${NUMBER}))\\b`,
+  ),
+
+  findDatePhrases,
+  dateJoinSource: `^\\s*(?:and|to|through|until|till|or|-|–|—)\\s*$`,
+  attributionSource: `\\b(?:said|says|reported|announced|added|stated|confirmed|wrote|told(?:\\s+[\\w’'-]+){0,4}?)\\s+(?:on\\s+|late\\s+|early\\s+)?$`,
+
+  personTitles: TITLES,
+  titleSource: TITLE_SOURCE,
+  nameSource: NAME_SOURCE,
+  nameStopwords: NAME_STOPWORDS,
+  speechVerbSource: SPEECH_VERB,
+  roleNounSource: ROLE_NOUN,
+  organisationSource: ORGANISATION,
+  partyQualifierSource: `(?:(?:minority|ruling|main|opposition|governing|conservative|liberal|progressive|minor|splinter|centrist)\\s+)*`,
+  kindRules: [
+    { kind: "UN_BODY", pattern: /\b(?:United\s+Nations|U\.N\.|UN|UNHCR|OHCHR)\b|\b(?:special\s+rapporteur|commission\s+of\s+inquiry)\b/i },
+    { kind: "EMBASSY", pattern: /\b(?:embassy|ambassador|consul|consulate)\b/i },
+    { kind: "LAWMAKER", pattern: /\b(?:lawmaker|legislator|assembly(?:man|woman)|member\s+of\s+(?:the\s+)?(?:national\s+assembly|parliament)|senator|congress(?:man|woman)|MP|party)\b/i },
+    { kind: "LAWYER", pattern: /\b(?:lawyer|attorney|counsel|bar\s+association)\b/i },
+    { kind: "JOURNALIST", pattern: /\b(?:journalist|reporter|correspondent|editor|columnist)\b/i },
+    { kind: "NGO", pattern: /\b(?:human\s+rights\s+watch|amnesty|campaign|coalition|alliance|NGO|non-governmental|activist|foundation|network|citizens)\b/i },
+    { kind: "GOVERNMENT_OFFICIAL", pattern: /\b(?:ministry|minister|government|official|spokes(?:man|woman|person)|police|office|commission|agency|department)\b/i },
+    { kind: "ACADEMIC", pattern: /\b(?:professor|university|institute|scholar|academy|lecturer|think\s+tank|researcher)\b/i },
+    { kind: "NGO", pattern: /\b(?:group|association|organi[sz]ation|founder|pastor|missionary|society|center|centre|charity)\b/i },
+  ],
+  backReferences: [
+    { pattern: /\bthe\s+ministry\b/i, antecedent: /\b(?:[A-Z][a-z]+\s+)+Ministry\b|\bMinistry\s+of\s+(?:[A-Z][a-z]+\s*)+/g },
+    { pattern: /\bthe\s+university\b/i, antecedent: /\b(?:[A-Z][a-z]+\s+)+University\b/g },
+  ],
+  roleOrgSplit: /^(?<role>.+?)\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?<org>[A-Z].*)$/,
+
+  appealPatterns: [
+    {
+      shape: "<who> requested (through <via>) that <whom> <help …>",
+      confidence: "high",
+      pattern: new RegExp(
+        `^(?<by>[^,;“”"]{2,80}?)\\s+(?:have\\s+|has\\s+|had\\s+)?(?:formally\\s+|reportedly\\s+)?(?:requested|asked|petitioned|begged|pleaded)\\s+(?:through\\s+(?<via>[^,;]{2,60}?)\\s+)?that\\s+(?<to>[^,;]{2,80}?)\\s+(?<ask>(?:help|save|protect|release|stop|intervene|prevent|rescue|allow|let|grant|take|act|press|halt|block|ensure)\\b[^;]*?)[.;]?$`,
+      ),
+    },
+    {
+      shape: "<who> urged <whom> to <…>",
+      confidence: "medium",
+      pattern: new RegExp(
+        `\\b(?:urged|urging|urges|urge|called\\s+on|calling\\s+on|calls\\s+on|call\\s+on|appealed\\s+to|appealing\\s+to|appeals\\s+to|asked|asking|petitioned|petitioning|pleaded\\s+with|calls\\s+for|call\\s+for|called\\s+for|calling\\s+for)\\s+(?<to>(?:the\\s+)?[\\w’'-]+(?:\\s+[\\w’'-]+){0,5}?)\\s+to\\s+(?<ask>[a-z][^.;]*)`,
+        "g",
+      ),
+    },
+  ],
+  appellantNoun:
+    /(?<![\w])(?<by>(?:(?:[Tt]heir|[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Hh]uman\s+)?[Rr]ights\s+groups|[Aa]ctivists|[Ff]amilies|[Rr]elatives|[Ll]awmakers|[Gg]roups|[Dd]efectors|NGOs|[Cc]ampaigners|[Oo]rgani[sz]ations)(?:\s+(?:in|of|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})(?:\s+here)?(?:\s+(?:have|has|had|also|reportedly|formally))*\s*,?\s*$/,
+  appealTopic: /\b(?:defectors?|refugees?|escapees?|North\s+Koreans?|women|children|families|repatriat\w*|deport\w*|send\s+(?:them|back)|sent\s+back|release|free|help|save|protect|rescue|asylum|the\s+case|them|their|humanitarian)\b/i,
+};
+
+export { MONTHS, WEEKDAYS };

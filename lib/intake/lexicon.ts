@@ -1,0 +1,152 @@
+/**
+ * The language-specific part of the extractor, behind one interface.
+ *
+ * Everything that depends on the report's language lives in a Lexicon: word tables (number words,
+ * the nouns that name people, the verbs that name an arrest or a release), the phrase patterns built
+ * from them, and the recognisers for date phrases (English uses chrono-node). The modules that use
+ * a lexicon (numbers, dates, groups, people, appeals, source metadata) hold only the rules that do
+ * not depend on the language: how a size wording becomes min/max/best, how "last week" becomes a
+ * date range, how groups and stated totals are told apart.
+ *
+ * Only English exists today (lexicon-en.ts). A Korean lexicon implements the same interface; where
+ * Korean word order needs a different phrase shape (counters follow the noun: "탈북자 10명"), the
+ * phrase patterns are the lexicon's to build, which is why patterns, not just words, live here.
+ */
+import type { Confidence, ContactKind, EventType } from "./types";
+
+/** How a size wording bounds the number it gives (see the rules table in numbers.ts). */
+export type SizeRule =
+  | "exact"
+  | "atLeast"
+  | "moreThan"
+  | "about"
+  | "nearly"
+  | "upTo"
+  | "fewerThan"
+  | "range"
+  | "dozens"
+  | "hundreds"
+  | "several"
+  | "few"
+  | "unknown"
+  | "one";
+
+/** A date phrase as recognised in a sentence, before it is resolved against a reference date. */
+export type DateRule =
+  /** A calendar date or month or year written out ("on Aug. 2", "in May 2013", "in 2010"). */
+  | { kind: "absolute"; year: number | null; month: number | null; day: number | null; part: "early" | "mid" | "late" | null }
+  | { kind: "yesterday" }
+  | { kind: "today" }
+  | { kind: "daysAgo"; n: number }
+  | { kind: "weeksAgo"; n: number }
+  | { kind: "monthsAgo"; n: number }
+  | { kind: "lastWeek" }
+  | { kind: "thisWeek" }
+  | { kind: "lastMonth" }
+  | { kind: "thisMonth" }
+  | { kind: "lastYear" }
+  | { kind: "thisYear" }
+  /** 0 = Sunday … 6 = Saturday. */
+  | { kind: "weekday"; weekday: number; which: "last" | "this" | "next" | "bare" }
+  /** Counted from the previous event: "four days later", "the next day", "two weeks earlier". */
+  | { kind: "chain"; n: number; unit: "day" | "week" | "month"; direction: 1 | -1 };
+
+/** Offsets are relative to the text searched. `until` ends a range written as one phrase ("Aug. 2 to Aug. 5"). */
+export type DatePhrase = { start: number; end: number; wording: string; rule: DateRule; until?: DateRule };
+
+export type CueTable = ReadonlyArray<{ type: EventType; pattern: RegExp }>;
+
+export type PersonTitle = { role: string | null; kind: ContactKind | null };
+
+export interface Lexicon {
+  /** BCP-47 code of the language the tables are for. */
+  readonly language: string;
+
+  // --- layout ---------------------------------------------------------------------------------
+  /** Lower-cased abbreviations (without their final period) that do not end a sentence. */
+  readonly abbreviations: ReadonlySet<string>;
+  /** A whole line of page furniture: "Back To Top", "Share this article", "Advertisement". */
+  readonly clutterLine: RegExp;
+  /** A byline: the author's name in group `name` ("By Song Sang-ho (", "By Jane Doe and John Roe"). */
+  readonly bylineLine: RegExp;
+  /** A word that introduces a publication date on a dateline ("Published", "Updated", "Posted"). */
+  readonly datelinePrefix: RegExp;
+
+  // --- numbers and sizes ------------------------------------------------------------------------
+  /** Regex source (no capture groups) for one number: digits or words ("24", "1,383", "nine", "two dozen"). */
+  readonly numberSource: string;
+  /** The value of a number matched by numberSource, or null. */
+  parseNumber(words: string): number | null;
+  /** Words before a number that bound it ("at least", "some", "more than"), with their rule. */
+  readonly approximators: ReadonlyArray<{ source: string; rule: SizeRule }>;
+  /** Regex source for words after a number that make it a minimum ("or more"). */
+  readonly orMoreSource: string;
+  /** Regex source for a range of two numbers, with groups `lo` and `hi` ("between 10 and 12", "10 to 12"). */
+  rangeSource(num: string): string;
+  /** Quantity words without a number ("dozens of", "several"), with their rule. */
+  readonly vagueQuantities: ReadonlyArray<{ source: string; rule: SizeRule }>;
+  /** Regex source for the nouns that name the people a report counts ("defectors", "North Koreans"). */
+  readonly peopleNounSource: string;
+  /** Regex source for the same nouns in the singular, counted as one person ("a North Korean woman"). */
+  readonly personNounSource: string;
+  /** Regex source for a group of people: plural `(two) groups of`, singular `(another) group of`. */
+  readonly groupsLeadSource: string;
+  readonly groupLeadSource: string;
+  /** Regex source for words that make a count a total ("a total of", "in all"). */
+  readonly totalCueSource: string;
+  /** Regex source for a partitive right after a number ("of the", "of them"): "Ten of the defectors" is a subset. */
+  readonly partitiveSource: string;
+  /** Regex source for a second count that leaves its noun out: ", and about a dozen in". */
+  readonly ellipsisJoinSource: string;
+  /** Regex source for place prepositions ("in", "near", "in the city of"). */
+  readonly placePrepositionSource: string;
+
+  // --- events -------------------------------------------------------------------------------------
+  /** Words that say what happened to people: "were caught" is ARRESTED, "were freed" is RELEASED. */
+  readonly eventCues: CueTable;
+  /** Words that say people are at risk of forced return ("face repatriation", "could be sent back"). */
+  readonly riskCue: RegExp;
+  /** Talks between the two governments about a return: a verb, each side named, and what about. */
+  readonly talks: { verb: RegExp; sideA: RegExp; sideB: RegExp; topic: RegExp };
+  /** Words that refer back to people already described ("they", "the group", "the 12"). */
+  readonly anaphora: RegExp;
+
+  // --- dates ----------------------------------------------------------------------------------------
+  /** Every date phrase in a piece of text, with offsets relative to it. */
+  findDatePhrases(text: string): DatePhrase[];
+  /** Regex source joining two date phrases into one range ("and", "to", "through"). */
+  readonly dateJoinSource: string;
+  /** Regex source, ending at a date, for the report's attribution ("activists said on Monday"): that date is when it was said. */
+  readonly attributionSource: string;
+
+  // --- people ---------------------------------------------------------------------------------------
+  /** Titles before a name, keyed lower-case without a final period: "rep" gives role "lawmaker". */
+  readonly personTitles: Readonly<Record<string, PersonTitle>>;
+  readonly titleSource: string;
+  /** Regex source for a person's name (two or three capitalised words, hyphenated given names allowed). */
+  readonly nameSource: string;
+  /** Capitalised words that are never part of a person's name ("The", "Korea", "Ministry"). */
+  readonly nameStopwords: ReadonlySet<string>;
+  /** Regex source for verbs of speech ("said", "told"). */
+  readonly speechVerbSource: string;
+  /** Regex source for a role noun that can stand before a name ("spokesman", "researcher"). */
+  readonly roleNounSource: string;
+  /** Regex source for an organisation's name: capitalised words, "of"/"for"/"and" between them. */
+  readonly organisationSource: string;
+  /** Words before a party name that are not part of it ("the minority", "the ruling"). */
+  readonly partyQualifierSource: string;
+  /** How a role or organisation names a kind of contact, tried in order. */
+  readonly kindRules: ReadonlyArray<{ kind: ContactKind; pattern: RegExp }>;
+  /** "the ministry", "the university": a reference back to an organisation named earlier, and how to find it. */
+  readonly backReferences: ReadonlyArray<{ pattern: RegExp; antecedent: RegExp }>;
+  /** Prepositions between a role and its organisation ("professor at Inha University"). */
+  readonly roleOrgSplit: RegExp;
+
+  // --- appeals --------------------------------------------------------------------------------------
+  /** "<who> requested (through <via>) that <whom> <help …>" and "<who> urged <whom> to <…>", with named groups. */
+  readonly appealPatterns: ReadonlyArray<{ pattern: RegExp; confidence: Confidence; shape: string }>;
+  /** Nouns that can be the subject of an appeal when it is not spelled out ("activists", "families"). */
+  readonly appellantNoun: RegExp;
+  /** Words that tie an appeal to people at risk ("release", "repatriation", "them"): a U.N. call about Syria is not one. */
+  readonly appealTopic: RegExp;
+}
