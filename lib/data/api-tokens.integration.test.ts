@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFromApiToken, createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
 import { NotFoundError, RuleError } from "@/lib/data/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { ForbiddenError, type Actor } from "@/lib/permissions";
 import { MAX_ACTIVE_API_TOKENS } from "@/lib/validations/api-token";
-import { testDb, unique } from "@/lib/testing/test-database";
+import { createTestUser, testDb, unique } from "@/lib/testing/test-database";
 
 const db = testDb();
-
-/** A real user (tokens have a foreign key to User), as the data layer's actor. */
-async function newUser(role: Role = "RESEARCHER"): Promise<NonNullable<Actor>> {
-  const u = await db.user.create({ data: { email: `${unique(role.toLowerCase())}@example.org`, name: `${role} ${unique()}`, role, passwordHash: "x" } });
-  return { id: u.id, email: u.email, name: u.name, role };
-}
 
 let researcher: NonNullable<Actor>;
 let other: NonNullable<Actor>;
 
 beforeAll(async () => {
-  researcher = await newUser("RESEARCHER");
-  other = await newUser("EDITOR");
+  researcher = await createTestUser(db, "RESEARCHER");
+  other = await createTestUser(db, "EDITOR");
 });
 afterAll(() => db.$disconnect());
 
@@ -68,7 +61,7 @@ describe("API tokens", () => {
   });
 
   it("a disabled user's token is invalid, and works again only if the account is re-enabled", async () => {
-    const user = await newUser("RESEARCHER");
+    const user = await createTestUser(db, "RESEARCHER");
     const { token } = await createApiToken(user, "disabled test");
     await db.user.update({ where: { id: user.id }, data: { disabled: true } });
     expect(await actorFromApiToken(token)).toBe("invalid");
@@ -99,7 +92,7 @@ describe("API tokens", () => {
   });
 
   it(`at most ${MAX_ACTIVE_API_TOKENS} active tokens; revoking one makes room`, async () => {
-    const user = await newUser("STAFF");
+    const user = await createTestUser(db, "STAFF");
     const made = [];
     for (let i = 0; i < MAX_ACTIVE_API_TOKENS; i++) made.push(await createApiToken(user, `token ${i}`));
     const refused = createApiToken(user, "one too many");
@@ -112,7 +105,7 @@ describe("API tokens", () => {
   });
 
   it("concurrent creations cannot pass the limit", async () => {
-    const user = await newUser("RESEARCHER");
+    const user = await createTestUser(db, "RESEARCHER");
     for (let i = 0; i < MAX_ACTIVE_API_TOKENS - 1; i++) await createApiToken(user, `token ${i}`);
     const results = await Promise.allSettled([createApiToken(user, "race a"), createApiToken(user, "race b"), createApiToken(user, "race c")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -120,7 +113,7 @@ describe("API tokens", () => {
   });
 
   it("creating and revoking are audited with the token's id, name and prefix, never the token", async () => {
-    const user = await newUser("RESEARCHER");
+    const user = await createTestUser(db, "RESEARCHER");
     const name = `audited ${unique()}`;
     const { id, token, prefix } = await createApiToken(user, name);
     await revokeApiToken(user, id);

@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, RuleError } from "@/lib/data/errors";
 import { deleteSavedView, listSavedViews, saveView } from "@/lib/data/saved-views";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { ForbiddenError, type Actor } from "@/lib/permissions";
 import { MAX_SAVED_VIEWS, saveViewSchema } from "@/lib/validations/saved-view";
-import { testDb, unique } from "@/lib/testing/test-database";
+import { createTestUser, testDb, unique } from "@/lib/testing/test-database";
 
 const db = testDb();
-
-async function newUser(role: Role = "RESEARCHER"): Promise<NonNullable<Actor>> {
-  const u = await db.user.create({ data: { email: `${unique(role.toLowerCase())}@example.org`, name: `${role} ${unique()}`, role, passwordHash: "x" } });
-  return { id: u.id, email: u.email, name: u.name, role };
-}
 
 let researcher: NonNullable<Actor>;
 let other: NonNullable<Actor>;
 
 beforeAll(async () => {
-  researcher = await newUser("RESEARCHER");
-  other = await newUser("EDITOR");
+  researcher = await createTestUser(db, "RESEARCHER");
+  other = await createTestUser(db, "EDITOR");
 });
 afterAll(() => db.$disconnect());
 
@@ -69,7 +63,7 @@ describe("saved views", () => {
   });
 
   it("lists and deletes only the actor's own views, by name", async () => {
-    const user = await newUser("RESEARCHER");
+    const user = await createTestUser(db, "RESEARCHER");
     const b = await saveView(user, { name: "b view", query: "from=2012" });
     const a = await saveView(user, { name: "a view", query: "from=2011" });
     const theirs = await saveView(other, { name: `theirs ${unique()}`, query: "from=2010" });
@@ -84,7 +78,7 @@ describe("saved views", () => {
   });
 
   it(`at most ${MAX_SAVED_VIEWS} views per user; replacing one is still allowed`, async () => {
-    const user = await newUser("RESEARCHER");
+    const user = await createTestUser(db, "RESEARCHER");
     await db.savedView.createMany({ data: Array.from({ length: MAX_SAVED_VIEWS }, (_, i) => ({ userId: user.id, name: `view ${i}`, query: "" })) });
     await expect(saveView(user, { name: "one more", query: "from=2012" })).rejects.toThrow(/100 saved views/);
     expect((await saveView(user, { name: "view 0", query: "from=2012" })).replaced).toBe(true);

@@ -9,7 +9,7 @@ import { ACTION_KINDS } from "@/lib/validations/advocacy";
 import { caseFields, checkRanges, CASE_STATUSES } from "@/lib/validations/case";
 import { CONTACT_KINDS, type ContactKindValue } from "@/lib/validations/contact";
 import { checkDates, eventFields } from "@/lib/validations/event";
-import { captureSourceSchema, isStorableText, latestPublishedDay, MAX_QUOTE } from "@/lib/validations/source";
+import { captureSourceSchema, isStorableText, latestPublishedDay, MAX_QUOTE, webUrl } from "@/lib/validations/source";
 import { MAX_REPORT_CHARS, notTextReason } from "@/lib/intake/text";
 
 const quote = z.string().max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`).optional();
@@ -132,22 +132,7 @@ export function reportInputSchema(now: Date = new Date()) {
         })
         .optional(),
     ),
-    url: z.preprocess(
-      blankInput,
-      z
-        .string()
-        .trim()
-        .max(2000, "The URL is limited to 2,000 characters.")
-        .refine((s) => {
-          try {
-            const u = new URL(s);
-            return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-          } catch {
-            return false;
-          }
-        }, "Give the full web address, starting with http:// or https://.")
-        .optional(),
-    ),
+    url: webUrl,
     outlet: z.preprocess(blankInput, z.string().trim().max(300, "The outlet is limited to 300 characters.").optional()),
   });
 }

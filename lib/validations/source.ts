@@ -78,7 +78,8 @@ const publishedAt = z.preprocess(
     .optional(),
 );
 
-const url = z.preprocess(
+/** An optional web address: http(s) only, so a stored link can never run script. */
+export const webUrl = z.preprocess(
   blank,
   z
     .string()
@@ -99,7 +100,7 @@ const url = z.preprocess(
 export const captureSourceSchema = z.object({
   /** The case page the form was opened from (where to go back to); optional. */
   caseCode: z.preprocess(blank, z.string().regex(CASE_CODE, "Unknown case.").optional()),
-  url,
+  url: webUrl,
   outlet: requiredText(300, "The outlet"),
   title: requiredText(500, "The title"),
   author: optionalText(300, "The author"),
