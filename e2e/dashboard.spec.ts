@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
 
 test.describe("[DASHBOARD]", () => {
   test("home shows the report's counts with where they come from", async ({ page }) => {
@@ -27,6 +28,20 @@ test.describe("[DASHBOARD]", () => {
     await page.getByTestId("figure-repatriated").getByRole("link", { name: "at least 0" }).click();
     await page.waitForURL(/\/timeline\?status=REPATRIATED$/);
     await expect(page.getByTestId("totals")).toContainText("At least 0 people in 0 groups");
+  });
+
+  test("editors see overdue follow-ups on the dashboard; visitors do not", async ({ page, browser }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("dashboard-overdue")).toHaveCount(0);
+    const editor = await (await browser.newContext()).newPage();
+    await signInAs(editor, "EDITOR");
+    // Far in the future every follow-up with a date is overdue (RW_TEST_CLOCK, as in advocacy.spec.ts).
+    await editor.context().addCookies([{ name: "rw-test-now", value: "2099-01-01", url: test.info().project.use.baseURL! }]);
+    await editor.goto("/");
+    const overdue = editor.getByTestId("dashboard-overdue");
+    await expect(overdue.getByRole("heading", { name: /Overdue follow-ups \(\d+\)/ })).toBeVisible();
+    await expect(overdue.getByRole("link", { name: "All follow-ups" })).toHaveAttribute("href", "/follow-ups");
+    await editor.context().close();
   });
 
   test("the annual arrivals series is shown as a chart and a table with its source", async ({ page }) => {

@@ -71,7 +71,7 @@ test.describe("[TIMELINE]", () => {
       expect(row).not.toHaveProperty("visibility");
     }
     // The export was logged.
-    const logged = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE kind = 'EXPORT' AND detail->>'query' = 'from=2012-02-01&to=2012-02-29'`);
+    const logged = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE kind = 'export' AND detail->>'query' = 'from=2012-02-01&to=2012-02-29'`);
     expect(Number(logged[0].n)).toBeGreaterThan(0);
   });
 

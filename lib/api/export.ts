@@ -46,7 +46,7 @@ const CSV_COLUMNS = [
 export async function exportResponse(actor: Actor, filter: CaseFilter, format: ExportFormat, origin: string, ip: string | null, now: Date): Promise<Response> {
   const totals = await countCases(actor, filter);
   const query = filterToQuery(filter);
-  await recordAuditEvent({ kind: "EXPORT", success: true, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, ip, detail: { format, query, rows: totals.groups } });
+  await recordAuditEvent({ kind: "export", success: true, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, ip, detail: { format, query, rows: totals.groups } });
 
   const signedIn = Boolean(actor);
   const meta = {

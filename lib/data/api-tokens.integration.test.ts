@@ -57,7 +57,7 @@ describe("API tokens", () => {
     expect(row.revokedAt).not.toBeNull();
     // Again: nothing changes, no second audit row.
     expect((await revokeApiToken(researcher, id)).alreadyRevoked).toBe(true);
-    expect(await db.auditEvent.count({ where: { kind: "API_TOKEN_REVOKED", actorId: researcher.id, detail: { path: ["tokenId"], equals: id } } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { kind: "api-token-revoked", actorId: researcher.id, detail: { path: ["tokenId"], equals: id } } })).toBe(1);
   });
 
   it("a disabled user's token is invalid, and works again only if the account is re-enabled", async () => {
@@ -119,8 +119,8 @@ describe("API tokens", () => {
     await revokeApiToken(user, id);
     const events = await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.kind, e.success, e.actorEmail, e.detail])).toEqual([
-      ["API_TOKEN_CREATED", true, user.email, { tokenId: id, name, prefix }],
-      ["API_TOKEN_REVOKED", true, user.email, { tokenId: id, name, prefix }],
+      ["api-token-created", true, user.email, { tokenId: id, name, prefix }],
+      ["api-token-revoked", true, user.email, { tokenId: id, name, prefix }],
     ]);
     expect(JSON.stringify(events, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(token);
     expect(JSON.stringify(events, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(hashApiToken(token));

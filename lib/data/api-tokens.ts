@@ -9,7 +9,7 @@ import { MAX_ACTIVE_API_TOKENS } from "@/lib/validations/api-token";
 type Tx = Prisma.TransactionClient;
 
 /** Audit-log kinds for token changes (the detail names the token, never its secret). */
-export const API_TOKEN_AUDIT_KINDS = { created: "API_TOKEN_CREATED", revoked: "API_TOKEN_REVOKED" } as const;
+export const API_TOKEN_AUDIT_KINDS = { created: "api-token-created", revoked: "api-token-revoked" } as const;
 
 /** Hex SHA-256 of a token: the only form in which tokens are stored. */
 export function hashApiToken(token: string): string {
