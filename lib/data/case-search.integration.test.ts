@@ -30,6 +30,7 @@ const SPECS: Spec[] = [
   { name: "internal-feb", size: 20, events: [["2012-02-10", "2012-02-10", "DAY", "ARRESTED"]], visibility: "INTERNAL" },
   { name: "restricted-feb", size: 30, events: [["2012-02-11", "2012-02-11", "DAY", "ARRESTED"]], visibility: "RESTRICTED" },
   { name: "no-events", size: 2, events: [] },
+  { name: "appeal-then-arrest", size: 11, events: [["2013-05-01", "2013-05-20", "WEEK", "APPEAL_MADE"], ["2013-05-10", "2013-05-10", "DAY", "ARRESTED"]] },
 ];
 const codeOf = new Map<string, string>();
 const nameOf = new Map<string, string>();
@@ -91,10 +92,11 @@ const TABLE: [string, string[]][] = [
   ["from=2012-02&to=2012-02", ["feb-day", "month-feb", "straddles-end", "straddles-start", "year-2012"]],
   ["from=2012-02-04&to=2012-02-26", ["feb-day", "month-feb", "year-2012"]],
   ["from=2012-02&to=2012-02&exact=1", ["feb-day"]],
-  ["from=2012-03", ["january-then-april", "month-march", "straddles-end", "year-2012"]],
+  ["from=2012-03", ["appeal-then-arrest", "january-then-april", "month-march", "straddles-end", "year-2012"]],
   ["to=2012-01-31", ["january-then-april", "straddles-start", "year-2012"]],
-  ["from=2013", []],
-  ["", ["feb-day", "january-then-april", "month-feb", "month-march", "no-events", "straddles-end", "straddles-start", "year-2012"]],
+  ["from=2013", ["appeal-then-arrest"]],
+  ["from=2014", []],
+  ["", ["appeal-then-arrest", "feb-day", "january-then-april", "month-feb", "month-march", "no-events", "straddles-end", "straddles-start", "year-2012"]],
   ["type=REPATRIATED", ["january-then-april"]],
   ["type=REPATRIATED&to=2012-03-31", []],
   ["type=DETAINED&type=REPATRIATED", ["january-then-april", "month-feb"]],
@@ -135,6 +137,12 @@ describe("timeline filters", () => {
     expect(cell("2012-01-01", "2012-02-01")).toBe(3); // straddles-start: January or February
     expect(cell("2012-02-01", "2012-03-01")).toBe(4);
     expect(cell("2012-01-01", "2012-12-01")).toBe(7); // a whole year
+  });
+
+  it("the chart places a group by its arrest, not by an earlier appeal", async () => {
+    const { filter } = query("from=2013");
+    const cells = await chartCases(visitor, filter, "week");
+    expect(cells).toEqual([{ start: "2013-05-06", end: "2013-05-06", status: "REPORTED_DETAINED", groups: 1, peopleAtLeast: 11, peopleBest: 11 }]);
   });
 
   it("place counts and the streamed export cover exactly the filtered cases", async () => {

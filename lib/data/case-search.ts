@@ -193,22 +193,24 @@ export async function* streamCases(actor: Actor, filter: CaseFilter): AsyncGener
 export type ChartCell = { start: string; end: string; status: CaseStatus; groups: number; peopleAtLeast: number; peopleBest: number };
 
 /**
- * People and groups per period, by status. Each case is placed by its first event that matches the
- * filter (its first event when the filter has no date or type), and keeps that event's uncertainty:
+ * People and groups per period, by status. Each case is placed by when it was caught: its first
+ * arrest or detention that matches the filter, else its first matching event (an appeal or talks
+ * only when nothing else is dated), and keeps that event's uncertainty:
  * `start` and `end` are the periods of the earliest and latest possible date, equal when the date
  * falls in one period, so a chart can draw a range instead of inventing a point.
  */
 export async function chartCases(actor: Actor, filter: CaseFilter, unit: ChartUnit): Promise<ChartCell[]> {
   const events = eventConditions(filter);
   const unitSql = Prisma.raw(`'${unit}'`); // from a closed list (CHART_UNITS), never user text
+  const matching = events.length ? Prisma.sql`AND ${Prisma.join(events, " AND ")}` : Prisma.empty;
   const rows = await db.$queryRaw<{ start: Date; end: Date; status: CaseStatus; groups: bigint; at_least: bigint; best: bigint }[]>(Prisma.sql`
     SELECT date_trunc(${unitSql}, ev."dateEarliest")::date AS start, date_trunc(${unitSql}, ev."dateLatest")::date AS "end", c."status",
            count(*) AS groups, sum(c."sizeMin") AS at_least, sum(COALESCE(c."sizeBest", c."sizeMin")) AS best
     FROM "Case" c
     JOIN LATERAL (
       SELECT e."dateEarliest", e."dateLatest" FROM "CaseEvent" e
-      WHERE e."caseId" = c."id" AND e."deletedAt" IS NULL ${events.length ? Prisma.sql`AND ${Prisma.join(events, " AND ")}` : Prisma.empty}
-      ORDER BY e."dateEarliest", e."createdAt" LIMIT 1
+      WHERE e."caseId" = c."id" AND e."deletedAt" IS NULL ${matching}
+      ORDER BY (e."type" IN ('ARRESTED', 'DETAINED')) DESC, e."dateEarliest", e."createdAt" LIMIT 1
     ) ev ON true
     WHERE ${caseWhereSql(actor, filter)}
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);

@@ -7,6 +7,6 @@
 CREATE INDEX "Case_eventSpan_gist_idx" ON "Case" USING GIST (daterange("firstEventEarliest", "lastEventLatest", '[]'));
 CREATE INDEX "CaseEvent_dateRange_gist_idx" ON "CaseEvent" USING GIST (daterange("dateEarliest", "dateLatest", '[]'));
 
--- The chart places each case by its first (matching) event: an index-only scan per case instead of
--- a heap visit and a sort (unfiltered chart by month: 384 ms to 231 ms).
-CREATE INDEX "CaseEvent_firstEvent_idx" ON "CaseEvent" ("caseId", "dateEarliest", "createdAt") INCLUDE ("dateLatest") WHERE "deletedAt" IS NULL;
+-- The chart places each case by its first arrest or detention (else its first event): an index-only
+-- scan of the case's few events instead of heap visits (unfiltered chart by month: 384 ms to 231 ms).
+CREATE INDEX "CaseEvent_firstEvent_idx" ON "CaseEvent" ("caseId", "dateEarliest", "createdAt") INCLUDE ("dateLatest", "type") WHERE "deletedAt" IS NULL;
