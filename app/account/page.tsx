@@ -8,7 +8,8 @@ import { can } from "@/lib/permissions";
 import { MAX_ACTIVE_API_TOKENS } from "@/lib/validations/api-token";
 import { MAX_SAVED_VIEWS } from "@/lib/validations/saved-view";
 import { ApiExample, ApiTokenTable, CreateApiTokenForm } from "@/components/account/api-token-forms";
-import { SavedViewList, SaveViewFromLinkForm } from "@/components/account/saved-view-forms";
+import { SavedViewList } from "@/components/account/saved-view-forms";
+import { SaveViewForm } from "@/components/account/save-view-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
@@ -56,7 +57,7 @@ export default async function AccountPage() {
           <h2 id="saved-views-heading" className="text-lg font-semibold">Saved views</h2>
           <p className="text-sm text-stone-700">Timeline filters you named to find again (at most {MAX_SAVED_VIEWS}). Only you see them.</p>
           <SavedViewList views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, updated: when(v.updatedAt) }))} />
-          <SaveViewFromLinkForm />
+          <SaveViewForm />
         </section>
       )}
     </div>

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/form-status";
-import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/advocacy/fields";
+import { button, Field, IDLE, input, shown, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
 
 /** A token as the account page lists it, dates already formatted on the server. */
 export type TokenRow = { id: string; name: string; prefix: string; created: string; lastUsed: string; revoked: string | null };
@@ -44,11 +44,8 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 /** Creates a token and shows it once, with an example request that uses it. */
 export function CreateApiTokenForm({ origin }: { origin: string }) {
   const [state, action, pending] = useActionState(createApiTokenAction, IDLE);
-  const ref = useRef<HTMLFormElement>(null);
+  const ref = useResetOnSuccess(state);
   const id = useId();
-  useEffect(() => {
-    if (state.status === "ok") ref.current?.reset();
-  }, [state]);
   const onSubmit = useKeepInputSubmit(action);
   const token = state.status === "ok" ? state.oneTimeSecret : undefined;
   return (

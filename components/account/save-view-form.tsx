@@ -1,38 +1,45 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useId } from "react";
 import { saveViewAction } from "@/lib/actions/saved-views";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/advocacy/fields";
+import { button, Field, IDLE, input, shown, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
 
 /**
- * Saves the timeline's current filters under a name. `query` is the timeline's query string (with
- * or without "?"); the server checks it and stores its canonical form.
+ * Saves timeline filters under a name. With `query` (the timeline's current query string) it saves
+ * that view; without, it asks for a timeline link someone pasted (a colleague's, or one from a
+ * report). Either way the server checks the query and stores its canonical form.
  */
-export function SaveViewForm({ query }: { query: string }) {
+export function SaveViewForm({ query }: { query?: string }) {
   const [state, action, pending] = useActionState(saveViewAction, IDLE);
-  const ref = useRef<HTMLFormElement>(null);
+  const ref = useResetOnSuccess(state);
   const id = useId();
-  useEffect(() => {
-    if (state.status === "ok") ref.current?.reset();
-  }, [state]);
   const onSubmit = useKeepInputSubmit(action);
+  const fromLink = query === undefined;
   return (
-    <form ref={ref} action={action} onSubmit={onSubmit} className="space-y-2 rounded border border-stone-300 bg-white p-3" aria-label="Save this view" noValidate>
-      <ErrorSummary state={state} label="Save view status">
-        {state.status === "ok" && (
+    <form ref={ref} action={action} onSubmit={onSubmit} className="space-y-2 rounded border border-stone-300 bg-white p-3" aria-label={fromLink ? "Save a timeline link" : "Save this view"} noValidate>
+      {fromLink && <h3 className="font-semibold">Save a timeline link</h3>}
+      <ErrorSummary state={state} label={fromLink ? "Save link status" : "Save view status"}>
+        {state.status === "ok" && !fromLink && (
           <p className="mt-1 text-sm">
             <Link href="/account#saved-views" className="underline">See your saved views</Link>
           </p>
         )}
       </ErrorSummary>
-      <input type="hidden" name="query" value={query} />
+      {!fromLink && <input type="hidden" name="query" value={query} />}
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-48 flex-1">
           <Field id={id} name="name" label="Name this view" state={state}>
             {(a) => <input {...a} type="text" maxLength={100} required autoComplete="off" className={input} defaultValue={shown(state, "name")} />}
           </Field>
         </div>
+        {fromLink && (
+          <div className="min-w-48 flex-1">
+            <Field id={id} name="query" label="Timeline link or filters" hint="e.g. /timeline?from=2012-02&to=2012-02, or just from=2012-02&to=2012-02." state={state}>
+              {(a) => <input {...a} type="text" maxLength={2500} autoComplete="off" spellCheck={false} className={`${input} font-mono`} defaultValue={shown(state, "query")} />}
+            </Field>
+          </div>
+        )}
         <button type="submit" disabled={pending} className={button}>{pending ? "Saving…" : "Save view"}</button>
       </div>
     </form>

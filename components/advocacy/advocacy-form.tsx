@@ -5,7 +5,7 @@ import { createAdvocacyActionAction, updateAdvocacyActionAction } from "@/lib/ac
 import type { ActionState } from "@/lib/actions/action-state";
 import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
 import { ACTION_KINDS, ACTION_RESPONSES, ACTION_STATUSES } from "@/lib/validations/advocacy";
-import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/advocacy/fields";
+import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/ui/form-fields";
 
 export type ContactOption = { id: string; name: string; organisation: string | null };
 

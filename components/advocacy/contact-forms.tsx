@@ -1,10 +1,10 @@
 "use client";
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useId } from "react";
 import { archiveContactAction, createContactAction, updateContactAction } from "@/lib/actions/contacts";
 import { FormStatus } from "@/components/ui/form-status";
 import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
-import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/advocacy/fields";
+import { button, Field, IDLE, input, shown, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
 import type { ActionState } from "@/lib/actions/action-state";
 
 type ContactValues = { id: string; version: number; name: string; kind: string; organisation: string | null; role: string | null; country: string | null; notes: string; contactDetails: string | null };
@@ -49,10 +49,7 @@ function ContactFields({ state, contact, canSetDetails }: { state: ActionState; 
 
 export function CreateContactForm({ canSetDetails }: { canSetDetails: boolean }) {
   const [state, action, pending] = useActionState(createContactAction, IDLE);
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "ok") ref.current?.reset();
-  }, [state]);
+  const ref = useResetOnSuccess(state);
   const onSubmit = useKeepInputSubmit(action);
   return (
     <form ref={ref} action={action} onSubmit={onSubmit} className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-label="New contact" noValidate>

@@ -1,21 +1,13 @@
 "use client";
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useId } from "react";
 import { createAnnotationAction, replyAnnotationAction, resolveAnnotationAction } from "@/lib/actions/annotations";
 import type { ActionState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/ui/form-status";
+import { useResetOnSuccess } from "@/components/ui/form-fields";
 
 const IDLE: ActionState = { status: "idle" };
 const textarea = "mt-1 block w-full rounded border border-stone-400 p-2 text-sm aria-[invalid=true]:border-red-600";
 const button = "mt-1 rounded border border-stone-500 bg-white px-3 py-1 text-sm hover:bg-stone-100 disabled:opacity-60";
-
-/** Clears the textarea after a successful save, keeps it (and the user's words) otherwise. */
-function useResetOnSuccess(state: ActionState) {
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "ok") ref.current?.reset();
-  }, [state]);
-  return ref;
-}
 
 /** Staff: start a note on the case, an event, or one field. */
 export function AnnotateForm({ caseCode, field, eventId, targetLabel }: { caseCode: string; field?: string; eventId?: string; targetLabel: string }) {

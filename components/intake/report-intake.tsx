@@ -6,7 +6,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import type { Confidence, Span } from "@/lib/intake/types";
 import type { IntakeProposal } from "@/lib/intake/proposal";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/advocacy/fields";
+import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/ui/form-fields";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
 import { CASE_STATUSES } from "@/lib/validations/case";
 import { EVENT_TYPES, PRECISIONS } from "@/lib/validations/event";

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useId } from "react";
+import { useResetOnSuccess } from "@/components/ui/form-fields";
 import { addClaimAction, captureSourceAction } from "@/lib/actions/sources";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -96,11 +97,8 @@ export function CaptureSourceForm({ caseCode, sources, today }: { caseCode: stri
 /** Tie a quoted passage of a source to this case, one of its events, or one field. */
 export function AddClaimForm({ caseCode, sources, events, selectedSourceId }: { caseCode: string; sources: PickerSource[]; events: PickerEvent[]; selectedSourceId?: string }) {
   const [state, action, pending] = useActionState(addClaimAction, IDLE);
-  const ref = useRef<HTMLFormElement>(null);
+  const ref = useResetOnSuccess(state);
   const id = useId();
-  useEffect(() => {
-    if (state.status === "ok") ref.current?.reset();
-  }, [state]);
   const targetError = state.errors?.target;
   const keptTarget = (state.status !== "ok" ? state.values?.target : undefined) ?? "FIELD";
   const targets = [

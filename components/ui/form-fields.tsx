@@ -1,5 +1,5 @@
 "use client";
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 
 export const IDLE: ActionState = { status: "idle" };
@@ -37,4 +37,13 @@ export function useKeepInputSubmit(action: (formData: FormData) => void) {
     const formData = new FormData(event.currentTarget);
     startTransition(() => action(formData));
   };
+}
+
+/** A ref for a form that empties itself after a successful save, ready for the next entry. */
+export function useResetOnSuccess(state: ActionState) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "ok") ref.current?.reset();
+  }, [state]);
+  return ref;
 }
