@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getActor } from "@/lib/auth";
 import { listOutlets, readCaseQuery, searchCases } from "@/lib/data/case-search";
-import { listContacts } from "@/lib/data/contacts";
+import { listContactOptions } from "@/lib/data/contacts";
 import { can } from "@/lib/permissions";
 import { describeFilter, filterToQuery, UI_PAGE_SIZE } from "@/lib/validations/case-filter";
 import { FilterForm } from "@/components/timeline/filter-form";
@@ -17,7 +17,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const actor = await getActor();
   const raw = await searchParams;
   const query = readCaseQuery(actor, raw);
-  const [outlets, contacts] = await Promise.all([listOutlets(actor), can(actor, "read:advocacy:any") ? listContacts(actor) : Promise.resolve(undefined)]);
+  const [outlets, contacts] = await Promise.all([listOutlets(actor), can(actor, "read:advocacy:any") ? listContactOptions(actor) : Promise.resolve(undefined)]);
   // Most recent first unless another order was chosen.
   const sort = query.ok && raw.sort ? query.listing.sort : "-date";
   const result = query.ok ? await searchCases(actor, query.filter, { sort, page: query.listing.page, pageSize: UI_PAGE_SIZE }) : null;
@@ -36,7 +36,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <details open={Object.keys(raw).some((k) => k !== "page" && k !== "sort") || !query.ok}>
         <summary className="cursor-pointer text-sm font-medium">Filters</summary>
         <div className="mt-2">
-          <FilterForm action="/cases" raw={raw} errors={query.ok ? {} : query.errors} outlets={outlets} contacts={contacts?.map((c) => ({ id: c.id, name: c.name }))} sort={raw.sort ? sort : undefined} />
+          <FilterForm action="/cases" raw={raw} errors={query.ok ? {} : query.errors} outlets={outlets} contacts={contacts} sort={raw.sort ? sort : undefined} />
         </div>
       </details>
       {query.ok && result && (

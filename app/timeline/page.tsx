@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth";
 import { chartCases, defaultChartUnit, listOutlets, readCaseQuery, searchCases } from "@/lib/data/case-search";
-import { listContacts } from "@/lib/data/contacts";
+import { listContactOptions } from "@/lib/data/contacts";
 import { listSavedViews } from "@/lib/data/saved-views";
 import { SaveViewForm } from "@/components/account/save-view-form";
 import { can } from "@/lib/permissions";
@@ -24,9 +24,9 @@ export default async function TimelinePage({ searchParams }: Props) {
   const raw = await searchParams;
   const query = readCaseQuery(actor, raw);
   const canFilterContacts = can(actor, "read:advocacy:any");
-  const [outlets, contacts] = await Promise.all([listOutlets(actor), canFilterContacts ? listContacts(actor) : Promise.resolve(undefined)]);
+  const [outlets, contacts] = await Promise.all([listOutlets(actor), canFilterContacts ? listContactOptions(actor) : Promise.resolve(undefined)]);
   const form = (errors: Record<string, string>, sort?: string) => (
-    <FilterForm action="/timeline" raw={raw} errors={errors} outlets={outlets} contacts={contacts?.map((c) => ({ id: c.id, name: c.name }))} sort={sort} />
+    <FilterForm action="/timeline" raw={raw} errors={errors} outlets={outlets} contacts={contacts} sort={sort} />
   );
 
   if (!query.ok) {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 import { now } from "@/lib/clock";
-import { listContacts } from "@/lib/data/contacts";
+import { listContactOptions } from "@/lib/data/contacts";
 import { findIntakeDuplicates, saveReportIntake } from "@/lib/data/intake";
 import { formatPlace, formatUncertainDate } from "@/lib/format";
 import { extractReport } from "@/lib/intake/extract";
@@ -19,7 +19,7 @@ export async function proposeFromReportAction(previous: ActionState | FormData, 
     invalidMessage: "Check the highlighted fields. Nothing was read.",
     run: async (actor, input) => {
       const extraction = extractReport(input.text, { publishedAt: input.publishedAt, outlet: input.outlet, url: input.url, now: await now() });
-      const contacts = (await listContacts(actor)).map((c) => ({ id: c.id, name: c.name, organisation: c.organisation }));
+      const contacts = await listContactOptions(actor);
       const duplicates = await Promise.all(
         extraction.groups.map(async (g) => {
           const first = g.events[0];

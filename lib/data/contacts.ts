@@ -22,6 +22,17 @@ export type ContactView = Prisma.ContactGetPayload<{ select: typeof contactSelec
   restricted: { contactDetails: string | null } | null;
 };
 
+export type ContactOption = { id: string; name: string; organisation: string | null };
+
+/**
+ * Contacts (not archived) for pickers and filters: names only, so no restricted detail is read or
+ * decrypted on pages that only need to choose one. [] for actors without `read:contact:any`.
+ */
+export async function listContactOptions(actor: Actor): Promise<ContactOption[]> {
+  if (!can(actor, "read:contact:any")) return [];
+  return db.contact.findMany({ where: { deletedAt: null }, orderBy: [{ name: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, organisation: true } });
+}
+
 /**
  * The advocacy contacts (not archived), by name, or [] for actors without `read:contact:any`.
  * Contact details are fetched and decrypted only for actors holding `read:contact-details:restricted`.

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth-pages";
 import { getCaseByCode } from "@/lib/data/cases";
-import { listContacts } from "@/lib/data/contacts";
+import { listContactOptions } from "@/lib/data/contacts";
 import { now, todayUtc } from "@/lib/clock";
 import { isoDay } from "@/lib/format";
 import { NewAdvocacyForm } from "@/components/advocacy/advocacy-form";
@@ -16,7 +16,7 @@ export default async function NewAdvocacyPage({ params }: { params: Promise<{ co
   const actor = await requirePagePermission("write:advocacy:any", `/cases/${code}/advocacy/new`);
   const found = await getCaseByCode(actor, code);
   if (!found) notFound();
-  const contacts = await listContacts(actor);
+  const contacts = await listContactOptions(actor);
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href={`/cases/${code}`} className="underline">← {found.code}: {found.title}</Link></p>
@@ -26,7 +26,7 @@ export default async function NewAdvocacyPage({ params }: { params: Promise<{ co
           There are no contacts yet. <Link href="/contacts" className="underline">Add a contact</Link> first.
         </p>
       ) : (
-        <NewAdvocacyForm caseCode={found.code} contacts={contacts.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation }))} today={isoDay(todayUtc(await now()))} />
+        <NewAdvocacyForm caseCode={found.code} contacts={contacts} today={isoDay(todayUtc(await now()))} />
       )}
     </div>
   );

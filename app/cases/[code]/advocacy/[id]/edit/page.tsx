@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth-pages";
 import { getAdvocacyActionForEdit } from "@/lib/data/advocacy";
-import { listContacts } from "@/lib/data/contacts";
+import { listContactOptions } from "@/lib/data/contacts";
 import { isoDay } from "@/lib/format";
 import { EditAdvocacyForm } from "@/components/advocacy/advocacy-form";
 
@@ -15,7 +15,7 @@ export default async function EditAdvocacyPage({ params }: { params: Promise<{ c
   const actor = await requirePagePermission("write:advocacy:any", `/cases/${code}/advocacy/${id}/edit`);
   const found = await getAdvocacyActionForEdit(actor, decodeURIComponent(code), id);
   if (!found) notFound();
-  const contacts = (await listContacts(actor)).map((c) => ({ id: c.id, name: c.name, organisation: c.organisation }));
+  const contacts = await listContactOptions(actor);
   // An archived contact is not offered for new actions, but stays selectable on the one it received.
   if (!contacts.some((c) => c.id === found.contact.id)) contacts.unshift(found.contact);
   return (
