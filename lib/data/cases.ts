@@ -28,26 +28,6 @@ const caseListSelect = {
   origin: true,
 } satisfies Prisma.CaseSelect;
 
-export type CaseListItem = Prisma.CaseGetPayload<{ select: typeof caseListSelect }>;
-
-export const CASES_PAGE_SIZE = 50;
-
-/** One page of the cases the actor may see, most recent first. */
-export async function listCases(actor: Actor, opts: { page?: number } = {}): Promise<{ items: CaseListItem[]; total: number; page: number; pageCount: number }> {
-  const where = visibleCaseWhere(actor);
-  const total = await db.case.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / CASES_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pageCount);
-  const items = await db.case.findMany({
-    where,
-    select: caseListSelect,
-    orderBy: [{ firstEventEarliest: { sort: "desc", nulls: "last" } }, { code: "asc" }],
-    skip: (page - 1) * CASES_PAGE_SIZE,
-    take: CASES_PAGE_SIZE,
-  });
-  return { items, total, page, pageCount };
-}
-
 const sourceSummarySelect = {
   id: true,
   outlet: true,
