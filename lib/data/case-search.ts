@@ -14,7 +14,7 @@ import { parseCaseQuery, type CaseFilter, type ChartUnit, type Listing, type Par
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A filter the actor may not use (it would reveal what they may not see), by parameter name. */
-export function forbiddenFilterParams(actor: Actor, filter: CaseFilter): ParamErrors {
+function forbiddenFilterParams(actor: Actor, filter: CaseFilter): ParamErrors {
   const errors: ParamErrors = {};
   // Which cases went to which contact is advocacy data: filtering by it would reveal it.
   if (filter.contact && !can(actor, "read:advocacy:any")) errors.contact = "Filtering by advocacy contact needs an editor's account.";

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { lockUserRow } from "@/lib/data/api-tokens";
-import { forbiddenFilterParams } from "@/lib/data/case-search";
+import { readCaseQuery } from "@/lib/data/case-search";
 import { NotFoundError, RuleError } from "@/lib/data/errors";
 import { requirePermission, type Actor } from "@/lib/permissions";
-import { filterToQuery, paramsFromUrl, parseCaseQuery } from "@/lib/validations/case-filter";
+import { filterToQuery, paramsFromUrl } from "@/lib/validations/case-filter";
 import { MAX_SAVED_VIEWS, MAX_VIEW_QUERY_LENGTH } from "@/lib/validations/saved-view";
 
 /** A saved view as the account page lists it. */
@@ -16,11 +16,9 @@ export type SavedViewItem = { id: string; name: string; query: string; createdAt
  * actor may not filter by, is refused with that parameter's message.
  */
 function canonicalQuery(actor: NonNullable<Actor>, query: string): string {
-  const parsed = parseCaseQuery(paramsFromUrl(new URLSearchParams(query.replace(/^\?/, ""))));
-  const errors = parsed.ok ? forbiddenFilterParams(actor, parsed.filter) : parsed.errors;
-  const [problem] = Object.entries(errors);
-  if (problem || !parsed.ok) {
-    const [parameter, message] = problem ?? ["query", "The filters could not be read."];
+  const parsed = readCaseQuery(actor, paramsFromUrl(new URLSearchParams(query.replace(/^\?/, ""))));
+  if (!parsed.ok) {
+    const [parameter, message] = Object.entries(parsed.errors)[0] ?? ["query", "The filters could not be read."];
     throw new RuleError(`The view was not saved: the filter "${parameter}" is not valid. ${message}`);
   }
   const { filter, listing } = parsed;
