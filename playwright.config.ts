@@ -46,13 +46,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    // The app's own HTTP server in front of Next.js, as `npm start` runs it.
+    command: `node --import tsx scripts/serve.ts`,
     url: `${baseURL}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
     env: {
+      PORT: String(port),
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",

@@ -9,7 +9,19 @@ import path from "node:path";
 import net from "node:net";
 import pg from "pg";
 
-export type RunningPostgres = { baseUrl: string; port: number; stop: () => Promise<void> };
+export type RunningPostgres = {
+  baseUrl: string;
+  port: number;
+  /** The postmaster's process id while it runs. */
+  pid: () => number | undefined;
+  /** Starts the server again on the same data directory (after it died). */
+  restart: () => Promise<void>;
+  /** Calls `listener` whenever the server exits without stop() having been called (a crash, a kill). */
+  onUnexpectedExit: (listener: (how: string) => void) => void;
+  stop: () => Promise<void>;
+};
+
+type ServerProcess = { pid?: number; exitCode: number | null; signalCode: string | null; once(event: "exit", fn: (code: number | null, signal: string | null) => void): void };
 
 const USER = "postgres";
 
@@ -55,9 +67,34 @@ export async function startEmbeddedPostgres(opts: {
     onError: (m: unknown) => opts.log?.(String(m)),
   });
   if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+
+  // The package keeps the postmaster's ChildProcess in a field it does not type; watching it is the
+  // only way to learn that PostgreSQL died (and to avoid its stop() waiting forever for an exit that
+  // already happened).
+  const internals = server as unknown as { process?: ServerProcess };
+  const listeners: ((how: string) => void)[] = [];
+  let stopping = false;
+  const startWatched = async () => {
+    await server.start();
+    const child = internals.process;
+    child?.once("exit", (code, signal) => {
+      if (internals.process === child) internals.process = undefined;
+      if (!stopping) for (const listener of listeners) listener(signal ? `killed by ${signal}` : `exit code ${code}`);
+    });
+  };
+  await startWatched();
   const baseUrl = `postgresql://${USER}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}`;
-  return { baseUrl, port: opts.port, stop: () => server.stop() };
+  return {
+    baseUrl,
+    port: opts.port,
+    pid: () => internals.process?.pid,
+    restart: startWatched,
+    onUnexpectedExit: (listener) => void listeners.push(listener),
+    stop: async () => {
+      stopping = true;
+      await server.stop();
+    },
+  };
 }
 
 /** Creates the database if it does not exist yet. */

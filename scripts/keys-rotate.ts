@@ -2,14 +2,15 @@
  * npm run keys:rotate — re-encrypts every restricted field under the current encryption key.
  *  - RW_ENCRYPTION_KEYS set (always with DATABASE_URL): used as given. The operator has put the new
  *    key first and kept the old ones after it; once this has run, the old ones can be dropped.
- *  - Demo mode without it: generates a new key, puts it first in .data/secrets.json (older keys
+ *  - Demo mode without it: generates a new key, puts it first in the demo keys file (.keys/demo-keys.json; older keys
  *    stay, for decryption), then re-encrypts the demo database.
  * Prints counts only, never a decrypted value. Stop `npm start` first in demo mode: the embedded
  * PostgreSQL and the app's keyring both belong to it.
  */
 import { loadKeyring } from "../lib/crypto.ts";
 import { reencryptAll } from "../lib/key-rotation.ts";
-import { addDemoEncryptionKey, withDatabase } from "./lib/demo-database.ts";
+import path from "node:path";
+import { addDemoEncryptionKey, KEYS_FILE, ROOT, withDatabase } from "./lib/demo-database.ts";
 import { scriptPrismaClient } from "./lib/prisma.ts";
 import { runScript } from "./lib/run-script.ts";
 
@@ -20,11 +21,11 @@ runScript(() =>
       keys = process.env.RW_ENCRYPTION_KEYS;
       console.log(`Using RW_ENCRYPTION_KEYS as given: its first key, "${loadKeyring(keys).currentId}", is taken to be the new one.`);
     } else if (demo) {
-      // secrets.json is written before any value is re-encrypted: the data must never be under a key
+      // The keys file is written before any value is re-encrypted: the data must never be under a key
       // that is not saved anywhere.
       const added = addDemoEncryptionKey();
       keys = added.keys;
-      console.log(`Generated key "${added.id}" and put it first in secrets.json; the older keys stay there for decryption.`);
+      console.log(`Generated key "${added.id}" and put it first in ${path.relative(ROOT, KEYS_FILE)}; the older keys stay there for decryption.`);
     } else {
       throw new Error(
         'RW_ENCRYPTION_KEYS must be set when DATABASE_URL is set: put the new key first and keep the current ones after it, e.g. RW_ENCRYPTION_KEYS="k2:<new key>,k1:<old key>". Generate a key with: openssl rand -base64 32',

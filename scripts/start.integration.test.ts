@@ -16,6 +16,7 @@ import { SYNTHETIC_PEOPLE } from "@/prisma/seed/demo";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 let dataDir: string;
+let keysFile: string;
 let appPort: number;
 let pgPort: number;
 let running: ChildProcess | undefined;
@@ -39,7 +40,7 @@ function portOpen(port: number): Promise<boolean> {
 
 /** The environment of a user's shell: no database or secret unless the test gives one. */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort) };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, RW_DEMO_KEYS_FILE: keysFile, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort) };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_SECRET;
   delete env.RW_ENCRYPTION_KEYS;
@@ -76,10 +77,12 @@ async function stopApp(): Promise<number | null> {
 afterAll(async () => {
   await stopApp();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (keysFile) await rm(path.dirname(keysFile), { recursive: true, force: true });
 });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "rw-start-"));
+  keysFile = path.join(await mkdtemp(path.join(os.tmpdir(), "rw-start-keys-")), "demo-keys.json");
   appPort = await freePort();
   pgPort = await freePort();
 });
@@ -92,10 +95,11 @@ describe("npm start (demo mode)", () => {
     for (const code of ["CN-2012-0001", "CN-2012-0002", "CN-2012-0003"]) expect(cases).toContain(code);
 
     // Something a user entered: a published case written straight to the demo database.
-    const { pgPassword, encryptionKeys } = JSON.parse(await readFile(path.join(dataDir, "secrets.json"), "utf8")) as { pgPassword: string; encryptionKeys: string[] };
+    const { pgPassword } = JSON.parse(await readFile(path.join(dataDir, "pg.json"), "utf8")) as { pgPassword: string };
+    const { encryptionKeys } = JSON.parse(await readFile(keysFile, "utf8")) as { encryptionKeys: string[] };
     const db = createPrismaClient(`postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${pgPort}/refoulement_watch`);
     await db.case.create({ data: { code: "TST-2030-0001", title: "Entered before the restart", sizeMin: 2, country: "CN", visibility: "PUBLIC" } });
-    // The synthetic person's identity is stored under the key generated into secrets.json.
+    // The synthetic person's identity is stored under the key generated into the keys file.
     const keyring = loadKeyring(encryptionKeys.join(","));
     const person = await db.person.findFirstOrThrow({ where: { alias: "Woman A", case: { code: "SYN-2012-0002" } } });
     expect(person.realNameEnc).toMatch(new RegExp(`^enc:v1:${keyring.currentId}:`));

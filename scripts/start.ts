@@ -1,11 +1,12 @@
 /**
  * npm start — prepares and serves the dashboard.
- *  - No DATABASE_URL: starts an embedded PostgreSQL with data in .data/ (kept across restarts),
- *    generates the demo secrets once, applies migrations, loads the demo data once.
+ *  - No DATABASE_URL: starts an embedded PostgreSQL with data in .data/ (kept across restarts) and
+ *    restarts it if it dies, generates the demo keys once (in .keys/, apart from the data), applies
+ *    migrations, loads the demo data once.
  *  - DATABASE_URL set: uses that server, applies pending migrations, loads the seed report once,
  *    creates no demo accounts; NEXTAUTH_SECRET and RW_ENCRYPTION_KEYS must be set.
- * Then builds the app if its sources changed and runs `next start` (or `next dev` with --dev).
- * Ctrl-C stops the server and the embedded PostgreSQL cleanly.
+ * Then builds the app if its sources changed and runs scripts/serve.ts (Next.js behind the app's own
+ * HTTP server; with --dev, in development mode). Ctrl-C stops the server and the embedded PostgreSQL.
  */
 import { spawn } from "node:child_process";
 import { scriptPrismaClient } from "./lib/prisma.ts";
@@ -13,8 +14,9 @@ import { loadKeyring } from "../lib/crypto.ts";
 import { applyMigrations } from "../lib/migrations.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo.ts";
-import { demoEncryptionKeys, demoSecrets, ROOT, startDemoDatabase } from "./lib/demo-database.ts";
-import { bin } from "./lib/exec.ts";
+import { DATA_DIR, demoEncryptionKeys, demoKeys, KEYS_FILE, ROOT, startDemoDatabase } from "./lib/demo-database.ts";
+import type { RunningPostgres } from "../lib/embedded-postgres.ts";
+import path from "node:path";
 import { BASE_ENV, buildIfStale, generatePrismaClient } from "./lib/prepare.ts";
 
 const dev = process.argv.includes("--dev");
@@ -31,12 +33,12 @@ async function main(): Promise<void> {
   if (demo) {
     const db = await startDemoDatabase();
     stopDatabase = () => db.server.stop();
+    superviseDatabase(db.server);
     url = db.url;
-    const secrets = demoSecrets();
-    appEnv.NEXTAUTH_SECRET = process.env.NEXTAUTH_SECRET ?? secrets.nextauthSecret;
+    appEnv.NEXTAUTH_SECRET = process.env.NEXTAUTH_SECRET ?? demoKeys().nextauthSecret;
     appEnv.RW_ENCRYPTION_KEYS = process.env.RW_ENCRYPTION_KEYS || demoEncryptionKeys();
     appEnv.RW_DEMO_MODE = "1";
-    log(`Demo mode: embedded PostgreSQL on 127.0.0.1:${db.server.port}, data in .data/`);
+    log(`Demo mode: embedded PostgreSQL on 127.0.0.1:${db.server.port}, data in ${path.relative(ROOT, DATA_DIR) || "."}/, keys in ${path.relative(ROOT, KEYS_FILE)}`);
   } else {
     url = process.env.DATABASE_URL as string;
     if (!process.env.NEXTAUTH_SECRET || process.env.NEXTAUTH_SECRET.length < 32) {
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
 
   if (!dev) await buildIfStale(log);
 
-  const child = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), ...(dev ? ["--dev"] : [])], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, ...appEnv },
@@ -80,9 +82,10 @@ async function main(): Promise<void> {
   let stopRequested = false;
   const shutdown = (signal: NodeJS.Signals) => {
     stopRequested = true;
+    stopping = true;
     if (!child.killed) child.kill(signal);
   };
-  // Ctrl-C must stop Next.js first (letting in-flight requests finish) and PostgreSQL after it.
+  // Ctrl-C must stop the server first (letting in-flight requests finish) and PostgreSQL after it.
   // embedded-postgres's own signal hook would stop PostgreSQL at once and exit 130, so this
   // process takes the signals over; the package's exit and crash hooks stay in place.
   process.removeAllListeners("SIGINT");
@@ -92,10 +95,42 @@ async function main(): Promise<void> {
   log(`Preparing took ${((Date.now() - started) / 1000).toFixed(1)} s. Serving on ${appEnv.NEXTAUTH_URL}`);
   if (demo) log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(", ")}`);
   const code = await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 0)));
+  stopping = true;
   await stopDatabase?.();
   log("Stopped.");
-  // Ctrl-C is a clean stop, not a failure (next exits 130 on SIGINT).
+  // Ctrl-C is a clean stop, not a failure.
   process.exit(stopRequested ? 0 : code);
+}
+
+let stopping = false;
+
+/**
+ * Restarts the embedded PostgreSQL when it dies (a crash, an OOM kill, someone's kill -9), waiting
+ * 1 s, then 2, 4… up to 30 s between attempts, with a line in the log each time. Meanwhile the app
+ * answers 503 "database unavailable" and picks the database up again by itself once it is back.
+ */
+function superviseDatabase(server: RunningPostgres): void {
+  let delay = 1;
+  let lastCrash = 0;
+  server.onUnexpectedExit(async (how) => {
+    if (stopping) return;
+    // Crashing again soon after a restart waits longer each time; a crash long after starts over.
+    delay = lastCrash && Date.now() - lastCrash < 120_000 ? Math.min(delay * 2, 30) : 1;
+    lastCrash = Date.now();
+    log(`PostgreSQL stopped unexpectedly (${how}); restarting it in ${delay} s.`);
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, delay * 1000));
+      if (stopping) return;
+      try {
+        await server.restart();
+        log("PostgreSQL is running again.");
+        return;
+      } catch (error) {
+        delay = Math.min(delay * 2, 30);
+        log(`PostgreSQL did not start (${error instanceof Error ? error.message : "it exited during start-up"}); next attempt in ${delay} s.`);
+      }
+    }
+  });
 }
 
 main().catch(async (error: unknown) => {

@@ -1,66 +1,102 @@
 /**
- * The demo mode's local state: an embedded PostgreSQL cluster and generated secrets under .data/
- * (git-ignored). Nothing secret is committed; each clone generates its own on first start.
+ * The demo mode's local state, none of it committed (each clone generates its own on first start):
+ *  - DATA_DIR (default .data/): the embedded PostgreSQL cluster and its password (pg.json);
+ *  - RW_DEMO_KEYS_FILE (default .keys/demo-keys.json): the session secret and the encryption keys.
+ * The keys live apart from the data on purpose: a copy of the data folder (or a backup of the
+ * database) is not a copy of the keys that decrypt its restricted fields. Back them up separately.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { newKeyEntry } from "../../lib/crypto.ts";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/embedded-postgres.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? ".data");
+export const KEYS_FILE = path.resolve(ROOT, process.env.RW_DEMO_KEYS_FILE ?? path.join(".keys", "demo-keys.json"));
 export const DEMO_DB_NAME = "refoulement_watch";
 
 /** `encryptionKeys` are RW_ENCRYPTION_KEYS entries (`keyId:base64Key`), the current key first. */
-type DemoSecrets = { pgPassword: string; nextauthSecret: string; encryptionKeys: string[] };
+type DemoKeys = { nextauthSecret: string; encryptionKeys: string[] };
+type DemoDatabaseSecrets = { pgPassword: string };
 
-const secretsFile = () => path.join(DATA_DIR, "secrets.json");
+const pgSecretsFile = () => path.join(DATA_DIR, "pg.json");
+/** Where demo mode kept everything before the keys moved out of the data directory. */
+const legacySecretsFile = () => path.join(DATA_DIR, "secrets.json");
 
-/** Replaces secrets.json in one step (mode 0600): a half-written file would lose the keys to the data. */
-function writeSecrets(secrets: DemoSecrets): void {
-  const file = secretsFile();
+/** Replaces a file in one step (mode 0600): a half-written keys file would lose the data it decrypts. */
+function writePrivate(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  writeFileSync(temporary, JSON.stringify(value, null, 2), { mode: 0o600 });
   renameSync(temporary, file);
 }
 
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, "utf8")) as T;
+}
+
 /**
- * Reads the demo secrets, generating them on first use (mode 0600). A file from before encryption
- * keys existed gets a key added, keeping everything else it holds.
+ * Moves keys that an older version kept in DATA_DIR/secrets.json to the keys file (once, with a
+ * line in the log), leaving the database password in DATA_DIR/pg.json.
  */
-export function demoSecrets(): DemoSecrets {
-  // 0711: the unprivileged postgres user (used when running as root) must traverse into .data/pg;
-  // secrets.json itself stays 0600.
+function migrateLegacySecrets(log: (line: string) => void = console.log): void {
+  const legacy = legacySecretsFile();
+  if (!existsSync(legacy)) return;
+  const old = readJson<Partial<DemoKeys & DemoDatabaseSecrets> & Record<string, unknown>>(legacy);
+  if (!existsSync(KEYS_FILE)) {
+    writePrivate(KEYS_FILE, {
+      nextauthSecret: old.nextauthSecret ?? randomBytes(32).toString("base64url"),
+      encryptionKeys: Array.isArray(old.encryptionKeys) && old.encryptionKeys.length ? old.encryptionKeys : [newKeyEntry().entry],
+    } satisfies DemoKeys);
+  }
+  if (!existsSync(pgSecretsFile()) && old.pgPassword) writePrivate(pgSecretsFile(), { pgPassword: old.pgPassword } satisfies DemoDatabaseSecrets);
+  rmSync(legacy);
+  log(`[refoulement-watch] Moved the demo keys from ${path.relative(ROOT, legacy)} to ${path.relative(ROOT, KEYS_FILE)} (kept apart from the data).`);
+}
+
+/** Creates DATA_DIR so that the unprivileged postgres user (used when running as root) can enter it. */
+function ensureDataDir(): void {
   mkdirSync(DATA_DIR, { recursive: true, mode: 0o711 });
   if (process.getuid?.() === 0) chmodSync(DATA_DIR, 0o711); // also when the directory already existed
-  const file = secretsFile();
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
-    if (Array.isArray(stored.encryptionKeys) && stored.encryptionKeys.length > 0) return stored;
-    const upgraded = { ...stored, encryptionKeys: [newKeyEntry().entry] };
-    writeSecrets(upgraded);
-    return upgraded;
+}
+
+/** The demo session secret and encryption keys, generated on first use (mode 0600). */
+export function demoKeys(): DemoKeys {
+  ensureDataDir();
+  migrateLegacySecrets();
+  if (existsSync(KEYS_FILE)) {
+    const stored = readJson<DemoKeys>(KEYS_FILE);
+    if (Array.isArray(stored.encryptionKeys) && stored.encryptionKeys.length > 0 && stored.nextauthSecret) return stored;
+    const repaired = { nextauthSecret: stored.nextauthSecret || randomBytes(32).toString("base64url"), encryptionKeys: stored.encryptionKeys?.length ? stored.encryptionKeys : [newKeyEntry().entry] };
+    writePrivate(KEYS_FILE, repaired);
+    return repaired;
   }
-  const secrets: DemoSecrets = {
-    pgPassword: randomBytes(18).toString("base64url"),
-    nextauthSecret: randomBytes(32).toString("base64url"),
-    encryptionKeys: [newKeyEntry().entry],
-  };
-  writeSecrets(secrets);
-  return secrets;
+  const keys: DemoKeys = { nextauthSecret: randomBytes(32).toString("base64url"), encryptionKeys: [newKeyEntry().entry] };
+  writePrivate(KEYS_FILE, keys);
+  return keys;
+}
+
+/** The embedded cluster's password, generated on first use and kept with the cluster. */
+export function demoDatabasePassword(): string {
+  ensureDataDir();
+  migrateLegacySecrets();
+  if (existsSync(pgSecretsFile())) return readJson<DemoDatabaseSecrets>(pgSecretsFile()).pgPassword;
+  const secrets: DemoDatabaseSecrets = { pgPassword: randomBytes(18).toString("base64url") };
+  writePrivate(pgSecretsFile(), secrets);
+  return secrets.pgPassword;
 }
 
 /** The demo keyring in RW_ENCRYPTION_KEYS form. */
 export function demoEncryptionKeys(): string {
-  return demoSecrets().encryptionKeys.join(",");
+  return demoKeys().encryptionKeys.join(",");
 }
 
-/** Generates a new demo key and puts it first (current) in secrets.json; older keys stay for decryption. */
+/** Generates a new demo key and puts it first (current) in the keys file; older keys stay for decryption. */
 export function addDemoEncryptionKey(): { id: string; keys: string } {
-  const secrets = demoSecrets();
+  const keys = demoKeys();
   const { id, entry } = newKeyEntry();
-  writeSecrets({ ...secrets, encryptionKeys: [entry, ...secrets.encryptionKeys] });
+  writePrivate(KEYS_FILE, { ...keys, encryptionKeys: [entry, ...keys.encryptionKeys] });
   return { id, keys: demoEncryptionKeys() };
 }
 
@@ -70,11 +106,10 @@ export function embeddedPort(): number {
 
 /** Starts the demo cluster in .data/pg and returns the demo database's URL. */
 export async function startDemoDatabase(log?: (line: string) => void): Promise<{ url: string; server: RunningPostgres }> {
-  const { pgPassword } = demoSecrets();
   const server = await startEmbeddedPostgres({
     dataDir: path.join(DATA_DIR, "pg"),
     port: embeddedPort(),
-    password: pgPassword,
+    password: demoDatabasePassword(),
     persistent: true,
     log,
   });

@@ -1,0 +1,153 @@
+/**
+ * The HTTP server in front of Next.js (what `npm start` and the end-to-end tests run instead of
+ * `next start`). Next.js renders every page; this server owns what must be decided before a page is
+ * rendered, at the edge of the app:
+ *  - who the client is: forwarded headers are believed only from RW_TRUSTED_PROXIES (lib/ops/forwarded.ts);
+ *  - whether the database is reachable: while it is not, pages and the API answer 503 with
+ *    Retry-After, and a probe notices when it is back (lib/ops/db-availability.ts);
+ *  - stopping: Ctrl-C or SIGTERM stops taking requests, lets those in flight finish for up to
+ *    RW_SHUTDOWN_GRACE_SECONDS, then exits.
+ * Usage: node --import tsx scripts/serve.ts [--dev]   (PORT, DATABASE_URL and the app's settings from the environment)
+ */
+import http from "node:http";
+import pg from "pg";
+import { dbAvailability, noteDbError, noteDbOk } from "../lib/ops/db-availability.ts";
+import { parseTrustedProxies, sanitiseForwardedHeaders } from "../lib/ops/forwarded.ts";
+import { unavailableResponse, type PlainResponse } from "../lib/ops/unavailable.ts";
+import { readEnv } from "../lib/env.ts";
+import { ROOT } from "./lib/demo-database.ts";
+
+const dev = process.argv.includes("--dev");
+// Before Next.js is loaded: it picks its production or development build from this.
+(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
+
+const config = readEnv();
+if (!config.DATABASE_URL) throw new Error("DATABASE_URL must be set: scripts/serve.ts serves the app on an existing database (npm start sets it up).");
+const databaseUrl = config.DATABASE_URL;
+const trusted = parseTrustedProxies(config.RW_TRUSTED_PROXIES);
+const log = (m: string) => console.log(`[serve] ${m}`);
+
+/** Requests that need no database and no page: Next's static files. */
+const isStaticAsset = (url: string | undefined) => Boolean(url && (url.startsWith("/_next/static/") || url === "/favicon.ico"));
+
+function send(res: http.ServerResponse, reply: PlainResponse): void {
+  res.writeHead(reply.status, { ...reply.headers, "Content-Length": Buffer.byteLength(reply.body) });
+  res.end(reply.body);
+}
+
+// --- database availability ---------------------------------------------------------------------
+
+let probing: Promise<void> | null = null;
+let lastProbe = 0;
+
+/** One connection attempt and SELECT 1, at most every 500 ms, only while the database is marked down. */
+function probeDatabase(): void {
+  if (probing || Date.now() - lastProbe < 500 || dbAvailability().available) return;
+  lastProbe = Date.now();
+  probing = (async () => {
+    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2000, query_timeout: 2000 });
+    client.on("error", () => {}); // a drop after the check is the next probe's business
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+      if (!dbAvailability().available) log("The database answers again.");
+      noteDbOk();
+    } catch (error) {
+      noteDbError(error);
+    } finally {
+      await client.end().catch(() => {});
+      probing = null;
+    }
+  })();
+}
+setInterval(probeDatabase, 500).unref();
+
+/**
+ * A page that failed because the database went away mid-request would answer 500 with Next's error
+ * page; this turns it into the 503 page. The data layer marks the outage synchronously when the query
+ * fails (lib/create-prisma.ts), before Next.js writes the status.
+ */
+function replaceServerErrorWhileDbDown(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => http.ServerResponse;
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const availability = dbAvailability();
+    if (status < 500 || availability.available) return writeHead(status, ...rest);
+    const reply = unavailableResponse(req, availability.reason, availability.since);
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    writeHead(reply.status, { ...reply.headers, "Content-Length": Buffer.byteLength(reply.body) });
+    end(reply.body);
+    // Whatever Next.js still writes for its error page goes nowhere.
+    res.write = (() => true) as typeof res.write;
+    res.end = ((...args: unknown[]) => {
+      const callback = args.find((a) => typeof a === "function") as (() => void) | undefined;
+      callback?.();
+      return res;
+    }) as typeof res.end;
+    return res;
+  }) as typeof res.writeHead;
+}
+
+// --- the server ----------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: ROOT, hostname: "localhost", port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  let inFlight = 0;
+  let stopping = false;
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
+    if (stopping) res.setHeader("Connection", "close");
+    sanitiseForwardedHeaders(req.headers, req.socket.remoteAddress, trusted);
+    if (!isStaticAsset(req.url)) {
+      const availability = dbAvailability();
+      // Form posts go through: the action answers with a message in the form, keeping what was typed.
+      if (!availability.available && !req.headers["next-action"]) {
+        probeDatabase();
+        return send(res, unavailableResponse(req, availability.reason, availability.since));
+      }
+      replaceServerErrorWhileDbDown(req, res);
+    }
+    handle(req, res).catch((error: unknown) => {
+      noteDbError(error);
+      console.error(error);
+      if (!res.headersSent) send(res, { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" }, body: "Internal server error" });
+      else res.destroy();
+    });
+  });
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  // A client that sends headers slower than this is dropped (slowloris); Next's own defaults otherwise.
+  server.headersTimeout = 20_000;
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  log(`Listening on port ${config.PORT} (${dev ? "development" : "production"}); trusted proxies: ${trusted.describe}.`);
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const started = Date.now();
+    log(`${signal}: no new requests; ${inFlight} in flight get up to ${config.RW_SHUTDOWN_GRACE_SECONDS} s to finish.`);
+    server.close();
+    server.closeIdleConnections();
+    const timer = setInterval(() => {
+      server.closeIdleConnections();
+      const overdue = Date.now() - started >= config.RW_SHUTDOWN_GRACE_SECONDS * 1000;
+      if (inFlight > 0 && !overdue) return;
+      if (inFlight > 0) log(`Grace period over: closing ${inFlight} request(s) still running.`);
+      server.closeAllConnections();
+      clearInterval(timer);
+      process.exit(0);
+    }, 50);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[serve] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
