@@ -5,18 +5,23 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { env } from "@/lib/env";
-import { authenticateUser, getActorForToken } from "@/lib/data/users";
+import { authenticateUser, endSession, getActorForToken, startSession } from "@/lib/data/sessions";
 import type { Actor } from "@/lib/permissions";
-import { throttledMessage } from "@/lib/sign-in-throttle";
+import { sameOriginPath } from "@/lib/auth/safe-redirect";
+import { throttledMessage } from "@/lib/data/sign-in-throttle";
+import { CLIENT_IP_HEADER } from "@/lib/ops/forwarded";
+
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 import { signInSchema } from "@/lib/validations/auth";
 
 /**
- * next-auth v4 with email + password. Credentials only work with JWT sessions, so revocation is done
- * by a per-user sessionVersion carried in the token and compared on every request (getActor).
+ * next-auth v4 with email + password. Credentials only work with JWT sessions, so the JWT carries a
+ * session id (a UserSession row) and the user's sessionVersion, both checked on every request
+ * (getActor): signing out revokes that session, "sign out everywhere" bumps the version.
  * See docs/decisions/003-session-strategy.md.
  */
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -25,8 +30,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const forwarded = req?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
+        // Set by the app's HTTP server from the socket (or a trusted proxy), never by the client.
+        const address = req?.headers?.[CLIENT_IP_HEADER];
+        const ip = (Array.isArray(address) ? address[0] : address) ?? null;
         const result = await authenticateUser(parsed.data.email, parsed.data.password, ip);
         // next-auth v4 hands a thrown error's message to signIn() as `error`; returning null gives
         // the generic "CredentialsSignin". The message names only a time, never the account.
@@ -44,13 +50,23 @@ export const authOptions: NextAuthOptions = {
         token.userId = u.id;
         token.role = u.role;
         token.sessionVersion = u.sessionVersion;
+        token.sessionId = await startSession(u.id, SESSION_MAX_AGE_SECONDS);
       }
       return token;
+    },
+    // Every redirect next-auth makes from a callbackUrl stays on this app (see safe-redirect.ts).
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${sameOriginPath(url, baseUrl)}`;
     },
     async session({ session, token }) {
       // Only what the header needs; authorization never trusts these values (see getActor).
       (session as unknown as { role?: unknown }).role = token.role;
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSession((token as { sessionId?: unknown } | null)?.sessionId);
     },
   },
 };
@@ -66,5 +82,5 @@ export const getActor = cache(async (): Promise<Actor> => {
     req: { cookies: cookieStore, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: env().NEXTAUTH_SECRET,
   });
-  return getActorForToken(token as { userId?: unknown; sessionVersion?: unknown } | null);
+  return getActorForToken(token as { sessionId?: unknown; sessionVersion?: unknown } | null);
 });

@@ -1,23 +1,20 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth";
+import { sameOriginPath } from "@/lib/auth/safe-redirect";
+import { env } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only same-site paths are accepted as a place to go back to after signing in. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a path on this app, whatever the link says (see lib/auth/safe-redirect.ts).
+  const callbackUrl = sameOriginPath(params.callbackUrl, env().NEXTAUTH_URL ?? "http://localhost");
   if (await getActor()) redirect(callbackUrl);
-  const demo = process.env.RW_DEMO_MODE === "1";
+  const demo = env().RW_DEMO_MODE === "1";
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-semibold">Sign in</h1>

@@ -7,10 +7,11 @@ import { signInSchema } from "@/lib/validations/auth";
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
 /**
- * The shape of lib/sign-in-throttle.ts throttledMessage(), the one server message the form shows; any
- * other error text (a database failure, say) is not. Kept here because that module is server-only.
+ * The shape of lib/data/sign-in-throttle.ts throttledMessage(), the one server message the form shows;
+ * any other error text (a database failure, say) is not. Kept here because that module is server-only.
  */
-export const THROTTLED_MESSAGE = /^Too many failed sign-in attempts\. Try again after \d{2}:\d{2} UTC \(in about \d+ minutes?\)\.$/;
+export const THROTTLED_MESSAGE =
+  /^Too many failed sign-in attempts\. Try again (in \d+ seconds?|after \d{2}:\d{2} UTC \(in about \d+ minutes?\))\.$/;
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { changeUserRole, createUserAccount, resetUserPassword, setUserDisabled, signOutEverywhere } from "@/lib/data/accounts";
 import { RuleError } from "@/lib/data/errors";
-import { getActorForToken } from "@/lib/data/users";
+import { getActorForToken, startSession } from "@/lib/data/sessions";
 import { ForbiddenError, type Actor } from "@/lib/permissions";
 import { testDb, unique } from "@/lib/testing/test-database";
 
@@ -22,7 +22,7 @@ describe("account administration", () => {
   it("role changes, disabling and sign-out-everywhere revoke existing sessions, and are audited", async () => {
     const admin = await makeAdmin();
     const user = await createUserAccount(admin, { email: `${unique("u")}@example.org`, name: "U", role: "EDITOR", password: "long enough password 1" });
-    const token = async () => ({ userId: user.id, sessionVersion: (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion });
+    const token = async () => ({ sessionId: await startSession(user.id, 3600), sessionVersion: (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion });
 
     let claims = await token();
     await changeUserRole(admin, { userId: user.id, role: "RESEARCHER" });

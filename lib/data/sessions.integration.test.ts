@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { authenticateUser, getActorForToken } from "@/lib/data/users";
+import { authenticateUser, endSession, getActorForToken, startSession } from "@/lib/data/sessions";
 import { hashPassword } from "@/lib/password";
 import { testDb, unique } from "@/lib/testing/test-database";
 
@@ -37,28 +37,55 @@ describe("authenticateUser", () => {
   });
 });
 
+/** The claims a freshly signed-in browser's cookie carries. */
+async function signedIn(user: { id: string; sessionVersion: number }) {
+  return { sessionId: await startSession(user.id, 3600), sessionVersion: user.sessionVersion };
+}
+
 describe("getActorForToken", () => {
-  it("returns the user while the token's session version is current", async () => {
+  it("returns the user while the session is open and the version current", async () => {
     const { user } = await makeUser();
-    expect(await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion })).toMatchObject({ id: user.id, role: "EDITOR" });
+    expect(await getActorForToken(await signedIn(user))).toMatchObject({ id: user.id, role: "EDITOR" });
+  });
+
+  it("refuses the cookie of a session that signed out, at once, while the user's other sessions go on", async () => {
+    const { user } = await makeUser();
+    const laptop = await signedIn(user);
+    const phone = await signedIn(user);
+    await endSession(laptop.sessionId);
+    expect(await getActorForToken(laptop)).toBeNull();
+    expect(await getActorForToken(phone)).toMatchObject({ id: user.id });
+  });
+
+  it("refuses an expired session", async () => {
+    const { user } = await makeUser();
+    const claims = await signedIn(user);
+    await db.userSession.update({ where: { id: claims.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await getActorForToken(claims)).toBeNull();
   });
 
   it("refuses a token after sign-out-everywhere, and for a disabled user", async () => {
     const { user } = await makeUser();
+    const claims = await signedIn(user);
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion })).toBeNull();
+    expect(await getActorForToken(claims)).toBeNull();
+    const again = await signedIn({ id: user.id, sessionVersion: user.sessionVersion + 1 });
     await db.user.update({ where: { id: user.id }, data: { disabled: true } });
-    expect(await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion + 1 })).toBeNull();
+    expect(await getActorForToken(again)).toBeNull();
   });
 
   it("reads the role from the database, not the token", async () => {
     const { user } = await makeUser();
+    const claims = await signedIn(user);
     await db.user.update({ where: { id: user.id }, data: { role: "RESEARCHER" } });
-    expect((await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion }))?.role).toBe("RESEARCHER");
+    expect((await getActorForToken(claims))?.role).toBe("RESEARCHER");
   });
 
-  it("treats a missing or malformed token as a visitor", async () => {
+  it("treats a missing, malformed or older-format token as a visitor", async () => {
+    const { user } = await makeUser();
     expect(await getActorForToken(null)).toBeNull();
-    expect(await getActorForToken({ userId: 42, sessionVersion: "1" })).toBeNull();
+    expect(await getActorForToken({ sessionId: 42, sessionVersion: "1" })).toBeNull();
+    expect(await getActorForToken({ userId: user.id, sessionVersion: user.sessionVersion } as never)).toBeNull();
+    expect(await getActorForToken({ sessionId: "x".repeat(10_000), sessionVersion: 1 })).toBeNull();
   });
 });

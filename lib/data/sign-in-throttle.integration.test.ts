@@ -2,19 +2,17 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { THROTTLED_MESSAGE } from "@/components/auth/login-form";
 import { authOptions } from "@/lib/auth";
-import { authenticateUser, type SignInResult } from "@/lib/data/users";
+import { SIGN_IN_THROTTLE_DEFAULTS, SignInThrottle, signInThrottleLimitsFromEnv, throttledMessage } from "@/lib/data/sign-in-throttle";
+import { authenticateUser, type SignInResult } from "@/lib/data/sessions";
 import { hashPassword } from "@/lib/password";
-import { SIGN_IN_THROTTLE_DEFAULTS, SignInThrottle, signInThrottleLimitsFromEnv, throttledMessage } from "@/lib/sign-in-throttle";
 import { testDb, unique } from "@/lib/testing/test-database";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
 
-const WINDOW_SECONDS = 2;
-
-/** Small limits so a test trips them in a few attempts; the window is short enough to wait out. */
-function smallThrottle(overrides: { maxFailuresPerAccount?: number; maxFailuresPerIp?: number } = {}) {
-  return new SignInThrottle({ maxFailuresPerAccount: 3, maxFailuresPerIp: 100, windowSeconds: WINDOW_SECONDS, ...overrides });
+/** Three free failures, then waits of 1 s, 2 s, capped at 4 s: small enough to wait out in a test. */
+function smallThrottle(overrides: Partial<ConstructorParameters<typeof SignInThrottle>[0]> = {}) {
+  return new SignInThrottle({ freeFailuresPerAccountAndIp: 3, freeFailuresPerIp: 100, windowSeconds: 60, baseDelaySeconds: 1, maxDelaySeconds: 4, ...overrides });
 }
 
 /** An address from the IPv6 documentation range that no other test uses. */
@@ -38,54 +36,63 @@ async function attempts(n: number, email: string, password: string, ip: string |
   return statuses;
 }
 
-function retryAtOf(result: SignInResult): Date {
+function waitSeconds(result: SignInResult): number {
   if (result.status !== "throttled") throw new Error(`Expected a throttled attempt, got ${result.status}.`);
-  return result.retryAt;
+  return (result.retryAt.getTime() - Date.now()) / 1000;
 }
+
+const sleepUntil = (result: SignInResult) => new Promise((resolve) => setTimeout(resolve, Math.max(0, waitSeconds(result) * 1000) + 100));
 
 function throttledLog(email: string) {
-  return db.auditEvent.findMany({ where: { kind: "sign-in", actorEmail: email, success: false, detail: { path: ["reason"], equals: "throttled" } } });
+  return db.auditEvent.findMany({ where: { kind: "sign-in", actorEmail: email, success: false, detail: { path: ["reason"], equals: "throttled" } }, orderBy: { id: "asc" } });
 }
 
-describe("sign-in throttling", () => {
-  it("after the account's limit the right password is refused until the window ends, then works", async () => {
+describe("sign-in throttling: growing delays, never a lockout", () => {
+  it("after the free failures each attempt waits twice as long as the last, and the right password works once the wait is over", async () => {
     const { email, password } = await makeUser();
     const throttle = smallThrottle();
     const ip = uniqueIp();
     expect(await attempts(3, email, "wrong password", ip, throttle)).toEqual(["invalid", "invalid", "invalid"]);
 
-    const before = Date.now();
-    const retryAt = retryAtOf(await authenticateUser(email, password, ip, throttle)).getTime();
-    expect(retryAt).toBeGreaterThan(before);
-    expect(retryAt).toBeLessThanOrEqual(before + WINDOW_SECONDS * 1000 + 50);
+    const first = await authenticateUser(email, password, ip, throttle);
+    expect(waitSeconds(first)).toBeGreaterThan(0);
+    expect(waitSeconds(first)).toBeLessThanOrEqual(1.05);
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { lastSignInAt: true } });
-    expect(user.lastSignInAt).toBeNull();
+    expect(user.lastSignInAt).toBeNull(); // refused without checking the password
 
-    await new Promise((resolve) => setTimeout(resolve, retryAt - Date.now() + 100));
+    await sleepUntil(first);
+    expect((await authenticateUser(email, "wrong password", ip, throttle)).status).toBe("invalid");
+    const second = await authenticateUser(email, password, ip, throttle);
+    expect(waitSeconds(second)).toBeGreaterThan(1.05);
+    expect(waitSeconds(second)).toBeLessThanOrEqual(2.05);
+
+    await sleepUntil(second);
     expect((await authenticateUser(email, password, ip, throttle)).status).toBe("ok");
+    // Success forgets the failures: three free ones again.
+    expect(await attempts(3, email, "wrong password", ip, throttle)).toEqual(["invalid", "invalid", "invalid"]);
   });
 
-  it("a successful sign-in clears the account's failures", async () => {
+  it("a stranger's failures on an account slow the stranger, not the owner at the owner's address", async () => {
     const { email, password } = await makeUser();
     const throttle = smallThrottle();
-    const ip = uniqueIp();
-    // Without the reset the second pair of failures would reach the limit of three.
-    expect(await attempts(2, email, "wrong password", ip, throttle)).toEqual(["invalid", "invalid"]);
-    expect(await attempts(1, email, password, ip, throttle)).toEqual(["ok"]);
-    expect(await attempts(2, email, "wrong password", ip, throttle)).toEqual(["invalid", "invalid"]);
-    expect(await attempts(1, email, password, ip, throttle)).toEqual(["ok"]);
+    const attacker = uniqueIp();
+    expect(await attempts(6, email, "wrong password", attacker, throttle)).toEqual(["invalid", "invalid", "invalid", "throttled", "throttled", "throttled"]);
+    expect((await authenticateUser(email, password, uniqueIp(), throttle)).status).toBe("ok");
   });
 
-  it("the per-IP limit trips across different emails, and only for that IP", async () => {
-    const { email, password } = await makeUser();
-    const throttle = smallThrottle({ maxFailuresPerAccount: 100, maxFailuresPerIp: 3 });
-    const ip = uniqueIp();
-    for (let i = 0; i < 3; i++) expect((await authenticateUser(ghostEmail(), "wrong password", ip, throttle)).status).toBe("invalid");
+  it("the per-address counter slows every unknown account at that address, but not one that has signed in from it before", async () => {
+    const regular = await makeUser();
+    const newcomer = await makeUser();
+    const throttle = smallThrottle({ freeFailuresPerAccountAndIp: 100, freeFailuresPerIp: 3 });
+    const office = uniqueIp();
+    expect((await authenticateUser(regular.email, regular.password, office, throttle)).status).toBe("ok");
 
-    expect((await authenticateUser(email, password, ip, throttle)).status).toBe("throttled");
-    expect((await authenticateUser(email, password, uniqueIp(), throttle)).status).toBe("ok");
-    const [log] = await throttledLog(email);
-    expect(log).toMatchObject({ ip, detail: { reason: "throttled", limit: "ip" } });
+    for (let i = 0; i < 4; i++) await authenticateUser(ghostEmail(), "wrong password", office, throttle);
+    expect((await authenticateUser(newcomer.email, newcomer.password, office, throttle)).status).toBe("throttled");
+    expect((await authenticateUser(regular.email, regular.password, office, throttle)).status).toBe("ok");
+    expect((await authenticateUser(newcomer.email, newcomer.password, uniqueIp(), throttle)).status).toBe("ok");
+    const [log] = await throttledLog(newcomer.email);
+    expect(log).toMatchObject({ ip: office, detail: { reason: "throttled", limit: "ip" } });
   });
 
   it("an unknown email is throttled exactly like a known one, and both are in the audit log", async () => {
@@ -101,14 +108,13 @@ describe("sign-in throttling", () => {
     const last = [await authenticateUser(email, "x", ip, throttle), await authenticateUser(ghost, "x", ip, throttle)];
     for (const result of last) {
       expect(Object.keys(result).sort()).toEqual(["retryAt", "status"]);
-      expect(throttledMessage(retryAtOf(result))).toMatch(THROTTLED_MESSAGE);
+      if (result.status === "throttled") expect(throttledMessage(result.retryAt)).toMatch(THROTTLED_MESSAGE);
     }
-
     const [knownLog, ghostLog] = [await throttledLog(email), await throttledLog(ghost)];
     expect(knownLog).toHaveLength(2);
     expect(ghostLog).toHaveLength(2);
-    expect(knownLog[0]).toMatchObject({ actorId: user.id, ip, success: false, detail: { reason: "throttled", limit: "account" } });
-    expect(ghostLog[0]).toMatchObject({ actorId: null, ip, success: false, detail: { reason: "throttled", limit: "account" } });
+    expect(knownLog[0]).toMatchObject({ actorId: user.id, ip, success: false, detail: { reason: "throttled", limit: "account-ip" } });
+    expect(ghostLog[0]).toMatchObject({ actorId: null, ip, success: false, detail: { reason: "throttled", limit: "account-ip" } });
     // Refused attempts were never checked, so none of them shows up as a wrong password.
     const logged = await db.auditEvent.findMany({ where: { kind: "sign-in", actorEmail: { in: [email, ghost] } }, select: { actorEmail: true, detail: true } });
     const reasons = logged.map((l) => `${l.actorEmail === email ? "known" : "ghost"} ${(l.detail as { reason: string }).reason}`).sort();
@@ -118,27 +124,32 @@ describe("sign-in throttling", () => {
     ]);
   });
 
-  it("concurrent guesses cannot get past the limit", async () => {
+  it("concurrent guesses from one address cannot get past the free failures", async () => {
     const { email } = await makeUser();
     const throttle = smallThrottle();
-    const results = await Promise.all(Array.from({ length: 8 }, () => authenticateUser(email, "wrong password", uniqueIp(), throttle)));
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual(["invalid", "invalid", "invalid", "throttled", "throttled", "throttled", "throttled", "throttled"]);
+    const ip = uniqueIp();
+    const results = await Promise.all(Array.from({ length: 8 }, () => authenticateUser(email, "wrong password", ip, throttle)));
+    expect(results.map((r) => r.status).sort()).toEqual(["invalid", "invalid", "invalid", "throttled", "throttled", "throttled", "throttled", "throttled"]);
   });
 
   it("counts emails longer than the key column holds", async () => {
     const long = `${"a".repeat(300)}${unique()}@example.org`;
-    const throttle = smallThrottle();
-    expect(await attempts(4, long, "wrong password", uniqueIp(), throttle)).toEqual(["invalid", "invalid", "invalid", "throttled"]);
+    expect(await attempts(4, long, "wrong password", uniqueIp(), smallThrottle())).toEqual(["invalid", "invalid", "invalid", "throttled"]);
   });
 
-  it("without options uses the defaults: five failures per account in fifteen minutes", async () => {
+  it("without options: five free failures per account and address, then 1 s, growing to at most 15 minutes", async () => {
     const { email, password } = await makeUser();
     const ip = uniqueIp();
     for (let i = 0; i < 5; i++) expect((await authenticateUser(email, "wrong password", ip)).status).toBe("invalid");
-    const inSeconds = (retryAtOf(await authenticateUser(email, password, ip)).getTime() - Date.now()) / 1000;
-    expect(inSeconds).toBeGreaterThan(890);
-    expect(inSeconds).toBeLessThanOrEqual(900);
+    const wait = waitSeconds(await authenticateUser(email, password, ip));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(1.05);
+    // Thirty failures in: the wait stops growing at the cap.
+    await db.$executeRaw`UPDATE sign_in_throttle SET failures = 30, "blockedUntil" = NULL WHERE key = ${`account-ip:${email}|${ip}`}`;
+    expect((await authenticateUser(email, "wrong password", ip)).status).toBe("invalid");
+    const capped = waitSeconds(await authenticateUser(email, password, ip));
+    expect(capped).toBeGreaterThan(890);
+    expect(capped).toBeLessThanOrEqual(900);
   });
 });
 
@@ -146,59 +157,57 @@ describe("the credentials provider", () => {
   type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
   const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
-  async function outcome(email: string, password: string, ip: string): Promise<string> {
+  async function outcome(email: string, password: string, headers: Record<string, string>): Promise<string> {
     try {
-      return (await authorize({ email, password }, { headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } })) ? "signed in" : "refused";
+      return (await authorize({ email, password }, { headers })) ? "signed in" : "refused";
     } catch (error) {
       return (error as Error).message;
     }
   }
 
-  it("throws the same throttle message for a known and an unknown email, and returns null before that", async () => {
+  it("counts the address the HTTP server established, whatever X-Forwarded-For says, with one message for known and unknown emails", async () => {
     const { email, password } = await makeUser();
     const ghost = ghostEmail();
     const ip = uniqueIp();
-    // A frozen clock gives both windows the same end, so the two messages can be compared whole.
+    const headers = () => ({ "x-rw-client-ip": ip, "x-forwarded-for": uniqueIp() });
+    // A frozen clock gives both waits the same end, so the two messages can be compared whole.
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2031-05-04T09:30:20Z") });
     try {
       const outcomes: [string, string][] = [];
-      for (let i = 0; i < 6; i++) outcomes.push([await outcome(email, i === 5 ? password : "wrong password", ip), await outcome(ghost, "wrong password", ip)]);
+      for (let i = 0; i < 6; i++) outcomes.push([await outcome(email, i === 5 ? password : "wrong password", headers()), await outcome(ghost, "wrong password", headers())]);
       expect(outcomes.slice(0, 5)).toEqual(Array(5).fill(["refused", "refused"]));
-      expect(outcomes[5]).toEqual([
-        "Too many failed sign-in attempts. Try again after 09:46 UTC (in about 16 minutes).",
-        "Too many failed sign-in attempts. Try again after 09:46 UTC (in about 16 minutes).",
-      ]);
+      expect(outcomes[5][0]).toMatch(THROTTLED_MESSAGE);
+      expect(outcomes[5][1]).toBe(outcomes[5][0]);
     } finally {
       vi.useRealTimers();
     }
-    // The first forwarded-for hop is the address that is counted and logged.
     expect((await throttledLog(email)).map((l) => l.ip)).toEqual([ip]);
   });
 });
 
 describe("throttledMessage", () => {
-  it("names the next whole minute in UTC and the minutes until then, in the form's pattern", () => {
+  it("says seconds under a minute, else the next whole minute in UTC, in the form's pattern", () => {
     const now = new Date("2026-03-01T10:00:00Z");
-    const message = throttledMessage(new Date("2026-03-01T10:14:05Z"), now);
-    expect(message).toBe("Too many failed sign-in attempts. Try again after 10:15 UTC (in about 15 minutes).");
-    expect(message).toMatch(THROTTLED_MESSAGE);
-    const soon = throttledMessage(new Date("2026-03-01T10:00:02Z"), now);
-    expect(soon).toBe("Too many failed sign-in attempts. Try again after 10:01 UTC (in about 1 minute).");
-    expect(soon).toMatch(THROTTLED_MESSAGE);
+    expect(throttledMessage(new Date("2026-03-01T10:00:01.2Z"), now)).toBe("Too many failed sign-in attempts. Try again in 2 seconds.");
+    expect(throttledMessage(new Date("2026-03-01T10:00:00.5Z"), now)).toBe("Too many failed sign-in attempts. Try again in 1 second.");
+    const later = throttledMessage(new Date("2026-03-01T10:14:05Z"), now);
+    expect(later).toBe("Too many failed sign-in attempts. Try again after 10:15 UTC (in about 15 minutes).");
+    for (const m of [later, throttledMessage(new Date("2026-03-01T10:00:01Z"), now)]) expect(m).toMatch(THROTTLED_MESSAGE);
   });
 });
 
 describe("signInThrottleLimitsFromEnv", () => {
-  it("reads RW_SIGNIN_* and falls back to 5, 20 and 900", () => {
-    expect(signInThrottleLimitsFromEnv({})).toEqual({ maxFailuresPerAccount: 5, maxFailuresPerIp: 20, windowSeconds: 900 });
-    expect(SIGN_IN_THROTTLE_DEFAULTS).toEqual({ maxFailuresPerAccount: 5, maxFailuresPerIp: 20, windowSeconds: 900 });
+  it("reads RW_SIGNIN_* and falls back to the defaults", () => {
+    expect(signInThrottleLimitsFromEnv({})).toEqual(SIGN_IN_THROTTLE_DEFAULTS);
+    expect(SIGN_IN_THROTTLE_DEFAULTS).toEqual({ freeFailuresPerAccountAndIp: 5, freeFailuresPerIp: 20, windowSeconds: 900, baseDelaySeconds: 1, maxDelaySeconds: 900 });
     expect(
-      signInThrottleLimitsFromEnv({ RW_SIGNIN_MAX_FAILURES_PER_ACCOUNT: "8", RW_SIGNIN_MAX_FAILURES_PER_IP: "50", RW_SIGNIN_WINDOW_SECONDS: "600" }),
-    ).toEqual({ maxFailuresPerAccount: 8, maxFailuresPerIp: 50, windowSeconds: 600 });
+      signInThrottleLimitsFromEnv({ RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP: "8", RW_SIGNIN_FREE_FAILURES_PER_IP: "50", RW_SIGNIN_WINDOW_SECONDS: "600", RW_SIGNIN_MAX_DELAY_SECONDS: "120" }),
+    ).toEqual({ freeFailuresPerAccountAndIp: 8, freeFailuresPerIp: 50, windowSeconds: 600, baseDelaySeconds: 1, maxDelaySeconds: 120 });
   });
 
-  it("refuses a malformed value, naming the variable", () => {
+  it("refuses a malformed value, and the retired lockout settings, naming the variable", () => {
     expect(() => signInThrottleLimitsFromEnv({ RW_SIGNIN_WINDOW_SECONDS: "15m" })).toThrow(/RW_SIGNIN_WINDOW_SECONDS/);
-    expect(() => signInThrottleLimitsFromEnv({ RW_SIGNIN_MAX_FAILURES_PER_IP: "0" })).toThrow(/RW_SIGNIN_MAX_FAILURES_PER_IP/);
+    expect(() => signInThrottleLimitsFromEnv({ RW_SIGNIN_FREE_FAILURES_PER_IP: "0" })).toThrow(/RW_SIGNIN_FREE_FAILURES_PER_IP/);
+    expect(() => signInThrottleLimitsFromEnv({ RW_SIGNIN_MAX_FAILURES_PER_ACCOUNT: "5" })).toThrow(/no longer exist/);
   });
 });
