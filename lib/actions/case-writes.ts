@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createCase, findPossibleDuplicates, setCaseArchived, updateCase } from "@/lib/data/case-writes";
+import { now } from "@/lib/clock";
 import { formatPlace } from "@/lib/format";
 import { archiveCaseSchema, createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
@@ -38,7 +39,7 @@ export async function updateCaseAction(previous: ActionState | FormData, formDat
     permission: "update:case:any",
     schema: updateCaseSchema,
     run: async (actor, input) => {
-      await updateCase(actor, input);
+      await updateCase(actor, input, await now());
       revalidatePath(`/cases/${input.code}`);
       revalidatePath("/cases");
       return "Saved.";

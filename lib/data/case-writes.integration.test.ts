@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCase, setCaseArchived, updateCase } from "@/lib/data/case-writes";
 import { ConflictError, RuleError } from "@/lib/data/errors";
 import { addEvent, derivedStatus, removeEvent, updateEvent } from "@/lib/data/events";
+import { EVENT_TYPES } from "@/lib/validations/event";
 import { ForbiddenError, type Actor } from "@/lib/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
 import { loadKeyring } from "@/lib/crypto";
@@ -33,7 +34,7 @@ describe("case and event writes refuse visitors and researchers, writing nothing
     const before = await counts();
     for (const actor of [null, researcher]) {
       await expect(createCase(actor, input)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(updateCase(actor, { ...input, code, version: c.version, status: "RELEASED" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(updateCase(actor, { ...input, code, version: c.version, status: "RELEASED" }, new Date())).rejects.toBeInstanceOf(ForbiddenError);
       await expect(setCaseArchived(actor, { code, version: c.version, archived: true })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(addEvent(actor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-02-08", dateLatest: "2012-02-08", precision: "DAY", description: "" })).rejects.toBeInstanceOf(ForbiddenError);
     }
@@ -52,9 +53,9 @@ describe("case writes", () => {
 
   it("refuses a stale version and a status change without a reason, changing nothing", async () => {
     const { code } = await createCase(editor, input);
-    await updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "First edit" });
-    await expect(updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "Stale edit" })).rejects.toBeInstanceOf(ConflictError);
-    await expect(updateCase(editor, { ...input, code, version: 2, status: "REPATRIATED", title: "First edit" })).rejects.toBeInstanceOf(RuleError);
+    await updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "First edit" }, new Date());
+    await expect(updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "Stale edit" }, new Date())).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateCase(editor, { ...input, code, version: 2, status: "REPATRIATED", title: "First edit" }, new Date())).rejects.toBeInstanceOf(RuleError);
     const now = await db.case.findUniqueOrThrow({ where: { code } });
     expect([now.title, now.status, now.version]).toEqual(["First edit", "UNKNOWN", 2]);
   });
@@ -98,5 +99,59 @@ describe("case writes", () => {
       { type: "ARRESTED", dateLatest: at("2012-02-08"), createdAt: at("2012-02-08") },
       { type: "APPEAL_MADE", dateLatest: at("2012-03-01"), createdAt: at("2012-03-01") },
     ])).toBe("REPORTED_DETAINED");
+  });
+});
+
+describe("derived fields under concurrent writers", () => {
+  const iso = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+
+  /** What the case's derived fields must be, recomputed from its events as they are now. */
+  async function recomputed(code: string) {
+    const c = await db.case.findUniqueOrThrow({ where: { code }, include: { events: { where: { deletedAt: null } } } });
+    const first = c.events.length ? new Date(Math.min(...c.events.map((e) => e.dateEarliest.getTime()))) : null;
+    const last = c.events.length ? new Date(Math.max(...c.events.map((e) => e.dateLatest.getTime()))) : null;
+    return {
+      stored: { first: iso(c.firstEventEarliest), last: iso(c.lastEventLatest), status: c.status },
+      expected: { first: iso(first), last: iso(last), status: c.statusManual ? c.status : (derivedStatus(c.events) ?? "UNKNOWN") },
+    };
+  }
+
+  it("50 parallel event writes of mixed dates leave the date span and status equal to a recomputation, in each of 20 trials", { timeout: 240_000 }, async () => {
+    const mismatches: string[] = [];
+    for (let trial = 0; trial < 20; trial++) {
+      const { code } = await createCase(editor, input);
+      // A few events to edit and remove while others are being added.
+      for (const day of ["2010-01-10", "2010-06-15", "2011-03-03"]) {
+        await addEvent(editor, { caseCode: code, type: "DETAINED", dateEarliest: day, dateLatest: day, precision: "DAY", description: "" });
+      }
+      const existing = await db.caseEvent.findMany({ where: { case: { code } } });
+      const writes = Array.from({ length: 50 }, (_, i) => {
+        const year = 2000 + ((i * 7 + trial) % 25);
+        const month = String(1 + ((i * 5 + trial) % 12)).padStart(2, "0");
+        const type = EVENT_TYPES[(i + trial) % EVENT_TYPES.length];
+        if (i % 10 === 3) {
+          const target = existing[i % existing.length];
+          return updateEvent(editor, { eventId: target.id, version: target.version, type, dateEarliest: `${year}-${month}-01`, dateLatest: `${year}-${month}-28`, precision: "MONTH", description: "" });
+        }
+        if (i % 17 === 5) return removeEvent(editor, { eventId: existing[i % existing.length].id, version: existing[i % existing.length].version });
+        return addEvent(editor, { caseCode: code, type, dateEarliest: `${year}-${month}-01`, dateLatest: `${year}-${month}-${i % 2 ? "01" : "20"}`, precision: i % 2 ? "DAY" : "MONTH", description: "" });
+      });
+      const results = await Promise.allSettled(writes);
+      // Only version conflicts on the shared events may be refused.
+      for (const r of results) if (r.status === "rejected" && !(r.reason instanceof ConflictError)) throw r.reason;
+      const { stored, expected } = await recomputed(code);
+      if (JSON.stringify(stored) !== JSON.stringify(expected)) mismatches.push(`trial ${trial} ${code}: stored ${JSON.stringify(stored)}, recomputed ${JSON.stringify(expected)}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("a status set through the edit form dates its event with the app's clock and moves the case's dates", async () => {
+    const { code } = await createCase(editor, input);
+    await addEvent(editor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-02-08", dateLatest: "2012-02-08", precision: "DAY", description: "" });
+    const c = await db.case.findUniqueOrThrow({ where: { code } });
+    await updateCase(editor, { ...input, code, version: c.version, status: "RELEASED", reason: "Family confirmed by phone" }, new Date("2031-07-04T10:00:00Z"));
+    const after = await recomputed(code);
+    expect(after.stored).toEqual({ first: "2012-02-08", last: "2031-07-04", status: "RELEASED" });
+    expect(after.stored.last).toBe(after.expected.last);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { visibleCaseWhere } from "@/lib/data/cases";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
+import { createEventInTx } from "@/lib/data/events";
 import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, Visibility } from "@/lib/generated/prisma/enums";
@@ -109,8 +110,11 @@ export async function findPossibleDuplicates(actor: Actor, input: { country: str
   });
 }
 
-/** Saves an edit made from a form opened at `version`; refuses a stale version with who and when. */
-export async function updateCase(actor: Actor, input: UpdateCaseInput): Promise<void> {
+/**
+ * Saves an edit made from a form opened at `version`; refuses a stale version with who and when.
+ * `today` is the app's clock (lib/clock.ts), which dates the event a status change leaves behind.
+ */
+export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Date): Promise<void> {
   requirePermission(actor, "update:case:any");
   const current = await db.case.findFirst({
     where: { ...visibleCaseWhere(actor), code: input.code },
@@ -141,21 +145,17 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput): Promise<
     if (updated.count === 0) throw new ConflictError(null, null);
     await writeHistory(tx, { actor, entity: "Case", entityId: current.id, caseId: current.id, action: "UPDATE", changes, reason: input.reason });
     if (statusChanged) {
-      // A status change always leaves an event behind, dated today and saying who set it.
-      const day = new Date(new Date().toISOString().slice(0, 10));
-      const event = await tx.caseEvent.create({
-        data: {
-          caseId: current.id,
-          type: "OTHER",
-          dateEarliest: day,
-          dateLatest: day,
-          precision: "DAY",
-          dateWording: "status set by an editor",
-          description: `Status set to ${input.status.replaceAll("_", " ").toLowerCase()}${input.reason ? `: ${input.reason}` : ""}`.slice(0, 5000),
-        },
-        select: { id: true },
-      });
-      await writeHistory(tx, { actor, entity: "CaseEvent", entityId: event.id, caseId: current.id, action: "CREATE", reason: input.reason });
+      // A status change always leaves an event behind, dated today and saying who set it; the
+      // case's dates follow it like any other event's.
+      const day = new Date(`${today.toISOString().slice(0, 10)}T00:00:00.000Z`);
+      const description = `Status set to ${input.status.replaceAll("_", " ").toLowerCase()}${input.reason ? `: ${input.reason}` : ""}`.slice(0, 5000);
+      await createEventInTx(
+        tx,
+        actor,
+        current.id,
+        { type: "OTHER", dateEarliest: day, dateLatest: day, precision: "DAY", dateWording: "status set by an editor", description, country: null, province: null, cityArea: null, authority: null },
+        input.reason,
+      );
     }
   });
 }

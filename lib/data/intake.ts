@@ -6,8 +6,7 @@ import { createCaseInTx } from "@/lib/data/case-writes";
 import { visibleCaseWhere } from "@/lib/data/cases";
 import { createContactInTx } from "@/lib/data/contacts";
 import { NotFoundError, RuleError } from "@/lib/data/errors";
-import { eventData, refreshCaseFromEvents } from "@/lib/data/events";
-import { changedFields, writeHistory } from "@/lib/data/history";
+import { createEventInTx, eventData } from "@/lib/data/events";
 import { captureSourceInTx, createClaimInTx } from "@/lib/data/sources";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission, type Actor } from "@/lib/permissions";
@@ -86,12 +85,9 @@ export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, tod
           }
         }
         for (const e of draft.events) {
-          const data = eventData(e);
-          const event = await tx.caseEvent.create({ data: { ...data, caseId: target.id }, select: { id: true } });
-          await writeHistory(tx, { actor, entity: "CaseEvent", entityId: event.id, caseId: target.id, action: "CREATE", changes: changedFields({} as Record<string, unknown>, data, Object.keys(data) as (keyof typeof data)[]), reason });
+          const event = await createEventInTx(tx, actor, target.id, eventData(e), reason);
           if (e.quote) await claim(target.id, "EVENT", e.quote, { eventId: event.id });
         }
-        await refreshCaseFromEvents(tx, actor, target.id, reason);
         saved.push(target);
       }
 
