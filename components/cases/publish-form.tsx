@@ -14,8 +14,17 @@ export function PublishForm({ code, version, published, restricted }: { code: st
     <form action={action} className="mt-3 space-y-2">
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="visibility" value={published ? "INTERNAL" : "PUBLIC"} />
-      {restricted && <p className="text-sm font-medium text-red-800">This case is restricted (staff only). Publishing makes it visible to everyone.</p>}
+      <input type="hidden" name="intent" value={published ? "unpublish" : "publish"} />
+      {restricted && !published && (
+        <div className="rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">
+          <p className="font-medium">This case is restricted (staff only).</p>
+          <p>Publishing it shows everyone its title, summary, group size, places, events and quoted sources, exactly as in the preview below.</p>
+          <label className="mt-2 flex items-start gap-2">
+            <input type="checkbox" name="confirmRestricted" value="yes" className="mt-1" />
+            <span>I have checked the preview and this restricted case may be made public.</span>
+          </label>
+        </div>
+      )}
       <label htmlFor="publish-reason" className="block text-sm font-medium">Reason (kept in the history)</label>
       <input id="publish-reason" name="reason" maxLength={2000} className="block w-full max-w-xl rounded border border-stone-400 px-2 py-1 text-sm" />
       {state.errors?.reason && <p className="text-sm text-red-700">{state.errors.reason}</p>}

@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, visibleCaseLevels, type Actor } from "@/lib/permissions";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
+import { writeHistory } from "@/lib/data/history";
+import type { SetVisibilityInput } from "@/lib/validations/case-visibility";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 
 /** The condition every case read starts from: not archived, and at a level the actor may see. */
@@ -159,39 +161,40 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 /**
- * Publishes a case (PUBLIC) or takes it back (INTERNAL), refusing a stale version, and records
- * the change with its reason in the same transaction.
+ * Publishes a case (PUBLIC) or takes it back to the visibility it had before publishing (a restricted
+ * case goes back to restricted, never to internal), refusing a stale version, and records the change
+ * with its reason in the same transaction. Publishing a restricted case needs `confirmRestricted`:
+ * everything on it becomes public.
  */
-export async function setCaseVisibility(
-  actor: Actor,
-  input: { code: string; visibility: Visibility; version: number; reason?: string },
-): Promise<void> {
+export async function setCaseVisibility(actor: Actor, input: SetVisibilityInput): Promise<{ visibility: Visibility }> {
   requirePermission(actor, "publish:case:any");
   const current = await db.case.findFirst({
     where: { ...visibleCaseWhere(actor), code: input.code },
-    select: { id: true, visibility: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+    select: { id: true, visibility: true, visibilityBeforePublish: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
   });
   if (!current) throw new NotFoundError("Case");
   if (current.version !== input.version) throw new ConflictError(current.updatedBy?.name ?? null, current.updatedAt);
-  if (current.visibility === input.visibility) return;
+  const publishing = input.intent === "publish";
+  if (publishing === (current.visibility === "PUBLIC")) return { visibility: current.visibility };
+  if (publishing && current.visibility === "RESTRICTED" && input.confirmRestricted !== "yes") {
+    throw new RuleError("This case is restricted. Publishing it shows its title, summary, group size, places, events and quoted sources to everyone. Tick the confirmation to publish it.");
+  }
+  const visibility: Visibility = publishing ? "PUBLIC" : (current.visibilityBeforePublish ?? "INTERNAL");
   await db.$transaction(async (tx) => {
     const updated = await tx.case.updateMany({
       where: { id: current.id, version: input.version },
-      data: { visibility: input.visibility, version: { increment: 1 }, updatedById: actor!.id },
+      data: { visibility, visibilityBeforePublish: publishing ? current.visibility : null, version: { increment: 1 }, updatedById: actor!.id },
     });
     if (updated.count === 0) throw new ConflictError(null, null);
-    await tx.recordChange.create({
-      data: {
-        userId: actor!.id,
-        entity: "Case",
-        entityId: current.id,
-        caseId: current.id,
-        action: "UPDATE",
-        field: "visibility",
-        oldValue: current.visibility,
-        newValue: input.visibility,
-        reason: input.reason || null,
-      },
+    await writeHistory(tx, {
+      actor,
+      entity: "Case",
+      entityId: current.id,
+      caseId: current.id,
+      action: "UPDATE",
+      changes: [{ field: "visibility", oldValue: current.visibility, newValue: visibility }],
+      reason: input.reason,
     });
   });
+  return { visibility };
 }

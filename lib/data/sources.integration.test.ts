@@ -59,6 +59,21 @@ describe("capturing a source", () => {
     await expect(captureSource(actors.EDITOR, input(`x ${unique()}`, { supersedesId: "cknotarealsource00000000" }))).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("reuses only a capture the actor may see: the text of a source quoted only on a restricted case becomes a new capture for an editor", async () => {
+    const text = `Quoted only on a restricted case ${unique()}`;
+    const hidden = await captureSource(actors.STAFF, input(text, { outlet: "Confidential Outlet", title: "Confidential title", url: "https://confidential.example/x" }));
+    const restricted = await db.case.findUniqueOrThrow({ where: { code: "SYN-2012-0002" } });
+    await db.sourceClaim.create({ data: { sourceId: hidden.id, caseId: restricted.id, target: "CASE", quote: text.slice(0, 20), quoteStart: 0 } });
+
+    const mine = await captureSource(actors.EDITOR, input(text));
+    expect(mine.created).toBe(true);
+    expect(mine.id).not.toBe(hidden.id);
+    expect(await getSourceForActor(actors.EDITOR, hidden.id)).toBeNull();
+    expect(await getSourceForActor(actors.RESEARCHER, hidden.id)).toBeNull();
+    // Staff, who may see the first capture, still get it back.
+    expect((await captureSource(actors.STAFF, input(text))).id).toBe(hidden.id);
+  });
+
   it("researchers and visitors are refused and nothing is written", async () => {
     const text = `Refused ${unique()}`;
     const before = await db.recordChange.count();
@@ -112,6 +127,21 @@ describe("quoting a source in a case", () => {
     await expect(addClaim(actors.EDITOR, { sourceId, caseCode: "SYN-2012-0002", target: "CASE", quote: "nine people" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(addClaim(actors.EDITOR, { sourceId, caseCode: "CN-1999-0001", target: "CASE", quote: "nine people" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(addClaim(actors.EDITOR, { sourceId: "cknotarealsource00000000", caseCode: CASE, target: "CASE", quote: "nine people" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("reuses only a capture the actor may see: the text of a source quoted only on a restricted case becomes a new capture for an editor", async () => {
+    const text = `Quoted only on a restricted case ${unique()}`;
+    const hidden = await captureSource(actors.STAFF, input(text, { outlet: "Confidential Outlet", title: "Confidential title", url: "https://confidential.example/x" }));
+    const restricted = await db.case.findUniqueOrThrow({ where: { code: "SYN-2012-0002" } });
+    await db.sourceClaim.create({ data: { sourceId: hidden.id, caseId: restricted.id, target: "CASE", quote: text.slice(0, 20), quoteStart: 0 } });
+
+    const mine = await captureSource(actors.EDITOR, input(text));
+    expect(mine.created).toBe(true);
+    expect(mine.id).not.toBe(hidden.id);
+    expect(await getSourceForActor(actors.EDITOR, hidden.id)).toBeNull();
+    expect(await getSourceForActor(actors.RESEARCHER, hidden.id)).toBeNull();
+    // Staff, who may see the first capture, still get it back.
+    expect((await captureSource(actors.STAFF, input(text))).id).toBe(hidden.id);
   });
 
   it("researchers and visitors are refused and nothing is written", async () => {

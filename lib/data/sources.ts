@@ -82,8 +82,8 @@ export async function getSourceSummary(actor: Actor, id: string): Promise<Source
 
 /**
  * Captures a report. The SHA-256 of the exact text is computed here and stored with it (the
- * database re-checks it and refuses any later change). When the same text was captured before,
- * that capture is returned instead of a duplicate (`created: false`). `supersedesId` marks this
+ * database re-checks it and refuses any later change). When the same text was captured before and
+ * the actor may see that capture, it is returned instead of a duplicate (`created: false`). `supersedesId` marks this
  * capture as the corrected copy of an earlier one.
  */
 export async function captureSource(actor: Actor, input: CaptureSourceInput): Promise<{ id: string; sha256: string; created: boolean }> {
@@ -101,7 +101,7 @@ export async function captureSource(actor: Actor, input: CaptureSourceInput): Pr
 
 /**
  * The capture itself, inside the caller's transaction (also used by report intake): returns the
- * earlier capture of the same text, or inserts the new one with its history row. Inputs are
+ * earlier capture of the same text if the actor may see it, or inserts a new one with its history row. Inputs are
  * checked by captureSource or by the intake schema before this is called.
  */
 export async function captureSourceInTx(
@@ -114,7 +114,10 @@ export async function captureSourceInTx(
   const sha256 = sha256Hex(input.text);
   // One capture per text even when two people paste it at the same moment.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${sha256}, 0))`;
-  const existing = await tx.source.findFirst({ where: { sha256, deletedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, text: true } });
+  // Only a capture the actor may already see is reused: reusing one quoted only on a restricted case
+  // would hand its id (and, through the new quotes, its outlet, title and URL) to someone who may not
+  // see it. Otherwise the same text becomes a capture of its own.
+  const existing = await tx.source.findFirst({ where: { sha256, ...visibleSourceWhere(actor) }, orderBy: { createdAt: "asc" }, select: { id: true, text: true } });
   if (existing && existing.text === input.text) return { id: existing.id, sha256, created: false };
   const created = await tx.source.create({
     data: {
