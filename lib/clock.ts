@@ -12,7 +12,12 @@ export const TEST_CLOCK_COOKIE = "rw-test-now";
  */
 export function parseTestNow(value: string | undefined | null): Date | null {
   if (!value) return null;
-  const text = decodeURIComponent(value).trim();
+  let text: string;
+  try {
+    text = decodeURIComponent(value).trim();
+  } catch {
+    return null;
+  }
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(text);
   if (!m) return null;
   const [, y, mo, d] = m;

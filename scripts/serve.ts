@@ -13,6 +13,7 @@ import http from "node:http";
 import pg from "pg";
 import { dbAvailability, noteDbError, noteDbOk } from "../lib/ops/db-availability.ts";
 import { parseTrustedProxies, sanitiseForwardedHeaders } from "../lib/ops/forwarded.ts";
+import { requestContext, type RequestContext } from "../lib/ops/request-context.ts";
 import { unavailableResponse, type PlainResponse } from "../lib/ops/unavailable.ts";
 import { readEnv } from "../lib/env.ts";
 import { ROOT } from "./lib/demo-database.ts";
@@ -63,17 +64,23 @@ function probeDatabase(): void {
 setInterval(probeDatabase, 500).unref();
 
 /**
- * A page that failed because the database went away mid-request would answer 500 with Next's error
- * page; this turns it into the 503 page. The data layer marks the outage synchronously when the query
- * fails (lib/create-prisma.ts), before Next.js writes the status.
+ * Next.js answers 500 for two failures that are not the server's fault, and this turns them into
+ * what they are, replacing Next's error page:
+ *  - the database went away mid-request: 503 "database unavailable" (the data layer marks the
+ *    outage synchronously when a query fails, before Next.js writes the status);
+ *  - a server action's envelope could not be decoded (a hand-made POST with a broken body): 400.
+ *    An action whose own code started and then failed keeps its 500 (lib/ops/request-context.ts).
  */
-function replaceServerErrorWhileDbDown(req: http.IncomingMessage, res: http.ServerResponse): void {
+function classifyServerErrors(req: http.IncomingMessage, res: http.ServerResponse, context: RequestContext): void {
   const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => http.ServerResponse;
   const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
   res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status < 500) return writeHead(status, ...rest);
     const availability = dbAvailability();
-    if (status < 500 || availability.available) return writeHead(status, ...rest);
-    const reply = unavailableResponse(req, availability.reason, availability.since);
+    let reply: PlainResponse | null = null;
+    if (!availability.available) reply = unavailableResponse(req, availability.reason, availability.since);
+    else if (req.headers["next-action"] && !context.actionStarted) reply = MALFORMED_ACTION;
+    if (!reply) return writeHead(status, ...rest);
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     writeHead(reply.status, { ...reply.headers, "Content-Length": Buffer.byteLength(reply.body) });
     end(reply.body);
@@ -86,6 +93,23 @@ function replaceServerErrorWhileDbDown(req: http.IncomingMessage, res: http.Serv
     }) as typeof res.end;
     return res;
   }) as typeof res.writeHead;
+}
+
+const MALFORMED_ACTION: PlainResponse = {
+  status: 400,
+  headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  body: "Bad request: the form submission could not be read. Reload the page and try again.",
+};
+
+/** A path Next.js cannot decode ("/cases/%%") is the client's mistake: 400, not Next's 500. */
+function malformedPath(url: string | undefined): boolean {
+  const path = (url ?? "/").split("?")[0];
+  try {
+    for (const segment of path.split("/")) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 // --- the server ----------------------------------------------------------------------------------
@@ -103,6 +127,8 @@ async function main(): Promise<void> {
     res.once("close", () => inFlight--);
     if (stopping) res.setHeader("Connection", "close");
     sanitiseForwardedHeaders(req.headers, req.socket.remoteAddress, trusted);
+    if (malformedPath(req.url)) return send(res, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" }, body: "Bad request: the address is not valid." });
+    const context: RequestContext = { actionStarted: false };
     if (!isStaticAsset(req.url)) {
       const availability = dbAvailability();
       // Form posts go through: the action answers with a message in the form, keeping what was typed.
@@ -110,9 +136,9 @@ async function main(): Promise<void> {
         probeDatabase();
         return send(res, unavailableResponse(req, availability.reason, availability.since));
       }
-      replaceServerErrorWhileDbDown(req, res);
+      classifyServerErrors(req, res, context);
     }
-    handle(req, res).catch((error: unknown) => {
+    requestContext.run(context, () => handle(req, res)).catch((error: unknown) => {
       noteDbError(error);
       console.error(error);
       if (!res.headersSent) send(res, { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" }, body: "Internal server error" });

@@ -4,13 +4,15 @@ import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
 import { getActor } from "@/lib/auth";
 import { can, ForbiddenError, type Actor, type Permission } from "@/lib/permissions";
 import type { IntakeProposal } from "@/lib/intake/proposal";
+import { connectionFailureReason } from "@/lib/ops/db-availability";
+import { noteActionStarted } from "@/lib/ops/request-context";
 
 /**
  * What every form action returns to its form (useActionState). `status` is stable and
  * machine-readable (tests and the authorization matrix read it); `message` is for people.
  */
 export type ActionState = {
-  status: "idle" | "ok" | "invalid" | "forbidden" | "not-found" | "conflict" | "duplicates" | "error";
+  status: "idle" | "ok" | "invalid" | "forbidden" | "not-found" | "conflict" | "duplicates" | "unavailable" | "error";
   message?: string;
   errors?: Record<string, string>;
   /** The submitted values, so a refused form keeps what the user typed. */
@@ -53,6 +55,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
+const DATABASE_UNAVAILABLE = "The database is unavailable right now, so nothing was saved. Your entries are still in the form: try again in a minute.";
 const NOT_SIGNED_IN: ActionState = { status: "forbidden", message: "Sign in to do this." };
 const NOT_ALLOWED: ActionState = { status: "forbidden", message: "Your role does not allow this. Nothing was changed." };
 
@@ -65,6 +68,8 @@ function refusal(error: unknown, values?: Record<string, string>): ActionState {
     return { status: "conflict", message: `This was changed${error.changedBy ? ` by ${error.changedBy}` : ""}${when} since you opened it. Reload to see the latest version; nothing was saved.`, values };
   }
   if (error instanceof RuleError) return { status: "invalid", message: error.message, values };
+  // The database went away: say so, keep what was typed (the transaction rolled back, so nothing is half-saved).
+  if (connectionFailureReason(error)) return { status: "unavailable", message: DATABASE_UNAVAILABLE, values };
   throw error;
 }
 
@@ -87,15 +92,16 @@ export async function runFormAction<S extends z.ZodType>(
     run: (actor: SignedInActor, input: z.infer<S>, values: Record<string, string>) => Promise<string | ActionState>;
   },
 ): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) return NOT_SIGNED_IN;
-  if (!can(actor, opts.permission)) return NOT_ALLOWED;
+  noteActionStarted();
   const submitted = formValues(submittedForm(previous, formData));
   const values = { ...submitted };
   for (const key of opts.secret ?? []) values[key] = "";
-  const parsed = opts.schema.safeParse(submitted);
-  if (!parsed.success) return { status: "invalid", message: opts.invalidMessage ?? "Check the highlighted fields. Nothing was saved.", errors: fieldErrors(parsed.error), values };
   try {
+    const actor = await getActor();
+    if (!actor) return NOT_SIGNED_IN;
+    if (!can(actor, opts.permission)) return NOT_ALLOWED;
+    const parsed = opts.schema.safeParse(submitted);
+    if (!parsed.success) return { status: "invalid", message: opts.invalidMessage ?? "Check the highlighted fields. Nothing was saved.", errors: fieldErrors(parsed.error), values };
     const result = await opts.run(actor, parsed.data, values);
     return typeof result === "string" ? { status: "ok", message: result } : result;
   } catch (error) {

@@ -77,7 +77,10 @@ export async function exportResponse(actor: Actor, filter: CaseFilter, format: E
           `# Rows: ${meta.rows} cases (groups); at least ${meta.peopleAtLeast} people (best estimate ${meta.peopleBest})`,
           `# Counting rule: ${meta.countingRule}`,
         ];
-        controller.enqueue(encoder.encode(lines.map((l) => l.replace(/[\r\n]+/g, " ")).join("\n") + "\n" + stringify([columns])));
+        // Each line is one CSV cell, quoted and formula-escaped like the data: the filter holds text
+        // anyone can put in a link, and "x,=HYPERLINK(…)" must not become a cell of its own.
+        const header = stringify(lines.map((l) => [l.replace(/[\r\n]+/g, " ")]), { escape_formulas: true, record_delimiter: "unix" });
+        controller.enqueue(encoder.encode(header + stringify([columns])));
       } else {
         controller.enqueue(encoder.encode(`{"meta":${JSON.stringify(meta)},"cases":[`));
       }

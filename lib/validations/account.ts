@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validations/fields";
 import { createUserSchema, passwordSchema, ROLES } from "@/lib/validations/user";
 
-const userId = z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown account.");
+const userId = recordId("Unknown account.");
 
 /** Admin forms on /admin/users. Creating an account reuses the command line's schema. */
 export const adminCreateUserSchema = createUserSchema;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseCode, recordId, requiredText, textOrEmpty, version } from "@/lib/validations/fields";
 
 export const ACTION_KINDS = {
   APPEAL: "Appeal",
@@ -41,14 +42,14 @@ function day(missing: string) {
 const optionalDay = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), day("Enter a date.").optional());
 
 const fields = {
-  contactId: z.string({ message: "Choose a contact." }).regex(/^[a-z0-9]{20,40}$/i, "Choose a contact."),
+  contactId: recordId("Choose a contact."),
   kind: z.enum(keys(ACTION_KINDS), { message: "Choose the kind of action." }),
   date: day("Enter the date of the action."),
-  askedFor: z.string({ message: "Say what was asked for." }).trim().min(1, "Say what was asked for.").max(2000, "Limited to 2,000 characters."),
+  askedFor: requiredText(2000, "What was asked for", { missing: "Say what was asked for." }),
   response: z.enum(keys(ACTION_RESPONSES), { message: "Choose a response." }),
   status: z.enum(keys(ACTION_STATUSES), { message: "Choose a status." }),
   followUpDue: optionalDay,
-  notes: z.string().trim().max(5000, "Notes are limited to 5,000 characters.").optional().transform((v) => v ?? ""),
+  notes: textOrEmpty(5000, "The notes"),
 };
 
 const followUpAfterDate = <T extends { date: Date; followUpDue?: Date }>(v: T, ctx: z.RefinementCtx) => {
@@ -56,13 +57,13 @@ const followUpAfterDate = <T extends { date: Date; followUpDue?: Date }>(v: T, c
 };
 
 export const createAdvocacySchema = z
-  .object({ caseCode: z.string({ message: "Unknown case." }).regex(/^[A-Z]{2,3}-\d{4}-\d{4}$/, "Unknown case."), ...fields })
+  .object({ caseCode: caseCode(), ...fields })
   .superRefine(followUpAfterDate);
 
 export const updateAdvocacySchema = z
   .object({
-    id: z.string({ message: "Unknown action." }).regex(/^[a-z0-9]{20,40}$/i, "Unknown action."),
-    version: z.coerce.number({ message: "Missing version." }).int().min(1, "Missing version."),
+    id: recordId("Unknown action."),
+    version,
     ...fields,
   })
   .superRefine(followUpAfterDate);

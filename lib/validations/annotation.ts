@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseCode, recordId, requiredText, version } from "@/lib/validations/fields";
 
 /** Case fields a note can be attached to, with the label the case page shows. */
 export const ANNOTATABLE_FIELDS = {
@@ -12,14 +13,14 @@ export const ANNOTATABLE_FIELDS = {
 
 export type AnnotatableField = keyof typeof ANNOTATABLE_FIELDS;
 
-const body = z.string().trim().min(1, "Write a note.").max(5000, "Notes are limited to 5,000 characters.");
-const id = z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown record.");
+const body = requiredText(5000, "The note", { missing: "Write a note." });
+const id = recordId("Unknown record.");
 
 /** An optional form field: an empty string means "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 export const createAnnotationSchema = z.object({
-  caseCode: z.string().regex(/^[A-Z]{2,3}-\d{4}-\d{4}$/, "Unknown case."),
+  caseCode: caseCode(),
   eventId: optional(id),
   field: optional(z.enum(Object.keys(ANNOTATABLE_FIELDS) as [AnnotatableField, ...AnnotatableField[]], { message: "Unknown field." })),
   body,
@@ -29,7 +30,7 @@ export const replyAnnotationSchema = z.object({ annotationId: id, body });
 
 export const resolveAnnotationSchema = z.object({
   annotationId: id,
-  version: z.coerce.number().int().min(1, "Missing version."),
+  version,
 });
 
 export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;

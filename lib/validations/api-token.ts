@@ -1,16 +1,13 @@
 import { z } from "zod";
+import { recordId, requiredText } from "@/lib/validations/fields";
 
 /** Most active (not revoked) tokens one user may hold; revoke one to make another. */
 export const MAX_ACTIVE_API_TOKENS = 10;
 
-const id = z.string({ message: "Unknown token." }).regex(/^[a-z0-9]{20,40}$/i, "Unknown token.");
+const id = recordId("Unknown token.");
 
 export const createApiTokenSchema = z.object({
-  name: z
-    .string({ message: "Name the token, e.g. after the script that will use it." })
-    .trim()
-    .min(1, "Name the token, e.g. after the script that will use it.")
-    .max(100, "Token names are limited to 100 characters."),
+  name: requiredText(100, "The token's name", { missing: "Name the token, e.g. after the script that will use it." }),
 });
 
 export const revokeApiTokenSchema = z.object({ id });

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
+import { isStorableText, RECORD_ID } from "@/lib/validations/fields";
 
 export const SORTS = ["date", "-date", "size", "-size", "code", "-code", "place", "-place", "status", "-status"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -44,7 +45,8 @@ function period(edge: "start" | "end") {
     });
 }
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const text = (max: number) =>
+  z.string().trim().max(max, `At most ${max} characters.`).refine(isStorableText, "Contains characters that cannot be searched for (a NUL byte or a broken character).");
 const count = z.coerce.number({ message: "Use a whole number." }).int("Use a whole number.").min(0, "Cannot be negative.").max(1_000_000, "Too large.");
 /** Repeatable parameters arrive as one string or several; an empty value means "any". */
 const many = <T extends z.ZodType>(item: T) =>
@@ -68,7 +70,7 @@ export const caseFilterSchema = z
     outlet: optional(text(300)),
     tag: many(text(60)),
     /** An advocacy contact's id: only for roles that may see advocacy. */
-    contact: optional(z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown contact.")),
+    contact: optional(z.string().regex(RECORD_ID, "Unknown contact.")),
     q: optional(text(200)),
     /** Synthetic demo records are left out unless asked for. */
     data: optional(z.enum(["sourced", "all", "synthetic"], { message: "Use sourced, all or synthetic." })).transform((v) => (v === "sourced" ? undefined : v)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseCode, countryCode, optionalCount as count, optionalText, requiredText, textOrEmpty, version } from "@/lib/validations/fields";
 
 export const CASE_STATUSES = ["REPORTED_DETAINED", "AT_RISK_OF_REPATRIATION", "REPATRIATED", "RELEASED", "REACHED_SAFETY", "DIED", "UNKNOWN"] as const;
 export const VERIFICATIONS = ["CONFIRMED", "LIKELY", "POSSIBLE", "UNVERIFIED"] as const;
@@ -6,20 +7,16 @@ export const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
 /** Cases are created and edited as internal or restricted; making one public goes through the preview. */
 export const EDITABLE_VISIBILITIES = ["INTERNAL", "RESTRICTED"] as const;
 
-/** An optional form field: an empty string means "not given". */
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalText = (max: number, label: string) => z.preprocess(blank, z.string().trim().max(max, `${label} is limited to ${max} characters.`).optional());
-const count = (label: string) => z.preprocess(blank, z.coerce.number({ message: `${label} must be a number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(100000, `${label} is too large.`).optional());
 
 /** The fields of a case form, before the cross-field checks (shared with report intake). */
 export const caseFields = z.object({
-  title: z.string().trim().min(3, "Give the case a title (3+ characters).").max(300, "Titles are limited to 300 characters."),
-  summary: z.preprocess((v) => v ?? "", z.string().trim().max(10000, "The summary is limited to 10,000 characters.")),
+  title: requiredText(300, "The title", { min: 3, missing: "Give the case a title (3+ characters)." }),
+  summary: textOrEmpty(10000, "The summary"),
   sizeMin: z.coerce.number({ message: "The minimum group size must be a number." }).int("Whole people only.").min(1, "A group has at least 1 person.").max(100000, "That group size is too large."),
   sizeMax: count("The maximum group size"),
   sizeBest: count("The best estimate"),
   sizeWording: optionalText(300, "The reported wording"),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. CN."),
+  country: countryCode,
   province: optionalText(120, "Province"),
   cityArea: optionalText(200, "City or area"),
   verification: z.enum(VERIFICATIONS, { message: "Choose a verification level." }),
@@ -53,16 +50,16 @@ export const createCaseSchema = caseFields.superRefine(checkRanges);
 
 export const updateCaseSchema = caseFields
   .extend({
-    code: z.string().regex(/^[A-Z]{2,3}-\d{4}-\d{4}$/, "Unknown case."),
-    version: z.coerce.number().int().min(1, "Missing version."),
+    code: caseCode(),
+    version,
     status: z.enum(CASE_STATUSES, { message: "Choose a status." }),
     reason: optionalText(2000, "The reason"),
   })
   .superRefine(checkRanges);
 
 export const archiveCaseSchema = z.object({
-  code: z.string().regex(/^[A-Z]{2,3}-\d{4}-\d{4}$/, "Unknown case."),
-  version: z.coerce.number().int().min(1, "Missing version."),
+  code: caseCode(),
+  version,
   reason: optionalText(2000, "The reason"),
 });
 

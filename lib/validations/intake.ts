@@ -9,10 +9,11 @@ import { ACTION_KINDS } from "@/lib/validations/advocacy";
 import { caseFields, checkRanges, CASE_STATUSES } from "@/lib/validations/case";
 import { CONTACT_KINDS, type ContactKindValue } from "@/lib/validations/contact";
 import { checkDates, eventFields } from "@/lib/validations/event";
-import { captureSourceSchema, isStorableText, latestPublishedDay, MAX_QUOTE, webUrl } from "@/lib/validations/source";
+import { isStorableText, optionalText, requiredText, unstorableMessage } from "@/lib/validations/fields";
+import { captureSourceSchema, latestPublishedDay, MAX_QUOTE, webUrl } from "@/lib/validations/source";
 import { MAX_REPORT_CHARS, notTextReason } from "@/lib/intake/text";
 
-const quote = z.string().max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`).optional();
+const quote = z.string().max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`).refine(isStorableText, unstorableMessage("The quote")).optional();
 const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
 const RECORD_ID = /^[a-z0-9]{20,40}$/i;
 
@@ -35,10 +36,10 @@ export const intakeCaseSchema = caseFields
 export const intakeContactSchema = z.object({
   /** Use this existing contact rather than creating a new one. */
   existingId: z.string().regex(RECORD_ID, "Unknown contact.").optional(),
-  name: z.string().trim().min(1, "Enter a name.").max(200, "Names are limited to 200 characters."),
+  name: requiredText(200, "The name", { missing: "Enter a name." }),
   kind: z.enum(Object.keys(CONTACT_KINDS) as [ContactKindValue, ...ContactKindValue[]], { message: "Choose a kind of contact." }),
-  role: z.string().trim().max(300, "Role is limited to 300 characters.").optional(),
-  organisation: z.string().trim().max(300, "Organisation is limited to 300 characters.").optional(),
+  role: optionalText(300, "The role"),
+  organisation: optionalText(300, "The organisation"),
   quote,
 });
 
@@ -50,7 +51,7 @@ export const intakeActionSchema = z.object({
   contactIndex: z.number().int().min(0, "Choose who the appeal was addressed to."),
   kind: z.enum(Object.keys(ACTION_KINDS) as [ActionKind, ...ActionKind[]], { message: "Choose the kind of action." }),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date (YYYY-MM-DD)."),
-  askedFor: z.string().trim().min(1, "Say what was asked for.").max(2000, "Limited to 2,000 characters."),
+  askedFor: requiredText(2000, "What was asked for", { missing: "Say what was asked for." }),
   quote,
 });
 

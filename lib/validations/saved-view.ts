@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { isStorableText, recordId, requiredText, unstorableMessage } from "@/lib/validations/fields";
 
 /** Most saved views one user may keep. */
 export const MAX_SAVED_VIEWS = 100;
 /** The column's size: a canonical query longer than this cannot be saved. */
 export const MAX_VIEW_QUERY_LENGTH = 2000;
 
-const id = z.string({ message: "Unknown saved view." }).regex(/^[a-z0-9]{20,40}$/i, "Unknown saved view.");
+const id = recordId("Unknown saved view.");
 
 /**
  * The timeline's query string, as the timeline passes it or as pasted: a whole link
@@ -22,10 +23,11 @@ const query = z
     // A link without filters ("https://…/timeline", "/timeline") is the unfiltered view.
     return /^(https?:\/\/|\/)/i.test(text) ? "" : text;
   })
-  .refine((v) => v.length <= MAX_VIEW_QUERY_LENGTH, `The view's filters are limited to ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`);
+  .refine((v) => v.length <= MAX_VIEW_QUERY_LENGTH, `The view's filters are limited to ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`)
+  .refine(isStorableText, unstorableMessage("The view's link"));
 
 export const saveViewSchema = z.object({
-  name: z.string({ message: "Name the view." }).trim().min(1, "Name the view.").max(100, "View names are limited to 100 characters."),
+  name: requiredText(100, "The view's name", { missing: "Name the view." }),
   query,
 });
 

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { blank, CASE_CODE, isStorableText, optionalText, RECORD_ID, requiredText, unstorableMessage } from "@/lib/validations/fields";
+
+export { isStorableText };
 
 /** Case fields a quote can back, with the label forms show. */
 export const CLAIM_FIELDS = {
@@ -25,28 +28,12 @@ export const CLAIM_TARGETS = ["CASE", "EVENT", "FIELD"] as const;
 export const MAX_SOURCE_TEXT = 1_000_000;
 export const MAX_QUOTE = 5000;
 
-const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
-const RECORD_ID = /^[a-z0-9]{20,40}$/i;
-/** PostgreSQL text cannot hold NUL; unpaired surrogates cannot be encoded as UTF-8 (the hash would not match). */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True when the text can be stored and hashed exactly as given. */
-export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
-}
 
 /** Browsers send a textarea's line breaks as CRLF; the captured text keeps plain LF. */
 export function normalizeLineBreaks(text: string): string {
   return text.replace(/\r\n?/g, "\n");
 }
 
-/** An optional form field: an empty or blank string means "not given". */
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const unstorable = (label: string) => `${label} contains characters that cannot be stored (NUL or a broken surrogate pair).`;
-const requiredText = (max: number, label: string) =>
-  z.preprocess((v) => v ?? "", z.string().trim().min(1, `${label} is required.`).max(max, `${label} is limited to ${max.toLocaleString("en")} characters.`).refine((s) => isStorableText(s), unstorable(label)));
-const optionalText = (max: number, label: string) =>
-  z.preprocess(blank, z.string().trim().max(max, `${label} is limited to ${max.toLocaleString("en")} characters.`).refine((s) => isStorableText(s), unstorable(label)).optional());
 
 /** The latest published date accepted: tomorrow in UTC (a day of slack for time zones ahead of UTC). */
 export function latestPublishedDay(now: Date = new Date()): string {
@@ -115,7 +102,7 @@ export const captureSourceSchema = z.object({
       .string()
       .refine((s) => s.trim().length > 0, "Paste the text of the report.")
       .refine((s) => s.length <= MAX_SOURCE_TEXT, `The text is limited to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters; split it or shorten it.`)
-      .refine((s) => isStorableText(s), "The text contains characters that cannot be stored (NUL or a broken surrogate pair)."),
+      .refine((s) => isStorableText(s), unstorableMessage("The text")),
   ),
   supersedesId: z.preprocess(blank, z.string().regex(RECORD_ID, "Unknown source.").optional()),
 });
@@ -138,7 +125,7 @@ export const addClaimSchema = z
         .trim()
         .min(1, "Copy the passage from the source's text.")
         .max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`)
-        .refine((s) => isStorableText(s), "The quote contains characters that cannot be stored (NUL or a broken surrogate pair)."),
+        .refine((s) => isStorableText(s), unstorableMessage("The quote")),
     ),
   })
   .superRefine((v, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { passwordEmailProblem, passwordProblems } from "../password-policy";
+import { isStorableText, requiredText, unstorableMessage } from "./fields";
 
 export const ROLES = ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"] as const;
 
@@ -11,7 +12,7 @@ function addProblems(ctx: z.RefinementCtx, problems: string[], path?: string[]) 
  * A new password: length and the common-password list. A form that knows the account's email should
  * use passwordSchemaFor(email) instead, which also refuses the email.
  */
-export const passwordSchema = z.string().superRefine((password, ctx) => addProblems(ctx, passwordProblems(password)));
+export const passwordSchema = z.string().refine(isStorableText, unstorableMessage("The password")).superRefine((password, ctx) => addProblems(ctx, passwordProblems(password)));
 
 /** A new password for the account with this email (e.g. an admin's "reset password" form): the whole policy. */
 export function passwordSchemaFor(email: string) {
@@ -21,8 +22,8 @@ export function passwordSchemaFor(email: string) {
 /** A new account, as given to `npm run user:create` (and, later, the admin pages). */
 export const createUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().max(320, "Email is too long.").email("Enter a valid email address."),
-    name: z.string().trim().min(1, "Enter a name.").max(200, "Name is too long."),
+    email: z.string().trim().toLowerCase().max(320, "Email is too long.").email("Enter a valid email address.").refine(isStorableText, unstorableMessage("The email")),
+    name: requiredText(200, "The name", { missing: "Enter a name." }),
     role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }),
     password: passwordSchema,
   })

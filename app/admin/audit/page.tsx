@@ -2,25 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAuditEvents } from "@/lib/data/audit";
 import { requirePagePermission } from "@/lib/auth-pages";
+import { auditFilterSchema } from "@/lib/validations/audit";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePagePermission("read:audit:any", "/admin/audit");
-  const params = await searchParams;
-  const kind = one(params.kind).slice(0, 64);
-  const outcome = one(params.outcome);
-  const email = one(params.email).slice(0, 320);
-  const page = Number(one(params.page)) || 1;
+  const filter = auditFilterSchema.parse(await searchParams);
+  const [kind, outcome, email] = [filter.kind ?? "", filter.outcome ?? "", filter.email ?? ""];
   const log = await listAuditEvents(actor, {
-    kind: kind || undefined,
+    kind: filter.kind,
     success: outcome === "success" ? true : outcome === "failure" ? false : undefined,
-    email: email || undefined,
-    page,
+    email: filter.email,
+    page: filter.page,
   });
   const query = (p: number) => `?${new URLSearchParams({ kind, outcome, email, page: String(p) })}`;
   return (

@@ -15,14 +15,14 @@ type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
-  const found = await getCaseByCode(await getActor(), decodeURIComponent(code));
+  const found = await getCaseByCode(await getActor(), code);
   return { title: found ? `${found.code}: ${found.title}` : "Case not found" };
 }
 
 export default async function CasePage({ params }: Props) {
   const { code } = await params;
   const actor = await getActor();
-  const c = await getCaseByCode(actor, decodeURIComponent(code));
+  const c = await getCaseByCode(actor, code);
   if (!c) notFound();
   const [annotations, people] = await Promise.all([listAnnotationsForCase(actor, c.id), listPeopleForCase(actor, c.code)]);
   return (

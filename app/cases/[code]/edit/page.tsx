@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Edit case" };
 export default async function EditCasePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const actor = await requirePagePermission("update:case:any", `/cases/${code}/edit`);
-  const c = await getCaseForEdit(actor, decodeURIComponent(code));
+  const c = await getCaseForEdit(actor, code);
   if (!c) notFound();
   const initial = Object.fromEntries(Object.entries(c).map(([k, val]) => [k, historyValue(val) ?? ""]));
   return (

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Case history" };
 export default async function CaseHistoryPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const actor = await requirePagePermission("read:history:case", `/cases/${code}/history`);
-  const rows = await listCaseHistory(actor, decodeURIComponent(code));
+  const rows = await listCaseHistory(actor, code);
   if (!rows) notFound();
   return (
     <div className="space-y-4">

@@ -15,7 +15,7 @@ export default async function PublishPreviewPage({ params }: { params: Promise<{
   const actor = await getActor();
   // Only those who may publish see a preview; for anyone else it does not exist.
   if (!can(actor, "publish:case:any")) notFound();
-  const [preview, current] = await Promise.all([getCasePublishPreview(actor, decodeURIComponent(code)), getCaseByCode(actor, decodeURIComponent(code))]);
+  const [preview, current] = await Promise.all([getCasePublishPreview(actor, code), getCaseByCode(actor, code)]);
   if (!preview || !current) notFound();
   return (
     <div className="space-y-6">

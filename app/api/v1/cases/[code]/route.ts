@@ -8,5 +8,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
   const who = await apiActor(request);
   if ("refused" in who) return who.refused;
   const { code } = await params;
-  return caseApiResponse(who.actor, decodeURIComponent(code), publicOrigin(request));
+  return caseApiResponse(who.actor, code, publicOrigin(request));
 }

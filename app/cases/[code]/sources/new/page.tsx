@@ -18,8 +18,7 @@ type Props = {
 
 /** Editors and up: capture a report (or pick one already captured) and tie a quote of it to this case. */
 export default async function AttachSourcePage({ params, searchParams }: Props) {
-  const { code: rawCode } = await params;
-  const code = decodeURIComponent(rawCode);
+  const { code } = await params;
   const actor = await requirePagePermission("write:source:any", `/cases/${encodeURIComponent(code)}/sources/new`);
   const c = await getCaseByCode(actor, code);
   if (!c) notFound();

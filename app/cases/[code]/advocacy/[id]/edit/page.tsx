@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Edit an advocacy action" };
 export default async function EditAdvocacyPage({ params }: { params: Promise<{ code: string; id: string }> }) {
   const { code, id } = await params;
   const actor = await requirePagePermission("write:advocacy:any", `/cases/${code}/advocacy/${id}/edit`);
-  const found = await getAdvocacyActionForEdit(actor, decodeURIComponent(code), id);
+  const found = await getAdvocacyActionForEdit(actor, code, id);
   if (!found) notFound();
   const contacts = await listContactOptions(actor);
   // An archived contact is not offered for new actions, but stays selectable on the one it received.

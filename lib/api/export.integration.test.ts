@@ -1,0 +1,31 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportResponse } from "@/lib/api/export";
+import { keyringFromEnv } from "@/lib/crypto";
+import { testDb } from "@/lib/testing/test-database";
+import { filterToQuery, parseCaseQuery } from "@/lib/validations/case-filter";
+import { seedDatabase } from "@/prisma/seed/index";
+
+const db = testDb();
+beforeAll(() => seedDatabase(db, { demo: true, keyring: keyringFromEnv() }));
+afterAll(() => db.$disconnect());
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+describe("CSV export", () => {
+  it("keeps text from the filter inside one quoted, formula-escaped header cell", async () => {
+    const raw = { q: 'x",=HYPERLINK("http://evil.example","click me")', outlet: "=cmd|' /C calc'!A0, Yonhap", province: "@SUM(1+1)" };
+    const parsed = parseCaseQuery(raw);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const response = await exportResponse(null, parsed.filter, "csv", "http://localhost:3000", "127.0.0.1", new Date("2030-01-01T00:00:00Z"));
+    const text = await response.text();
+    const records = parse(text, { relax_column_count: true }) as string[][];
+    const header = records.filter((r) => r[0].startsWith("# "));
+    expect(header.length).toBeGreaterThanOrEqual(5);
+    for (const record of header) expect(record).toHaveLength(1);
+    for (const record of records) for (const cell of record) expect(cell).not.toMatch(FORMULA);
+    const filterLine = header.find((r) => r[0].startsWith("# Filter:"))![0];
+    expect(filterLine).toContain('text "x\\",=HYPERLINK'.replace("\\", ""));
+    expect(filterToQuery(parsed.filter)).toContain("HYPERLINK");
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The building blocks every form and query schema is made of, so that each rule is written once:
+ * text that PostgreSQL can store, optional fields, counts, days, codes and ids. A value that breaks
+ * a rule gets a message naming its field; nothing reaches the database that it would refuse with a
+ * 500 (a NUL byte, a broken surrogate pair, a string longer than its column).
+ */
+import { z } from "zod";
+
+/** PostgreSQL text cannot hold NUL; unpaired surrogates cannot be encoded as UTF-8 (a hash would not match). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when the text can be stored and hashed exactly as given. */
+export function isStorableText(text: string): boolean {
+  return !UNSTORABLE.test(text);
+}
+
+export const unstorableMessage = (label: string) =>
+  `${label} contains characters that cannot be stored (a NUL byte or a broken character). Remove them, or copy the text again.`;
+
+/** An optional form field: an empty or blank string means "not given". */
+export const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const limited = (max: number, label: string, min = 0, missing = "") =>
+  z
+    .string({ message: `${label} must be text.` })
+    .trim()
+    .min(min, missing)
+    .max(max, `${label} is limited to ${max.toLocaleString("en")} characters.`)
+    .refine(isStorableText, unstorableMessage(label));
+
+/** Text that must be given: `min` characters at least (1 by default). */
+export function requiredText(max: number, label: string, opts: { min?: number; missing?: string } = {}) {
+  const min = opts.min ?? 1;
+  const missing = opts.missing ?? (min === 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`);
+  return z.preprocess((v) => v ?? "", limited(max, label, min, missing));
+}
+
+/** Text that may be left empty (undefined when blank). */
+export function optionalText(max: number, label: string) {
+  return z.preprocess(blank, limited(max, label).optional());
+}
+
+/** Text that may be empty, kept as "" (summaries, notes, descriptions). */
+export function textOrEmpty(max: number, label: string) {
+  return z.preprocess((v) => v ?? "", limited(max, label));
+}
+
+/** A whole number of people, 0 to 100,000, optional. */
+export function optionalCount(label: string) {
+  return z.preprocess(
+    blank,
+    z.coerce.number({ message: `${label} must be a number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(100000, `${label} is too large.`).optional(),
+  );
+}
+
+/** A version number a form was opened at (optimistic concurrency). */
+export const version = z.coerce.number({ message: "Missing version." }).int("Missing version.").min(1, "Missing version.").max(2_147_483_647, "Missing version.");
+
+export const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
+export const RECORD_ID = /^[a-z0-9]{20,40}$/i;
+
+/** A case code such as CN-2012-0003. */
+export const caseCode = (message = "Unknown case.") => z.string({ message }).regex(CASE_CODE, message);
+/** A record id (cuid). */
+export const recordId = (message: string) => z.string({ message }).regex(RECORD_ID, message);
+
+/** A two-letter country code, upper-cased. */
+export const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. CN.");
+
+/** YYYY-MM-DD that is a real calendar day. */
+export function isoDay(label: string) {
+  return z
+    .string({ message: `${label}: use a date (YYYY-MM-DD).` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: use a date (YYYY-MM-DD).`)
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    }, `${label} is not a real date.`);
+}
