@@ -13,7 +13,7 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { Transform, type Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { finished, pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import tar from "tar-stream";
 import { z } from "zod";
@@ -290,7 +290,9 @@ function describeStreamError(error: Error & { code?: string }, where: string): s
   if (/incorrect header check|unknown compression method/i.test(message) && where === "at its start") {
     return "is not gzip-compressed: not an archive made by npm run backup";
   }
-  if (error.code?.startsWith("Z_")) return `is damaged (${message}) ${where}: the compressed data was altered`;
+  // gzip runs ahead of the tar reader, so `where` is only roughly where the damage is.
+  if (/incorrect (data|length) check/.test(message)) return `is damaged: its gzip checksum does not match (${message}), so its content was altered or corrupted`;
+  if (error.code?.startsWith("Z_")) return `is damaged (${message}), noticed ${where}: the compressed data was altered or corrupted`;
   if (/invalid tar header/i.test(message)) {
     return where === "at its start"
       ? "is gzip-compressed but holds no tar archive: not an archive made by npm run backup"
@@ -321,6 +323,9 @@ async function readChecked(input: Readable, visitor: ArchiveVisitor): Promise<Ma
   input.on("error", (error) => extract.destroy(error));
   gunzip.on("error", (error) => extract.destroy(error));
   input.pipe(gunzip).pipe(extract);
+  // The gzip trailer (CRC-32 and length) is checked after the last tar block: wait for it too.
+  const gunzipDone = finished(gunzip);
+  gunzipDone.catch(() => {});
 
   let header: ArchiveHeader | undefined;
   let manifestValue: unknown;
@@ -390,6 +395,8 @@ async function readChecked(input: Readable, visitor: ArchiveVisitor): Promise<Ma
       }
       where = `after table "${tableName}" (part ${part})`;
     }
+    where = "at its end";
+    await gunzipDone;
   } catch (error) {
     extract.destroy();
     input.unpipe?.();
