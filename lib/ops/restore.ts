@@ -204,13 +204,13 @@ export async function restoreDatabase(connectionString: string, file: string, ve
     let state = await inspect(client);
     const behind = state.migrations !== null && state.migrations.every((name, i) => archiveMigrations[i] === name);
     let reason: string | null = null;
-    if (state.rows.length > 0) reason = `it is not empty (${state.rows.map((r) => `${r.table}: ${r.rows}`).join(", ")})`;
-    else if (state.tables.length > 0 && state.migrations === null) reason = `it has tables (${state.tables.slice(0, 5).join(", ")}) but no migration record`;
-    else if (state.tables.length > 0 && !behind) reason = `its schema is at other migrations (${(state.migrations ?? []).at(-1)}) than the backup's (${archiveMigrations.at(-1)})`;
+    if (state.rows.length > 0) reason = `is not empty (${state.rows.map((r) => `${r.table}: ${r.rows}`).join(", ")})`;
+    else if (state.tables.length > 0 && state.migrations === null) reason = `has tables (${state.tables.slice(0, 5).join(", ")}) but no migration record`;
+    else if (state.tables.length > 0 && !behind) reason = `has its schema at other migrations (${(state.migrations ?? []).at(-1)}) than the backup's (${archiveMigrations.at(-1)})`;
     let replaced = false;
     if (reason) {
       if (!opts.replace) {
-        throw new RestoreRefused(`Database "${state.database}" cannot take the restore: ${reason}. Restore into an empty database, or pass --replace to delete everything in it first.`);
+        throw new RestoreRefused(`Database "${state.database}" cannot take the restore: it ${reason}. Restore into an empty database, or pass --replace to delete everything in it first.`);
       }
       if (!opts.confirm || !(await opts.confirm({ database: state.database, rows: state.rows, reason }))) {
         throw new RestoreRefused(`Not confirmed: database "${state.database}" was left as it was.`);
