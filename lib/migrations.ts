@@ -106,9 +106,12 @@ export async function listMigrationNames(): Promise<string[]> {
     .sort();
 }
 
-/** Applies every pending migration in prisma/migrations, as `prisma migrate deploy` would. */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const names = await listMigrationNames();
+/**
+ * Applies every pending migration in prisma/migrations, as `prisma migrate deploy` would; with
+ * `upTo`, only those up to that one (a restore recreates the schema its backup was made at).
+ */
+export async function applyMigrations(connectionString: string, opts: { upTo?: string } = {}): Promise<string[]> {
+  const names = (await listMigrationNames()).filter((name) => opts.upTo === undefined || name <= opts.upTo);
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
