@@ -10,7 +10,7 @@ import path from "node:path";
 import { backupDatabase } from "../lib/ops/backup.ts";
 import { formatBytes, formatCounts, parseOpsArgs } from "../lib/ops/cli.ts";
 import { withDemoServer } from "../lib/ops/demo-server.ts";
-import { DATA_DIR, DEMO_DB_NAME, demoSecrets, startDemoDatabase } from "./lib/demo-database.ts";
+import { DATA_DIR, DEMO_DB_NAME, KEYS_FILE, demoDatabasePassword, startDemoDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";
 
 runScript(async () => {
@@ -31,7 +31,7 @@ runScript(async () => {
       throw new Error(`No demo database in ${DATA_DIR} (no ${path.join(pgDir, "PG_VERSION")}): nothing to back up. Set DATA_DIR, or DATABASE_URL for your own PostgreSQL.`);
     }
     result = await withDemoServer(
-      { pgDir, password: () => demoSecrets().pgPassword, database: DEMO_DB_NAME, start: () => startDemoDatabase() },
+      { pgDir, password: () => demoDatabasePassword(), database: DEMO_DB_NAME, start: () => startDemoDatabase() },
       async (access) => {
         source = `the demo database in ${DATA_DIR}`;
         console.log(
@@ -57,7 +57,7 @@ runScript(async () => {
   console.log(
     process.env.DATABASE_URL
       ? "Keep RW_ENCRYPTION_KEYS safe elsewhere: a restore without those keys cannot read the restricted fields."
-      : `Keep the keys safe elsewhere (the demo keys are in ${path.join(DATA_DIR, "secrets.json")}, "encryptionKeys"): a restore without them cannot read the restricted fields.`,
+      : `Keep the keys safe elsewhere (the demo keys are in ${path.relative(process.cwd(), KEYS_FILE) || KEYS_FILE}, apart from the data): a restore without them cannot read the restricted fields.`,
   );
   console.log("The archive does hold everything else (aliases, cases, history, accounts' password hashes): store it as carefully as the database.");
 });

@@ -13,7 +13,7 @@ import { formatCounts, parseOpsArgs, replaceConfirmation } from "../lib/ops/cli.
 import { withDemoServer } from "../lib/ops/demo-server.ts";
 import { checkRestoredKeys, type KeyCheck } from "../lib/ops/keys.ts";
 import { restoreDatabase, verifyBackup, type RestoreResult } from "../lib/ops/restore.ts";
-import { DATA_DIR, DEMO_DB_NAME, demoEncryptionKeys, demoSecrets, startDemoDatabase } from "./lib/demo-database.ts";
+import { DATA_DIR, DEMO_DB_NAME, KEYS_FILE, demoEncryptionKeys, demoDatabasePassword, startDemoDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";
 
 runScript(async () => {
@@ -44,10 +44,10 @@ runScript(async () => {
     const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
     const createdDir = !existsSync(DATA_DIR);
     if (fresh) console.log(`Creating a new demo data directory in ${DATA_DIR}…`);
-    keySource = process.env.RW_ENCRYPTION_KEYS ? "RW_ENCRYPTION_KEYS" : `${path.join(DATA_DIR, "secrets.json")} ("encryptionKeys")`;
+    keySource = process.env.RW_ENCRYPTION_KEYS ? "RW_ENCRYPTION_KEYS" : `${KEYS_FILE} ("encryptionKeys")`;
     try {
       ({ result, checks } = await withDemoServer(
-        { pgDir, password: () => demoSecrets().pgPassword, database: DEMO_DB_NAME, start: () => startDemoDatabase() },
+        { pgDir, password: () => demoDatabasePassword(), database: DEMO_DB_NAME, start: () => startDemoDatabase() },
         async (access) => {
           if (access.how === "running") {
             throw new Error(`npm start is running on ${DATA_DIR} (PostgreSQL on port ${access.port}): stop it (Ctrl-C) first; a restore must not mix with the app's writes. Or restore into a new directory: DATA_DIR=new-dir npm run restore -- FILE`);
@@ -57,7 +57,7 @@ runScript(async () => {
             confirm: replaceConfirmation({ yes: args.yes, where: `demo data in ${DATA_DIR}` }),
             log,
           });
-          // As npm start does: RW_ENCRYPTION_KEYS when set, otherwise the data directory's demo keys.
+          // As npm start does: RW_ENCRYPTION_KEYS when set, otherwise the demo keys file.
           const keyring = loadKeyring(process.env.RW_ENCRYPTION_KEYS || demoEncryptionKeys(), keySource);
           return { result: restored, checks: await checkRestoredKeys(access.url, m.encryption.keyIds, keyring) };
         },
@@ -89,7 +89,7 @@ runScript(async () => {
     console.log(
       process.env.DATABASE_URL || process.env.RW_ENCRYPTION_KEYS
         ? "  Set RW_ENCRYPTION_KEYS to include those keys (from wherever you keep them) before starting the app; without them the restricted fields (real names, contact details, addresses) cannot be read."
-        : `  Before \`DATA_DIR=${process.env.DATA_DIR ?? ".data"} npm start\`, put those keys into ${path.join(DATA_DIR, "secrets.json")}: copy the "encryptionKeys" entries of the data directory the backup came from to the front of its "encryptionKeys" list (or start with RW_ENCRYPTION_KEYS set). Without them the restricted fields (real names, contact details, addresses) cannot be read.`,
+        : `  Before \`DATA_DIR=${process.env.DATA_DIR ?? ".data"} npm start\`, put those keys into ${KEYS_FILE}: copy the "encryptionKeys" entries of the keys file kept with the original to the front of its "encryptionKeys" list (or point RW_DEMO_KEYS_FILE at that file, or start with RW_ENCRYPTION_KEYS set). Without them the restricted fields (real names, contact details, addresses) cannot be read.`,
     );
   }
 });

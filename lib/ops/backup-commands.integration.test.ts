@@ -26,9 +26,12 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs a script as `npm run` would, in demo mode on `dataDir`; resolves with its exit code and output. */
-function script(name: string, args: string[], dataDir: string): Promise<{ code: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) };
+/**
+ * Runs a script as `npm run` would, in demo mode on `dataDir` with its keys in `keysFile` (by default a
+ * file of its own beside the directory, as on another machine); resolves with its exit code and output.
+ */
+function script(name: string, args: string[], dataDir: string, keysFile = `${dataDir}.keys.json`): Promise<{ code: number | null; out: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, RW_DEMO_KEYS_FILE: keysFile, EMBEDDED_PG_PORT: String(pgPort) };
   delete env.DATABASE_URL;
   delete env.RW_ENCRYPTION_KEYS;
   const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
@@ -65,7 +68,7 @@ describe("npm run backup / restore in demo mode", () => {
     expect(exists.out).toContain("exists already: choose another name, or pass --force");
 
     // As under npm start: a server already runs on the directory; the backup must use it, not start another.
-    const { pgPassword } = JSON.parse(await readFile(path.join(data, "secrets.json"), "utf8")) as { pgPassword: string };
+    const { pgPassword } = JSON.parse(await readFile(path.join(data, "pg.json"), "utf8")) as { pgPassword: string };
     const server = await startEmbeddedPostgres({ dataDir: path.join(data, "pg"), port: pgPort, password: pgPassword, persistent: true });
     try {
       const running = await script("backup", [path.join(dir, "running.tar.gz")], data);
@@ -86,8 +89,12 @@ describe("npm run backup / restore in demo mode", () => {
     expect(restored.out).toMatch(/Restored .* into database "refoulement_watch"/);
     expect(restored.out).toMatch(/Case\s+5 rows/);
     expect(restored.out).toContain("Encryption keys are not in backups: they must be supplied separately.");
-    expect(restored.out).toMatch(/key "[^"]+" \(3 encrypted values\): NOT in .*secrets\.json/);
+    expect(restored.out).toMatch(/key "[^"]+" \(3 encrypted values\): NOT in .*restored\.keys\.json/);
     expect(restored.code).toBe(0);
+    // With the keys file kept from the original, the restored values decrypt.
+    const withKeys = await script("restore", [path.join(dir, "stopped.tar.gz"), "--replace", "--yes"], fresh, path.join(dir, "data.keys.json"));
+    expect(withKeys.out).toMatch(/key "[^"]+" \(3 encrypted values\): in .*data\.keys\.json.*, and it decrypts them/);
+    expect(withKeys.code).toBe(0);
 
     const again = await script("restore", [path.join(dir, "stopped.tar.gz")], fresh);
     expect(again.code).toBe(1);

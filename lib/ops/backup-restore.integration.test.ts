@@ -150,7 +150,9 @@ beforeAll(async () => {
   await src.auditEvent.create({ data: { actorId: staff.id, actorEmail: staff.email, kind: "export", ip: "127.0.0.1", detail: { filter: { q: AWKWARD }, n: [1, 2.5, null], ok: true } } });
   await src.auditEvent.create({ data: { actorEmail: "nobody@example.org", kind: "sign-in", success: false } });
   await src.recordChange.create({ data: { userId: staff.id, entity: "Case", entityId: c.id, caseId: c.id, action: "UPDATE", field: "summary", oldValue: null, newValue: AWKWARD, reason: "test" } });
-  await src.signInThrottle.create({ data: { key: "account:backup@example.org", points: 3, expire: 9_007_199_254_740_993n } });
+  await src.signInThrottle.create({ data: { key: "account-ip:backup@example.org|2001:db8::1", failures: 7, lastFailureAt: new Date("2031-02-10T10:00:00.123Z"), blockedUntil: new Date("2031-02-10T10:15:00.456Z") } });
+  await src.userSession.create({ data: { userId: staff.id, expiresAt: new Date("2031-02-10T18:00:00Z"), revokedAt: new Date("2031-02-10T12:00:00Z") } });
+  await src.knownSignInAddress.create({ data: { userId: staff.id, ip: "2001:db8::1" } });
 });
 
 afterAll(async () => {
@@ -172,7 +174,7 @@ describe("backup and restore", () => {
         if (wroteDuring) return;
         wroteDuring = true;
         await query(srcUrl, `INSERT INTO "RecordChange" (entity, "entityId", action) VALUES ('during-backup', 'x', 'CREATE')`);
-        await query(srcUrl, `INSERT INTO "sign_in_throttle" (key, points) VALUES ('during-backup', 1)`);
+        await query(srcUrl, `INSERT INTO "sign_in_throttle" (key, failures) VALUES ('during-backup', 1)`);
       },
     });
     const byName = Object.fromEntries(result.manifest.tables.map((t) => [t.name, t.rows]));
