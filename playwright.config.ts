@@ -8,6 +8,23 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("Run the end-to-end tests with `npm test` or `npm run test:e2e`: they need the database those commands prepare.");
 const baseURL = `http://localhost:${port}`;
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: CHROMIUM_PATH_FOR_PLAYWRIGHT,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      // Stops Chromium's background look-ups of outside hosts (there is no internet here).
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results/playwright",
@@ -25,25 +42,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: CHROMIUM_PATH_FOR_PLAYWRIGHT,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            // Stops Chromium's background look-ups of outside hosts (there is no internet here).
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-          ],
-        },
-      },
-    },
+    { name: "chromium", testIgnore: /system\//, use: browser },
+    // Fuzzing, concurrency and fault tests write a great deal: they run after the user-facing tests.
+    { name: "system", testMatch: /system\/.*\.spec\.ts/, dependencies: ["chromium"], use: browser },
   ],
   webServer: {
     // The app's own HTTP server in front of Next.js, as `npm start` runs it.

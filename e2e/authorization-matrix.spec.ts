@@ -5,14 +5,13 @@
  */
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { signInAs, type DemoRole } from "./helpers";
+import { discoverActions, postAction } from "./server-actions";
 
 // Playwright runs from the project root (scripts/test.ts starts it there).
 const ROOT = process.cwd();
-const require = createRequire(path.join(ROOT, "package.json"));
 const ROLES = ["VISITOR", "RESEARCHER", "EDITOR", "STAFF", "ADMIN"] as const;
 type Role = (typeof ROLES)[number];
 
@@ -139,18 +138,6 @@ function discoverRoutes(dir = path.join(ROOT, "app"), prefix = ""): string[] {
   return found;
 }
 
-type ManifestEntry = { workers: Record<string, unknown>; exportedName?: string };
-function discoverActions(): Map<string, { id: string; page: string }> {
-  const manifest = require(path.join(ROOT, ".next/server/server-reference-manifest.json")) as { node: Record<string, ManifestEntry> };
-  const actions = new Map<string, { id: string; page: string }>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    const worker = Object.keys(entry.workers)[0];
-    const page = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/^page$/, "");
-    actions.set(entry.exportedName ?? id, { id, page: page.replace("[code]", "CN-2012-0001") });
-  }
-  return actions;
-}
-
 test.describe("[AUTHZ] authorization matrix", () => {
   test.beforeAll(async ({ browser }) => {
     const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
@@ -192,9 +179,6 @@ test.describe("[AUTHZ] authorization matrix", () => {
   });
 
   test("server actions posted directly refuse every role without the permission", async () => {
-    const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
-      encodeReply: (value: unknown) => Promise<FormData | string>;
-    };
     const actions = discoverActions();
     const mismatches: string[] = [];
     let checked = 0;
@@ -202,14 +186,7 @@ test.describe("[AUTHZ] authorization matrix", () => {
       const action = actions.get(name)!;
       for (const role of ROLES) {
         // An empty form: allowed roles get "invalid" (validation, nothing written); others "forbidden".
-        const body = await encodeReply([{ status: "idle" }, new FormData()]);
-        const response = await contexts[role].fetch(action.page, {
-          method: "POST",
-          headers: { "Next-Action": action.id, Accept: "text/x-component" },
-          multipart: body instanceof FormData ? Object.fromEntries([...body.entries()].map(([k, v]) => [k, String(v)])) : undefined,
-          data: typeof body === "string" ? body : undefined,
-        });
-        const status = /"status":"([a-z-]+)"/.exec(await response.text())?.[1] ?? `HTTP ${response.status()}`;
+        const { status } = await postAction(contexts[role], action, {});
         const expected = allowed.includes(role) ? "invalid" : "forbidden";
         checked++;
         if (status !== expected) mismatches.push(`${role} → ${name}: ${status}, expected ${expected}`);

@@ -13,6 +13,14 @@ describe("connectionFailureReason", () => {
     );
   });
 
+  it("reads Prisma's wrapped driver errors", () => {
+    expect(connectionFailureReason({ code: "P1001", message: "Invalid `db.user.findFirst()` invocation …" })).toBe("the database server cannot be reached");
+    expect(connectionFailureReason({ code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } } } })).toBe(
+      "the database server closed the connection",
+    );
+    expect(connectionFailureReason({ code: "P2002", meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation" } } } })).toBeNull();
+  });
+
   it("is null for errors about the query, not the connection", () => {
     expect(connectionFailureReason(Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" }))).toBeNull();
     expect(connectionFailureReason(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"))).toBeNull();

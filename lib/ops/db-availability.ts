@@ -29,13 +29,27 @@ const CONNECTION_MESSAGES = [
   /can't reach database server/i,
 ];
 
-/** Every error in a chain of `cause`s and AggregateError's `errors`. */
+/** Prisma's codes for "no usable connection" (its driver adapters report the same as kinds). */
+const PRISMA_CONNECTION: Record<string, string> = {
+  P1001: "the database server cannot be reached",
+  P1002: "the database server did not answer in time",
+  P1008: "the database did not answer in time",
+  P1017: "the database server closed the connection",
+  DatabaseNotReachable: "the database server cannot be reached",
+  ConnectionClosed: "the database server closed the connection",
+  SocketTimeout: "the database server did not answer in time",
+  TooManyConnections: "the database server has too many connections",
+};
+
+/** Every error in a chain of `cause`s, AggregateError's `errors` and Prisma's wrapped driver error. */
 function* chain(error: unknown, depth = 0): Generator<Record<string, unknown>> {
   if (!error || typeof error !== "object" || depth > 6) return;
   yield error as Record<string, unknown>;
-  const e = error as { cause?: unknown; errors?: unknown[] };
+  const e = error as { cause?: unknown; errors?: unknown[]; meta?: { driverAdapterError?: unknown }; driverAdapterError?: unknown };
   if (e.cause) yield* chain(e.cause, depth + 1);
   if (Array.isArray(e.errors)) for (const inner of e.errors) yield* chain(inner, depth + 1);
+  if (e.meta?.driverAdapterError) yield* chain(e.meta.driverAdapterError, depth + 1);
+  if (e.driverAdapterError) yield* chain(e.driverAdapterError, depth + 1);
 }
 
 /**
@@ -46,6 +60,9 @@ export function connectionFailureReason(error: unknown): string | null {
   for (const e of chain(error)) {
     const code = typeof e.code === "string" ? e.code : "";
     const message = typeof e.message === "string" ? e.message : "";
+    const kind = typeof e.kind === "string" ? e.kind : "";
+    if (PRISMA_CONNECTION[code]) return PRISMA_CONNECTION[code];
+    if (PRISMA_CONNECTION[kind]) return PRISMA_CONNECTION[kind];
     if (CONNECTION_ERRNOS.has(code)) return describeErrno(code);
     if (CONNECTION_SQLSTATES.has(code) || code.startsWith("08")) return firstLine(message) || `PostgreSQL error ${code}`;
     if (CONNECTION_MESSAGES.some((m) => m.test(message))) return firstLine(message);
