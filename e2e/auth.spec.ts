@@ -44,8 +44,14 @@ test.describe("[AUTH]", () => {
       await expect(error).toHaveText("Email or password is incorrect, or the account is disabled.");
       await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     }
-    await page.getByLabel("Password").fill("yet another wrong one");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(error).toContainText(/Too many failed sign-in attempts\. Try again after \d\d:\d\d UTC/);
+    // Then each attempt must wait, twice as long as the last: soon one comes too early and is told when to try.
+    const throttled = /Too many failed sign-in attempts\. Try again (in \d+ seconds?|after \d\d:\d\d UTC)/;
+    for (let attempt = 6; attempt <= 12 && !throttled.test((await error.textContent()) ?? ""); attempt++) {
+      await page.getByLabel("Password").fill(`wrong password ${attempt}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+      await expect(error).not.toBeEmpty();
+    }
+    await expect(error).toContainText(throttled);
   });
 });

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { signInAs } from "./helpers";
@@ -16,10 +17,10 @@ async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
 }
 
 /** The data rows of an exported CSV (after the "# …" header block), keyed by column name. */
+/** The export's rows as records, read with a CSV parser after the provenance lines (one "# …" cell each). */
 function csvRows(text: string): Record<string, string>[] {
-  const lines = text.split("\n").filter((l) => l && !l.startsWith("#"));
-  const split = (line: string) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, "").replaceAll('""', '"')).slice(0, -1);
-  const [header, ...rows] = lines.map(split);
+  const records = (parse(text, { relax_column_count: true }) as string[][]).filter((r) => !(r.length === 1 && r[0].startsWith("# ")));
+  const [header, ...rows] = records;
   return rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""])));
 }
 
