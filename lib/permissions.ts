@@ -2,6 +2,7 @@
  * Who may do what. Permissions are named `action:entity:scope`; the data layer and every server
  * action check them through `can`/`requirePermission`, never through a proxy alone.
  */
+import { forbidden } from "@/lib/data/errors";
 import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 
 /** The acting user as the data layer sees it; `null` is a visitor who is not signed in. */
@@ -56,15 +57,9 @@ export function can(actor: Actor, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly string[]).includes(roleOf(actor));
 }
 
-export class ForbiddenError extends Error {
-  constructor(public readonly permission: Permission) {
-    super(`Not allowed: ${permission}`);
-    this.name = "ForbiddenError";
-  }
-}
-
+/** Throws the data layer's "forbidden" refusal unless the actor has `permission`. */
 export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new ForbiddenError(permission);
+  if (!can(actor, permission)) throw forbidden(permission);
 }
 
 /** The case visibilities an actor may read. */

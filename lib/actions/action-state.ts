@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
+import { isDataError } from "@/lib/data/errors";
 import { getActor } from "@/lib/auth";
-import { can, ForbiddenError, type Actor, type Permission } from "@/lib/permissions";
+import { can, type Actor, type Permission } from "@/lib/permissions";
 import type { IntakeProposal } from "@/lib/intake/proposal";
 import { connectionFailureReason } from "@/lib/ops/db-availability";
 import { noteActionStarted } from "@/lib/ops/request-context";
@@ -61,13 +61,13 @@ const NOT_ALLOWED: ActionState = { status: "forbidden", message: "Your role does
 
 /** Turns the data layer's refusals into a state the form can show; anything else is rethrown. */
 function refusal(error: unknown, values?: Record<string, string>): ActionState {
-  if (error instanceof ForbiddenError) return { ...NOT_ALLOWED, values };
-  if (error instanceof NotFoundError) return { status: "not-found", message: `${error.message.replace(/ not found$/, "")} not found. It may have been removed, or you may not have access.`, values };
-  if (error instanceof ConflictError) {
+  if (isDataError(error, "forbidden")) return { ...NOT_ALLOWED, values };
+  if (isDataError(error, "not-found")) return { status: "not-found", message: `${error.what ?? "Record"} not found. It may have been removed, or you may not have access.`, values };
+  if (isDataError(error, "conflict")) {
     const when = error.changedAt ? ` at ${error.changedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
     return { status: "conflict", message: `This was changed${error.changedBy ? ` by ${error.changedBy}` : ""}${when} since you opened it. Reload to see the latest version; nothing was saved.`, values };
   }
-  if (error instanceof RuleError) return { status: "invalid", message: error.message, values };
+  if (isDataError(error, "rule")) return { status: "invalid", message: error.message, values };
   // The database went away: say so, keep what was typed (the transaction rolled back, so nothing is half-saved).
   if (connectionFailureReason(error)) return { status: "unavailable", message: DATABASE_UNAVAILABLE, values };
   throw error;

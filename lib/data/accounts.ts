@@ -1,18 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { NotFoundError, RuleError } from "@/lib/data/errors";
+import { notFound, ruleBroken } from "@/lib/data/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/password";
 import { passwordEmailProblem } from "@/lib/password-policy";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateUserInput } from "@/lib/validations/user";
 
 type Tx = Prisma.TransactionClient;
 
 /** Every account, for the admin page. Never includes password hashes (omitted globally). */
 export async function listUsers(actor: Actor) {
-  requirePermission(actor, "manage:user:any");
+  if (!can(actor, "manage:user:any")) return [];
   return db.user.findMany({
     orderBy: [{ disabled: "asc" }, { email: "asc" }],
     select: { id: true, email: true, name: true, role: true, disabled: true, lastSignInAt: true, createdAt: true, isDemo: true },
@@ -27,14 +27,14 @@ async function audit(tx: Tx, actor: Actor, kind: string, target: { id: string; e
 
 async function findUser(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, disabled: true } });
-  if (!user) throw new NotFoundError("Account");
+  if (!user) throw notFound("Account");
   return user;
 }
 
 /** Refuses a change that would leave no enabled admin, so nobody can lock the organisation out. */
 async function assertAnotherAdminRemains(tx: Tx, userId: string) {
   const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: userId } } });
-  if (others === 0) throw new RuleError("This is the last enabled admin account; make another admin first.");
+  if (others === 0) throw ruleBroken("This is the last enabled admin account; make another admin first.");
 }
 
 export async function createUserAccount(actor: Actor, input: CreateUserInput): Promise<{ id: string; email: string }> {
@@ -42,7 +42,7 @@ export async function createUserAccount(actor: Actor, input: CreateUserInput): P
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new RuleError(`An account with the email ${input.email} already exists.`);
+      throw ruleBroken(`An account with the email ${input.email} already exists.`);
     }
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: { id: true, email: true } });
     await audit(tx, actor, "user-created", user, { role: input.role });
@@ -68,7 +68,7 @@ export async function setUserDisabled(actor: Actor, input: { userId: string; dis
   await db.$transaction(async (tx) => {
     const user = await findUser(tx, input.userId);
     if (user.disabled === input.disabled) return;
-    if (input.disabled && user.id === actor!.id) throw new RuleError("You cannot disable your own account.");
+    if (input.disabled && user.id === actor!.id) throw ruleBroken("You cannot disable your own account.");
     if (input.disabled && user.role === "ADMIN") await assertAnotherAdminRemains(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: { disabled: input.disabled, sessionVersion: { increment: 1 } } });
     await audit(tx, actor, input.disabled ? "user-disabled" : "user-enabled", user);
@@ -83,7 +83,7 @@ export async function resetUserPassword(actor: Actor, input: { userId: string; p
     const user = await findUser(tx, input.userId);
     // The form's schema cannot know whose password it is: check the email rule here.
     const problem = passwordEmailProblem(input.password, user.email);
-    if (problem) throw new RuleError(problem);
+    if (problem) throw ruleBroken(problem);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await audit(tx, actor, "password-reset", user);
   });

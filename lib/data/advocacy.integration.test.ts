@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdvocacyAction, listFollowUps, updateAdvocacyAction } from "@/lib/data/advocacy";
 import { archiveContact, createContact, getContact, listContacts, updateContact } from "@/lib/data/contacts";
-import { ConflictError } from "@/lib/data/errors";
-import { ForbiddenError, type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
 import { keyringFromEnv } from "@/lib/crypto";
 import { createAdvocacySchema } from "@/lib/validations/advocacy";
@@ -78,7 +77,7 @@ describe("advocacy actions and follow-ups", () => {
     const { id } = await createAdvocacyAction(actors.EDITOR, "CN-2012-0001", action());
     await updateAdvocacyAction(actors.STAFF, { id, version: 1, ...action({ status: "AWAITING_RESPONSE" }) });
     const stale = updateAdvocacyAction(actors.EDITOR, { id, version: 1, ...action({ askedFor: "Overwrite" }) });
-    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toMatchObject({ code: "conflict" });
     await expect(stale).rejects.toMatchObject({ changedBy: actors.STAFF.name });
     const row = await db.advocacyAction.findUniqueOrThrow({ where: { id } });
     expect(row.version).toBe(2);
@@ -94,11 +93,11 @@ describe("advocacy actions and follow-ups", () => {
     const count = await db.advocacyAction.count();
     const changes = await db.recordChange.count();
     for (const actor of [actors.RESEARCHER, null]) {
-      await expect(createAdvocacyAction(actor, "CN-2012-0001", action())).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(listFollowUps(actor, day("2030-01-05"))).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(createContact(actor, { name: "X", kind: "NGO", organisation: null, role: null, country: null, notes: "" })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(updateContact(actor, { id: contactId, version: 1, name: "X", kind: "NGO", organisation: null, role: null, country: null, notes: "" })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(archiveContact(actor, { id: contactId, version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createAdvocacyAction(actor, "CN-2012-0001", action())).rejects.toMatchObject({ code: "forbidden" });
+      expect(await listFollowUps(actor, day("2030-01-05"))).toEqual({ overdue: [], dueSoon: [] });
+      await expect(createContact(actor, { name: "X", kind: "NGO", organisation: null, role: null, country: null, notes: "" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(updateContact(actor, { id: contactId, version: 1, name: "X", kind: "NGO", organisation: null, role: null, country: null, notes: "" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(archiveContact(actor, { id: contactId, version: 1 })).rejects.toMatchObject({ code: "forbidden" });
       expect(await listContacts(actor)).toEqual([]);
     }
     expect(await db.advocacyAction.count()).toBe(count);
@@ -131,9 +130,9 @@ describe("contacts", () => {
   it("a stale contact edit is refused; archiving hides the contact and keeps the row", async () => {
     const { id } = await createContact(actors.STAFF, { name: `UN ${unique()}`, kind: "UN_BODY", organisation: null, role: null, country: null, notes: "" });
     await updateContact(actors.STAFF, { id, version: 1, name: "First", kind: "UN_BODY", organisation: null, role: null, country: null, notes: "" });
-    await expect(updateContact(actors.EDITOR, { id, version: 1, name: "Second", kind: "UN_BODY", organisation: null, role: null, country: null, notes: "" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateContact(actors.EDITOR, { id, version: 1, name: "Second", kind: "UN_BODY", organisation: null, role: null, country: null, notes: "" })).rejects.toMatchObject({ code: "conflict" });
     expect((await db.contact.findUniqueOrThrow({ where: { id } })).name).toBe("First");
-    await expect(archiveContact(actors.EDITOR, { id, version: 1 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(archiveContact(actors.EDITOR, { id, version: 1 })).rejects.toMatchObject({ code: "conflict" });
     await archiveContact(actors.EDITOR, { id, version: 2 });
     expect((await db.contact.findUniqueOrThrow({ where: { id } })).deletedAt).not.toBeNull();
     expect(ids(await listContacts(actors.STAFF))).not.toContain(id);

@@ -1,19 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { visibleCaseWhere } from "@/lib/data/cases";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { changedFields, conflictFromHistory, writeHistory } from "@/lib/data/history";
+import { notFound } from "@/lib/data/errors";
+import { changedFields, writeHistory } from "@/lib/data/history";
+import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
+import { caseVisibleTo, requireVisibleCase } from "@/lib/data/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
 import type { AdvocacyFields, UpdateAdvocacyInput } from "@/lib/validations/advocacy";
 
 const HISTORY_FIELDS = ["contactId", "kind", "date", "askedFor", "response", "status", "followUpDue", "notes"] as const;
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A contact that is not archived, or NotFoundError. */
+/** A contact that is not archived, or the "not-found" refusal. */
 async function requireContact(contactId: string) {
   const contact = await db.contact.findFirst({ where: { id: contactId, deletedAt: null }, select: { id: true } });
-  if (!contact) throw new NotFoundError("Contact");
+  if (!contact) throw notFound("Contact");
 }
 
 /** The columns an advocacy form sets, shared by create and update. */
@@ -33,8 +34,7 @@ function advocacyData(input: AdvocacyFields) {
 /** Records an advocacy action on a case the actor can see, with its history row. */
 export async function createAdvocacyAction(actor: Actor, caseCode: string, input: AdvocacyFields): Promise<{ id: string; caseCode: string }> {
   requirePermission(actor, "write:advocacy:any");
-  const found = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: caseCode }, select: { id: true } });
-  if (!found) throw new NotFoundError("Case");
+  const found = await requireVisibleCase(actor, caseCode);
   await requireContact(input.contactId);
   const created = await db.$transaction((tx) => createAdvocacyInTx(tx, actor, found.id, input));
   return { id: created.id, caseCode };
@@ -50,22 +50,21 @@ export async function createAdvocacyInTx(tx: Prisma.TransactionClient, actor: Ac
   return a;
 }
 
-/** Saves an edit made on `input.version`; a stale version is refused (ConflictError), nothing changed. */
+/** Saves an edit made on `input.version`; a stale version is refused ("conflict"), nothing changed. */
 export async function updateAdvocacyAction(actor: Actor, input: UpdateAdvocacyInput): Promise<{ caseCode: string }> {
   requirePermission(actor, "write:advocacy:any");
   const current = await db.advocacyAction.findFirst({
-    where: { id: input.id, deletedAt: null, case: visibleCaseWhere(actor) },
-    select: { id: true, caseId: true, version: true, updatedAt: true, contactId: true, kind: true, date: true, askedFor: true, response: true, status: true, followUpDue: true, notes: true, case: { select: { code: true } } },
+    where: { id: input.id, deletedAt: null, case: caseVisibleTo(actor) },
+    select: { id: true, caseId: true, version: true, contactId: true, kind: true, date: true, askedFor: true, response: true, status: true, followUpDue: true, notes: true, case: { select: { code: true } } },
   });
-  if (!current) throw new NotFoundError("Advocacy action");
-  if (current.version !== input.version) throw await conflictFromHistory("AdvocacyAction", current.id, current.updatedAt);
+  if (!current) throw notFound("Advocacy action");
+  await checkVersion(db, "AdvocacyAction", current, input.version);
   if (input.contactId !== current.contactId) await requireContact(input.contactId);
   const after = advocacyData(input);
   const changes = changedFields(current, after, HISTORY_FIELDS);
   if (changes.length === 0) return { caseCode: current.case.code };
   await db.$transaction(async (tx) => {
-    const updated = await tx.advocacyAction.updateMany({ where: { id: current.id, version: input.version, deletedAt: null }, data: { ...after, version: { increment: 1 } } });
-    if (updated.count === 0) throw new ConflictError(null, null);
+    await updateAtVersion(tx, "AdvocacyAction", { id: current.id, opened: input.version }, after, { deletedAt: null });
     await writeHistory(tx, { actor, entity: "AdvocacyAction", entityId: current.id, caseId: current.caseId, action: "UPDATE", changes });
   });
   return { caseCode: current.case.code };
@@ -90,9 +89,9 @@ const followUpSelect = {
  * UTC calendar day (midnight UTC), e.g. todayUtc(await now()).
  */
 export async function listFollowUps(actor: Actor, today: Date) {
-  requirePermission(actor, "read:advocacy:any");
+  if (!can(actor, "read:advocacy:any")) return { overdue: [], dueSoon: [] };
   const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  const base = { deletedAt: null, status: { not: "CLOSED" as const }, case: visibleCaseWhere(actor) };
+  const base = { deletedAt: null, status: { not: "CLOSED" as const }, case: caseVisibleTo(actor) };
   const orderBy = [{ followUpDue: "asc" as const }, { createdAt: "asc" as const }];
   const [overdue, dueSoon] = await Promise.all([
     db.advocacyAction.findMany({ where: { ...base, followUpDue: { lt: day } }, orderBy, take: 500, select: followUpSelect }),
@@ -108,9 +107,9 @@ export type FollowUp = Awaited<ReturnType<typeof listFollowUps>>["overdue"][numb
  * comes along even when archived, so the form can keep showing who the action went to.
  */
 export async function getAdvocacyActionForEdit(actor: Actor, caseCode: string, id: string) {
-  requirePermission(actor, "write:advocacy:any");
+  if (!can(actor, "write:advocacy:any")) return null;
   return db.advocacyAction.findFirst({
-    where: { id, deletedAt: null, case: { ...visibleCaseWhere(actor), code: caseCode } },
+    where: { id, deletedAt: null, case: { ...caseVisibleTo(actor), code: caseCode } },
     select: {
       id: true,
       version: true,

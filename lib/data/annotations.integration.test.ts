@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnnotation, listAnnotationsForCase, listOpenAnnotations, replyToAnnotation, resolveAnnotation } from "@/lib/data/annotations";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { ForbiddenError, type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
 import { keyringFromEnv } from "@/lib/crypto";
 import { testDb, unique } from "@/lib/testing/test-database";
@@ -25,9 +24,9 @@ describe("annotations in the data layer", () => {
     const body = `Field note ${unique()}`;
     const { id } = await createAnnotation(actors.STAFF, { caseCode: "CN-2012-0001", field: "sizeMin", body });
     await replyToAnnotation(actors.EDITOR, { annotationId: id, body: "Reply" });
-    await expect(createAnnotation(actors.EDITOR, { caseCode: "CN-2012-0001", body: "no" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(replyToAnnotation(actors.RESEARCHER, { annotationId: id, body: "no" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(replyToAnnotation(null, { annotationId: id, body: "no" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createAnnotation(actors.EDITOR, { caseCode: "CN-2012-0001", body: "no" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(replyToAnnotation(actors.RESEARCHER, { annotationId: id, body: "no" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(replyToAnnotation(null, { annotationId: id, body: "no" })).rejects.toMatchObject({ code: "forbidden" });
 
     expect(await listAnnotationsForCase(actors.RESEARCHER, caseId)).toEqual([]);
     expect(await listAnnotationsForCase(null, caseId)).toEqual([]);
@@ -42,15 +41,15 @@ describe("annotations in the data layer", () => {
   it("resolving checks the version: a stale resolve is refused and changes nothing", async () => {
     const { id } = await createAnnotation(actors.STAFF, { caseCode: "CN-2012-0001", body: `Case note ${unique()}` });
     await resolveAnnotation(actors.STAFF, { annotationId: id, version: 1 });
-    await expect(resolveAnnotation(actors.STAFF, { annotationId: id, version: 1 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(resolveAnnotation(actors.STAFF, { annotationId: id, version: 1 })).rejects.toMatchObject({ code: "conflict" });
     expect((await listOpenAnnotations(actors.STAFF)).map((a) => a.id)).not.toContain(id);
   });
 
   it("a case the actor may not see cannot be annotated, and says so as not found", async () => {
-    await expect(createAnnotation(actors.STAFF, { caseCode: "CN-1999-0001", body: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createAnnotation(actors.STAFF, { caseCode: "CN-1999-0001", body: "x" })).rejects.toMatchObject({ code: "not-found" });
     const otherCase = await db.case.findUniqueOrThrow({ where: { code: "CN-2012-0002" } });
     const event = await db.caseEvent.findFirstOrThrow({ where: { caseId: otherCase.id } });
     // An event of another case is refused.
-    await expect(createAnnotation(actors.STAFF, { caseCode: "CN-2012-0001", eventId: event.id, body: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createAnnotation(actors.STAFF, { caseCode: "CN-2012-0001", eventId: event.id, body: "x" })).rejects.toMatchObject({ code: "not-found" });
   });
 });

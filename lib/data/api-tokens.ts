@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { NotFoundError, RuleError } from "@/lib/data/errors";
+import { forbidden, notFound, ruleBroken } from "@/lib/data/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ForbiddenError, requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
 import { MAX_ACTIVE_API_TOKENS } from "@/lib/validations/api-token";
 
 type Tx = Prisma.TransactionClient;
@@ -45,7 +45,7 @@ export type ApiTokenView = { id: string; name: string; prefix: string; createdAt
  */
 export async function lockUserRow(tx: Tx, actor: NonNullable<Actor>, permission: "manage:api-token:own" | "manage:saved-view:own"): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${actor.id} AND disabled = false FOR UPDATE`;
-  if (rows.length === 0) throw new ForbiddenError(permission);
+  if (rows.length === 0) throw forbidden(permission);
 }
 
 async function audit(tx: Tx, actor: NonNullable<Actor>, kind: string, token: { id: string; name: string; prefix: string }) {
@@ -69,7 +69,7 @@ export async function createApiToken(actor: Actor, name: string): Promise<{ id: 
     await lockUserRow(tx, owner, "manage:api-token:own");
     const active = await tx.apiToken.count({ where: { userId: owner.id, revokedAt: null } });
     if (active >= MAX_ACTIVE_API_TOKENS) {
-      throw new RuleError(`You already have ${MAX_ACTIVE_API_TOKENS} active tokens, the most allowed. Revoke one you no longer use, then create a new one.`);
+      throw ruleBroken(`You already have ${MAX_ACTIVE_API_TOKENS} active tokens, the most allowed. Revoke one you no longer use, then create a new one.`);
     }
     const created = await tx.apiToken.create({
       data: { userId: owner.id, name, tokenHash: hashApiToken(token), prefix },
@@ -82,7 +82,7 @@ export async function createApiToken(actor: Actor, name: string): Promise<{ id: 
 
 /** The actor's own tokens, newest first, revoked ones included (they stay as a record). */
 export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
-  requirePermission(actor, "manage:api-token:own");
+  if (!can(actor, "manage:api-token:own")) return [];
   return db.apiToken.findMany({
     where: { userId: actor!.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -93,14 +93,14 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
 /**
  * Revokes one of the actor's own tokens: it stops working at once. The row is kept (revokedAt set)
  * so the list and the audit log still explain what the token was. Someone else's token reads as
- * absent (NotFoundError). Revoking an already revoked token changes nothing.
+ * absent ("not-found"). Revoking an already revoked token changes nothing.
  */
 export async function revokeApiToken(actor: Actor, id: string): Promise<{ name: string; alreadyRevoked: boolean }> {
   requirePermission(actor, "manage:api-token:own");
   const owner = actor!;
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id, userId: owner.id }, select: { id: true, name: true, prefix: true } });
-    if (!token) throw new NotFoundError("API token");
+    if (!token) throw notFound("API token");
     const updated = await tx.apiToken.updateMany({ where: { id: token.id, userId: owner.id, revokedAt: null }, data: { revokedAt: new Date() } });
     if (updated.count === 0) return { name: token.name, alreadyRevoked: true };
     await audit(tx, owner, API_TOKEN_AUDIT_KINDS.revoked, token);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, DataOrigin, Verification, Visibility } from "@/lib/generated/prisma/enums";
+import { caseVisibleSql } from "@/lib/data/visibility";
 import { can, visibleCaseLevels, type Actor } from "@/lib/permissions";
 import { parseCaseQuery, type CaseFilter, type ChartUnit, type Listing, type ParamErrors } from "@/lib/validations/case-filter";
 
@@ -40,12 +41,6 @@ function eventConditions(filter: CaseFilter): Prisma.Sql[] {
   return parts;
 }
 
-/** Not archived, and at a level the actor may see: where every read of cases starts. */
-function visibilitySql(actor: Actor): Prisma.Sql {
-  const levels: Visibility[] = visibleCaseLevels(actor);
-  return Prisma.sql`c."deletedAt" IS NULL AND c."visibility" = ANY(CAST(${levels} AS "Visibility"[]))`;
-}
-
 const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
 
 /**
@@ -53,7 +48,7 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`
  * expressions match the GIN indexes in the migrations exactly, so the planner can use them.
  */
 export function caseWhereSql(actor: Actor, filter: CaseFilter): Prisma.Sql {
-  const parts: Prisma.Sql[] = [visibilitySql(actor)];
+  const parts: Prisma.Sql[] = [caseVisibleSql(actor)];
   const origins: DataOrigin[] = filter.data === "all" ? ["SOURCED", "SYNTHETIC"] : filter.data === "synthetic" ? ["SYNTHETIC"] : ["SOURCED"];
   parts.push(Prisma.sql`c."origin" = ANY(CAST(${origins} AS "DataOrigin"[]))`);
 
@@ -184,7 +179,7 @@ export async function* streamCases(actor: Actor, filter: CaseFilter): AsyncGener
     // Visibility was checked when the ids were chosen; it is checked again here, in case a case
     // was archived or made restricted while the export was running.
     const rows = await db.$queryRaw<CaseRow[]>(Prisma.sql`
-      SELECT ${ROW_COLUMNS} FROM "Case" c WHERE c."id" = ANY(CAST(${batch} AS text[])) AND ${visibilitySql(actor)}
+      SELECT ${ROW_COLUMNS} FROM "Case" c WHERE c."id" = ANY(CAST(${batch} AS text[])) AND ${caseVisibleSql(actor)}
       ORDER BY c."code" ASC`);
     if (rows.length) yield { rows, sources: await sourcesForCases(rows.map((r) => r.id)) };
   }

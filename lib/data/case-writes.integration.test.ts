@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCase, setCaseArchived, updateCase } from "@/lib/data/case-writes";
-import { ConflictError, RuleError } from "@/lib/data/errors";
+import { DataError } from "@/lib/data/errors";
 import { addEvent, derivedStatus, removeEvent, updateEvent } from "@/lib/data/events";
 import { EVENT_TYPES } from "@/lib/validations/event";
-import { ForbiddenError, type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
 import { loadKeyring } from "@/lib/crypto";
 import { testDb, unique } from "@/lib/testing/test-database";
@@ -33,10 +33,10 @@ describe("case and event writes refuse visitors and researchers, writing nothing
     const c = await db.case.findUniqueOrThrow({ where: { code } });
     const before = await counts();
     for (const actor of [null, researcher]) {
-      await expect(createCase(actor, input)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(updateCase(actor, { ...input, code, version: c.version, status: "RELEASED" }, new Date())).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(setCaseArchived(actor, { code, version: c.version, archived: true })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(addEvent(actor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-02-08", dateLatest: "2012-02-08", precision: "DAY", description: "" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createCase(actor, input)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(updateCase(actor, { ...input, code, version: c.version, status: "RELEASED" }, new Date())).rejects.toMatchObject({ code: "forbidden" });
+      await expect(setCaseArchived(actor, { code, version: c.version, archived: true })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(addEvent(actor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-02-08", dateLatest: "2012-02-08", precision: "DAY", description: "" })).rejects.toMatchObject({ code: "forbidden" });
     }
     expect(await counts()).toEqual(before);
     expect((await db.case.findUniqueOrThrow({ where: { code } })).version).toBe(c.version);
@@ -54,8 +54,8 @@ describe("case writes", () => {
   it("refuses a stale version and a status change without a reason, changing nothing", async () => {
     const { code } = await createCase(editor, input);
     await updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "First edit" }, new Date());
-    await expect(updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "Stale edit" }, new Date())).rejects.toBeInstanceOf(ConflictError);
-    await expect(updateCase(editor, { ...input, code, version: 2, status: "REPATRIATED", title: "First edit" }, new Date())).rejects.toBeInstanceOf(RuleError);
+    await expect(updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "Stale edit" }, new Date())).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateCase(editor, { ...input, code, version: 2, status: "REPATRIATED", title: "First edit" }, new Date())).rejects.toMatchObject({ code: "rule" });
     const now = await db.case.findUniqueOrThrow({ where: { code } });
     expect([now.title, now.status, now.version]).toEqual(["First edit", "UNKNOWN", 2]);
   });
@@ -84,10 +84,10 @@ describe("case writes", () => {
     await updateEvent(editor, { ...edit, version: event.version });
     expect((await db.case.findUniqueOrThrow({ where: { code } })).status).toBe("RELEASED");
     const stale = updateEvent(editor, { ...edit, type: "REPATRIATED", version: event.version });
-    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toMatchObject({ code: "conflict" });
     // The refusal names who saved first, from the event's history ("changed by X at T").
     await expect(stale).rejects.toMatchObject({ changedBy: editor.name });
-    await expect(updateEvent(researcher, { ...edit, version: event.version + 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateEvent(researcher, { ...edit, version: event.version + 1 })).rejects.toMatchObject({ code: "forbidden" });
     const after = await db.caseEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect([after.type, after.version]).toEqual(["RELEASED", event.version + 1]);
   });
@@ -138,7 +138,7 @@ describe("derived fields under concurrent writers", () => {
       });
       const results = await Promise.allSettled(writes);
       // Only version conflicts on the shared events may be refused.
-      for (const r of results) if (r.status === "rejected" && !(r.reason instanceof ConflictError)) throw r.reason;
+      for (const r of results) if (r.status === "rejected" && !(r.reason instanceof DataError && r.reason.code === "conflict")) throw r.reason;
       const { stored, expected } = await recomputed(code);
       if (JSON.stringify(stored) !== JSON.stringify(expected)) mismatches.push(`trial ${trial} ${code}: stored ${JSON.stringify(stored)}, recomputed ${JSON.stringify(expected)}`);
     }

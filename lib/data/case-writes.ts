@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { visibleCaseWhere } from "@/lib/data/cases";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
+import { notFound, ruleBroken } from "@/lib/data/errors";
+import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
+import { caseVisibleTo } from "@/lib/data/visibility";
 import { createEventInTx } from "@/lib/data/events";
 import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, Visibility } from "@/lib/generated/prisma/enums";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateCaseInput, UpdateCaseInput } from "@/lib/validations/case";
 
 const EDITABLE_FIELDS = [
@@ -46,7 +47,7 @@ async function nextCaseCode(tx: Prisma.TransactionClient, country: string, year:
   const prefix = `${country}-${year}-`;
   const last = await tx.case.findFirst({ where: { code: { startsWith: prefix } }, orderBy: { code: "desc" }, select: { code: true } });
   const next = last ? Number(last.code.slice(prefix.length)) + 1 : 1;
-  if (next > 9999) throw new RuleError(`No case codes left for ${prefix}…`);
+  if (next > 9999) throw ruleBroken(`No case codes left for ${prefix}…`);
   return `${prefix}${String(next).padStart(4, "0")}`;
 }
 
@@ -67,7 +68,7 @@ export async function createCase(actor: Actor, input: CreateCaseInput, today = n
       if (!unique || attempt === 2) throw error;
     }
   }
-  throw new RuleError("Could not assign a case code; try again.");
+  throw ruleBroken("Could not assign a case code; try again.");
 }
 
 /**
@@ -94,11 +95,11 @@ export async function createCaseInTx(
 
 /** Cases that might be the same group: same place and a similar size. */
 export async function findPossibleDuplicates(actor: Actor, input: { country: string; province?: string; sizeMin: number; excludeCode?: string }) {
-  requirePermission(actor, "create:case:any");
+  if (!can(actor, "create:case:any")) return [];
   const slack = Math.max(2, Math.round(input.sizeMin * 0.3));
   return db.case.findMany({
     where: {
-      ...visibleCaseWhere(actor),
+      ...caseVisibleTo(actor),
       country: input.country,
       ...(input.province ? { province: { equals: input.province, mode: "insensitive" } } : {}),
       sizeMin: { gte: Math.max(1, input.sizeMin - slack), lte: input.sizeMin + slack },
@@ -117,15 +118,15 @@ export async function findPossibleDuplicates(actor: Actor, input: { country: str
 export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Date): Promise<void> {
   requirePermission(actor, "update:case:any");
   const current = await db.case.findFirst({
-    where: { ...visibleCaseWhere(actor), code: input.code },
+    where: { ...caseVisibleTo(actor), code: input.code },
     select: {
-      id: true, version: true, updatedAt: true, updatedBy: { select: { name: true } },
+      id: true, version: true,
       ...editableSelect,
       claims: { where: { deletedAt: null, target: "FIELD" }, select: { field: true } },
     },
   });
-  if (!current) throw new NotFoundError("Case");
-  if (current.version !== input.version) throw new ConflictError(current.updatedBy?.name ?? null, current.updatedAt);
+  if (!current) throw notFound("Case");
+  await checkVersion(db, "Case", current, input.version);
   // A PUBLIC case stays public when edited; publishing and unpublishing go through the preview.
   const visibility: Visibility = current.visibility === "PUBLIC" ? "PUBLIC" : input.visibility;
   const after = { ...caseData(input), visibility, status: input.status };
@@ -134,15 +135,11 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
   const sourced = new Set(current.claims.map((c) => c.field));
   const needsReason = changes.filter((c) => c.field === "status" || (SOURCED_FIELDS.has(c.field) && sourced.has(c.field)));
   if (needsReason.length > 0 && !input.reason) {
-    throw new RuleError(`Give a reason: ${needsReason.map((c) => c.field).join(", ")} ${needsReason.length === 1 ? "is" : "are"} sourced or a status.`);
+    throw ruleBroken(`Give a reason: ${needsReason.map((c) => c.field).join(", ")} ${needsReason.length === 1 ? "is" : "are"} sourced or a status.`);
   }
   const statusChanged = changes.some((c) => c.field === "status");
   await db.$transaction(async (tx) => {
-    const updated = await tx.case.updateMany({
-      where: { id: current.id, version: input.version },
-      data: { ...after, statusManual: statusChanged ? true : undefined, version: { increment: 1 }, updatedById: actor!.id },
-    });
-    if (updated.count === 0) throw new ConflictError(null, null);
+    await updateAtVersion(tx, "Case", { id: current.id, opened: input.version }, { ...after, statusManual: statusChanged ? true : undefined, updatedById: actor!.id });
     await writeHistory(tx, { actor, entity: "Case", entityId: current.id, caseId: current.id, action: "UPDATE", changes, reason: input.reason });
     if (statusChanged) {
       // A status change always leaves an event behind, dated today and saying who set it; the
@@ -164,26 +161,22 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
 export async function setCaseArchived(actor: Actor, input: { code: string; version: number; archived: boolean; reason?: string }): Promise<void> {
   requirePermission(actor, "archive:case:any");
   const current = await db.case.findFirst({
-    where: { code: input.code, visibility: visibleCaseWhere(actor).visibility, deletedAt: input.archived ? null : { not: null } },
-    select: { id: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+    where: { code: input.code, visibility: caseVisibleTo(actor).visibility, deletedAt: input.archived ? null : { not: null } },
+    select: { id: true, version: true },
   });
-  if (!current) throw new NotFoundError("Case");
-  if (current.version !== input.version) throw new ConflictError(current.updatedBy?.name ?? null, current.updatedAt);
+  if (!current) throw notFound("Case");
+  await checkVersion(db, "Case", current, input.version);
   await db.$transaction(async (tx) => {
-    const updated = await tx.case.updateMany({
-      where: { id: current.id, version: input.version },
-      data: { deletedAt: input.archived ? new Date() : null, version: { increment: 1 }, updatedById: actor!.id },
-    });
-    if (updated.count === 0) throw new ConflictError(null, null);
+    await updateAtVersion(tx, "Case", { id: current.id, opened: input.version }, { deletedAt: input.archived ? new Date() : null, updatedById: actor!.id });
     await writeHistory(tx, { actor, entity: "Case", entityId: current.id, caseId: current.id, action: input.archived ? "ARCHIVE" : "RESTORE", reason: input.reason });
   });
 }
 
 /** Archived cases the actor may see, for the "Archived" list with its restore buttons. */
 export async function listArchivedCases(actor: Actor) {
-  requirePermission(actor, "archive:case:any");
+  if (!can(actor, "archive:case:any")) return [];
   return db.case.findMany({
-    where: { visibility: visibleCaseWhere(actor).visibility, deletedAt: { not: null } },
+    where: { visibility: caseVisibleTo(actor).visibility, deletedAt: { not: null } },
     orderBy: { deletedAt: "desc" },
     take: 200,
     select: { code: true, title: true, version: true, deletedAt: true, updatedBy: { select: { name: true } } },
@@ -192,9 +185,9 @@ export async function listArchivedCases(actor: Actor) {
 
 /** The current values of a case, for its edit form. */
 export async function getCaseForEdit(actor: Actor, code: string) {
-  requirePermission(actor, "update:case:any");
+  if (!can(actor, "update:case:any")) return null;
   return db.case.findFirst({
-    where: { ...visibleCaseWhere(actor), code },
+    where: { ...caseVisibleTo(actor), code },
     select: { code: true, version: true, ...editableSelect },
   });
 }

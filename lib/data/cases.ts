@@ -1,16 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, requirePermission, visibleCaseLevels, type Actor } from "@/lib/permissions";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
+import { can, type Actor } from "@/lib/permissions";
+import { notFound, ruleBroken } from "@/lib/data/errors";
 import { writeHistory } from "@/lib/data/history";
+import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
+import { caseVisibleTo } from "@/lib/data/visibility";
+import { requirePermission } from "@/lib/permissions";
 import type { SetVisibilityInput } from "@/lib/validations/case-visibility";
 import type { Visibility } from "@/lib/generated/prisma/enums";
-
-/** The condition every case read starts from: not archived, and at a level the actor may see. */
-export function visibleCaseWhere(actor: Actor): Prisma.CaseWhereInput {
-  return { deletedAt: null, visibility: { in: visibleCaseLevels(actor) } };
-}
 
 const caseListSelect = {
   code: true,
@@ -61,7 +59,7 @@ export type SourceSummary = Prisma.SourceGetPayload<{ select: typeof sourceSumma
  */
 export async function getCaseByCode(actor: Actor, code: string) {
   if (!CASE_CODE.test(code)) return null;
-  return loadCase({ ...visibleCaseWhere(actor), code }, actor);
+  return loadCase({ ...caseVisibleTo(actor), code }, actor);
 }
 
 const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
@@ -71,9 +69,8 @@ const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
  * (or checking a published one). The case must be one the editor may see.
  */
 export async function getCasePublishPreview(actor: Actor, code: string) {
-  requirePermission(actor, "publish:case:any");
-  if (!CASE_CODE.test(code)) return null;
-  return loadCase({ ...visibleCaseWhere(actor), code }, null);
+  if (!can(actor, "publish:case:any") || !CASE_CODE.test(code)) return null;
+  return loadCase({ ...caseVisibleTo(actor), code }, null);
 }
 
 /** Loads one case matched by `where`, with only the parts `actor` may see (null: a visitor's view). */
@@ -169,23 +166,19 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 export async function setCaseVisibility(actor: Actor, input: SetVisibilityInput): Promise<{ visibility: Visibility }> {
   requirePermission(actor, "publish:case:any");
   const current = await db.case.findFirst({
-    where: { ...visibleCaseWhere(actor), code: input.code },
-    select: { id: true, visibility: true, visibilityBeforePublish: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+    where: { ...caseVisibleTo(actor), code: input.code },
+    select: { id: true, visibility: true, visibilityBeforePublish: true, version: true },
   });
-  if (!current) throw new NotFoundError("Case");
-  if (current.version !== input.version) throw new ConflictError(current.updatedBy?.name ?? null, current.updatedAt);
+  if (!current) throw notFound("Case");
+  await checkVersion(db, "Case", current, input.version);
   const publishing = input.intent === "publish";
   if (publishing === (current.visibility === "PUBLIC")) return { visibility: current.visibility };
   if (publishing && current.visibility === "RESTRICTED" && input.confirmRestricted !== "yes") {
-    throw new RuleError("This case is restricted. Publishing it shows its title, summary, group size, places, events and quoted sources to everyone. Tick the confirmation to publish it.");
+    throw ruleBroken("This case is restricted. Publishing it shows its title, summary, group size, places, events and quoted sources to everyone. Tick the confirmation to publish it.");
   }
   const visibility: Visibility = publishing ? "PUBLIC" : (current.visibilityBeforePublish ?? "INTERNAL");
   await db.$transaction(async (tx) => {
-    const updated = await tx.case.updateMany({
-      where: { id: current.id, version: input.version },
-      data: { visibility, visibilityBeforePublish: publishing ? current.visibility : null, version: { increment: 1 }, updatedById: actor!.id },
-    });
-    if (updated.count === 0) throw new ConflictError(null, null);
+    await updateAtVersion(tx, "Case", { id: current.id, opened: input.version }, { visibility, visibilityBeforePublish: publishing ? current.visibility : null, updatedById: actor!.id });
     await writeHistory(tx, {
       actor,
       entity: "Case",

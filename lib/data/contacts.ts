@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { decryptField, encryptField, keyringFromEnv } from "@/lib/crypto";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { changedFields, conflictFromHistory, writeHistory } from "@/lib/data/history";
+import { notFound } from "@/lib/data/errors";
+import { changedFields, writeHistory } from "@/lib/data/history";
+import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateContactInput, UpdateContactInput } from "@/lib/validations/contact";
@@ -101,12 +102,12 @@ export async function createContactInTx(tx: Prisma.TransactionClient, actor: Act
   return c;
 }
 
-/** Saves an edit made on `input.version`; a stale version is refused (ConflictError), nothing changed. */
+/** Saves an edit made on `input.version`; a stale version is refused ("conflict"), nothing changed. */
 export async function updateContact(actor: Actor, input: UpdateContactInput): Promise<void> {
   requirePermission(actor, "write:contact:any");
-  const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true, updatedAt: true, name: true, kind: true, organisation: true, role: true, country: true, notes: true, contactDetailsEnc: true } });
-  if (!current) throw new NotFoundError("Contact");
-  if (current.version !== input.version) throw await conflictFromHistory("Contact", current.id, current.updatedAt);
+  const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true, name: true, kind: true, organisation: true, role: true, country: true, notes: true, contactDetailsEnc: true } });
+  if (!current) throw notFound("Contact");
+  await checkVersion(db, "Contact", current, input.version);
   const details = contactDetailsData(actor, input.contactDetails);
   const after = { name: input.name, kind: input.kind, organisation: input.organisation, role: input.role, country: input.country, notes: input.notes };
   const changes: Change[] = changedFields(current, after, HISTORY_FIELDS);
@@ -118,11 +119,7 @@ export async function updateContact(actor: Actor, input: UpdateContactInput): Pr
   }
   if (changes.length === 0) return;
   await db.$transaction(async (tx) => {
-    const updated = await tx.contact.updateMany({
-      where: { id: current.id, version: input.version, deletedAt: null },
-      data: { ...after, ...(detailsChanged ? { contactDetailsEnc: details } : {}), version: { increment: 1 } },
-    });
-    if (updated.count === 0) throw new ConflictError(null, null);
+    await updateAtVersion(tx, "Contact", { id: current.id, opened: input.version }, { ...after, ...(detailsChanged ? { contactDetailsEnc: details } : {}) }, { deletedAt: null });
     await writeHistory(tx, { actor, entity: "Contact", entityId: current.id, caseId: null, action: "UPDATE", changes });
   });
 }
@@ -130,12 +127,11 @@ export async function updateContact(actor: Actor, input: UpdateContactInput): Pr
 /** Archives a contact (soft delete); its past actions keep pointing at it. */
 export async function archiveContact(actor: Actor, input: { id: string; version: number }): Promise<void> {
   requirePermission(actor, "write:contact:any");
-  const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true, updatedAt: true } });
-  if (!current) throw new NotFoundError("Contact");
-  if (current.version !== input.version) throw await conflictFromHistory("Contact", current.id, current.updatedAt);
+  const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true } });
+  if (!current) throw notFound("Contact");
+  await checkVersion(db, "Contact", current, input.version);
   await db.$transaction(async (tx) => {
-    const updated = await tx.contact.updateMany({ where: { id: current.id, version: input.version, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-    if (updated.count === 0) throw new ConflictError(null, null);
+    await updateAtVersion(tx, "Contact", { id: current.id, opened: input.version }, { deletedAt: new Date() }, { deletedAt: null });
     await writeHistory(tx, { actor, entity: "Contact", entityId: current.id, caseId: null, action: "ARCHIVE" });
   });
 }

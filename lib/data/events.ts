@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { visibleCaseWhere } from "@/lib/data/cases";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { changedFields, conflictFromHistory, writeHistory } from "@/lib/data/history";
+import { notFound } from "@/lib/data/errors";
+import { changedFields, writeHistory } from "@/lib/data/history";
+import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
+import { caseVisibleTo, requireVisibleCase } from "@/lib/data/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, EventType } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/permissions";
@@ -84,8 +85,7 @@ async function changeEventInTx(
 ): Promise<void> {
   await lockCase(tx, event.caseId);
   const data = change === "archive" ? { deletedAt: new Date() } : change.data;
-  const updated = await tx.caseEvent.updateMany({ where: { id: event.id, version: event.version, deletedAt: null }, data: { ...data, version: { increment: 1 } } });
-  if (updated.count === 0) throw new ConflictError(null, null);
+  await updateAtVersion(tx, "CaseEvent", { id: event.id, opened: event.version }, data, { deletedAt: null });
   await writeHistory(tx, {
     actor,
     entity: "CaseEvent",
@@ -119,8 +119,7 @@ export function eventData(input: Omit<AddEventInput, "caseCode">) {
 /** Adds an event to a case the actor may see; the case's dates and derived status follow. */
 export async function addEvent(actor: Actor, input: AddEventInput): Promise<{ caseCode: string }> {
   requirePermission(actor, "write:event:any");
-  const c = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: input.caseCode }, select: { id: true } });
-  if (!c) throw new NotFoundError("Case");
+  const c = await requireVisibleCase(actor, input.caseCode);
   await db.$transaction((tx) => createEventInTx(tx, actor, c.id, eventData(input)));
   return { caseCode: input.caseCode };
 }
@@ -129,11 +128,11 @@ export async function addEvent(actor: Actor, input: AddEventInput): Promise<{ ca
 export async function removeEvent(actor: Actor, input: { eventId: string; version: number; reason?: string }): Promise<{ caseCode: string }> {
   requirePermission(actor, "write:event:any");
   const event = await db.caseEvent.findFirst({
-    where: { id: input.eventId, deletedAt: null, case: visibleCaseWhere(actor) },
-    select: { id: true, version: true, updatedAt: true, caseId: true, case: { select: { code: true } } },
+    where: { id: input.eventId, deletedAt: null, case: caseVisibleTo(actor) },
+    select: { id: true, version: true, caseId: true, case: { select: { code: true } } },
   });
-  if (!event) throw new NotFoundError("Event");
-  if (event.version !== input.version) throw await conflictFromHistory("CaseEvent", event.id, event.updatedAt);
+  if (!event) throw notFound("Event");
+  await checkVersion(db, "CaseEvent", event, input.version);
   await db.$transaction((tx) => changeEventInTx(tx, actor, { id: event.id, caseId: event.caseId, version: input.version }, "archive", input.reason));
   return { caseCode: event.case.code };
 }
@@ -142,14 +141,14 @@ export async function removeEvent(actor: Actor, input: { eventId: string; versio
 export async function updateEvent(actor: Actor, input: UpdateEventInput): Promise<{ caseCode: string }> {
   requirePermission(actor, "write:event:any");
   const current = await db.caseEvent.findFirst({
-    where: { id: input.eventId, deletedAt: null, case: visibleCaseWhere(actor) },
+    where: { id: input.eventId, deletedAt: null, case: caseVisibleTo(actor) },
     select: {
-      id: true, version: true, updatedAt: true, caseId: true, case: { select: { code: true } },
+      id: true, version: true, caseId: true, case: { select: { code: true } },
       type: true, dateEarliest: true, dateLatest: true, precision: true, dateWording: true, description: true, country: true, province: true, cityArea: true, authority: true,
     },
   });
-  if (!current) throw new NotFoundError("Event");
-  if (current.version !== input.version) throw await conflictFromHistory("CaseEvent", current.id, current.updatedAt);
+  if (!current) throw notFound("Event");
+  await checkVersion(db, "CaseEvent", current, input.version);
   const after = eventData(input);
   const changes = changedFields(current, after, Object.keys(after) as (keyof typeof after)[]);
   if (changes.length === 0) return { caseCode: current.case.code };

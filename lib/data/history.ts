@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { visibleCaseWhere } from "@/lib/data/cases";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ConflictError } from "@/lib/data/errors";
+import { findVisibleCase } from "@/lib/data/visibility";
 import { historyValue } from "@/lib/format-history";
 import { can, type Actor } from "@/lib/permissions";
 
@@ -14,15 +13,6 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return fields
     .filter((f) => f in after && historyValue(before[f]) !== historyValue(after[f]))
     .map((f) => ({ field: f, oldValue: historyValue(before[f]), newValue: historyValue(after[f]) }));
-}
-
-/**
- * The refusal for a save made on a stale version: "changed by X at T", naming who last changed the
- * record according to its history (records without an `updatedBy` column have it only there).
- */
-export async function conflictFromHistory(entity: string, entityId: string, fallbackAt: Date): Promise<ConflictError> {
-  const row = await db.recordChange.findFirst({ where: { entity, entityId }, orderBy: { id: "desc" }, select: { at: true, user: { select: { name: true } } } });
-  return new ConflictError(row?.user?.name ?? null, row?.at ?? fallbackAt);
 }
 
 /**
@@ -51,7 +41,7 @@ export async function writeHistory(
 /** A case's history, newest first; null when the actor may not see the case or its history. */
 export async function listCaseHistory(actor: Actor, caseCode: string, limit = 500) {
   if (!can(actor, "read:history:case")) return null;
-  const found = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: caseCode }, select: { id: true } });
+  const found = await findVisibleCase(actor, caseCode);
   if (!found) return null;
   const rows = await db.recordChange.findMany({
     where: { caseId: found.id },

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findIntakeDuplicates, saveReportIntake } from "@/lib/data/intake";
-import { NotFoundError } from "@/lib/data/errors";
-import { ForbiddenError, type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/permissions";
 import { intakeSaveSchema } from "@/lib/validations/intake";
 import { testDb, unique } from "@/lib/testing/test-database";
 
@@ -83,11 +82,11 @@ describe("saving a reviewed report", () => {
     const before = await counts();
     const input = reviewed();
     input.contacts = [{ ...input.contacts[0], existingId: "c0000000000000000000000000" }];
-    await expect(saveReportIntake(editor, input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveReportIntake(editor, input)).rejects.toMatchObject({ code: "not-found" });
     expect(await counts()).toEqual(before);
 
     const researcher: Actor = { ...editor, role: "RESEARCHER" };
-    await expect(saveReportIntake(researcher, reviewed())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveReportIntake(researcher, reviewed())).rejects.toMatchObject({ code: "forbidden" });
     expect(await counts()).toEqual(before);
   });
 

@@ -3,13 +3,13 @@ import { db } from "@/lib/db";
 import { createAdvocacyInTx } from "@/lib/data/advocacy";
 import { caseWhereSql } from "@/lib/data/case-search";
 import { createCaseInTx } from "@/lib/data/case-writes";
-import { visibleCaseWhere } from "@/lib/data/cases";
 import { createContactInTx } from "@/lib/data/contacts";
-import { NotFoundError, RuleError } from "@/lib/data/errors";
+import { notFound, ruleBroken } from "@/lib/data/errors";
+import { findVisibleCase } from "@/lib/data/visibility";
 import { createEventInTx, eventData } from "@/lib/data/events";
 import { captureSourceInTx, createClaimInTx } from "@/lib/data/sources";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
 import { filterFromQuery } from "@/lib/validations/case-filter";
 import type { IntakeSaveInput } from "@/lib/validations/intake";
 
@@ -24,7 +24,7 @@ export type IntakeDuplicate = { code: string; title: string; sizeMin: number; pr
  * sees exactly the cases the actor may see.
  */
 export async function findIntakeDuplicates(actor: Actor, draft: { country: string; province?: string | null; dateEarliest: string; dateLatest: string }): Promise<IntakeDuplicate[]> {
-  requirePermission(actor, "create:case:any");
+  if (!can(actor, "create:case:any")) return [];
   const from = isoDay(new Date(new Date(`${draft.dateEarliest}T00:00:00Z`).getTime() - 3 * DAY));
   const to = isoDay(new Date(new Date(`${draft.dateLatest}T00:00:00Z`).getTime() + 3 * DAY));
   const query = new URLSearchParams({ country: draft.country, from, to, data: "all" });
@@ -54,7 +54,7 @@ export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, tod
   const text = input.source.text;
   const quoteStart = (quote: string) => {
     const at = text.indexOf(quote);
-    if (at < 0) throw new RuleError("A quoted passage is not in the report's text.");
+    if (at < 0) throw ruleBroken("A quoted passage is not in the report's text.");
     return at;
   };
 
@@ -68,8 +68,8 @@ export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, tod
       for (const draft of input.cases) {
         let target: { id: string; code: string };
         if (draft.mergeInto) {
-          const found = await tx.case.findFirst({ where: { ...visibleCaseWhere(actor), code: draft.mergeInto }, select: { id: true, code: true } });
-          if (!found) throw new NotFoundError("Case");
+          const found = await findVisibleCase(actor, draft.mergeInto, tx);
+          if (!found) throw notFound("Case");
           target = found;
         } else {
           const firstYear = draft.events.map((e) => e.dateEarliest).sort()[0]?.slice(0, 4);
@@ -95,7 +95,7 @@ export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, tod
       for (const c of input.contacts) {
         if (c.existingId) {
           const existing = await tx.contact.findFirst({ where: { id: c.existingId, deletedAt: null }, select: { id: true } });
-          if (!existing) throw new NotFoundError("Contact");
+          if (!existing) throw notFound("Contact");
           contactIds.push(existing.id);
           continue;
         }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { visibleCaseWhere } from "@/lib/data/cases";
+import { caseVisibleTo } from "@/lib/data/visibility";
 import { decryptField, keyringFromEnv, type EncryptedColumn } from "@/lib/crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/permissions";
@@ -41,7 +41,7 @@ function open(column: EncryptedColumn, stored: string | null): string | null {
  */
 export async function listPeopleForCase(actor: Actor, caseCode: string): Promise<PersonView[]> {
   if (!can(actor, "read:person:any")) return [];
-  const where: Prisma.PersonWhereInput = { deletedAt: null, case: { ...visibleCaseWhere(actor), code: caseCode } };
+  const where: Prisma.PersonWhereInput = { deletedAt: null, case: { ...caseVisibleTo(actor), code: caseCode } };
   const orderBy: Prisma.PersonOrderByWithRelationInput[] = [{ alias: "asc" }, { createdAt: "asc" }];
   if (!can(actor, "read:person-identity:restricted")) {
     const people = await db.person.findMany({ where, orderBy, select: personSelect });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCaseByCode, setCaseVisibility } from "@/lib/data/cases";
-import { RuleError } from "@/lib/data/errors";
 import type { Actor } from "@/lib/permissions";
 import { createTestUser, testDb, uniqueCaseCode } from "@/lib/testing/test-database";
 
@@ -27,7 +26,7 @@ describe("publishing and unpublishing", () => {
   it("a restricted case is published only with an explicit confirmation, and unpublishing returns it to restricted", async () => {
     const code = await makeCase("RESTRICTED");
     const before = await db.recordChange.count();
-    await expect(setCaseVisibility(staff, { code, intent: "publish", version: 1 })).rejects.toBeInstanceOf(RuleError);
+    await expect(setCaseVisibility(staff, { code, intent: "publish", version: 1 })).rejects.toMatchObject({ code: "rule" });
     expect((await db.case.findUniqueOrThrow({ where: { code } })).visibility).toBe("RESTRICTED");
     expect(await db.recordChange.count()).toBe(before);
 
@@ -47,7 +46,7 @@ describe("publishing and unpublishing", () => {
   it("an internal case goes back to internal; a stale version is refused", async () => {
     const code = await makeCase("INTERNAL");
     await setCaseVisibility(editor, { code, intent: "publish", version: 1 });
-    await expect(setCaseVisibility(editor, { code, intent: "unpublish", version: 1 })).rejects.toMatchObject({ name: "ConflictError" });
+    await expect(setCaseVisibility(editor, { code, intent: "unpublish", version: 1 })).rejects.toMatchObject({ code: "conflict" });
     await setCaseVisibility(editor, { code, intent: "unpublish", version: 2 });
     const c = await db.case.findUniqueOrThrow({ where: { code } });
     expect([c.visibility, c.visibilityBeforePublish]).toEqual(["INTERNAL", null]);

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { lockUserRow } from "@/lib/data/api-tokens";
 import { readCaseQuery } from "@/lib/data/case-search";
-import { NotFoundError, RuleError } from "@/lib/data/errors";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { notFound, ruleBroken } from "@/lib/data/errors";
+import { can, requirePermission, type Actor } from "@/lib/permissions";
 import { filterToQuery, paramsFromUrl } from "@/lib/validations/case-filter";
 import { MAX_SAVED_VIEWS, MAX_VIEW_QUERY_LENGTH } from "@/lib/validations/saved-view";
 
@@ -19,11 +19,11 @@ function canonicalQuery(actor: NonNullable<Actor>, query: string): string {
   const parsed = readCaseQuery(actor, paramsFromUrl(new URLSearchParams(query.replace(/^\?/, ""))));
   if (!parsed.ok) {
     const [parameter, message] = Object.entries(parsed.errors)[0] ?? ["query", "The filters could not be read."];
-    throw new RuleError(`The view was not saved: the filter "${parameter}" is not valid. ${message}`);
+    throw ruleBroken(`The view was not saved: the filter "${parameter}" is not valid. ${message}`);
   }
   const { filter, listing } = parsed;
   const canonical = filterToQuery(filter, { sort: listing.sort === "date" ? undefined : listing.sort });
-  if (canonical.length > MAX_VIEW_QUERY_LENGTH) throw new RuleError(`The view was not saved: its filters are longer than ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`);
+  if (canonical.length > MAX_VIEW_QUERY_LENGTH) throw ruleBroken(`The view was not saved: its filters are longer than ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`);
   return canonical;
 }
 
@@ -43,7 +43,7 @@ export async function saveView(actor: Actor, input: { name: string; query: strin
       return { id: existing.id, query, replaced: true };
     }
     if ((await tx.savedView.count({ where: { userId: owner.id } })) >= MAX_SAVED_VIEWS) {
-      throw new RuleError(`You already have ${MAX_SAVED_VIEWS} saved views, the most allowed. Delete one you no longer use, or save under an existing name to replace it.`);
+      throw ruleBroken(`You already have ${MAX_SAVED_VIEWS} saved views, the most allowed. Delete one you no longer use, or save under an existing name to replace it.`);
     }
     const created = await tx.savedView.create({ data: { userId: owner.id, name: input.name, query }, select: { id: true } });
     return { id: created.id, query, replaced: false };
@@ -52,7 +52,7 @@ export async function saveView(actor: Actor, input: { name: string; query: strin
 
 /** The actor's own saved views, by name. */
 export async function listSavedViews(actor: Actor): Promise<SavedViewItem[]> {
-  requirePermission(actor, "manage:saved-view:own");
+  if (!can(actor, "manage:saved-view:own")) return [];
   return db.savedView.findMany({
     where: { userId: actor!.id },
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -61,7 +61,7 @@ export async function listSavedViews(actor: Actor): Promise<SavedViewItem[]> {
 }
 
 /**
- * Deletes one of the actor's own saved views; someone else's reads as absent (NotFoundError).
+ * Deletes one of the actor's own saved views; someone else's reads as absent ("not-found").
  * A real delete, unlike the soft deletes elsewhere: a saved view is a personal bookmark, not part
  * of the record, and nothing else refers to it.
  */
@@ -70,7 +70,7 @@ export async function deleteSavedView(actor: Actor, id: string): Promise<{ name:
   const owner = actor!;
   return db.$transaction(async (tx) => {
     const view = await tx.savedView.findFirst({ where: { id, userId: owner.id }, select: { id: true, name: true } });
-    if (!view) throw new NotFoundError("Saved view");
+    if (!view) throw notFound("Saved view");
     await tx.savedView.deleteMany({ where: { id: view.id, userId: owner.id } });
     return { name: view.name };
   });

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { visibleCaseWhere } from "@/lib/data/cases";
-import { NotFoundError, RuleError } from "@/lib/data/errors";
+import { notFound, ruleBroken } from "@/lib/data/errors";
+import { caseVisibleTo, requireVisibleCase, sourceVisibleTo } from "@/lib/data/visibility";
 import { writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/permissions";
@@ -16,27 +16,14 @@ export function sha256Hex(text: string): string {
 }
 
 /**
- * The sources an actor may see. Staff and admins see all. Others see a source only when it backs a
- * case they can see (or a public reference series): a report attached only to a restricted case must
- * not reveal that case. Those who capture sources also see captures not yet quoted in any case
- * (such a capture names no case).
- */
-function visibleSourceWhere(actor: Actor): Prisma.SourceWhereInput {
-  if (can(actor, "read:case:restricted")) return { deletedAt: null };
-  const or: Prisma.SourceWhereInput[] = [{ claims: { some: { deletedAt: null, case: visibleCaseWhere(actor) } } }, { stats: { some: {} } }];
-  if (can(actor, "write:source:any")) or.push({ claims: { none: {} } });
-  return { deletedAt: null, OR: or };
-}
-
-/**
  * A captured source with its text and the quotes taken from it, or null when the actor may not see
- * it (see visibleSourceWhere).
+ * it (see sourceVisibleTo).
  */
 export async function getSourceForActor(actor: Actor, id: string) {
   if (!RECORD_ID.test(id)) return null;
-  const caseWhere = visibleCaseWhere(actor);
+  const caseWhere = caseVisibleTo(actor);
   const source = await db.source.findFirst({
-    where: { id, ...visibleSourceWhere(actor) },
+    where: { id, ...sourceVisibleTo(actor) },
     select: {
       id: true,
       url: true,
@@ -64,9 +51,9 @@ export type SourcePickerItem = Prisma.SourceGetPayload<{ select: typeof pickerSe
 
 /** Sources to quote from, most recently published (then captured) first; for those who attach sources. */
 export async function listSourcesForPicker(actor: Actor, limit = 300): Promise<SourcePickerItem[]> {
-  requirePermission(actor, "write:source:any");
+  if (!can(actor, "write:source:any")) return [];
   return db.source.findMany({
-    where: visibleSourceWhere(actor),
+    where: sourceVisibleTo(actor),
     orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
     take: limit,
     select: pickerSelect,
@@ -75,9 +62,8 @@ export async function listSourcesForPicker(actor: Actor, limit = 300): Promise<S
 
 /** One source's summary (no text), for those who attach sources; null when not visible. */
 export async function getSourceSummary(actor: Actor, id: string): Promise<SourcePickerItem | null> {
-  requirePermission(actor, "write:source:any");
-  if (!RECORD_ID.test(id)) return null;
-  return db.source.findFirst({ where: { id, ...visibleSourceWhere(actor) }, select: pickerSelect });
+  if (!can(actor, "write:source:any") || !RECORD_ID.test(id)) return null;
+  return db.source.findFirst({ where: { id, ...sourceVisibleTo(actor) }, select: pickerSelect });
 }
 
 /**
@@ -88,13 +74,13 @@ export async function getSourceSummary(actor: Actor, id: string): Promise<Source
  */
 export async function captureSource(actor: Actor, input: CaptureSourceInput): Promise<{ id: string; sha256: string; created: boolean }> {
   requirePermission(actor, "write:source:any");
-  if (input.text.trim() === "" || input.text.length > MAX_SOURCE_TEXT) throw new RuleError(`The text must be 1 to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters.`);
+  if (input.text.trim() === "" || input.text.length > MAX_SOURCE_TEXT) throw ruleBroken(`The text must be 1 to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters.`);
   for (const value of [input.text, input.outlet, input.title, input.author ?? "", input.url ?? ""]) {
-    if (!isStorableText(value)) throw new RuleError("The source contains characters that cannot be stored (NUL or a broken surrogate pair).");
+    if (!isStorableText(value)) throw ruleBroken("The source contains characters that cannot be stored (NUL or a broken surrogate pair).");
   }
   if (input.supersedesId) {
-    const earlier = await db.source.findFirst({ where: { id: input.supersedesId, ...visibleSourceWhere(actor) }, select: { id: true } });
-    if (!earlier) throw new NotFoundError("Source");
+    const earlier = await db.source.findFirst({ where: { id: input.supersedesId, ...sourceVisibleTo(actor) }, select: { id: true } });
+    if (!earlier) throw notFound("Source");
   }
   return db.$transaction((tx) => captureSourceInTx(tx, actor, input));
 }
@@ -117,7 +103,7 @@ export async function captureSourceInTx(
   // Only a capture the actor may already see is reused: reusing one quoted only on a restricted case
   // would hand its id (and, through the new quotes, its outlet, title and URL) to someone who may not
   // see it. Otherwise the same text becomes a capture of its own.
-  const existing = await tx.source.findFirst({ where: { sha256, ...visibleSourceWhere(actor) }, orderBy: { createdAt: "asc" }, select: { id: true, text: true } });
+  const existing = await tx.source.findFirst({ where: { sha256, ...sourceVisibleTo(actor) }, orderBy: { createdAt: "asc" }, select: { id: true, text: true } });
   if (existing && existing.text === input.text) return { id: existing.id, sha256, created: false };
   const created = await tx.source.create({
     data: {
@@ -153,23 +139,21 @@ export async function captureSourceInTx(
  */
 export async function addClaim(actor: Actor, input: AddClaimInput): Promise<{ id: string; caseCode: string; sourceId: string }> {
   requirePermission(actor, "write:source:any");
-  if (input.quote.length === 0 || input.quote.length > MAX_QUOTE || !isStorableText(input.quote)) throw new RuleError("The quote must be 1 to 5,000 characters of the source's text.");
-  if (input.value !== undefined && (input.value.length > 300 || !isStorableText(input.value))) throw new RuleError("The value is limited to 300 characters.");
-  if (input.target === "FIELD" && !(input.field && input.field in CLAIM_FIELDS)) throw new RuleError("Choose the field the quote backs.");
-  if (input.target === "EVENT" && !input.eventId) throw new RuleError("Choose the event the quote is about.");
+  if (input.quote.length === 0 || input.quote.length > MAX_QUOTE || !isStorableText(input.quote)) throw ruleBroken("The quote must be 1 to 5,000 characters of the source's text.");
+  if (input.value !== undefined && (input.value.length > 300 || !isStorableText(input.value))) throw ruleBroken("The value is limited to 300 characters.");
+  if (input.target === "FIELD" && !(input.field && input.field in CLAIM_FIELDS)) throw ruleBroken("Choose the field the quote backs.");
+  if (input.target === "EVENT" && !input.eventId) throw ruleBroken("Choose the event the quote is about.");
 
-  const found = await db.case.findFirst({ where: { ...visibleCaseWhere(actor), code: input.caseCode }, select: { id: true } });
-  if (!found) throw new NotFoundError("Case");
-  const caseId = found.id;
-  if (!RECORD_ID.test(input.sourceId)) throw new NotFoundError("Source");
-  const source = await db.source.findFirst({ where: { id: input.sourceId, ...visibleSourceWhere(actor) }, select: { id: true, text: true } });
-  if (!source) throw new NotFoundError("Source");
+  const { id: caseId } = await requireVisibleCase(actor, input.caseCode);
+  if (!RECORD_ID.test(input.sourceId)) throw notFound("Source");
+  const source = await db.source.findFirst({ where: { id: input.sourceId, ...sourceVisibleTo(actor) }, select: { id: true, text: true } });
+  if (!source) throw notFound("Source");
   if (input.target === "EVENT") {
     const event = await db.caseEvent.findFirst({ where: { id: input.eventId, caseId, deletedAt: null }, select: { id: true } });
-    if (!event) throw new NotFoundError("Event");
+    if (!event) throw notFound("Event");
   }
   const quoteStart = source.text.indexOf(input.quote);
-  if (quoteStart < 0) throw new RuleError("That passage does not occur word for word in the source's text. Copy it exactly from the captured text.");
+  if (quoteStart < 0) throw ruleBroken("That passage does not occur word for word in the source's text. Copy it exactly from the captured text.");
 
   const data = {
     sourceId: source.id,
@@ -185,7 +169,7 @@ export async function addClaim(actor: Actor, input: AddClaimInput): Promise<{ id
     where: { sourceId: data.sourceId, caseId, target: data.target, eventId: data.eventId, field: data.field, value: data.value, quote: data.quote, deletedAt: null },
     select: { id: true },
   });
-  if (same) throw new RuleError("This passage is already recorded for that target.");
+  if (same) throw ruleBroken("This passage is already recorded for that target.");
 
   const created = await db.$transaction((tx) => createClaimInTx(tx, actor, data));
   return { id: created.id, caseCode: input.caseCode, sourceId: source.id };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { listAuditEvents } from "@/lib/data/audit";
 import { requirePagePermission } from "@/lib/auth-pages";
 import { auditFilterSchema } from "@/lib/validations/audit";
@@ -19,6 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     email: filter.email,
     page: filter.page,
   });
+  if (!log) notFound();
   const query = (p: number) => `?${new URLSearchParams({ kind, outcome, email, page: String(p) })}`;
   return (
     <div className="space-y-4">
