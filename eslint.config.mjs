@@ -14,7 +14,7 @@ const config = [
     },
   },
   {
-    files: ["lib/data/**", "lib/db.ts"],
+    files: ["lib/data/**", "lib/db/**"],
     rules: { "no-restricted-imports": "off" },
   },
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },

@@ -1,6 +1,6 @@
 /** @type {import('next').NextConfig} */
 
-// Pages get their Content-Security-Policy, with a per-request nonce, from proxy.ts (lib/csp.ts);
+// Pages get their Content-Security-Policy, with a per-request nonce, from proxy.ts (lib/server/csp.ts);
 // route handlers under /api get the same policy without one (see headers() below).
 const apiContentSecurityPolicy = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/lib/csp";
+import { contentSecurityPolicy } from "@/lib/server/csp";
 
 /**
  * Adds a per-request CSP nonce. Next.js reads the policy from the request headers and puts the

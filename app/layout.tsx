@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import "./globals.css";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = {
   title: { default: "Refoulement Watch", template: "%s · Refoulement Watch" },

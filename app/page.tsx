@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { listFollowUps } from "@/lib/data/advocacy";
 import { listRecentlyUpdated } from "@/lib/data/case-search";
 import { getDashboardFigures, listStatSeries, type KeyFigure } from "@/lib/data/dashboard";
 import { now, todayUtc } from "@/lib/clock";
-import { formatDay } from "@/lib/format";
-import { can } from "@/lib/permissions";
+import { formatDay } from "@/lib/format/display";
+import { can } from "@/lib/auth/permissions";
 import { ACTION_KINDS } from "@/lib/validations/advocacy";
 import { AccordingTo } from "@/components/ui/according-to";
 import { SeriesChart } from "@/components/ui/series-chart";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseTrustedProxies } from "@/lib/ops/forwarded";
+import { parseTrustedProxies } from "@/lib/server/forwarded";
 
 /**
  * Every setting the app and its scripts read from the environment, validated in one place (the

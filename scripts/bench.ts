@@ -19,9 +19,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../lib/migrations.ts";
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../lib/embedded-postgres.ts";
-import type { Actor } from "../lib/permissions.ts";
+import { applyMigrations } from "../lib/ops/migrations.ts";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../lib/ops/embedded-postgres.ts";
+import type { Actor } from "../lib/auth/permissions.ts";
 import { COMMON_WORD, RARE_WORD, generateBenchData } from "./lib/bench-data.ts";
 import { generatePrismaClient } from "./lib/prepare.ts";
 import { runScript } from "./lib/run-script.ts";
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     process.env.NEXTAUTH_SECRET = randomBytes(32).toString("hex"); // lib/env.ts requires one; unused here
     const search = await import("../lib/data/case-search.ts");
     const { parseCaseQuery, paramsFromUrl } = await import("../lib/validations/case-filter.ts");
-    const { db } = await import("../lib/db.ts");
+    const { db } = await import("../lib/db/index.ts");
     const { Prisma } = await import("../lib/generated/prisma/client.ts");
     type Sql = import("../lib/generated/prisma/client.ts").Prisma.Sql;
 

@@ -1,5 +1,5 @@
 // npm run db:migrate — applies pending migrations to DATABASE_URL (or the demo database).
-import { applyMigrations } from "../lib/migrations.ts";
+import { applyMigrations } from "../lib/ops/migrations.ts";
 import { withDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";
 

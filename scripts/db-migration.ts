@@ -4,8 +4,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { createMigration } from "../lib/migrations.ts";
-import { startEmbeddedPostgres } from "../lib/embedded-postgres.ts";
+import { createMigration } from "../lib/ops/migrations.ts";
+import { startEmbeddedPostgres } from "../lib/ops/embedded-postgres.ts";
 import { runScript } from "./lib/run-script.ts";
 
 const name = process.argv[2];

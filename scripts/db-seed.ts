@@ -1,6 +1,6 @@
 // npm run db:seed — loads the seed report (once); in demo mode also the demo accounts and synthetic cases.
 import { scriptPrismaClient } from "./lib/prisma.ts";
-import { loadKeyring } from "../lib/crypto.ts";
+import { loadKeyring } from "../lib/crypto/encryption.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { demoEncryptionKeys, withDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";

@@ -7,8 +7,8 @@
  * Prints counts only, never a decrypted value. Stop `npm start` first in demo mode: the embedded
  * PostgreSQL and the app's keyring both belong to it.
  */
-import { loadKeyring } from "../lib/crypto.ts";
-import { reencryptAll } from "../lib/key-rotation.ts";
+import { loadKeyring } from "../lib/crypto/encryption.ts";
+import { reencryptAll } from "../lib/ops/key-rotation.ts";
 import path from "node:path";
 import { addDemoEncryptionKey, KEYS_FILE, ROOT, withDatabase } from "./lib/demo-database.ts";
 import { scriptPrismaClient } from "./lib/prisma.ts";

@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { loadKeyring } from "../lib/crypto.ts";
+import { loadKeyring } from "../lib/crypto/encryption.ts";
 import { formatCounts, parseOpsArgs, replaceConfirmation } from "../lib/ops/cli.ts";
 import { withDemoServer } from "../lib/ops/demo-server.ts";
 import { checkRestoredKeys, type KeyCheck } from "../lib/ops/keys.ts";

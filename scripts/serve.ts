@@ -2,19 +2,19 @@
  * The HTTP server in front of Next.js (what `npm start` and the end-to-end tests run instead of
  * `next start`). Next.js renders every page; this server owns what must be decided before a page is
  * rendered, at the edge of the app:
- *  - who the client is: forwarded headers are believed only from RW_TRUSTED_PROXIES (lib/ops/forwarded.ts);
+ *  - who the client is: forwarded headers are believed only from RW_TRUSTED_PROXIES (lib/server/forwarded.ts);
  *  - whether the database is reachable: while it is not, pages and the API answer 503 with
- *    Retry-After, and a probe notices when it is back (lib/ops/db-availability.ts);
+ *    Retry-After, and a probe notices when it is back (lib/server/db-availability.ts);
  *  - stopping: Ctrl-C or SIGTERM stops taking requests, lets those in flight finish for up to
  *    RW_SHUTDOWN_GRACE_SECONDS, then exits.
  * Usage: node --import tsx scripts/serve.ts [--dev]   (PORT, DATABASE_URL and the app's settings from the environment)
  */
 import http from "node:http";
 import pg from "pg";
-import { dbAvailability, noteDbError, noteDbOk } from "../lib/ops/db-availability.ts";
-import { parseTrustedProxies, sanitiseForwardedHeaders } from "../lib/ops/forwarded.ts";
-import { requestContext, type RequestContext } from "../lib/ops/request-context.ts";
-import { unavailableResponse, type PlainResponse } from "../lib/ops/unavailable.ts";
+import { dbAvailability, noteDbError, noteDbOk } from "../lib/server/db-availability.ts";
+import { parseTrustedProxies, sanitiseForwardedHeaders } from "../lib/server/forwarded.ts";
+import { requestContext, type RequestContext } from "../lib/server/request-context.ts";
+import { unavailableResponse, type PlainResponse } from "../lib/server/unavailable.ts";
 import { readEnv } from "../lib/env.ts";
 import { ROOT } from "./lib/demo-database.ts";
 
@@ -69,7 +69,7 @@ setInterval(probeDatabase, 500).unref();
  *  - the database went away mid-request: 503 "database unavailable" (the data layer marks the
  *    outage synchronously when a query fails, before Next.js writes the status);
  *  - a server action's envelope could not be decoded (a hand-made POST with a broken body): 400.
- *    An action whose own code started and then failed keeps its 500 (lib/ops/request-context.ts).
+ *    An action whose own code started and then failed keeps its 500 (lib/server/request-context.ts).
  */
 function classifyServerErrors(req: http.IncomingMessage, res: http.ServerResponse, context: RequestContext): void {
   const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => http.ServerResponse;

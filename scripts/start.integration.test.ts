@@ -8,9 +8,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/create-prisma";
-import { decryptField, loadKeyring } from "@/lib/crypto";
-import { recreateDatabase } from "@/lib/embedded-postgres";
+import { createPrismaClient } from "@/lib/db/create";
+import { decryptField, loadKeyring } from "@/lib/crypto/encryption";
+import { recreateDatabase } from "@/lib/ops/embedded-postgres";
 import { TEST_ENCRYPTION_KEYS } from "@/lib/testing/test-keys";
 import { SYNTHETIC_PEOPLE } from "@/prisma/seed/demo";
 

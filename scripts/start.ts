@@ -10,12 +10,12 @@
  */
 import { spawn } from "node:child_process";
 import { scriptPrismaClient } from "./lib/prisma.ts";
-import { loadKeyring } from "../lib/crypto.ts";
-import { applyMigrations } from "../lib/migrations.ts";
+import { loadKeyring } from "../lib/crypto/encryption.ts";
+import { applyMigrations } from "../lib/ops/migrations.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo.ts";
 import { DATA_DIR, demoEncryptionKeys, demoKeys, KEYS_FILE, ROOT, startDemoDatabase } from "./lib/demo-database.ts";
-import type { RunningPostgres } from "../lib/embedded-postgres.ts";
+import type { RunningPostgres } from "../lib/ops/embedded-postgres.ts";
 import path from "node:path";
 import { BASE_ENV, buildIfStale, generatePrismaClient } from "./lib/prepare.ts";
 

@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { scriptPrismaClient } from "./lib/prisma.ts";
-import { hashPassword } from "../lib/password.ts";
+import { hashPassword } from "../lib/auth/password.ts";
 import { createUserSchema } from "../lib/validations/user.ts";
 import { withDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { listSavedViews } from "@/lib/data/saved-views";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/auth/permissions";
 import { MAX_ACTIVE_API_TOKENS } from "@/lib/validations/api-token";
 import { MAX_SAVED_VIEWS } from "@/lib/validations/saved-view";
 import { ApiExample, ApiTokenTable, CreateApiTokenForm } from "@/components/account/api-token-forms";

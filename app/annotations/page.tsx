@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listOpenAnnotations } from "@/lib/data/annotations";
-import { requirePagePermission } from "@/lib/auth-pages";
-import { EVENT_LABEL, formatDay } from "@/lib/format";
+import { requirePagePermission } from "@/lib/auth/pages";
+import { EVENT_LABEL, formatDay } from "@/lib/format/display";
 import { ANNOTATABLE_FIELDS, type AnnotatableField } from "@/lib/validations/annotation";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { listOutlets, readCaseQuery, searchCases } from "@/lib/data/case-search";
 import { listContactOptions } from "@/lib/data/contacts";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/auth/permissions";
 import { describeFilter, filterToQuery, UI_PAGE_SIZE } from "@/lib/validations/case-filter";
 import { FilterForm } from "@/components/timeline/filter-form";
 import { ResultsTable } from "@/components/timeline/results-table";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { listContacts } from "@/lib/data/contacts";
-import { can } from "@/lib/permissions";
-import { countryName } from "@/lib/format";
+import { can } from "@/lib/auth/permissions";
+import { countryName } from "@/lib/format/display";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
 import { CreateContactForm } from "@/components/advocacy/contact-forms";
 

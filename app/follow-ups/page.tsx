@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePagePermission } from "@/lib/auth-pages";
-import { can } from "@/lib/permissions";
+import { requirePagePermission } from "@/lib/auth/pages";
+import { can } from "@/lib/auth/permissions";
 import { listFollowUps, type FollowUp } from "@/lib/data/advocacy";
 import { now, todayUtc } from "@/lib/clock";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/format/display";
 import { ACTION_KINDS, ACTION_STATUSES } from "@/lib/validations/advocacy";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { sameOriginPath } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { countByPlace, readCaseQuery, type PlaceCount } from "@/lib/data/case-search";
-import { countryName, formatPlace } from "@/lib/format";
+import { countryName, formatPlace } from "@/lib/format/display";
 import { COUNTING_RULE, describeFilter, filterToQuery, type CaseFilter } from "@/lib/validations/case-filter";
 import { CaseMap, locatePlace, type MapPlace } from "@/components/map/case-map";
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { chartCases, defaultChartUnit, listOutlets, readCaseQuery, searchCases } from "@/lib/data/case-search";
 import { listContactOptions } from "@/lib/data/contacts";
 import { listSavedViews } from "@/lib/data/saved-views";
 import { SaveViewForm } from "@/components/account/save-view-form";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/auth/permissions";
 import { CHART_UNITS, describeFilter, filterToQuery, UI_PAGE_SIZE } from "@/lib/validations/case-filter";
 import { FilterForm } from "@/components/timeline/filter-form";
 import { ResultsTable } from "@/components/timeline/results-table";

@@ -1,5 +1,5 @@
 import type { AnnotationThread } from "@/lib/data/annotations";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/format/display";
 import { ReplyForm, ResolveButton } from "@/components/annotations/annotation-forms";
 
 export type AnnotationAbilities = { read: boolean; create: boolean; reply: boolean; resolve: boolean };

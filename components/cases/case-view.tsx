@@ -12,7 +12,7 @@ import {
   isoDay,
   verificationLabel,
   visibilityLabel,
-} from "@/lib/format";
+} from "@/lib/format/display";
 import { ANNOTATABLE_FIELDS, type AnnotatableField } from "@/lib/validations/annotation";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { Quote } from "@/components/ui/quote";

@@ -1,5 +1,5 @@
 import type { PersonIdentity, PersonView } from "@/lib/data/people";
-import { enumLabel, formatRange } from "@/lib/format";
+import { enumLabel, formatRange } from "@/lib/format/display";
 
 const IDENTITY_FIELDS = [
   ["realName", "Real name"],

@@ -1,5 +1,5 @@
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
-import { STATUS_LABEL } from "@/lib/format";
+import { STATUS_LABEL } from "@/lib/format/display";
 
 const COLOURS: Record<CaseStatus, string> = {
   REPORTED_DETAINED: "bg-orange-100 text-orange-900 border-orange-300",

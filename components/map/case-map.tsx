@@ -10,7 +10,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 // nothing visible at this size. Bundled with the server, so no tiles and no internet: the map
 // renders the same offline.
 import world from "world-atlas/countries-50m.json";
-import { placeCoordinates, type PlaceLevel } from "@/lib/places";
+import { placeCoordinates, type PlaceLevel } from "@/lib/geo/places";
 
 /** Where a place is drawn: its recorded (mean) coordinates, else the bundled approximate centroid. */
 export type MapPoint = { lat: number; lon: number; level: PlaceLevel | "recorded" };

@@ -1,4 +1,4 @@
-import { describeDisagreement, disagreements, type ValueClaim } from "@/lib/claims";
+import { describeDisagreement, disagreements, type ValueClaim } from "@/lib/format/disagreements";
 import { CLAIM_FIELDS, type ClaimField } from "@/lib/validations/source";
 
 /**

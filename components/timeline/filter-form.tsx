@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
-import { EVENT_LABEL, STATUS_LABEL, verificationLabel } from "@/lib/format";
+import { EVENT_LABEL, STATUS_LABEL, verificationLabel } from "@/lib/format/display";
 import type { ParamErrors } from "@/lib/validations/case-filter";
 
 /** The raw query as the user typed it, so a refused value stays in its field. */

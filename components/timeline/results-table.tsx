@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CaseRow } from "@/lib/data/case-search";
-import { formatPlace, formatRange, formatUncertainDate, verificationLabel, visibilityLabel } from "@/lib/format";
+import { formatPlace, formatRange, formatUncertainDate, verificationLabel, visibilityLabel } from "@/lib/format/display";
 import { filterToQuery, type CaseFilter, type Sort } from "@/lib/validations/case-filter";
 import { StatusBadge } from "@/components/cases/status-badge";
 

@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import type { ChartCell } from "@/lib/data/case-search";
-import { STATUS_LABEL } from "@/lib/format";
+import { STATUS_LABEL } from "@/lib/format/display";
 import type { ChartUnit } from "@/lib/validations/case-filter";
 
 /** Status colours, chosen to stay distinguishable in greyscale order as well. */

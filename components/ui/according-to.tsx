@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/format/display";
 
 /** "according to The Korea Herald, 14 Feb 2012" with links to each source's captured text. */
 export function AccordingTo({ sources }: { sources: { id: string; outlet: string; title: string; publishedAt: Date | null }[] }) {

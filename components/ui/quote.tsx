@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ClaimDto } from "@/lib/data/cases";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/format/display";
 
 /** A quoted passage with the source it comes from. */
 export function Quote({ claim }: { claim: ClaimDto }) {

@@ -13,8 +13,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/embedded-postgres";
-import { applyMigrations } from "../../lib/migrations";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/ops/embedded-postgres";
+import { applyMigrations } from "../../lib/ops/migrations";
 import { TEST_ENCRYPTION_KEYS } from "../../lib/testing/test-keys";
 import { discoverActions, postAction, signedInContext } from "../server-actions";
 
@@ -58,8 +58,8 @@ test.describe("[FAULT] PostgreSQL killed under a write loop", () => {
     const url = await ensureDatabase(database.baseUrl, "rw_fault");
     await applyMigrations(url);
     await run(["--import", "tsx", "--input-type=module", "-e", `
-      const { createPrismaClient } = await import("./lib/create-prisma.ts");
-      const { loadKeyring } = await import("./lib/crypto.ts");
+      const { createPrismaClient } = await import("./lib/db/create.ts");
+      const { loadKeyring } = await import("./lib/crypto/encryption.ts");
       const { seedDatabase } = await import("./prisma/seed/index.ts");
       const db = createPrismaClient(${JSON.stringify(url)});
       await seedDatabase(db, { demo: true, keyring: loadKeyring(${JSON.stringify(TEST_ENCRYPTION_KEYS)}) });

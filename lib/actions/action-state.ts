@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { isDataError } from "@/lib/data/errors";
-import { getActor } from "@/lib/auth";
-import { can, type Actor, type Permission } from "@/lib/permissions";
+import { getActor } from "@/lib/auth/session";
+import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import type { IntakeProposal } from "@/lib/intake/proposal";
-import { connectionFailureReason } from "@/lib/ops/db-availability";
-import { noteActionStarted } from "@/lib/ops/request-context";
+import { connectionFailureReason } from "@/lib/server/db-availability";
+import { noteActionStarted } from "@/lib/server/request-context";
 
 /**
  * What every form action returns to its form (useActionState). `status` is stable and

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createCase, findPossibleDuplicates, setCaseArchived, updateCase } from "@/lib/data/case-writes";
 import { now } from "@/lib/clock";
-import { formatPlace } from "@/lib/format";
+import { formatPlace } from "@/lib/format/display";
 import { archiveCaseSchema, createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 

@@ -6,7 +6,7 @@ import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 import { now } from "@/lib/clock";
 import { listContactOptions } from "@/lib/data/contacts";
 import { findIntakeDuplicates, saveReportIntake } from "@/lib/data/intake";
-import { formatPlace, formatUncertainDate } from "@/lib/format";
+import { formatPlace, formatUncertainDate } from "@/lib/format/display";
 import { extractReport } from "@/lib/intake/extract";
 import type { IntakeProposal } from "@/lib/intake/proposal";
 import { intakeSaveSchema, MAX_REPORT_TEXT, reportInputSchema } from "@/lib/validations/intake";

@@ -1,7 +1,7 @@
 import "server-only";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { actorFromApiToken } from "@/lib/data/api-tokens";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 
 /**
  * Who is calling the API: the user of a bearer token ("Authorization: Bearer rw_…"), else the

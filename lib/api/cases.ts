@@ -1,7 +1,7 @@
 import "server-only";
 import { getCaseByCode } from "@/lib/data/cases";
 import { readCaseQuery, searchCases, type CaseRow } from "@/lib/data/case-search";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { COUNTING_RULE, filterToQuery, paramsFromUrl, unknownParams, type ParamErrors } from "@/lib/validations/case-filter";
 
 /**

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportResponse } from "@/lib/api/export";
-import { keyringFromEnv } from "@/lib/crypto";
+import { keyringFromEnv } from "@/lib/crypto/encryption";
 import { testDb } from "@/lib/testing/test-database";
 import { filterToQuery, parseCaseQuery } from "@/lib/validations/case-filter";
 import { seedDatabase } from "@/prisma/seed/index";

@@ -2,7 +2,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { recordAuditEvent } from "@/lib/data/audit";
 import { countCases, streamCases, type CaseRow, type SourceRef } from "@/lib/data/case-search";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { COUNTING_RULE, describeFilter, filterToQuery, type CaseFilter } from "@/lib/validations/case-filter";
 
 export type ExportFormat = "csv" | "json";

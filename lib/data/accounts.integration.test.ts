@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { changeUserRole, createUserAccount, resetUserPassword, setUserDisabled, signOutEverywhere } from "@/lib/data/accounts";
 import { getActorForToken, startSession } from "@/lib/data/sessions";
-import { type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/auth/permissions";
 import { testDb, unique } from "@/lib/testing/test-database";
 
 const db = testDb();

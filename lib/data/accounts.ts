@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import { notFound, ruleBroken } from "@/lib/data/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { hashPassword } from "@/lib/password";
-import { passwordEmailProblem } from "@/lib/password-policy";
-import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordEmailProblem } from "@/lib/auth/password-policy";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { CreateUserInput } from "@/lib/validations/user";
 
 type Tx = Prisma.TransactionClient;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdvocacyAction, listFollowUps, updateAdvocacyAction } from "@/lib/data/advocacy";
 import { archiveContact, createContact, getContact, listContacts, updateContact } from "@/lib/data/contacts";
-import { type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/auth/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
-import { keyringFromEnv } from "@/lib/crypto";
+import { keyringFromEnv } from "@/lib/crypto/encryption";
 import { createAdvocacySchema } from "@/lib/validations/advocacy";
 import { testDb, unique } from "@/lib/testing/test-database";
 

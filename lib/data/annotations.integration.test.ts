@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnnotation, listAnnotationsForCase, listOpenAnnotations, replyToAnnotation, resolveAnnotation } from "@/lib/data/annotations";
-import { type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/auth/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
-import { keyringFromEnv } from "@/lib/crypto";
+import { keyringFromEnv } from "@/lib/crypto/encryption";
 import { testDb, unique } from "@/lib/testing/test-database";
 
 const db = testDb();

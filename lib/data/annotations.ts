@@ -4,7 +4,7 @@ import { notFound } from "@/lib/data/errors";
 import { writeHistory } from "@/lib/data/history";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { caseVisibleTo, requireVisibleCase } from "@/lib/data/visibility";
-import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
 
 const threadSelect = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFromApiToken, createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
-import { type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/auth/permissions";
 import { MAX_ACTIVE_API_TOKENS } from "@/lib/validations/api-token";
 import { createTestUser, testDb, unique } from "@/lib/testing/test-database";
 

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { forbidden, notFound, ruleBroken } from "@/lib/data/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { MAX_ACTIVE_API_TOKENS } from "@/lib/validations/api-token";
 
 type Tx = Prisma.TransactionClient;

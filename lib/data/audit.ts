@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 
 /** Appends one row to the audit log (sign-ins, exports, admin actions). Never updated or deleted. */
 export async function recordAuditEvent(event: {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartCases, countByPlace, countCases, searchCases, streamCases } from "@/lib/data/case-search";
 import { casesApiResponse } from "@/lib/api/cases";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { paramsFromUrl, parseCaseQuery } from "@/lib/validations/case-filter";
 import { testDb, unique } from "@/lib/testing/test-database";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, DataOrigin, Verification, Visibility } from "@/lib/generated/prisma/enums";
 import { caseVisibleSql } from "@/lib/data/visibility";
-import { can, visibleCaseLevels, type Actor } from "@/lib/permissions";
+import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
 import { parseCaseQuery, type CaseFilter, type ChartUnit, type Listing, type ParamErrors } from "@/lib/validations/case-filter";
 
 /**

@@ -3,9 +3,9 @@ import { createCase, setCaseArchived, updateCase } from "@/lib/data/case-writes"
 import { DataError } from "@/lib/data/errors";
 import { addEvent, derivedStatus, removeEvent, updateEvent } from "@/lib/data/events";
 import { EVENT_TYPES } from "@/lib/validations/event";
-import { type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/auth/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
-import { loadKeyring } from "@/lib/crypto";
+import { loadKeyring } from "@/lib/crypto/encryption";
 import { testDb, unique } from "@/lib/testing/test-database";
 import { createCaseSchema } from "@/lib/validations/case";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { notFound, ruleBroken } from "@/lib/data/errors";
 import { writeHistory } from "@/lib/data/history";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { caseVisibleTo } from "@/lib/data/visibility";
-import { requirePermission } from "@/lib/permissions";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { SetVisibilityInput } from "@/lib/validations/case-visibility";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { decryptField, encryptField, keyringFromEnv } from "@/lib/crypto";
+import { decryptField, encryptField, keyringFromEnv } from "@/lib/crypto/encryption";
 import { notFound } from "@/lib/data/errors";
 import { changedFields, writeHistory } from "@/lib/data/history";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { CreateContactInput, UpdateContactInput } from "@/lib/validations/contact";
 
 const contactSelect = {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { caseWhereSql, countCases } from "@/lib/data/case-search";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { filterFromQuery, filterToQuery } from "@/lib/validations/case-filter";
 
 /** Statuses that mean the people are still held and may be sent back. */

@@ -6,7 +6,7 @@ import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { caseVisibleTo, requireVisibleCase } from "@/lib/data/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, EventType } from "@/lib/generated/prisma/enums";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { AddEventInput, UpdateEventInput } from "@/lib/validations/event";
 
 /** The status an event implies for its case; events that imply none leave the status alone. */

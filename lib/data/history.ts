@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findVisibleCase } from "@/lib/data/visibility";
-import { historyValue } from "@/lib/format-history";
-import { can, type Actor } from "@/lib/permissions";
+import { historyValue } from "@/lib/format/history";
+import { can, type Actor } from "@/lib/auth/permissions";
 
 type Tx = Prisma.TransactionClient;
 type ChangeAction = "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findIntakeDuplicates, saveReportIntake } from "@/lib/data/intake";
-import { type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/auth/permissions";
 import { intakeSaveSchema } from "@/lib/validations/intake";
 import { testDb, unique } from "@/lib/testing/test-database";
 

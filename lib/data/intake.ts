@@ -9,7 +9,7 @@ import { findVisibleCase } from "@/lib/data/visibility";
 import { createEventInTx, eventData } from "@/lib/data/events";
 import { captureSourceInTx, createClaimInTx } from "@/lib/data/sources";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { filterFromQuery } from "@/lib/validations/case-filter";
 import type { IntakeSaveInput } from "@/lib/validations/intake";
 

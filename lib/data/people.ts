@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { caseVisibleTo } from "@/lib/data/visibility";
-import { decryptField, keyringFromEnv, type EncryptedColumn } from "@/lib/crypto";
+import { decryptField, keyringFromEnv, type EncryptedColumn } from "@/lib/crypto/encryption";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 
 const personSelect = {
   id: true,

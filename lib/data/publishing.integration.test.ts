@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCaseByCode, setCaseVisibility } from "@/lib/data/cases";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { createTestUser, testDb, uniqueCaseCode } from "@/lib/testing/test-database";
 
 const db = testDb();

@@ -4,18 +4,18 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { encryptField, keyringFromEnv, loadKeyring } from "@/lib/crypto";
+import { encryptField, keyringFromEnv, loadKeyring } from "@/lib/crypto/encryption";
 import { listContacts } from "@/lib/data/contacts";
 import { listPeopleForCase } from "@/lib/data/people";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { testDb, unique, uniqueCaseCode } from "@/lib/testing/test-database";
 
 const db = testDb();
 const as = (role: NonNullable<Actor>["role"]): Actor => ({ id: "test", email: "t@example.org", name: "T", role });
 const visitor: Actor = null;
 
-// The data layer's client (lib/db.ts keeps it on globalThis.prisma), replaced by one that reports
+// The data layer's client (lib/db/index.ts keeps it on globalThis.prisma), replaced by one that reports
 // every SQL statement, so the tests can see which columns a call reads.
 const statements: string[] = [];
 const logging = new PrismaClient({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteSavedView, listSavedViews, saveView } from "@/lib/data/saved-views";
-import { type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/auth/permissions";
 import { MAX_SAVED_VIEWS, saveViewSchema } from "@/lib/validations/saved-view";
 import { createTestUser, testDb, unique } from "@/lib/testing/test-database";
 

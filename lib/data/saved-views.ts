@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { lockUserRow } from "@/lib/data/api-tokens";
 import { readCaseQuery } from "@/lib/data/case-search";
 import { notFound, ruleBroken } from "@/lib/data/errors";
-import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { filterToQuery, paramsFromUrl } from "@/lib/validations/case-filter";
 import { MAX_SAVED_VIEWS, MAX_VIEW_QUERY_LENGTH } from "@/lib/validations/saved-view";
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticateUser, endSession, getActorForToken, startSession } from "@/lib/data/sessions";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/auth/password";
 import { testDb, unique } from "@/lib/testing/test-database";
 
 const db = testDb();

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/permissions";
-import { DUMMY_HASH_PROMISE, verifyPassword } from "@/lib/password";
+import type { Actor } from "@/lib/auth/permissions";
+import { DUMMY_HASH_PROMISE, verifyPassword } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/data/audit";
 import { signInThrottle, type SignInThrottle } from "@/lib/data/sign-in-throttle";
 

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { THROTTLED_MESSAGE } from "@/components/auth/login-form";
-import { authOptions } from "@/lib/auth";
+import { authOptions } from "@/lib/auth/session";
 import { SIGN_IN_THROTTLE_DEFAULTS, SignInThrottle, signInThrottleLimitsFromEnv, throttledMessage } from "@/lib/data/sign-in-throttle";
 import { authenticateUser, type SignInResult } from "@/lib/data/sessions";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/auth/password";
 import { testDb, unique } from "@/lib/testing/test-database";
 
 const db = testDb();

@@ -8,7 +8,7 @@
  *  - An address an account has signed in from before is "known" for that account: the per-address
  *    counter does not apply to it there, so others failing behind the same address (an office NAT,
  *    an attacker who shares it) do not block its owner.
- *  - The address is the one the HTTP server established (lib/ops/forwarded.ts): a client cannot
+ *  - The address is the one the HTTP server established (lib/server/forwarded.ts): a client cannot
  *    choose it by sending X-Forwarded-For.
  *
  * Counts live in PostgreSQL, so every app instance shares them, and each attempt is taken with one
@@ -17,7 +17,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db as appDb } from "@/lib/db";
-import type { Db } from "@/lib/create-prisma";
+import type { Db } from "@/lib/db/create";
 
 export type SignInThrottleLimits = {
   /** Failures per account and address before delays start. */

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addClaim, captureSource, getSourceForActor, listSourcesForPicker, sha256Hex } from "@/lib/data/sources";
-import { type Actor } from "@/lib/permissions";
+import { type Actor } from "@/lib/auth/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
-import { keyringFromEnv } from "@/lib/crypto";
+import { keyringFromEnv } from "@/lib/crypto/encryption";
 import { testDb, unique } from "@/lib/testing/test-database";
 import { addClaimSchema, captureSourceSchema, type CaptureSourceInput } from "@/lib/validations/source";
 

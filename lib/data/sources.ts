@@ -5,7 +5,7 @@ import { notFound, ruleBroken } from "@/lib/data/errors";
 import { caseVisibleTo, requireVisibleCase, sourceVisibleTo } from "@/lib/data/visibility";
 import { writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, requirePermission, type Actor } from "@/lib/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { CLAIM_FIELDS, isStorableText, MAX_QUOTE, MAX_SOURCE_TEXT, type AddClaimInput, type CaptureSourceInput } from "@/lib/validations/source";
 
 const RECORD_ID = /^[a-z0-9]{20,40}$/i;

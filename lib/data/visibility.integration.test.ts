@@ -5,9 +5,9 @@ import { streamCases } from "@/lib/data/case-search";
 import { filterFromQuery } from "@/lib/validations/case-filter";
 import { getDashboardFigures } from "@/lib/data/dashboard";
 import { getSourceForActor } from "@/lib/data/sources";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
-import { keyringFromEnv } from "@/lib/crypto";
+import { keyringFromEnv } from "@/lib/crypto/encryption";
 import { testDb, unique, uniqueCaseCode } from "@/lib/testing/test-database";
 
 const db = testDb();

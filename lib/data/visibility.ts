@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/data/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { can, visibleCaseLevels, type Actor } from "@/lib/permissions";
+import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
 
 /**
  * What an actor may see, in one place: every read and write of cases, and of what hangs off them,

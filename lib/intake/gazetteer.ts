@@ -1,13 +1,13 @@
 /**
  * Place names the extractor recognises, with where each one is: country (ISO 3166-1 alpha-2),
  * province and city. Deliberately small: the countries on escape routes, all of China's
- * provincial-level divisions (from lib/places.ts, which the map uses) and the cities that come up
+ * provincial-level divisions (from lib/geo/places.ts, which the map uses) and the cities that come up
  * in reports, mostly on the China–North Korea border and along the route south.
  *
  * Names are the usual English romanisations; add other languages' names as aliases when a
  * lexicon for them is written (a Korean report says 선양 for Shenyang).
  */
-import { knownProvinces } from "@/lib/places";
+import { knownProvinces } from "@/lib/geo/places";
 
 export type PlaceEntry = { name: string; aliases?: string[]; country: string; province: string | null; city: string | null; level: "country" | "province" | "city" };
 

@@ -11,7 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
+import { startEmbeddedPostgres } from "@/lib/ops/embedded-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 let dir: string;

@@ -10,8 +10,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { recreateDatabase } from "@/lib/embedded-postgres";
-import { applyMigrations } from "@/lib/migrations";
+import { recreateDatabase } from "@/lib/ops/embedded-postgres";
+import { applyMigrations } from "@/lib/ops/migrations";
 import { generateBenchData } from "@/scripts/lib/bench-data";
 
 const run = promisify(execFile);

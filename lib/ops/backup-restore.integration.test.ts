@@ -14,13 +14,13 @@ import path from "node:path";
 import zlib from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/create-prisma";
-import { encryptField, keyringFromEnv } from "@/lib/crypto";
+import { createPrismaClient, type Db } from "@/lib/db/create";
+import { encryptField, keyringFromEnv } from "@/lib/crypto/encryption";
 import { getCaseByCode } from "@/lib/data/cases";
 import { listPeopleForCase } from "@/lib/data/people";
-import { recreateDatabase } from "@/lib/embedded-postgres";
-import { applyMigrations } from "@/lib/migrations";
-import type { Actor } from "@/lib/permissions";
+import { recreateDatabase } from "@/lib/ops/embedded-postgres";
+import { applyMigrations } from "@/lib/ops/migrations";
+import type { Actor } from "@/lib/auth/permissions";
 import { ArchiveError } from "@/lib/ops/archive";
 import { backupDatabase } from "@/lib/ops/backup";
 import { ident, listTables } from "@/lib/ops/catalog";
@@ -232,7 +232,7 @@ describe("backup and restore", () => {
     const global = globalThis as unknown as { prisma?: Db };
     const previous = global.prisma;
     const pages = async (db: Db) => {
-      global.prisma = db; // lib/db.ts's one client: the data layer reads whichever database it points at
+      global.prisma = db; // lib/db/index.ts's one client: the data layer reads whichever database it points at
       const out: unknown[] = [];
       for (const actor of actors) for (const code of codes) out.push(await getCaseByCode(actor, code), await listPeopleForCase(actor, code));
       return out;

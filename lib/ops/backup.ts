@@ -9,7 +9,7 @@ import { lstat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { ENCRYPTED_COLUMNS } from "../crypto.ts";
+import { ENCRYPTED_COLUMNS } from "../crypto/encryption.ts";
 import {
   ARCHIVE_FORMAT,
   ArchiveWriter,

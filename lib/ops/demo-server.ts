@@ -46,7 +46,7 @@ export async function withDemoServer<T>(
     if (running.status !== "ready") {
       throw new Error(`The demo PostgreSQL (pid ${running.pid}) is "${running.status}", not ready: wait a moment and try again.`);
     }
-    // "postgres" is the superuser lib/embedded-postgres.ts creates the cluster with.
+    // "postgres" is the superuser lib/ops/embedded-postgres.ts creates the cluster with.
     const url = `postgresql://postgres:${encodeURIComponent(opts.password())}@127.0.0.1:${running.port}/${opts.database}`;
     return fn({ url, how: "running", port: running.port });
   }

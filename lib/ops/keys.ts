@@ -4,7 +4,7 @@
  * and tries one value under each with the keyring found, without printing any value.
  */
 import pg from "pg";
-import { decryptField, ENCRYPTED_COLUMNS, type Keyring } from "../crypto.ts";
+import { decryptField, ENCRYPTED_COLUMNS, type Keyring } from "../crypto/encryption.ts";
 import { ident } from "./catalog.ts";
 
 export type KeyCheck = { id: string; values: number; status: "decrypts" | "missing" | "does-not-decrypt" | "no-keyring" };

@@ -2,7 +2,7 @@
  * `npm run restore`: loads a backup (lib/ops/archive.ts) into an empty database.
  *  1. The whole archive is read and checked first (verifyBackup), before anything is written.
  *  2. The database must be empty; `replace` (after `confirm`) drops and recreates schema public.
- *  3. Migrations: the archive's own list is applied through lib/migrations.ts (not more, so the data
+ *  3. Migrations: the archive's own list is applied through lib/ops/migrations.ts (not more, so the data
  *     meets the schema it was dumped from); later migrations of this checkout run after the commit.
  *  4. One transaction: every table is loaded with `COPY … FROM STDIN` in the archive's order (each
  *     table after those it references), hashed again on the way and checked against the manifest;
@@ -15,7 +15,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { applyMigrations, listMigrationNames, MIGRATIONS_DIR } from "../migrations.ts";
+import { applyMigrations, listMigrationNames, MIGRATIONS_DIR } from "./migrations.ts";
 import { readArchive, type Manifest, type TableSpec } from "./archive.ts";
 import { COPY_SETTINGS, MIGRATIONS_TABLE, ident, listForeignKeys, listSequences, listTables } from "./catalog.ts";
 

@@ -1,8 +1,8 @@
 /** Helpers for integration tests: a Prisma client on the test database and unique names. */
 import { randomBytes } from "node:crypto";
-import { createPrismaClient } from "@/lib/create-prisma";
+import { createPrismaClient } from "@/lib/db/create";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 
 export function testDb() {
   return createPrismaClient(process.env.TEST_DATABASE_URL as string);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordEmailProblem, passwordProblems } from "../password-policy";
+import { passwordEmailProblem, passwordProblems } from "../auth/password-policy";
 import { isStorableText, requiredText, unstorableMessage } from "./fields";
 
 export const ROLES = ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"] as const;

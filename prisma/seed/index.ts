@@ -2,9 +2,9 @@
  * Loads the seed report (always, once) and, in demo mode only, the demo accounts and a few
  * clearly-labelled synthetic cases and people. Idempotent: running it again changes nothing.
  */
-import type { Db } from "../../lib/create-prisma.ts";
-import { encryptField, type Keyring } from "../../lib/crypto.ts";
-import { hashPassword } from "../../lib/password.ts";
+import type { Db } from "../../lib/db/create.ts";
+import { encryptField, type Keyring } from "../../lib/crypto/encryption.ts";
+import { hashPassword } from "../../lib/auth/password.ts";
 import { ARRIVALS_SERIES, Q, REPORT_CASES, REPORT_CONTACTS, REPORT_SOURCE, readReport } from "./korea-herald-2012.ts";
 import { DEMO_PASSWORD, DEMO_USERS, SYNTHETIC_CASES, SYNTHETIC_PEOPLE } from "./demo.ts";
 

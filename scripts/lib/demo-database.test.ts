@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { loadKeyring } from "@/lib/crypto";
+import { loadKeyring } from "@/lib/crypto/encryption";
 
 let dataDir: string;
 let keysDir: string;

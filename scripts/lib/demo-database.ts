@@ -8,8 +8,8 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { newKeyEntry } from "../../lib/crypto.ts";
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/embedded-postgres.ts";
+import { newKeyEntry } from "../../lib/crypto/encryption.ts";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/ops/embedded-postgres.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? ".data");

@@ -7,6 +7,6 @@ import { generatePrismaClient } from "./prepare.ts";
 
 export async function scriptPrismaClient(connectionString: string) {
   await generatePrismaClient();
-  const { createPrismaClient } = await import("../../lib/create-prisma.ts");
+  const { createPrismaClient } = await import("../../lib/db/create.ts");
   return createPrismaClient(connectionString);
 }

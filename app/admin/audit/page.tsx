@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listAuditEvents } from "@/lib/data/audit";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { auditFilterSchema } from "@/lib/validations/audit";
 
 export const dynamic = "force-dynamic";

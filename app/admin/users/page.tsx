@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { listUsers } from "@/lib/data/accounts";
-import { requirePagePermission } from "@/lib/auth-pages";
-import { formatDay } from "@/lib/format";
+import { requirePagePermission } from "@/lib/auth/pages";
+import { formatDay } from "@/lib/format/display";
 import { CreateUserForm, UserActions } from "@/components/admin/user-forms";
 
 export const dynamic = "force-dynamic";

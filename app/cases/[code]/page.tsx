@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { listAnnotationsForCase } from "@/lib/data/annotations";
 import { getCaseByCode } from "@/lib/data/cases";
 import { listPeopleForCase } from "@/lib/data/people";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/auth/permissions";
 import { CaseView } from "@/components/cases/case-view";
 import { PeopleSection } from "@/components/cases/people-section";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { listArchivedCases } from "@/lib/data/case-writes";
-import { requirePagePermission } from "@/lib/auth-pages";
-import { formatDay } from "@/lib/format";
+import { requirePagePermission } from "@/lib/auth/pages";
+import { formatDay } from "@/lib/format/display";
 import { ArchiveButton } from "@/components/cases/archive-button";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { now } from "@/lib/clock";
 import { ReportIntake } from "@/components/intake/report-intake";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { CaseForm } from "@/components/cases/case-form";
 
 export const dynamic = "force-dynamic";

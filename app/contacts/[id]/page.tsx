@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { getContact } from "@/lib/data/contacts";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/auth/permissions";
 import { ArchiveContactForm, EditContactForm } from "@/components/advocacy/contact-forms";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { getSourceForActor } from "@/lib/data/sources";
-import { enumLabel, formatDay } from "@/lib/format";
+import { enumLabel, formatDay } from "@/lib/format/display";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Source" };

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth";
+import { authOptions } from "@/lib/auth/session";
 import { sameOriginPath } from "@/lib/auth/safe-redirect";
 
 const handler = NextAuth(authOptions);

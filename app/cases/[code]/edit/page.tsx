@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCaseForEdit } from "@/lib/data/case-writes";
-import { requirePagePermission } from "@/lib/auth-pages";
-import { historyValue } from "@/lib/format-history";
+import { requirePagePermission } from "@/lib/auth/pages";
+import { historyValue } from "@/lib/format/history";
 import { CaseForm } from "@/components/cases/case-form";
 import { ArchiveButton } from "@/components/cases/archive-button";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listCaseHistory } from "@/lib/data/history";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Case history" };

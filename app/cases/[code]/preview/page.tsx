@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getActor } from "@/lib/auth";
+import { getActor } from "@/lib/auth/session";
 import { getCaseByCode, getCasePublishPreview } from "@/lib/data/cases";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/auth/permissions";
 import { CaseView, VISITOR_VIEW } from "@/components/cases/case-view";
 import { PublishForm } from "@/components/cases/publish-form";
 

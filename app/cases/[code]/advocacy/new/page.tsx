@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { getCaseByCode } from "@/lib/data/cases";
 import { listContactOptions } from "@/lib/data/contacts";
 import { now, todayUtc } from "@/lib/clock";
-import { isoDay } from "@/lib/format";
+import { isoDay } from "@/lib/format/display";
 import { NewAdvocacyForm } from "@/components/advocacy/advocacy-form";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { getCaseByCode } from "@/lib/data/cases";
 import { getSourceSummary, listSourcesForPicker } from "@/lib/data/sources";
-import { EVENT_LABEL, formatDay, formatUncertainDate, isoDay } from "@/lib/format";
+import { EVENT_LABEL, formatDay, formatUncertainDate, isoDay } from "@/lib/format/display";
 import { latestPublishedDay } from "@/lib/validations/source";
 import { AddClaimForm, CaptureSourceForm, type PickerSource } from "@/components/sources/source-forms";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePagePermission } from "@/lib/auth-pages";
+import { requirePagePermission } from "@/lib/auth/pages";
 import { getAdvocacyActionForEdit } from "@/lib/data/advocacy";
 import { listContactOptions } from "@/lib/data/contacts";
-import { isoDay } from "@/lib/format";
+import { isoDay } from "@/lib/format/display";
 import { EditAdvocacyForm } from "@/components/advocacy/advocacy-form";
 
 export const dynamic = "force-dynamic";

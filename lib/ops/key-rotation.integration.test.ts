@@ -6,11 +6,11 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/create-prisma";
-import { decryptField, encryptField, keyIdOf, loadKeyring, type EncryptedColumn, type Keyring } from "@/lib/crypto";
-import { recreateDatabase } from "@/lib/embedded-postgres";
-import { reencryptAll } from "@/lib/key-rotation";
-import { applyMigrations } from "@/lib/migrations";
+import { createPrismaClient, type Db } from "@/lib/db/create";
+import { decryptField, encryptField, keyIdOf, loadKeyring, type EncryptedColumn, type Keyring } from "@/lib/crypto/encryption";
+import { recreateDatabase } from "@/lib/ops/embedded-postgres";
+import { reencryptAll } from "@/lib/ops/key-rotation";
+import { applyMigrations } from "@/lib/ops/migrations";
 import { unique } from "@/lib/testing/test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { recreateDatabase } from "@/lib/embedded-postgres";
-import { applyMigrations, diffSql, SCHEMA_PATH } from "@/lib/migrations";
+import { recreateDatabase } from "@/lib/ops/embedded-postgres";
+import { applyMigrations, diffSql, SCHEMA_PATH } from "@/lib/ops/migrations";
 import { describeSchema } from "@/lib/testing/schema-description";
 
 const base = process.env.TEST_PG_BASE_URL as string;

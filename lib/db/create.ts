@@ -1,11 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { noteDbError, noteDbOk } from "@/lib/ops/db-availability";
+import { noteDbError, noteDbOk } from "@/lib/server/db-availability";
 
 /**
  * The connection pool under Prisma, watched: a query that meets a dead or refusing server marks the
- * database unavailable (lib/ops/db-availability.ts) so the HTTP server answers 503 instead of 500,
+ * database unavailable (lib/server/db-availability.ts) so the HTTP server answers 503 instead of 500,
  * and the next query that succeeds clears the mark. pg discards broken connections and opens new
  * ones on demand, so once the server is back the app reconnects without a restart.
  */
@@ -34,7 +34,7 @@ export function createWatchedPool(connectionString: string, options: Omit<pg.Poo
 
 /**
  * Builds a Prisma client on the pg driver adapter (Prisma 7's Rust-free client, so no native
- * engine is downloaded). The app's single instance lives in lib/db.ts; scripts and tests make their own.
+ * engine is downloaded). The app's single instance lives in lib/db/index.ts; scripts and tests make their own.
  */
 export function createPrismaClient(connectionString: string) {
   return new PrismaClient({

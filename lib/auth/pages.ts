@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { getActor } from "@/lib/auth";
-import { can, type Actor, type Permission } from "@/lib/permissions";
+import { getActor } from "@/lib/auth/session";
+import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 
 /**
  * For pages that need a permission: visitors are sent to sign in; signed-in users without the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDisagreement, disagreements, normalizeClaimValue, type ValueClaim } from "@/lib/claims";
+import { describeDisagreement, disagreements, normalizeClaimValue, type ValueClaim } from "@/lib/format/disagreements";
 
 let n = 0;
 const claim = (field: string, value: string | null, outlet: string): ValueClaim => ({ id: `c${++n}`, field, value, source: { id: `s-${outlet}`, outlet } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, visibleCaseLevels, type Actor } from "@/lib/permissions";
+import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
 
 const as = (role: NonNullable<Actor>["role"]): Actor => ({ id: "u", email: "u@example.org", name: "U", role });
 

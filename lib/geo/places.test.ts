@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { knownProvinces, normalizePlaceName, placeCoordinates } from "@/lib/places";
+import { knownProvinces, normalizePlaceName, placeCoordinates } from "@/lib/geo/places";
 
 describe("placeCoordinates", () => {
   it("finds a country centroid when only the country is known", () => {

@@ -6,10 +6,10 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { authenticateUser, endSession, getActorForToken, startSession } from "@/lib/data/sessions";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { sameOriginPath } from "@/lib/auth/safe-redirect";
 import { throttledMessage } from "@/lib/data/sign-in-throttle";
-import { CLIENT_IP_HEADER } from "@/lib/ops/forwarded";
+import { CLIENT_IP_HEADER } from "@/lib/server/forwarded";
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 import { signInSchema } from "@/lib/validations/auth";

@@ -1,5 +1,5 @@
 import "server-only";
-import { createPrismaClient, type Db } from "@/lib/create-prisma";
+import { createPrismaClient, type Db } from "@/lib/db/create";
 import { env } from "@/lib/env";
 
 const globalForPrisma = globalThis as unknown as { prisma?: Db };

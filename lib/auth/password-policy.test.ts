@@ -1,6 +1,6 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { describe, expect, it } from "vitest";
-import { PASSWORD_MESSAGES, isCommonPassword, passwordProblems } from "@/lib/password-policy";
+import { PASSWORD_MESSAGES, isCommonPassword, passwordProblems } from "@/lib/auth/password-policy";
 import { createUserSchema, passwordSchema, passwordSchemaFor } from "@/lib/validations/user";
 
 const LIST = dictionary["passwords-common"];

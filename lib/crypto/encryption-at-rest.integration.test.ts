@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encryptField, keyringFromEnv } from "@/lib/crypto";
+import { encryptField, keyringFromEnv } from "@/lib/crypto/encryption";
 import { testDb, unique, uniqueCaseCode } from "@/lib/testing/test-database";
 import { SYNTHETIC_PEOPLE } from "@/prisma/seed/demo";
 import { seedDatabase } from "@/prisma/seed/index";

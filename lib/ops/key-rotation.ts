@@ -2,8 +2,8 @@
  * Key rotation: re-encrypts every restricted field that is not under the keyring's current key, so
  * that older keys can afterwards be removed from RW_ENCRYPTION_KEYS. Used by `npm run keys:rotate`.
  */
-import type { Db } from "./create-prisma.ts";
-import { decryptField, ENCRYPTED_COLUMNS, encryptField, keyIdOf, type EncryptedColumn, type Keyring } from "./crypto.ts";
+import type { Db } from "../db/create.ts";
+import { decryptField, ENCRYPTED_COLUMNS, encryptField, keyIdOf, type EncryptedColumn, type Keyring } from "../crypto/encryption.ts";
 
 export type RotationCounts = Record<EncryptedColumn, { checked: number; reencrypted: number }>;
 

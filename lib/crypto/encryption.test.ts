@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { decryptField, encryptField, EncryptionError, keyIdOf, loadKeyring, newKeyEntry } from "@/lib/crypto";
+import { decryptField, encryptField, EncryptionError, keyIdOf, loadKeyring, newKeyEntry } from "@/lib/crypto/encryption";
 
 const keyA = randomBytes(32).toString("base64");
 const keyB = randomBytes(32).toString("base64");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPlace, formatRange, formatUncertainDate } from "@/lib/format";
+import { formatPlace, formatRange, formatUncertainDate } from "@/lib/format/display";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
