@@ -102,3 +102,8 @@ export const PLACE_NAME_SOURCE = `(?<![\\w-])(?:${ALL_NAMES.sort((a, b) => b.len
 export function lookupPlace(name: string): PlaceEntry | null {
   return BY_NAME.get(name.toLowerCase().replace(/\s+/g, " ")) ?? null;
 }
+
+/** A place name as compared: case, accents, apostrophes, spaces and hyphens ignored. */
+export function normalizeName(name: string): string {
+  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s'’`-]+/g, "");
+}

@@ -26,6 +26,8 @@ export type DraftEvent = {
   dateWording: string;
   /** The sentence the event comes from. */
   span: Span;
+  /** Where it happened, when the report says (a transfer's destination, a crossing). */
+  place?: GroupPlace | null;
   confidence: Confidence;
   why: string;
 };
