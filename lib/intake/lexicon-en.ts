@@ -336,7 +336,7 @@ export const lexiconEn: Lexicon = {
   totalCueSource: `a\\s+total\\s+of|in\\s+total|in\\s+all|altogether|all\\s+told|combined|total\\s+of`,
   partitiveSource: `of\\s+(?:the|them|those|these|whom)\\b`,
   ellipsisJoinSource: `(?:,\\s*(?:and|while)|\\s+and|\\s+while|;)\\s+(?:another\\s+)?`,
-  placePrepositionSource: `(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nside)\\s+(?:the\\s+(?:(?:north-?eastern|northeastern|southern|northern|southwestern|border)\\s+)?(?:city|town|border\\s+city|border\\s+town|province|region|county|area|prefecture)\\s+of\\s+)?`,
+  placePrepositionSource: `(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nside|[Ff]rom|[Tt]o|[Ii]nto|[Aa]cross|[Vv]ia|[Tt]owards?|[Tt]hrough)\\s+(?:(?:the|a)\\s+(?:(?:north-?eastern|northeastern|southern|northern|southwestern|eastern|western|border|nearby|Chinese|North\\s+Korean)\\s+){0,2}(?:city|town|border\\s+city|border\\s+town|province|region|county|area|prefecture|port|village)\\s+of\\s+)?(?:(?:China|North\\s+Korea)['’]s\\s+)?`,
 
   eventCues: [
     { type: "ARRESTED", pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted)\b/gi },
