@@ -110,6 +110,9 @@ const PEOPLE_NOUN = `${PEOPLE_MODIFIER}{0,3}(?:defectors|refugees|escapees|North
 /** One person, only when the words say it is a North Korean or an escapee ("a North Korean woman", "a defector"). */
 const PERSON_NOUN = `(?:North\\s+Korean\\s+(?:(?:female|male|young|elderly|teenage)\\s+)?(?:defector|refugee|escapee|woman|man|girl|boy|teenager|child|national)|(?:(?:female|male|young|elderly|teenage)\\s+)?(?:defector|refugee|escapee))(?![\\w-])`;
 
+const GROUPS_LEAD = `(?:(?:two|three|four|five|six|2|3|4|5|6|several)\\s+)?(?:separate\\s+|different\\s+|smaller\\s+)?(?:groups|families)\\s+of`;
+const GROUP_LEAD = `(?:another|a|one|the\\s+first|the\\s+second|the\\s+third|the\\s+other|a\\s+second|a\\s+third|a\\s+fourth|a\\s+further|a\\s+separate|a\\s+new)\\s+(?:(?:separate|small|smaller|large|larger|new|further)\\s+)?(?:group|family)\\s+of`;
+
 // --- dates --------------------------------------------------------------------------------------
 
 const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
@@ -173,6 +176,19 @@ const OWN_DATE_RULES: OwnRule[] = [
       return unit === "day" ? { kind: "daysAgo", n } : unit === "week" ? { kind: "weeksAgo", n } : { kind: "monthsAgo", n };
     },
   },
+  { re: /\b(early|late)\s+last\s+week\b/gi, rule: (m) => ({ kind: "lastWeekPart", part: m[1].toLowerCase() === "early" ? "early" : "late" }) },
+  {
+    re: /\b(?:(early|mid|late)[-\s]+this\s+month|(?:at\s+)?the\s+(beginning|start|middle|end)\s+of\s+this\s+month)\b/gi,
+    rule: (m) => {
+      const w = (m[1] ?? m[2]).toLowerCase();
+      return { kind: "monthOf", offset: 0, part: w === "early" || w === "beginning" || w === "start" ? "early" : w === "mid" || w === "middle" ? "mid" : "late" };
+    },
+  },
+  { re: new RegExp(`\\b[Ll]ast\\s+(${MONTH_NAME})(?![\\w.])`, "g"), rule: (m) => ({ kind: "lastNamedMonth", month: MONTHS[m[1].toLowerCase().replace(".", "")] }) },
+  {
+    re: /\bthe\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(this|last)\s+month)?\b/gi,
+    rule: (m) => ({ kind: "dayOfMonth", day: Number(m[1]), monthOffset: m[2] ? (m[2].toLowerCase() === "last" ? -1 : 0) : null }),
+  },
   { re: /\byesterday\b/gi, rule: () => ({ kind: "yesterday" }) },
   { re: /\btoday\b/gi, rule: () => ({ kind: "today" }) },
   { re: /\b(?:last|past)\s+week(?:end)?\b/gi, rule: () => ({ kind: "lastWeek" }) },
@@ -203,6 +219,22 @@ const OWN_DATE_RULES: OwnRule[] = [
   },
 ];
 
+/** "between July 15 and 17", "July 15-17", "15 to 17 July": one month, two days. */
+const DAY_RANGE = new RegExp(`\\b(?:between\\s+)?(?:(${MONTH_NAME})\\s+(\\d{1,2})\\s*(?:-|–|to|and|through)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:-|–|to|and)\\s*(\\d{1,2})\\s+(${MONTH_NAME}))(?:,?\\s+(\\d{4}))?(?![\\w])`, "g");
+function dayRanges(text: string): DatePhrase[] {
+  const out: DatePhrase[] = [];
+  for (const m of text.matchAll(DAY_RANGE)) {
+    const month = MONTHS[(m[1] ?? m[6]).toLowerCase().replace(".", "")];
+    const a = Number(m[2] ?? m[4]);
+    const b = Number(m[3] ?? m[5]);
+    if (!month || a >= b || b > 31) continue;
+    const year = m[7] ? Number(m[7]) : null;
+    const lead = /^between\s+/i.exec(m[0])?.[0].length ?? 0;
+    out.push({ start: (m.index ?? 0) + lead, end: (m.index ?? 0) + m[0].length, wording: m[0].slice(lead), rule: { kind: "absolute", year, month, day: a, part: null }, until: { kind: "absolute", year, month, day: b, part: null } });
+  }
+  return out;
+}
+
 /** Words that make a chrono-node result relative (handled by the rules above, never by chrono). */
 const RELATIVE_WORDS = /\b(?:yesterday|today|tonight|tomorrow|now|ago|later|last|next|this|past|earlier|after|before|week|weekend)\b/i;
 
@@ -229,7 +261,7 @@ function chronoPhrases(text: string): DatePhrase[] {
     const phrase: DatePhrase = { start: r.index + lead, end: r.index + r.text.length - trail, wording: r.text.slice(lead, r.text.length - trail), rule: rule(r.start) };
     if (r.end && r.end.isCertain("month")) phrase.until = rule(r.end);
     // "since March": from then until the report.
-    const since = /\bsince\s+$/i.exec(text.slice(Math.max(0, phrase.start - 8), phrase.start));
+    const since = /\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$/i.exec(text.slice(Math.max(0, phrase.start - 30), phrase.start));
     if (since && !phrase.until) {
       phrase.start -= since[0].length;
       phrase.wording = text.slice(phrase.start, phrase.end);
@@ -250,7 +282,7 @@ function findDatePhrases(text: string): DatePhrase[] {
       if (r) own.push({ start: m.index, end: m.index + m[0].length, wording: m[0], rule: r });
     }
   }
-  const all = [...own, ...chronoPhrases(text)];
+  const all = [...own, ...dayRanges(text), ...chronoPhrases(text)];
   // Overlaps: the longer phrase wins ("Monday, Feb. 13" over "Monday"); on a tie, the rules above.
   all.sort((a, b) => b.end - b.start - (a.end - a.start));
   const kept: DatePhrase[] = [];
@@ -331,21 +363,46 @@ export const lexiconEn: Lexicon = {
   vagueQuantities: VAGUE,
   peopleNounSource: PEOPLE_NOUN,
   personNounSource: PERSON_NOUN,
-  groupsLeadSource: `(?:(?:two|three|four|five|six|2|3|4|5|6|several)\\s+)?(?:separate\\s+|different\\s+|smaller\\s+)?(?:groups|families)\\s+of`,
-  groupLeadSource: `(?:another|a|one|the\\s+first|the\\s+second|the\\s+third|the\\s+other|a\\s+second|a\\s+third|a\\s+fourth|a\\s+further|a\\s+separate|a\\s+new)\\s+(?:(?:separate|small|smaller|large|larger|new|further)\\s+)?(?:group|family)\\s+of`,
+  groupsLeadSource: GROUPS_LEAD,
+  groupLeadSource: GROUP_LEAD,
   totalCueSource: `a\\s+total\\s+of|in\\s+total|in\\s+all|altogether|all\\s+told|combined|total\\s+of`,
   partitiveSource: `of\\s+(?:the|them|those|these|whom)\\b`,
   ellipsisJoinSource: `(?:,\\s*(?:and|while)|\\s+and|\\s+while|;)\\s+(?:another\\s+)?`,
   placePrepositionSource: `(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nside|[Ff]rom|[Tt]o|[Ii]nto|[Aa]cross|[Vv]ia|[Tt]owards?|[Tt]hrough)\\s+(?:(?:the|a)\\s+(?:(?:north-?eastern|northeastern|southern|northern|southwestern|eastern|western|border|nearby|Chinese|North\\s+Korean)\\s+){0,2}(?:city|town|border\\s+city|border\\s+town|province|region|county|area|prefecture|port|village)\\s+of\\s+)?(?:(?:China|North\\s+Korea)['’]s\\s+)?`,
 
+  groupPatterns: (Q) => ({
+    plural: `(?<![\\w])(?:${GROUPS_LEAD})\\s+(?<list>${Q}(?:\\s*,\\s*${Q}){0,6}(?:,?\\s+(?:and|or)\\s+${Q})?)(?:\\s+(?:${PEOPLE_NOUN}))?`,
+    singular: `(?<![\\w])(?:${GROUP_LEAD})(?:\\s+(?<qty>${Q}))?(?:\\s+(?<noun>${PEOPLE_NOUN}|${PERSON_NOUN}))?`,
+    count: `(?<![\\w])(?<qty>${Q})\\s+(?<noun>${PEOPLE_NOUN})`,
+    bare: `(?<![\\w])(?:(?:[Aa]nother|[Aa]\\s+further)\\s+(?<qty>${Q})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|of|times|percent|per)\\b)|(?<qty2>${Q})\\s+(?:more|others)\\b(?!\\s+(?:days?|weeks?|months?|years?|than)\\b)|(?<=\\b[Tt]he\\s)(?<qty3>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of|to|and|or)\\b)|(?<qty4>${Q})\\s+(?=(?:were|have\\s+been|had\\s+been)\\s+(?:arrested|caught|detained|seized|picked|taken|sent|returned|repatriated|handed|rounded)\\b)|(?<others>[Oo]thers)(?=\\s+(?:held|were|have|had)\\b))`,
+    person: `(?<![\\w])(?:an?|one)\\s+(?<noun>${PERSON_NOUN})`,
+    unsizedGroups: `\\bin\\s+(?<n>two|three|four|five|2|3|4|5)\\s+(?:separate\\s+)?groups\\b(?!\\s+of)`,
+    unknown: `(?<![\\w])(?:(?:the|some|many)\\s+)?(?<noun>${PEOPLE_NOUN})`,
+  }),
+  helperNoun: /\b(?:guides?|brokers?|helpers?|handlers?|informants?|spies|agents?|activists?|missionar(?:y|ies)|smugglers?|officials?|officers?|diplomats?|sources?|collaborators?)\b/i,
+  helperAfter: /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean)/i,
+  compositionNoun: /^(?:(?:young|elderly|teenage|small|little|adult)\s+)*(?:women|men|children|girls|boys|babies|infants|minors|teenagers|woman|man|child|girl|boy|baby)$/i,
+  aggregateCue:
+    /\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|last\s+year|the\s+start\s+of\s+the\s+year)|so\s+far\s+this\s+year|in\s+separate\s+incidents|over\s+the\s+(?:past|last)\s+(?:year|\w+\s+months|months)|in\s+the\s+(?:first|second)\s+half|across\s+(?:the\s+)?(?:three|several|many|various)|in\s+various|mass\s+(?:repatriation|return|deportation)|in\s+the\s+course\s+of\s+the|through\s+crossings|last\s+(?:October|November|December|September)|in\s+April\s+this\s+year|according\s+to\s+activists)\b/i,
+  alternativeCue: /\b(?:put\s+the\s+(?:number|figure|total)\s+at|puts\s+the\s+(?:number|figure|total)\s+at|estimated\s+the\s+number|another\s+estimate)\b/i,
+  runningTotalSource: `\\bbrings?\\s+the\\s+(?:number|total|tally|count)\\b[^.;]{0,80}?\\bto\\s+(?<qty>${NUMBER_SOURCE})`,
+  notDetaineeCue: /\b(?:informants?|spies|agents\s+for|undercover|plainclothes\s+officers?)\b/i,
+  datesPrecedeCounts: false,
+
   eventCues: [
-    { type: "ARRESTED", pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted)\b/gi },
+    {
+      type: "ARRESTED",
+      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|took\s+away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
+    },
     { type: "DETAINED", pattern: /\b(?:detained|detention|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
-    { type: "TRANSFERRED", pattern: /\b(?:transferred|moved\s+to\s+a|taken\s+to\s+a)\b/gi },
+    {
+      type: "TRANSFERRED",
+      pattern: /\b(?:transferred|transported|moved|taken|sent|handed\s+over)\b(?=[^.;]{0,30}?\bto\s+(?!North\s+Korea|the\s+North\b|North\s+Korean|Pyongyang|South\s+Korea|Seoul|police\s+stations)(?:a|the|[A-Z]))/g,
+    },
     {
       type: "REPATRIATED",
       pattern:
-        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got)\s+(?:forcibly\s+|forcefully\s+|already\s+)?(?:repatriated|sent\s+back|deported|returned\s+to\s+North\s+Korea|handed\s+over)|(?:China|Beijing|authorities|police)\s+(?:forcibly\s+)?(?:repatriated|deported|sent\s+back|handed\s+over))\b/gi,
+        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got|being)\s+(?:forcibly\s+|forcefully\s+|already\s+|secretly\s+|then\s+)?(?:repatriated|sent\s+back|deported|returned|handed\s+back|handed\s+over(?=\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang|North\s+Korean)))|(?:China|Beijing|authorities|police)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|forcibly\s+)*(?:repatriated|deported|sent\s+back|returned|handed\s+over)|handed\s+(?:[\w-]+\s+){0,6}?(?:over|back)\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang)|(?:returned|sent\s+back|handed\s+back|repatriated)(?=\s+(?:across|over)\s+the\b))/gi,
     },
     { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
     {
@@ -355,7 +412,12 @@ export const lexiconEn: Lexicon = {
     { type: "CROSSED_BORDER", pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi },
   ],
   riskCue:
-    /\b(?:face(?:s)?\s+(?:forced\s+|forcible\s+|possible\s+)?(?:repatriation|deportation|being\s+sent\s+back)|facing\s+(?:forced\s+|forcible\s+|possible\s+)?(?:repatriation|deportation)|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+sent\s+back)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|deported|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
+    /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
+  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$/i,
+  prospectAfter: /(?!)/,
+  doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+whether|unclear\s+whether|not\s+known\s+whether)\b/i,
+  unconfirmedCue: /\b(?:unconfirmed|if\s+confirmed|could\s+not\s+be\s+confirmed|unable\s+to\s+confirm|cannot\s+confirm)\b/i,
+  placePrecedesEvent: false,
   talks: {
     verb: /\b(?:met|meet|meeting|talks|discuss(?:ed|ing)?|negotiat\w*|consult(?:ed|ing|ations))\b/i,
     sideA: /\b(?:Beijing|China|Chinese)\b/,

@@ -52,6 +52,8 @@ export function findPlaces(lex: Lexicon, text: string, start: number, end: numbe
     let e = h.end;
     const next = hits[i + 1];
     const gap = next ? text.slice(h.end, next.start) : "";
+    // "중국 선양", "China's Jilin": a country and then a place in it is that place.
+    if (next && entry.level === "country" && next.entry.country === entry.country && next.entry.level !== "country" && /^(?:['’]s)?\s*$/.test(gap)) continue;
     // "Yanji, Jilin" / "Shenyang, Liaoning province": a city and then its province.
     if (next && entry.level === "city" && next.entry.level === "province" && next.entry.country === entry.country && /^(?:\s+(?:[Cc]ity|시))?\s*,\s*$/.test(gap)) {
       if (!value.province || value.province === next.entry.province) {

@@ -1,0 +1,145 @@
+/**
+ * Which counted mentions are groups, which are stated totals, which are aggregates, and which repeat a
+ * group already found.
+ *
+ * - Helpers are dropped; a breakdown ("13 women and two children") is dropped when the report counts
+ *   the group itself, and otherwise summed into one group.
+ * - Aggregates (a statistic over a period or many places: "At least 100 … since April", a clause that
+ *   names three or more places) and second estimates ("put the number at 50 to 60") are never groups.
+ * - A count is a stated total when it says so ("a total of 20", "in all", "brings the number to 34");
+ *   when the report also describes groups explicitly and the count covers them all; or when it is the
+ *   sum of two or more groups, all the others or a run of those that follow it ("24 … 9 … 10 … 5").
+ * - A count with the same size as a group found in another sentence ("the 12 North Koreans") is that
+ *   group mentioned again, unless its place differs; "another five" and "three others" never are.
+ */
+import { describePlace, findPlaces } from "../place-mentions";
+import type { GroupPlace, Span } from "../types";
+import { q } from "../util";
+import type { GroupContext, Mention } from "./types";
+
+export type Decision = { groups: Mention[]; totals: Mention[]; aggregates: Mention[]; alternatives: Mention[]; repeats: Map<Mention, Mention>; promoted: Set<Mention> };
+
+const sameSize = (a: Mention, b: Mention) => a.quantity.min === b.quantity.min && a.quantity.max === b.quantity.max;
+
+function firstPlace(ctx: GroupContext, clause: Span): GroupPlace | null {
+  return findPlaces(ctx.lex, ctx.text, clause.start, clause.end)[0]?.value ?? null;
+}
+
+/** Sets the roles that depend on the words around a mention: aggregate, second estimate. */
+export function classifyRoles(ctx: GroupContext, mentions: Mention[], clauseOf: (m: Mention) => Span): void {
+  const { lex, text } = ctx;
+  for (const m of mentions) {
+    if (m.role !== "group") continue;
+    const clause = clauseOf(m);
+    const clauseText = text.slice(clause.start, clause.end);
+    const sentenceWide = lex.datesPrecedeCounts ? m.sentence.text : "";
+    const places = new Set(findPlaces(lex, text, clause.start, clause.end, false).map((p) => describePlace(p.value)));
+    if (lex.aggregateCue.test(clauseText) || (sentenceWide && lex.aggregateCue.test(sentenceWide)) || places.size >= 3) {
+      m.role = "aggregate";
+      m.why += places.size >= 3 ? `; the passage names ${places.size} places: a count over many places` : `; ${q(clauseText.match(lex.aggregateCue)?.[0] ?? sentenceWide.match(lex.aggregateCue)?.[0] ?? "")}: a count over a period or many places`;
+      continue;
+    }
+    const before = text.slice(Math.max(m.sentence.start, m.span.start - 60), m.span.start);
+    if (lex.alternativeCue.test(before) || lex.alternativeCue.test(clauseText)) {
+      m.role = "alternative";
+      m.why += "; another estimate of a group already counted";
+    }
+  }
+}
+
+/** A breakdown's counts summed into one mention, per sentence, when the report never counts the group itself. */
+function compositionGroups(mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of mentions.filter((x) => x.role === "composition")) bySentence.set(m.sentence.index, [...(bySentence.get(m.sentence.index) ?? []), m]);
+  for (const parts of bySentence.values()) {
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    const min = parts.reduce((n, p) => n + p.quantity.min, 0);
+    const max = parts.every((p) => p.quantity.max !== null) ? parts.reduce((n, p) => n + (p.quantity.max as number), 0) : null;
+    const exact = parts.every((p) => p.quantity.rule === "exact" || p.quantity.rule === "one");
+    out.push({
+      ...first,
+      span: { start: first.span.start, end: last.span.end },
+      wording: first.sentence.text.slice(first.span.start - first.sentence.start, last.span.end - first.sentence.start),
+      quantity: { min, max, best: exact ? min : null, rule: exact ? "exact" : "atLeast", numberText: String(min), inWords: false },
+      role: "group",
+      why: `${parts.map((p) => q(p.wording)).join(" + ")} added up: the report counts the group only by who is in it`,
+    });
+  }
+  return out;
+}
+
+/** True when some run of ≥ 2 groups right after `i` (or all the others) adds up to its size. */
+function sumOfOthers(groups: Mention[], i: number): boolean {
+  const target = groups[i].quantity.min;
+  const others = groups.filter((_, k) => k !== i);
+  if (others.length >= 2 && others.reduce((n, o) => n + o.quantity.min, 0) === target && others.every((o) => o.quantity.max === o.quantity.min)) return true;
+  let sum = 0;
+  for (let k = i + 1; k < groups.length; k++) {
+    if (groups[k].quantity.max !== groups[k].quantity.min) return false;
+    sum += groups[k].quantity.min;
+    if (sum === target && k - i >= 2) return true;
+    if (sum > target) return false;
+  }
+  return false;
+}
+
+export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention) => Span): Decision {
+  const hasGroupCount = all.some((m) => m.role === "group");
+  const live = [...all.filter((m) => m.role === "group" || m.role === "runningTotal"), ...(hasGroupCount ? [] : compositionGroups(all))].sort((a, b) => a.span.start - b.span.start);
+  const explicit = live.filter((m) => m.kind === "explicit" || m.kind === "unsized");
+  const others = live.filter((m) => m.kind !== "explicit" && m.kind !== "unsized");
+  const groups: Mention[] = [...explicit];
+  const totals: Mention[] = [];
+  const repeats = new Map<Mention, Mention>();
+  const promoted = new Set<Mention>();
+  const sumExplicit = explicit.reduce((n, m) => n + m.quantity.min, 0);
+  const firstExplicit = explicit[0]?.span.start ?? Infinity;
+  const placeDiffers = (a: Mention, b: Mention) => {
+    const pa = firstPlace(ctx, clauseOf(a));
+    const pb = firstPlace(ctx, clauseOf(b));
+    return !!pa && !!pb && describePlace(pa) !== describePlace(pb);
+  };
+  for (const m of others) {
+    if (m.role === "runningTotal" || m.totalCue) {
+      totals.push(m);
+      continue;
+    }
+    if (explicit.length && m.kind !== "bare" && m.quantity.min >= sumExplicit && (explicit.length >= 2 || m.span.start < firstExplicit)) {
+      totals.push(m);
+      continue;
+    }
+    const isNew = m.kind === "bare" && !m.backRef;
+    const same = isNew ? undefined : groups.find((g) => sameSize(g, m) && g.sentence !== m.sentence && !placeDiffers(g, m));
+    if (same) {
+      repeats.set(m, same);
+      continue;
+    }
+    if (m.backRef) {
+      if (groups.length && m.quantity.min >= groups.reduce((n, g) => n + g.quantity.min, 0)) totals.push(m);
+      continue;
+    }
+    groups.push(m);
+  }
+  groups.sort((a, b) => a.span.start - b.span.start);
+  // A count that is the sum of other groups is their total.
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    if (g.kind === "explicit" || g.kind === "unsized" || g.quantity.max !== g.quantity.min && g.quantity.best === null) continue;
+    if (sumOfOthers(groups, i)) {
+      totals.push(g);
+      groups.splice(i, 1);
+      i--;
+    }
+  }
+  // A total with no groups beside it is the only group the report describes.
+  if (!groups.length && totals.length) {
+    const only = totals.find((t) => t.role !== "runningTotal") ?? totals[0];
+    totals.splice(totals.indexOf(only), 1);
+    groups.push(only);
+    promoted.add(only);
+  }
+  totals.sort((a, b) => a.span.start - b.span.start);
+  return { groups, totals, aggregates: all.filter((m) => m.role === "aggregate"), alternatives: all.filter((m) => m.role === "alternative"), repeats, promoted };
+}

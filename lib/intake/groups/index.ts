@@ -1,0 +1,169 @@
+/**
+ * Groups, stated totals, aggregates and events: who was caught, how many, where, when, and what
+ * happened next. The steps, each in its own module:
+ *   mentions.ts  counted mentions of people in each sentence that says something happened
+ *                ("caught", "체포", "face repatriation"), with a provisional role (group, helper, breakdown);
+ *   decide.ts    aggregates and second estimates set aside; groups, stated totals and repeats told apart;
+ *   places.ts    where each group was caught;
+ *   events.ts    what happened to each group, when and where;
+ *   status.ts    the status the wording supports;
+ *   totals.ts    whether the groups add up to the stated total.
+ * A report that says what happened to people but never how many gets one group of unknown size (at
+ * least one person, low confidence) and a warning.
+ */
+import { quantityPatterns } from "../numbers";
+import { describeSize, toGroupSize } from "../numbers";
+import type { Sentence } from "../text";
+import type { Confidence, DraftGroup, Extraction, Proposal, Span, StatedTotal } from "../types";
+import { allMatches, q } from "../util";
+import { classifyRoles, decide, type Decision } from "./decide";
+import { attachEvents, findCues, flagFutureDates } from "./events";
+import { mentionsIn } from "./mentions";
+import { patterns } from "./patterns";
+import { placeFor, reportPlace } from "./places";
+import { riskPassage, statusFor } from "./status";
+import { totalCheck } from "./totals";
+import type { Cue, Group, GroupContext, Mention } from "./types";
+
+export type { GroupContext };
+export { totalCheck };
+
+type Result = Pick<Extraction, "groups" | "statedTotals" | "aggregates" | "totalCheck">;
+
+/** Reads every sentence with an event word or a risk wording for counted mentions. */
+function readSentences(ctx: GroupContext) {
+  let unitCounter = 0;
+  const nextUnit = () => unitCounter++;
+  const cuesBySentence = new Map<Sentence, Cue[]>();
+  const mentions: Mention[] = [];
+  for (const s of ctx.sentences) {
+    if (s.text.length > 3000) continue; // not prose: a very long run without a sentence end is not read
+    const cues = findCues(ctx.lex, s);
+    cuesBySentence.set(s, cues);
+    if (cues.length || ctx.lex.riskCue.test(s.text)) mentions.push(...mentionsIn(ctx, s, nextUnit));
+  }
+  return { cuesBySentence, mentions, nextUnit };
+}
+
+/** A mention's part of its sentence: up to the next group phrase (English), or from the previous one (Korean, where dates and places come first). */
+function clauseFinder(ctx: GroupContext, mentions: Mention[]) {
+  return (m: Mention): Span => {
+    const others = mentions.filter((o) => o.sentence === m.sentence && o.unit !== m.unit && o.role !== "helper" && o.role !== "composition");
+    if (ctx.lex.datesPrecedeCounts) {
+      const prevEnd = others.filter((o) => o.span.end <= m.span.start).map((o) => o.span.end).sort((a, b) => b - a)[0] ?? m.sentence.start;
+      const hasNext = others.some((o) => o.span.start >= m.span.end);
+      return { start: prevEnd, end: hasNext ? m.span.end : m.sentence.end };
+    }
+    const next = others.map((o) => o.span.start).filter((x) => x > m.span.start).sort((a, b) => a - b)[0] ?? m.sentence.end;
+    const hasPrev = others.some((o) => o.span.start < m.span.start);
+    return { start: hasPrev ? m.span.start : m.sentence.start, end: next };
+  };
+}
+
+/** "Two of the twelve … turned out to be informants": the twelve were ten detainees. */
+function subtractNotDetainees(ctx: GroupContext, groups: Group[]): void {
+  const num = ctx.lex.numberSource;
+  const re = new RegExp(`(?<![\\w])(?<a>${num})\\s+of\\s+the\\s+(?<b>${num})(?![\\w])`, "gi");
+  for (const s of ctx.sentences) {
+    if (!ctx.lex.notDetaineeCue.test(s.text)) continue;
+    for (const m of allMatches(re, s.text)) {
+      const a = ctx.lex.parseNumber(m.groups?.a ?? "");
+      const b = ctx.lex.parseNumber(m.groups?.b ?? "");
+      if (a === null || b === null || a >= b) continue;
+      const g = [...groups].reverse().find((x) => x.mention.span.start < s.start && x.size.value.min === b && x.size.value.max === b);
+      if (!g) continue;
+      g.size = { ...g.size, value: { ...g.size.value, min: b - a, max: b - a, best: b - a }, confidence: "medium", why: `${g.size.why}; ${q(m[0])} of them were not detainees (${q(s.text.match(ctx.lex.notDetaineeCue)?.[0] ?? "")}), so ${b - a}` };
+      if (!g.own.includes(s)) g.own.push(s);
+    }
+  }
+}
+
+function buildGroups(decision: Decision): Group[] {
+  const explicitCount = decision.groups.filter((g) => g.kind === "explicit").length;
+  return decision.groups.map((m) => {
+    let confidence: Confidence = m.kind === "explicit" ? "high" : m.kind === "count" ? (explicitCount ? "medium" : "high") : "medium";
+    let why = m.why;
+    if (m.quantity.rule === "unknown") confidence = "low";
+    if (m.kind === "count" && explicitCount) why += "; a count beside the groups the report describes, proposed as another group";
+    if (decision.promoted.has(m)) why += "; stated as a total, and no smaller groups are described, so proposed as the only group";
+    if (m.quantity.rule !== "exact" && m.quantity.rule !== "one" && m.quantity.rule !== "unknown") why += ` (read as ${describeSize(m.quantity)} under the '${m.quantity.rule}' rule)`;
+    return { mention: m, size: { value: toGroupSize(m.quantity, m.wording), span: m.span, confidence, why }, place: null, events: [], own: [m.sentence] };
+  });
+}
+
+/** A report that says what happened to people but never how many: one group of unknown size. */
+function unknownGroup(ctx: GroupContext, cuesBySentence: Map<Sentence, Cue[]>, mentions: Mention[], nextUnit: () => number): Group | null {
+  const P = patterns(ctx.lex);
+  for (const s of ctx.sentences) {
+    const cues = (cuesBySentence.get(s) ?? []).filter((c) => c.type !== "CROSSED_BORDER");
+    if (!cues.length) continue;
+    const m = allMatches(P.unknown, s.text)[0];
+    if (!m) continue;
+    const span = { start: s.start + m.index, end: s.start + m.index + m[0].length };
+    const mention: Mention = {
+      sentence: s,
+      span,
+      wording: m[0],
+      qtyWording: "",
+      quantity: { min: 1, max: null, best: null, rule: "unknown", numberText: null, inWords: false },
+      kind: "unknown",
+      unit: nextUnit(),
+      backRef: false,
+      totalCue: false,
+      role: "group",
+      noun: m.groups?.noun ?? "",
+      why: `${q(m[0])} with no number`,
+    };
+    mentions.push(mention);
+    ctx.warnings.push("No group size found: one group of unknown size (at least one person) is proposed; check the report for a number.");
+    return {
+      mention,
+      size: { value: toGroupSize(mention.quantity, m[0]), span, confidence: "low", why: `the report says ${q(cues[0].text)} of ${q(m[0])} but gives no number: one group of at least one person` },
+      place: null,
+      events: [],
+      own: [s],
+    };
+  }
+  return null;
+}
+
+function totalProposal(t: Mention, groups: Group[], explicitCount: number): Proposal<StatedTotal> {
+  const why = t.totalCue ? `${q(t.wording)} is stated as a total` : `${q(t.wording)} covers the groups the report describes (${groups.map((g) => describeSize(g.size.value)).join(" + ")})`;
+  return { value: { min: t.quantity.min, max: t.quantity.max, wording: t.qtyWording }, span: t.span, confidence: t.totalCue || explicitCount >= 2 ? "high" : "medium", why };
+}
+
+export function extractGroups(ctx: GroupContext): Result {
+  quantityPatterns(ctx.lex);
+  const { cuesBySentence, mentions, nextUnit } = readSentences(ctx);
+  const clauseOf = clauseFinder(ctx, mentions);
+  classifyRoles(ctx, mentions, clauseOf);
+  const decision = decide(ctx, mentions, clauseOf);
+  const groups = buildGroups(decision);
+  const groupOf = new Map<Mention, Group>(groups.map((g) => [g.mention, g]));
+  for (const [rep, target] of decision.repeats) groupOf.get(target)?.own.push(rep.sentence);
+  subtractNotDetainees(ctx, groups);
+
+  if (!groups.length) {
+    const g = unknownGroup(ctx, cuesBySentence, mentions, nextUnit);
+    if (g) {
+      groups.push(g);
+      groupOf.set(g.mention, g);
+    }
+  }
+  if (!groups.length) ctx.warnings.push("No arrest, detention, release or repatriation of a group was found: no group is proposed.");
+  for (const a of decision.alternatives) ctx.warnings.push(`${q(a.wording)} reads as another estimate of a group already counted; it is not proposed as a group.`);
+
+  const report = reportPlace(ctx);
+  for (const g of groups) g.place = placeFor(ctx, g, clauseOf(g.mention), report);
+
+  attachEvents({ ctx, cuesBySentence, mentions, decision, groupOf, clauseOf, groups });
+  flagFutureDates(ctx, groups);
+
+  const namesAGroup = new Set<Sentence>(mentions.filter((m) => groupOf.has(m) || decision.repeats.has(m)).map((m) => m.sentence));
+  const risk = riskPassage(ctx, namesAGroup);
+  const draft: DraftGroup[] = groups.map((g) => ({ size: g.size, place: g.place, events: g.events, status: statusFor(ctx, g, risk, cuesBySentence) }));
+  const explicitCount = decision.groups.filter((g) => g.kind === "explicit").length;
+  const statedTotals = decision.totals.map((t) => totalProposal(t, groups, explicitCount));
+  const aggregates: Proposal<StatedTotal>[] = decision.aggregates.map((a) => ({ value: { min: a.quantity.min, max: a.quantity.max, wording: a.qtyWording || a.wording }, span: a.span, confidence: "medium", why: a.why }));
+  return { groups: draft, statedTotals, aggregates, totalCheck: totalCheck(draft, statedTotals) };
+}
