@@ -105,8 +105,9 @@ describe("extractReport on written reports", () => {
     // The groups' sentence has no date: they take the total's ("in late May"), with medium confidence.
     for (const g of x.groups) {
       expect(g.events).toEqual([expect.objectContaining({ type: "ARRESTED", dateEarliest: "2015-05-21", dateLatest: "2015-05-31", precision: "MONTH", dateWording: "late May", confidence: "medium" })]);
-      // Only the country, from elsewhere in the report: low confidence.
-      expect(g.place).toMatchObject({ value: { country: "CN", province: null, city: null }, confidence: "low" });
+      // Their sentences name no place: like the date, they take the place of the total that covers them.
+      expect(g.place).toMatchObject({ value: { country: "CN", province: "Jilin", city: "Hunchun" }, confidence: "medium" });
+      expect(g.place?.why).toContain("stated total");
       expect(g.status?.value).toBe("REPORTED_DETAINED");
     }
     // A report quoting another outlet is not necessarily from it.

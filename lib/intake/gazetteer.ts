@@ -89,7 +89,7 @@ export function lookupCity(name: string): PlaceEntry | null {
 export type NameHit = { start: number; end: number; wording: string; entry: PlaceEntry };
 
 /** Korean particles and administrative suffixes that may follow a place name. */
-const KO_TAIL = /^(?:시|성|현|도|진|구|군)?(?:에서는|에서도|에서|으로|에게|까지|부터|에는|에도|과|와|의|에|로|을|를|이|가|은|는|도)?$/;
+const KO_TAIL = /^(?:시|성|현|도|진|구|군)?(?:에서는|에서도|에서|으로|에게|까지|부터|에는|에도|서|과|와|의|에|로|을|를|이|가|은|는|도)?$/;
 const LATIN_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}/gu;
 const HANGUL_RUN = /\p{Script=Hangul}+/gu;
 const HAN_RUN = /\p{Script=Han}+/gu;

@@ -167,6 +167,7 @@ const OWN_DATE_RULES: OwnRule[] = [
           ? { kind: "chain", n: 1, unit: "day", direction: m[3].toLowerCase() === "after" ? 1 : -1 }
           : { kind: "chain", n: 0, unit: "day", direction: 1 },
   },
+  { re: /\b(?:at\s+the\s+same\s+time|on\s+the\s+same\s+day)\b/gi, rule: () => ({ kind: "chain", n: 0, unit: "day", direction: 1 }) },
   {
     re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+ago\\b`, "gi"),
     rule: (m) => {
@@ -397,7 +398,7 @@ export const lexiconEn: Lexicon = {
     { type: "DETAINED", pattern: /\b(?:detained|detention|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
     {
       type: "TRANSFERRED",
-      pattern: /\b(?:transferred|transported|moved|taken|sent|handed\s+over)\b(?=[^.;]{0,30}?\bto\s+(?!North\s+Korea|the\s+North\b|North\s+Korean|Pyongyang|South\s+Korea|Seoul|police\s+stations)(?:a|the|[A-Z]))/g,
+      pattern: /\b(?:transferred|transported|moved|taken|sent|handed\s+over)\b(?=\s+(?:[\w-]+\s+){0,3}?to\s+(?!North\s+Korea|the\s+North\b|North\s+Korean|Pyongyang|South\s+Korea|Seoul|police\s+stations)(?:a|the|[A-Z]))/g,
     },
     {
       type: "REPATRIATED",
@@ -413,7 +414,7 @@ export const lexiconEn: Lexicon = {
   ],
   riskCue:
     /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
-  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$/i,
+  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$/i,
   prospectAfter: /(?!)/,
   doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+whether|unclear\s+whether|not\s+known\s+whether)\b/i,
   unconfirmedCue: /\b(?:unconfirmed|if\s+confirmed|could\s+not\s+be\s+confirmed|unable\s+to\s+confirm|cannot\s+confirm)\b/i,
@@ -431,6 +432,8 @@ export const lexiconEn: Lexicon = {
   findDatePhrases,
   dateJoinSource: `^\\s*(?:and|to|through|until|till|or|-|–|—)\\s*$`,
   attributionSource: `\\b(?:said|says|reported|announced|added|stated|confirmed|wrote|told(?:\\s+[\\w’'-]+){0,4}?)\\s+(?:on\\s+|late\\s+|early\\s+)?$`,
+  // A dateline ("SEOUL, Aug. 27 (Yonhap) --"): the date of the report, not of an event.
+  attributionAfterSource: `^\\s*(?:\\((?:Yonhap|AP|AFP|Reuters|Kyodo|UPI|dpa|Xinhua)\\)|\\s*(?:--|—))`,
 
   personTitles: TITLES,
   titleSource: TITLE_SOURCE,

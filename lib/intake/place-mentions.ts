@@ -27,6 +27,9 @@ function rules(lex: Lexicon) {
 }
 
 const EXCLUDED = new Set(["KP", "KR"]);
+/** A destination or route, not where people were: "moved to Tumen", "via Dandong", "투먼으로 이송". */
+const DESTINATION_BEFORE = /(?:^|[^\p{L}])(?:[Tt]o|[Ii]nto|[Tt]owards?|[Vv]ia|[Aa]cross|[Tt]hrough)\s+(?:(?:the|a)\s+[^,.;]{0,40}?\s+of\s+)?$/u;
+const DESTINATION_AFTER = /^(?:시|성)?(?:으로|로)\s*(?:이송|압송|옮겨|보내|넘겨|향하|향해|가려|갈|건너|이동|송환|북송)/;
 
 function valueOf(e: PlaceEntry): GroupPlace {
   return { country: e.country, province: e.province, city: e.city };
@@ -47,6 +50,7 @@ export function findPlaces(lex: Lexicon, text: string, start: number, end: numbe
     if (!accepted) continue;
     lastAccepted = h;
     if (forGroup && EXCLUDED.has(entry.country)) continue;
+    if (forGroup && (DESTINATION_BEFORE.test(text.slice(Math.max(start, h.start - 60), h.start)) || DESTINATION_AFTER.test(text.slice(h.end, h.end + 12)))) continue;
     let value = valueOf(entry);
     const s = h.start;
     let e = h.end;

@@ -54,6 +54,10 @@ function compositionGroups(mentions: Mention[]): Mention[] {
   for (const m of mentions.filter((x) => x.role === "composition")) bySentence.set(m.sentence.index, [...(bySentence.get(m.sentence.index) ?? []), m]);
   for (const parts of bySentence.values()) {
     const first = parts[0];
+    if (parts.length === 1) {
+      out.push({ ...first, role: "group", why: `${first.why}; the report counts the group only by who is in it` });
+      continue;
+    }
     const last = parts[parts.length - 1];
     const min = parts.reduce((n, p) => n + p.quantity.min, 0);
     const max = parts.every((p) => p.quantity.max !== null) ? parts.reduce((n, p) => n + (p.quantity.max as number), 0) : null;
@@ -99,14 +103,17 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
   const placeDiffers = (a: Mention, b: Mention) => {
     const pa = firstPlace(ctx, clauseOf(a));
     const pb = firstPlace(ctx, clauseOf(b));
-    return !!pa && !!pb && describePlace(pa) !== describePlace(pb);
+    if (!pa || !pb) return false;
+    // Compatible places (China, and Zhengzhou in China) are the same place told more or less precisely.
+    return pa.country !== pb.country || (!!pa.province && !!pb.province && pa.province !== pb.province) || (!!pa.city && !!pb.city && pa.city !== pb.city);
   };
   for (const m of others) {
     if (m.role === "runningTotal" || m.totalCue) {
       totals.push(m);
       continue;
     }
-    if (explicit.length && m.kind !== "bare" && m.quantity.min >= sumExplicit && (explicit.length >= 2 || m.span.start < firstExplicit)) {
+    // A count covering every explicit group: with two or more of them, or (one) when it heads the report.
+    if (explicit.length && m.kind !== "bare" && m.quantity.min >= sumExplicit && (explicit.length >= 2 || (m.span.start < firstExplicit && ctx.isHead(m.sentence)))) {
       totals.push(m);
       continue;
     }
@@ -117,6 +124,12 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
       continue;
     }
     if (m.backRef) {
+      // "A group of North Korean defectors … The 20 defectors": the number the group was missing.
+      const unsized = groups.find((g) => g.kind === "explicit" && g.quantity.rule === "unknown" && g.span.start < m.span.start);
+      if (unsized) {
+        groups.splice(groups.indexOf(unsized), 1, { ...unsized, span: m.span, wording: m.wording, qtyWording: m.qtyWording, quantity: m.quantity, why: `${unsized.why}; ${q(m.wording)} later gives its size` });
+        continue;
+      }
       if (groups.length && m.quantity.min >= groups.reduce((n, g) => n + g.quantity.min, 0)) totals.push(m);
       continue;
     }
@@ -131,6 +144,15 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
       totals.push(g);
       groups.splice(i, 1);
       i--;
+    }
+  }
+  // "Several North Koreans have been arrested" beside groups with numbers: the umbrella over them.
+  if (groups.some((g) => g.quantity.numberText)) {
+    for (const g of [...groups]) {
+      if (g.kind === "count" && !g.quantity.numberText && g.quantity.best === null) {
+        groups.splice(groups.indexOf(g), 1);
+        totals.push({ ...g, why: `${g.why}; no number, beside groups that have one: what they add up to` });
+      }
     }
   }
   // A total with no groups beside it is the only group the report describes.

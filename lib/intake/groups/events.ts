@@ -68,7 +68,7 @@ function eventPlace(ctx: GroupContext, s: Sentence, cue: Cue): GroupPlace | null
     const list = findPlaces(ctx.lex, ctx.text, Math.max(s.start, cue.start - 40), cue.start, false);
     return list[list.length - 1]?.value ?? null;
   }
-  const list = findPlaces(ctx.lex, ctx.text, cue.end, Math.min(s.end, cue.end + 90), false);
+  const list = findPlaces(ctx.lex, ctx.text, cue.type === "REACHED_SAFETY" ? cue.start : cue.end, Math.min(s.end, cue.end + 90), false);
   return list[0]?.value ?? null;
 }
 
@@ -86,8 +86,8 @@ export function attachEvents(d: Deps): void {
   const isAttribution = (s: Sentence, dStart: number, dEnd: number) =>
     P.attribution.test(ctx.text.slice(Math.max(s.start, dStart - 60), dStart)) || (P.attributionAfter?.test(ctx.text.slice(dEnd, Math.min(s.end, dEnd + 30))) ?? false);
 
-  const makeEvents = (s: Sentence, targets: Group[], clause: Span, sentenceWide: boolean, base: Confidence, note: string) => {
-    const cues = cuesBySentence.get(s) ?? [];
+  const makeEvents = (s: Sentence, targets: Group[], clause: Span, sentenceWide: boolean, base: Confidence, note: string, onlyArrests = false) => {
+    const cues = (cuesBySentence.get(s) ?? []).filter((c) => !onlyArrests || ARREST.includes(c.type));
     if (!cues.length || !targets.length) return;
     const doubt = lex.doubtCue.test(s.text);
     const unconfirmed = lex.unconfirmedCue.test(s.text);
@@ -104,12 +104,12 @@ export function attachEvents(d: Deps): void {
       const cue = lex.datesPrecedeCounts ? (after ?? before) : (before ?? after);
       if (!cue) continue;
       if (doubt && OUTCOME.includes(cue.type)) continue;
-      used.add(cue);
       const r = resolveMention(dm, ctx.pub, anchor);
       if ("unresolved" in r) {
         warnings.push(`${cue.type} (${q(cue.text)}): ${r.unresolved}`);
         continue;
       }
+      used.add(cue);
       const confidence = unconfirmed ? "low" : weakest(base, r.confidence);
       const place = eventPlace(ctx, s, cue);
       for (const g of targets) {
@@ -129,7 +129,7 @@ export function attachEvents(d: Deps): void {
     }
     // Outcomes with no date of their own, in the clause of these groups.
     for (const cue of cues) {
-      if (used.has(cue) || !OUTCOME.includes(cue.type) || doubt) continue;
+      if (onlyArrests || used.has(cue) || !OUTCOME.includes(cue.type) || doubt) continue;
       if (!sentenceWide && (cue.start < clause.start || cue.end > clause.end)) continue;
       const place = eventPlace(ctx, s, cue);
       for (const g of targets) pending.push({ g, cue, s, base, note, place, unconfirmed });
@@ -178,19 +178,26 @@ export function attachEvents(d: Deps): void {
       continue;
     }
     if (totalSentences.has(s)) continue;
+    // A sentence that only counts statistics ("Nearly 40 … in separate incidents") says nothing of these groups.
+    if (mentions.some((m) => m.sentence === s && (m.role === "aggregate" || m.role === "alternative"))) continue;
     if (lastUnitGroups.length && lex.anaphora.test(s.text)) {
       for (const g of lastUnitGroups) if (!g.own.includes(s)) g.own.push(s);
       makeEvents(s, lastUnitGroups, { start: s.start, end: s.end }, true, "medium", "; the sentence refers back to the group(s) described just before");
     }
   }
 
-  // A group with no dated event of its own takes the date of a stated total that covers it.
+  // A group whose own sentences date no arrest takes the arrest date of a stated total that covers it
+  // (an arrest dated only in a sentence pointing back, "Since learning of the arrests on July 16", comes after).
   for (const g of groups) {
-    if (g.events.length) continue;
+    const ownSentences = new Set(mentions.filter((m) => groupOf.get(m) === g || decision.repeats.get(m) === g.mention).map((m) => m.sentence.start));
+    if (g.events.some((e) => ARREST.includes(e.type) && ownSentences.has(e.span.start))) continue;
     for (const t of decision.totals) {
-      const before = g.events.length;
-      makeEvents(t.sentence, [g], { start: t.sentence.start, end: t.sentence.end }, true, "medium", `; the date of the stated total ${q(t.qtyWording)}, which covers this group`);
-      if (g.events.length > before) break;
+      const kept = g.events;
+      g.events = [];
+      makeEvents(t.sentence, [g], { start: t.sentence.start, end: t.sentence.end }, true, "medium", `; the date of the stated total ${q(t.qtyWording)}, which covers this group`, true);
+      const added = g.events;
+      g.events = [...added, ...kept];
+      if (added.length) break;
     }
   }
 
@@ -217,14 +224,22 @@ export function attachEvents(d: Deps): void {
   for (const g of groups) g.events = dedupe(g.events);
 }
 
+/** The same event told twice: identical, or the same kind with one range inside the other (the wider goes). */
 function dedupe(events: DraftEvent[]): DraftEvent[] {
-  const seen = new Set<string>();
-  return events.filter((e) => {
-    const key = `${e.type}|${e.dateEarliest}|${e.dateLatest}|${e.span.start}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const out: DraftEvent[] = [];
+  for (const e of events) {
+    if (out.some((o) => o.type === e.type && o.dateEarliest === e.dateEarliest && o.dateLatest === e.dateLatest && o.span.start === e.span.start)) continue;
+    if (OUTCOME.includes(e.type)) {
+      const wider = out.findIndex((o) => o.type === e.type && o.dateEarliest <= e.dateEarliest && e.dateLatest <= o.dateLatest);
+      if (wider >= 0) {
+        out[wider] = e;
+        continue;
+      }
+      if (out.some((o) => o.type === e.type && e.dateEarliest <= o.dateEarliest && o.dateLatest <= e.dateLatest)) continue;
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 /** Dates after publication or after today are kept, flagged and made low-confidence. */

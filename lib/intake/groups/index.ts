@@ -20,7 +20,7 @@ import { classifyRoles, decide, type Decision } from "./decide";
 import { attachEvents, findCues, flagFutureDates } from "./events";
 import { mentionsIn } from "./mentions";
 import { patterns } from "./patterns";
-import { placeFor, reportPlace } from "./places";
+import { datelinePlace, placeFor, reportPlace } from "./places";
 import { riskPassage, statusFor } from "./status";
 import { totalCheck } from "./totals";
 import type { Cue, Group, GroupContext, Mention } from "./types";
@@ -60,8 +60,8 @@ function clauseFinder(ctx: GroupContext, mentions: Mention[]) {
   };
 }
 
-/** "Two of the twelve … turned out to be informants": the twelve were ten detainees. */
-function subtractNotDetainees(ctx: GroupContext, groups: Group[]): void {
+/** "Two of the twelve … turned out to be informants": the twelve counted are ten detainees. */
+function subtractNotDetainees(ctx: GroupContext, mentions: Mention[]): void {
   const num = ctx.lex.numberSource;
   const re = new RegExp(`(?<![\\w])(?<a>${num})\\s+of\\s+the\\s+(?<b>${num})(?![\\w])`, "gi");
   for (const s of ctx.sentences) {
@@ -70,10 +70,10 @@ function subtractNotDetainees(ctx: GroupContext, groups: Group[]): void {
       const a = ctx.lex.parseNumber(m.groups?.a ?? "");
       const b = ctx.lex.parseNumber(m.groups?.b ?? "");
       if (a === null || b === null || a >= b) continue;
-      const g = [...groups].reverse().find((x) => x.mention.span.start < s.start && x.size.value.min === b && x.size.value.max === b);
-      if (!g) continue;
-      g.size = { ...g.size, value: { ...g.size.value, min: b - a, max: b - a, best: b - a }, confidence: "medium", why: `${g.size.why}; ${q(m[0])} of them were not detainees (${q(s.text.match(ctx.lex.notDetaineeCue)?.[0] ?? "")}), so ${b - a}` };
-      if (!g.own.includes(s)) g.own.push(s);
+      const target = [...mentions].reverse().find((x) => x.span.start < s.start && x.role === "group" && x.quantity.min === b && x.quantity.max === b);
+      if (!target) continue;
+      target.quantity = { ...target.quantity, min: b - a, max: b - a, best: b - a };
+      target.why += `; ${q(m[0])} were not detainees (${q(s.text.match(ctx.lex.notDetaineeCue)?.[0] ?? "")}), so ${b - a}`;
     }
   }
 }
@@ -137,13 +137,18 @@ export function extractGroups(ctx: GroupContext): Result {
   const { cuesBySentence, mentions, nextUnit } = readSentences(ctx);
   const clauseOf = clauseFinder(ctx, mentions);
   classifyRoles(ctx, mentions, clauseOf);
+  subtractNotDetainees(ctx, mentions);
   const decision = decide(ctx, mentions, clauseOf);
   const groups = buildGroups(decision);
   const groupOf = new Map<Mention, Group>(groups.map((g) => [g.mention, g]));
   for (const [rep, target] of decision.repeats) groupOf.get(target)?.own.push(rep.sentence);
-  subtractNotDetainees(ctx, groups);
 
-  if (!groups.length) {
+  // What is said of a helper ("a defector who reached South Korea") is not said of a group.
+  const helperWindows = mentions.filter((m) => m.role === "helper").map((m) => ({ start: m.span.start, end: m.span.end + 40 }));
+  for (const [s, cues] of cuesBySentence) cuesBySentence.set(s, cues.filter((c) => !helperWindows.some((h) => c.start >= h.start && c.start < h.end)));
+
+  // A report whose counts are all statistics has no group of unknown size either.
+  if (!groups.length && !decision.aggregates.length) {
     const g = unknownGroup(ctx, cuesBySentence, mentions, nextUnit);
     if (g) {
       groups.push(g);
@@ -153,15 +158,26 @@ export function extractGroups(ctx: GroupContext): Result {
   if (!groups.length) ctx.warnings.push("No arrest, detention, release or repatriation of a group was found: no group is proposed.");
   for (const a of decision.alternatives) ctx.warnings.push(`${q(a.wording)} reads as another estimate of a group already counted; it is not proposed as a group.`);
 
-  const report = reportPlace(ctx);
-  for (const g of groups) g.place = placeFor(ctx, g, clauseOf(g.mention), report);
-
   attachEvents({ ctx, cuesBySentence, mentions, decision, groupOf, clauseOf, groups });
   flagFutureDates(ctx, groups);
 
+  // Places after events: sentences that refer back to a group ("The group … in Ningbo") are its own by then.
+  const unitsIn = (sp: Span) => new Set(mentions.filter((m) => m.span.start >= sp.start && m.span.end <= sp.end && (groupOf.has(m) || decision.repeats.has(m))).map((m) => m.unit)).size;
+  const hints = { report: reportPlace(ctx), multiUnit: (sp: Span) => unitsIn(sp) > 1, totals: decision.totals.map(clauseOf), dateline: datelinePlace(ctx) };
+  for (const g of groups) g.place = placeFor(ctx, g, clauseOf(g.mention), hints);
+
   const namesAGroup = new Set<Sentence>(mentions.filter((m) => groupOf.has(m) || decision.repeats.has(m)).map((m) => m.sentence));
   const risk = riskPassage(ctx, namesAGroup);
-  const draft: DraftGroup[] = groups.map((g) => ({ size: g.size, place: g.place, events: g.events, status: statusFor(ctx, g, risk, cuesBySentence) }));
+  // In a sentence about several groups, a risk wording belongs to the group whose part of the sentence holds it.
+  const riskText = (g: Group, s: Sentence) => {
+    const others = mentions.filter((m) => m.sentence === s && (groupOf.has(m) || decision.repeats.has(m)) && (groupOf.get(m) ?? groupOf.get(decision.repeats.get(m) as Mention)) !== g);
+    if (!others.length) return s.text;
+    const mine = mentions.find((m) => m.sentence === s && (groupOf.get(m) ?? groupOf.get(decision.repeats.get(m) as Mention)) === g);
+    if (!mine) return "";
+    const c = clauseOf(mine);
+    return ctx.text.slice(c.start, c.end);
+  };
+  const draft: DraftGroup[] = groups.map((g) => ({ size: g.size, place: g.place, events: g.events, status: statusFor(ctx, g, risk, cuesBySentence, riskText) }));
   const explicitCount = decision.groups.filter((g) => g.kind === "explicit").length;
   const statedTotals = decision.totals.map((t) => totalProposal(t, groups, explicitCount));
   const aggregates: Proposal<StatedTotal>[] = decision.aggregates.map((a) => ({ value: { min: a.quantity.min, max: a.quantity.max, wording: a.qtyWording || a.wording }, span: a.span, confidence: "medium", why: a.why }));

@@ -25,11 +25,14 @@ export function reportPlace(ctx: GroupContext): ReportPlace {
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.first ?? null;
 }
 
-const JOIN = /^\s*(?:and|or|및|과|와|·|,)\s*$/;
+const JOIN = /^\s*(?:and|or|및|과|와|·|,)\s*(?:the\s+(?:nearby\s+)?(?:border\s+)?(?:city|town|county)\s+of\s+)?$/;
 
 /** The first place of a passage; two places joined by "and" give what they have in common. */
-function placeIn(ctx: GroupContext, span: Span): { mention: PlaceMention; value: GroupPlace; joined: boolean } | null {
+function placeIn(ctx: GroupContext, span: Span, near?: Span): { mention: PlaceMention; value: GroupPlace; joined: boolean } | null {
   const list = findPlaces(ctx.lex, ctx.text, span.start, span.end);
+  // Korean puts the place right before or after the count ("선양에 있는 탈북자 10명"): the nearest one.
+  const dist = (p: PlaceMention) => (near ? Math.min(Math.abs(p.start - near.end), Math.abs(near.start - p.end)) : 0);
+  if (near && ctx.lex.datesPrecedeCounts) list.sort((a, b) => dist(a) - dist(b));
   const first = list[0];
   if (!first) return null;
   const second = list[1];
@@ -43,26 +46,51 @@ function placeIn(ctx: GroupContext, span: Span): { mention: PlaceMention; value:
   return { mention: first, value: first.value, joined: false };
 }
 
-export function placeFor(ctx: GroupContext, g: Group, clause: Span, report: ReportPlace): Proposal<GroupPlace> | null {
+const SPECIFICITY = (v: GroupPlace) => (v.city ? 2 : v.province ? 1 : 0);
+
+export type PlaceHints = { report: ReportPlace; multiUnit: (s: Span) => boolean; totals: Span[]; dateline: { value: GroupPlace; span: Span; wording: string } | null };
+
+export function placeFor(ctx: GroupContext, g: Group, clause: Span, hints: PlaceHints): Proposal<GroupPlace> | null {
+  const { report } = hints;
   const found = (p: NonNullable<ReturnType<typeof placeIn>>, confidence: "high" | "medium", where: string): Proposal<GroupPlace> => {
-    const end = p.joined ? findPlaces(ctx.lex, ctx.text, p.mention.start, ctx.text.length)[1]?.end ?? p.mention.end : p.mention.end;
+    const end = p.joined ? (findPlaces(ctx.lex, ctx.text, p.mention.start, ctx.text.length)[1]?.end ?? p.mention.end) : p.mention.end;
     const wording = ctx.text.slice(p.mention.start, end);
     return { value: p.value, span: { start: p.mention.start, end }, confidence, why: `${q(wording)} ${where} (${describePlace(p.value)})${p.joined ? "; two places named together: what they have in common" : ""}` };
   };
-  const own = placeIn(ctx, clause);
-  if (own) return found(own, "high", "in the passage that describes the group");
   const s = g.mention.sentence;
-  const inSentence = placeIn(ctx, s);
-  if (inSentence) return found(inSentence, "medium", "in the same sentence as the group, in another group's part of it");
-  for (const o of g.own.slice(1)) {
-    const p = placeIn(ctx, o);
-    if (p) return found(p, "medium", "in a later sentence about the group");
-  }
   const previous = ctx.sentences.filter((o) => o.paragraph === s.paragraph && o.end <= s.start).reverse();
-  for (const o of previous) {
-    const p = placeIn(ctx, o);
-    if (p) return found(p, "medium", "earlier in the same paragraph");
+  // Where to look, most telling first; the most specific place found wins (a city over "China").
+  const tries: Array<{ span: Span; confidence: "high" | "medium"; where: string }> = [
+    { span: clause, confidence: "high", where: "in the passage that describes the group" },
+    // Another group's part of the sentence names that group's place, not this one's.
+    ...(hints.multiUnit(s) ? [] : [{ span: s as Span, confidence: "medium" as const, where: "in the same sentence as the group" }]),
+    ...g.own.slice(1).map((o) => ({ span: o as Span, confidence: "medium" as const, where: "in a later sentence about the group" })),
+    ...previous.map((o) => ({ span: o as Span, confidence: "medium" as const, where: "earlier in the same paragraph" })),
+  ];
+  let best: Proposal<GroupPlace> | null = null;
+  for (const t of tries) {
+    const p = placeIn(ctx, t.span, g.mention.span);
+    if (!p) continue;
+    if (!best || SPECIFICITY(p.value) > SPECIFICITY(best.value)) best = found(p, t.confidence, t.where);
+    if (best && SPECIFICITY(best.value) === 2) break;
   }
+  if (best) return best;
+  for (const t of hints.totals) {
+    const p = placeIn(ctx, t);
+    if (p && SPECIFICITY(p.value) > 0) return found(p, "medium", "with the stated total that covers the group");
+  }
+  const own = [clause, ...g.own].map((x) => ctx.text.slice(x.start, x.end)).join(" ");
+  if (hints.dateline && /\b(?:the|this)\s+city\b|\bhere\b/i.test(own)) return { value: hints.dateline.value, span: hints.dateline.span, confidence: "low", why: `the dateline ${q(hints.dateline.wording)}: the report says 'the city' without naming it` };
   if (report) return { value: report.value, span: report.span, confidence: "low", why: `only the country (${report.value.country}): the report places people there most often (first ${q(report.wording)}), but does not say where this group was` };
   return null;
+}
+
+/** The city of a dateline ("BEIJING —", "SHENYANG, China (Kyodo) —"), when the report has one. */
+export function datelinePlace(ctx: GroupContext): PlaceHints["dateline"] {
+  const m = /^\s*([A-Z][A-Z '’-]{2,30})(?=,|\s+\(|\s+[—–-]{1,2})/m.exec(ctx.text.slice(0, 1500));
+  if (!m) return null;
+  const name = m[1].trim();
+  const hit = findPlaces(ctx.lex, `in ${name.charAt(0)}${name.slice(1).toLowerCase()}`, 0, name.length + 3)[0];
+  if (!hit || hit.value.country === "KR" || hit.value.country === "KP") return null;
+  return { value: hit.value, span: { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].length }, wording: name };
 }

@@ -28,7 +28,7 @@ export function riskPassage(ctx: GroupContext, namesAGroup: Set<Sentence>): Risk
 const OUTCOMES: Partial<Record<EventType, CaseStatus>> = { REPATRIATED: "REPATRIATED", RELEASED: "RELEASED", REACHED_SAFETY: "REACHED_SAFETY" };
 const HELD: EventType[] = ["ARRESTED", "DETAINED", "TRANSFERRED"];
 
-export function statusFor(ctx: GroupContext, g: Group, risk: RiskPassage, cuesBySentence: Map<Sentence, Cue[]>): Proposal<CaseStatus> | null {
+export function statusFor(ctx: GroupContext, g: Group, risk: RiskPassage, cuesBySentence: Map<Sentence, Cue[]>, riskText: (g: Group, s: Sentence) => string = (_g, s) => s.text): Proposal<CaseStatus> | null {
   const own = g.events.filter((e) => e.type !== "REPATRIATION_TALKS");
   const outcome = [...own].filter((e) => OUTCOMES[e.type]).sort((a, b) => a.dateLatest.localeCompare(b.dateLatest)).pop();
   const doubt = (span: Span) => ctx.lex.unconfirmedCue.test(ctx.text.slice(span.start, span.end));
@@ -38,7 +38,7 @@ export function statusFor(ctx: GroupContext, g: Group, risk: RiskPassage, cuesBy
     if (cue && !ctx.lex.doubtCue.test(s.text)) return { value: OUTCOMES[cue.type] as CaseStatus, span: { start: s.start, end: s.end }, confidence: "medium", why: `${q(cue.text)} in a sentence about the group, without a date` };
   }
   for (const s of g.own) {
-    const m = ctx.lex.riskCue.exec(s.text);
+    const m = ctx.lex.riskCue.exec(riskText(g, s));
     if (m) return { value: "AT_RISK_OF_REPATRIATION", span: { start: s.start, end: s.end }, confidence: "high", why: `${q(m[0])} said of the group` };
   }
   if (risk) return { value: "AT_RISK_OF_REPATRIATION", span: risk.span, confidence: "medium", why: `${q(risk.text)} said of the report's people as a whole` };
