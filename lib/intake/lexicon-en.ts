@@ -249,6 +249,8 @@ function chronoPhrases(text: string): DatePhrase[] {
     if (RELATIVE_WORDS.test(r.text) || r.tags().has("result/relativeDate")) continue;
     // Bare numbers ("10/9") are too often not dates in a report; keep written months and ISO dates.
     if (!/[A-Za-z]/.test(r.text) && !/^\d{4}-\d{2}-\d{2}/.test(r.text)) continue;
+    // "the end of July, of 11 people": a count after a month is not its day.
+    if (/,\s*of\s+\d/.test(r.text)) continue;
     const rule = (c: chrono.ParsedComponents): DateRule => ({
       kind: "absolute",
       year: c.isCertain("year") ? (c.get("year") ?? null) : null,
@@ -381,6 +383,7 @@ export const lexiconEn: Lexicon = {
     unknown: `(?<![\\w])(?:(?:the|some|many)\\s+)?(?<noun>${PEOPLE_NOUN})`,
   }),
   helperNoun: /\b(?:guides?|brokers?|helpers?|handlers?|informants?|spies|agents?|activists?|missionar(?:y|ies)|smugglers?|officials?|officers?|diplomats?|sources?|collaborators?)\b/i,
+  compositionAfter: /(?!)/,
   helperAfter: /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean)/i,
   compositionNoun: /^(?:(?:young|elderly|teenage|small|little|adult)\s+)*(?:women|men|children|girls|boys|babies|infants|minors|teenagers|woman|man|child|girl|boy|baby)$/i,
   aggregateCue:
@@ -393,7 +396,7 @@ export const lexiconEn: Lexicon = {
   eventCues: [
     {
       type: "ARRESTED",
-      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|took\s+away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
+      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
     },
     { type: "DETAINED", pattern: /\b(?:detained|detention|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
     {
@@ -426,7 +429,7 @@ export const lexiconEn: Lexicon = {
     topic: /\b(?:the\s+issue|the\s+case|repatriat\w*|defectors?|refugees?|escapees?|return|hand(?:ing)?\s*over|handover|fate)\b/i,
   },
   anaphora: new RegExp(
-    `\\b(?:[Tt]hey|them|[Bb]oth\\s+groups|[Aa]ll\\s+(?:the\\s+)?groups|[Tt]he\\s+(?:group|groups|defectors|refugees|North\\s+Koreans|women|men|workers|family|families|escapees|arrests?|detainees|people|${NUMBER}))\\b`,
+    `\\b(?:[Tt]hey|them|[Bb]oth\\s+groups|[Aa]ll\\s+(?:the\\s+)?groups|[Tt]he\\s+(?:group|groups|defectors|refugees|North\\s+Koreans|women|men|man|woman|workers|family|families|escapees|arrests?|detainees|people|${NUMBER}))\\b`,
   ),
 
   findDatePhrases,

@@ -138,6 +138,8 @@ export interface Lexicon {
   readonly helperNoun: RegExp;
   /** Words right after a counted person that make them a helper or a relative in the South ("a defector who reached South Korea"). */
   readonly helperAfter: RegExp;
+  /** Words right after a count that make it part of a group ("7명과 8명 두 조로 나뉘어": two travelling teams). */
+  readonly compositionAfter: RegExp;
   /** Nouns that describe who is in a group ("women", "children", "여성"): a breakdown, not a group. */
   readonly compositionNoun: RegExp;
   /** Words around a count that make it a statistic over a period or many places ("since April", "so far"). */

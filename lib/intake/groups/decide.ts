@@ -12,7 +12,7 @@
  * - A count with the same size as a group found in another sentence ("the 12 North Koreans") is that
  *   group mentioned again, unless its place differs; "another five" and "three others" never are.
  */
-import { describePlace, findPlaces } from "../place-mentions";
+import { findPlaces } from "../place-mentions";
 import type { GroupPlace, Span } from "../types";
 import { q } from "../util";
 import type { GroupContext, Mention } from "./types";
@@ -21,8 +21,11 @@ export type Decision = { groups: Mention[]; totals: Mention[]; aggregates: Menti
 
 const sameSize = (a: Mention, b: Mention) => a.quantity.min === b.quantity.min && a.quantity.max === b.quantity.max;
 
-function firstPlace(ctx: GroupContext, clause: Span): GroupPlace | null {
-  return findPlaces(ctx.lex, ctx.text, clause.start, clause.end)[0]?.value ?? null;
+function firstPlace(ctx: GroupContext, clause: Span, near: Span): GroupPlace | null {
+  const list = findPlaces(ctx.lex, ctx.text, clause.start, clause.end);
+  // Korean puts a group's place right next to its count ("선양에 있는 탈북자 10명").
+  if (ctx.lex.datesPrecedeCounts) list.sort((a, b) => Math.min(Math.abs(a.start - near.end), Math.abs(near.start - a.end)) - Math.min(Math.abs(b.start - near.end), Math.abs(near.start - b.end)));
+  return list[0]?.value ?? null;
 }
 
 /** Sets the roles that depend on the words around a mention: aggregate, second estimate. */
@@ -33,10 +36,9 @@ export function classifyRoles(ctx: GroupContext, mentions: Mention[], clauseOf: 
     const clause = clauseOf(m);
     const clauseText = text.slice(clause.start, clause.end);
     const sentenceWide = lex.datesPrecedeCounts ? m.sentence.text : "";
-    const places = new Set(findPlaces(lex, text, clause.start, clause.end, false).map((p) => describePlace(p.value)));
-    if (lex.aggregateCue.test(clauseText) || (sentenceWide && lex.aggregateCue.test(sentenceWide)) || places.size >= 3) {
+    if (lex.aggregateCue.test(clauseText) || (sentenceWide && lex.aggregateCue.test(sentenceWide))) {
       m.role = "aggregate";
-      m.why += places.size >= 3 ? `; the passage names ${places.size} places: a count over many places` : `; ${q(clauseText.match(lex.aggregateCue)?.[0] ?? sentenceWide.match(lex.aggregateCue)?.[0] ?? "")}: a count over a period or many places`;
+      m.why += `; ${q(clauseText.match(lex.aggregateCue)?.[0] ?? sentenceWide.match(lex.aggregateCue)?.[0] ?? "")}: a count over a period or many places`;
       continue;
     }
     const before = text.slice(Math.max(m.sentence.start, m.span.start - 60), m.span.start);
@@ -55,7 +57,8 @@ function compositionGroups(mentions: Mention[]): Mention[] {
   for (const parts of bySentence.values()) {
     const first = parts[0];
     if (parts.length === 1) {
-      out.push({ ...first, role: "group", why: `${first.why}; the report counts the group only by who is in it` });
+      first.role = "group";
+      first.why += "; the report counts the group only by who is in it";
       continue;
     }
     const last = parts[parts.length - 1];
@@ -90,8 +93,8 @@ function sumOfOthers(groups: Mention[], i: number): boolean {
 }
 
 export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention) => Span): Decision {
-  const hasGroupCount = all.some((m) => m.role === "group");
-  const live = [...all.filter((m) => m.role === "group" || m.role === "runningTotal"), ...(hasGroupCount ? [] : compositionGroups(all))].sort((a, b) => a.span.start - b.span.start);
+  if (!all.some((m) => m.role === "group")) all.push(...compositionGroups(all));
+  const live = all.filter((m) => m.role === "group" || m.role === "runningTotal").sort((a, b) => a.span.start - b.span.start);
   const explicit = live.filter((m) => m.kind === "explicit" || m.kind === "unsized");
   const others = live.filter((m) => m.kind !== "explicit" && m.kind !== "unsized");
   const groups: Mention[] = [...explicit];
@@ -101,8 +104,8 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
   const sumExplicit = explicit.reduce((n, m) => n + m.quantity.min, 0);
   const firstExplicit = explicit[0]?.span.start ?? Infinity;
   const placeDiffers = (a: Mention, b: Mention) => {
-    const pa = firstPlace(ctx, clauseOf(a));
-    const pb = firstPlace(ctx, clauseOf(b));
+    const pa = firstPlace(ctx, clauseOf(a), a.span);
+    const pb = firstPlace(ctx, clauseOf(b), b.span);
     if (!pa || !pb) return false;
     // Compatible places (China, and Zhengzhou in China) are the same place told more or less precisely.
     return pa.country !== pb.country || (!!pa.province && !!pb.province && pa.province !== pb.province) || (!!pa.city && !!pb.city && pa.city !== pb.city);
@@ -127,7 +130,8 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
       // "A group of North Korean defectors … The 20 defectors": the number the group was missing.
       const unsized = groups.find((g) => g.kind === "explicit" && g.quantity.rule === "unknown" && g.span.start < m.span.start);
       if (unsized) {
-        groups.splice(groups.indexOf(unsized), 1, { ...unsized, span: m.span, wording: m.wording, qtyWording: m.qtyWording, quantity: m.quantity, why: `${unsized.why}; ${q(m.wording)} later gives its size` });
+        Object.assign(unsized, { span: m.span, wording: m.wording, qtyWording: m.qtyWording, quantity: m.quantity, why: `${unsized.why}; ${q(m.wording)} later gives its size` });
+        repeats.set(m, unsized);
         continue;
       }
       if (groups.length && m.quantity.min >= groups.reduce((n, g) => n + g.quantity.min, 0)) totals.push(m);

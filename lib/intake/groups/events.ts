@@ -100,7 +100,8 @@ export function attachEvents(d: Deps): void {
     const used = new Set<Cue>();
     for (const dm of dates) {
       const before = [...cues].reverse().find((c) => c.end <= dm.start);
-      const after = cues.find((c) => c.start >= dm.end);
+      // "protested on Friday after police dragged him away": a date before "after" is not that event's.
+      const after = cues.find((c) => c.start >= dm.end && !/\bafter\b/i.test(ctx.text.slice(dm.end, c.start)));
       const cue = lex.datesPrecedeCounts ? (after ?? before) : (before ?? after);
       if (!cue) continue;
       if (doubt && OUTCOME.includes(cue.type)) continue;
@@ -171,6 +172,13 @@ export function attachEvents(d: Deps): void {
         const repeat = ms.some((m) => decision.repeats.has(m));
         makeEvents(s, targets, clauseOf(ms[0]), units.length === 1, repeat ? "medium" : "high", repeat ? `; ${q(ms[0].wording)} read as the same group mentioned again` : "");
         unitGroups.push(...targets);
+      }
+      // "… 20명, 9명이 잡혔고 … 이들은 투먼으로 이송돼": words pointing back after the last group concern them all.
+      if (units.length > 1) {
+        const lastEnd = Math.max(...here.map((m) => m.span.end));
+        const rest = ctx.text.slice(lastEnd, s.end);
+        const ana = lex.anaphora.exec(rest);
+        if (ana) makeEvents(s, [...new Set(unitGroups)], { start: lastEnd + ana.index, end: s.end }, false, "medium", "; the words point back at every group of the sentence");
       }
       // Consecutive sentences describing groups form one run; later references back ("the defectors") mean the whole run.
       lastUnitGroups = [...new Set([...(s.index === lastUnitSentence + 1 ? lastUnitGroups : []), ...unitGroups])];

@@ -163,7 +163,7 @@ export function extractGroups(ctx: GroupContext): Result {
 
   // Places after events: sentences that refer back to a group ("The group … in Ningbo") are its own by then.
   const unitsIn = (sp: Span) => new Set(mentions.filter((m) => m.span.start >= sp.start && m.span.end <= sp.end && (groupOf.has(m) || decision.repeats.has(m))).map((m) => m.unit)).size;
-  const hints = { report: reportPlace(ctx), multiUnit: (sp: Span) => unitsIn(sp) > 1, totals: decision.totals.map(clauseOf), dateline: datelinePlace(ctx) };
+  const hints = { report: reportPlace(ctx), multiUnit: (sp: Span) => unitsIn(sp) > 1, hasGroup: (sp: Span) => unitsIn(sp) > 0, totals: decision.totals.map(clauseOf), dateline: datelinePlace(ctx) };
   for (const g of groups) g.place = placeFor(ctx, g, clauseOf(g.mention), hints);
 
   const namesAGroup = new Set<Sentence>(mentions.filter((m) => groupOf.has(m) || decision.repeats.has(m)).map((m) => m.sentence));
@@ -175,7 +175,11 @@ export function extractGroups(ctx: GroupContext): Result {
     const mine = mentions.find((m) => m.sentence === s && (groupOf.get(m) ?? groupOf.get(decision.repeats.get(m) as Mention)) === g);
     if (!mine) return "";
     const c = clauseOf(mine);
-    return ctx.text.slice(c.start, c.end);
+    // After the last group, a Korean sentence's predicate ("… 5명도 내일 북송될 예정") or words pointing back concern every group.
+    const lastEnd = Math.max(...mentions.filter((m) => m.sentence === s && (groupOf.has(m) || decision.repeats.has(m))).map((m) => m.span.end));
+    const rest = ctx.text.slice(lastEnd, s.end);
+    const shared = ctx.lex.datesPrecedeCounts || ctx.lex.anaphora.test(rest) ? rest : "";
+    return `${ctx.text.slice(c.start, c.end)} ${shared}`;
   };
   const draft: DraftGroup[] = groups.map((g) => ({ size: g.size, place: g.place, events: g.events, status: statusFor(ctx, g, risk, cuesBySentence, riskText) }));
   const explicitCount = decision.groups.filter((g) => g.kind === "explicit").length;

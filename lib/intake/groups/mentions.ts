@@ -32,7 +32,7 @@ function nounRole(lex: Lexicon, noun: string, after: string): Role {
   const n = noun.trim();
   if (n && lex.helperNoun.test(n)) return "helper";
   if (lex.helperAfter.test(after)) return "helper";
-  if (n && lex.compositionNoun.test(n)) return "composition";
+  if ((n && lex.compositionNoun.test(n)) || lex.compositionAfter.test(after)) return "composition";
   return "group";
 }
 

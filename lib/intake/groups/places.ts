@@ -48,7 +48,7 @@ function placeIn(ctx: GroupContext, span: Span, near?: Span): { mention: PlaceMe
 
 const SPECIFICITY = (v: GroupPlace) => (v.city ? 2 : v.province ? 1 : 0);
 
-export type PlaceHints = { report: ReportPlace; multiUnit: (s: Span) => boolean; totals: Span[]; dateline: { value: GroupPlace; span: Span; wording: string } | null };
+export type PlaceHints = { report: ReportPlace; multiUnit: (s: Span) => boolean; hasGroup: (s: Span) => boolean; totals: Span[]; dateline: { value: GroupPlace; span: Span; wording: string } | null };
 
 export function placeFor(ctx: GroupContext, g: Group, clause: Span, hints: PlaceHints): Proposal<GroupPlace> | null {
   const { report } = hints;
@@ -58,13 +58,23 @@ export function placeFor(ctx: GroupContext, g: Group, clause: Span, hints: Place
     return { value: p.value, span: { start: p.mention.start, end }, confidence, why: `${q(wording)} ${where} (${describePlace(p.value)})${p.joined ? "; two places named together: what they have in common" : ""}` };
   };
   const s = g.mention.sentence;
-  const previous = ctx.sentences.filter((o) => o.paragraph === s.paragraph && o.end <= s.start).reverse();
+  // Earlier sentences that count other groups name their places, not this one's.
+  const previous = ctx.sentences.filter((o) => o.paragraph === s.paragraph && o.end <= s.start && !hints.multiUnit(o) && !hints.hasGroup(o)).reverse();
+  // In a later sentence about the group, only a place near the words about it ("The group … in Ningbo"), not a source's ("works … in Yanji").
+  const near = (o: Span): Span => {
+    const t = ctx.text.slice(o.start, o.end);
+    const at = [ctx.lex.anaphora.exec(t)?.index, ...ctx.lex.eventCues.map((c) => { c.pattern.lastIndex = 0; return c.pattern.exec(t)?.index; })].filter((x): x is number => x !== undefined);
+    for (const c of ctx.lex.eventCues) c.pattern.lastIndex = 0;
+    if (!at.length) return o;
+    const from = Math.min(...at);
+    return { start: o.start + Math.max(0, from - 20), end: Math.min(o.end, o.start + from + 100) };
+  };
   // Where to look, most telling first; the most specific place found wins (a city over "China").
   const tries: Array<{ span: Span; confidence: "high" | "medium"; where: string }> = [
     { span: clause, confidence: "high", where: "in the passage that describes the group" },
     // Another group's part of the sentence names that group's place, not this one's.
     ...(hints.multiUnit(s) ? [] : [{ span: s as Span, confidence: "medium" as const, where: "in the same sentence as the group" }]),
-    ...g.own.slice(1).map((o) => ({ span: o as Span, confidence: "medium" as const, where: "in a later sentence about the group" })),
+    ...g.own.slice(1).map((o) => ({ span: near(o), confidence: "medium" as const, where: "in a later sentence about the group" })),
     ...previous.map((o) => ({ span: o as Span, confidence: "medium" as const, where: "earlier in the same paragraph" })),
   ];
   let best: Proposal<GroupPlace> | null = null;
