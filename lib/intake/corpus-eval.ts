@@ -26,7 +26,8 @@
  *   those types in every proposed group.
  * - status, totals, people, appeals: recall only. A stated total matches by size; a person by name (one
  *   contains the other, case-insensitive); an appeal when its addressee matches (one contains the other,
- *   with "China" = "Beijing" = "Chinese …") and its asker matches or is not given.
+ *   with "China" = "Beijing" = "Chinese …" and "Seoul" = "South Korea" = "the South Korean government")
+ *   and its asker matches or is not given.
  * - False proposals are reported with a reason: a proposed group that is an aggregate, a stated total
  *   or a `mustNot` of the report (by size) is named as such; so is an event of a `mustNot` type. A
  *   `mustNot` with lowConfidenceOk does not count a low-confidence proposal as false.
@@ -153,11 +154,12 @@ function totalMatches(spec: SizeSpec, v: { min: number; max: number | null }): b
 }
 
 const CHINA = /^(?:china|beijing|chinese.*|중국.*|the chinese government)$/i;
+const SOUTH_KOREA = /^(?:seoul|south\s+korea(?:n\s+government)?|the\s+south\s+korean\s+government|한국\s*정부|정부)$/i;
 function looseName(a: string, b: string): boolean {
   const x = a.toLowerCase().replace(/^the\s+/, "").trim();
   const y = b.toLowerCase().replace(/^the\s+/, "").trim();
   if (!x || !y) return false;
-  if (CHINA.test(x) && CHINA.test(y)) return true;
+  if ((CHINA.test(x) && CHINA.test(y)) || (SOUTH_KOREA.test(x) && SOUTH_KOREA.test(y))) return true;
   return x.includes(y) || y.includes(x);
 }
 

@@ -86,7 +86,7 @@ function run(text: string, opts: ExtractOptions): Extraction {
 
   const { groups, statedTotals, aggregates, totalCheck } = extractGroups({ text, lex, sentences, isHead, pub, today, warnings });
   const people = extractPeople({ text, lex, sentences });
-  const appeals = extractAppeals({ text, lex, sentences });
+  const appeals = extractAppeals({ text, lex, sentences, people });
 
   return {
     source: { title: meta.title, author: meta.author, outlet: meta.outlet, publishedAt: meta.publishedAt, language: meta.language },

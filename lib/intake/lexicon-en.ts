@@ -472,17 +472,32 @@ export const lexiconEn: Lexicon = {
       ),
     },
     {
+      shape: "<who> went to <whom> and demanded <…>",
+      confidence: "medium",
+      pattern: /\bwent\s+to\s+(?<to>(?:the\s+)?[A-Z][^,;]{2,60}?)\s+and\s+(?:demanded|asked|urged|protested)\s+(?<ask>[^.;]*)/g,
+    },
+    {
+      shape: "<who> demanded that <whom> <…>",
+      confidence: "medium",
+      pattern: /\b(?:demanded|requested|asked)\s+that\s+(?:[^.;]{0,80}?\s+and\s+that\s+)?(?<to>China|Beijing|Chinese\s+authorities|the\s+Chinese\s+[\w\s]{2,30}?)\s+(?<ask>(?:apologi[sz]e|release|return|hand|stop|allow|let|protect|free)\b[^.;]*)/g,
+    },
+    {
+      shape: "<who> is negotiating with <whom> for <…>",
+      confidence: "low",
+      pattern: /\b(?:negotiating|negotiated|pressing|pressed|pleading|pleaded)\s+with\s+(?<to>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+for\s+(?<ask>[^.;]*)/g,
+    },
+    {
       shape: "<who> urged <whom> to <…>",
       confidence: "medium",
       pattern: new RegExp(
-        `\\b(?:urged|urging|urges|urge|called\\s+on|calling\\s+on|calls\\s+on|call\\s+on|appealed\\s+to|appealing\\s+to|appeals\\s+to|asked|asking|petitioned|petitioning|pleaded\\s+with|calls\\s+for|call\\s+for|called\\s+for|calling\\s+for)\\s+(?<to>(?:the\\s+)?[\\w’'-]+(?:\\s+[\\w’'-]+){0,5}?)\\s+to\\s+(?<ask>[a-z][^.;]*)`,
+        `\\b(?:urged|urging|urges|urge|called\\s+on|calling\\s+on|calls\\s+on|call\\s+on|appealed\\s+to|appealing\\s+to|appeals\\s+to|asked|asking|petitioned|petitioning|pleaded\\s+with|calls\\s+for|call\\s+for|called\\s+for|calling\\s+for)\\s+(?<to>(?:the\\s+)?[\\w’'-]+(?:\\s+[\\w’'-]+){0,5}?)\\s+(?:not\\s+)?to\\s+(?<ask>[a-z][^.;]*)`,
         "g",
       ),
     },
   ],
   appellantNoun:
     /(?<![\w])(?<by>(?:(?:[Tt]heir|[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Hh]uman\s+)?[Rr]ights\s+groups|[Aa]ctivists|[Ff]amilies|[Rr]elatives|[Ll]awmakers|[Gg]roups|[Dd]efectors|NGOs|[Cc]ampaigners|[Oo]rgani[sz]ations)(?:\s+(?:in|of|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})(?:\s+here)?(?:\s+(?:have|has|had|also|reportedly|formally))*\s*,?\s*$/,
-  appealTopic: /\b(?:defectors?|refugees?|escapees?|North\s+Koreans?|women|children|families|repatriat\w*|deport\w*|send\s+(?:them|back)|sent\s+back|release|free|help|save|protect|rescue|asylum|the\s+case|them|their|humanitarian)\b/i,
+  appealTopic: /\b(?:defectors?|refugees?|escapees?|North\s+Koreans?|women|children|families|repatriat\w*|deport\w*|send\s+(?:\w+\s+)?back|sent\s+back|release|free|help|save|protect|rescue|asylum|the\s+case|them|their|humanitarian|hand(?:ed)?\s+over|returned|apologi[sz]e)\b/i,
 };
 
 export { MONTHS, WEEKDAYS };
