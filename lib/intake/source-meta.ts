@@ -174,12 +174,14 @@ function findOutlet(text: string, lines: Line[], opts: ExtractOptions, byline: L
   return null;
 }
 
-/** The report's language from its script and common words: Hangul means Korean; otherwise English is assumed, surely or not. */
+/** The report's language from its script and common words: Hangul means Korean (its lexicon is lexicon-ko.ts); otherwise English is assumed, surely or not. */
 export function detectLanguage(text: string): Proposal<string> {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   const hangul = sample.match(/\p{Script=Hangul}/gu)?.length ?? 0;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Hangul is unmistakable even in a short text.
+  if (hangul >= 5 && hangul / Math.max(1, letters) > 0.5) return { value: "ko", span: null, confidence: letters < 20 ? "medium" : "high", why: `${Math.round((100 * hangul) / letters)}% of the letters are Hangul` };
   if (letters < 20) return { value: "en", span: null, confidence: "low", why: "too little text to tell; English assumed" };
   if (hangul / letters > 0.3) return { value: "ko", span: null, confidence: "high", why: `${Math.round((100 * hangul) / letters)}% of the letters are Hangul` };
   const words = sample.toLowerCase().match(/\b[a-z]+\b/g) ?? [];
