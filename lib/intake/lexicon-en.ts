@@ -251,6 +251,14 @@ function chronoPhrases(text: string): DatePhrase[] {
     if (!/[A-Za-z]/.test(r.text) && !/^\d{4}-\d{2}-\d{2}/.test(r.text)) continue;
     // "the end of July, of 11 people": a count after a month is not its day.
     if (/,\s*of\s+\d/.test(r.text)) continue;
+    // "On July 10, 21 North Koreans …": a number after the comma is a count, not a two-digit year.
+    const count = /,\s*\d{1,3}$/.exec(r.text);
+    if (count && r.start.isCertain("day")) {
+      const text2 = r.text.slice(0, count.index);
+      const lead2 = /^(?:on|in|at|from)\s+/i.exec(text2)?.[0].length ?? 0;
+      out.push({ start: r.index + lead2, end: r.index + text2.length, wording: text2.slice(lead2), rule: { kind: "absolute", year: null, month: r.start.get("month") ?? null, day: r.start.get("day") ?? null, part: null } });
+      continue;
+    }
     const rule = (c: chrono.ParsedComponents): DateRule => ({
       kind: "absolute",
       year: c.isCertain("year") ? (c.get("year") ?? null) : null,
@@ -398,7 +406,7 @@ export const lexiconEn: Lexicon = {
       type: "ARRESTED",
       pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
     },
-    { type: "DETAINED", pattern: /\b(?:detained|detention|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
+    { type: "DETAINED", pattern: /\b(?:detained|detention(?!\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?|houses?))|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
     {
       type: "TRANSFERRED",
       pattern: /\b(?:transferred|transported|moved|taken|sent|handed\s+over)\b(?=\s+(?:[\w-]+\s+){0,3}?to\s+(?!North\s+Korea|the\s+North\b|North\s+Korean|Pyongyang|South\s+Korea|Seoul|police\s+stations)(?:a|the|[A-Z]))/g,
