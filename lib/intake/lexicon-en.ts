@@ -151,7 +151,8 @@ type OwnRule = { re: RegExp; rule: (m: RegExpExecArray) => DateRule | null };
 /** Relative date phrases, resolved by rules in dates.ts (chrono-node resolves them against "now", which is not what a report means). */
 const OWN_DATE_RULES: OwnRule[] = [
   {
-    re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+(later|afterwards|after|earlier|before)\\b`, "gi"),
+    // "after"/"before" only at the end of a clause: "a week after people are taken into custody" is no date.
+    re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+(later|afterwards|earlier|after(?=\\s*[,.;)]|\\s*$)|before(?=\\s*[,.;)]|\\s*$))`, "gi"),
     rule: (m) => {
       const n = m[1] ? parseNumber(m[1]) : 1;
       if (n === null) return null;
@@ -425,7 +426,7 @@ export const lexiconEn: Lexicon = {
   ],
   riskCue:
     /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
-  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$/i,
+  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$|\b(?:at\s+risk\s+of|in\s+danger\s+of|risk\s+of|fears?\s+of|facing|faces?|avoid|prevent|against)\s+$/i,
   prospectAfter: /(?!)/,
   doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+whether|unclear\s+whether|not\s+known\s+whether)\b/i,
   unconfirmedCue: /\b(?:unconfirmed|if\s+confirmed|could\s+not\s+be\s+confirmed|unable\s+to\s+confirm|cannot\s+confirm)\b/i,

@@ -27,6 +27,8 @@ export function riskPassage(ctx: GroupContext, namesAGroup: Set<Sentence>): Risk
 
 const OUTCOMES: Partial<Record<EventType, CaseStatus>> = { REPATRIATED: "REPATRIATED", RELEASED: "RELEASED", REACHED_SAFETY: "REACHED_SAFETY" };
 const HELD: EventType[] = ["ARRESTED", "DETAINED", "TRANSFERRED"];
+/** Chinese towns on the North Korean border where returned people are handed over. */
+const BORDER_CROSSINGS = new Set(["Tumen", "Dandong", "Hunchun", "Changbai", "Nanping", "Ji'an", "Linjiang", "Kuandian", "Kaishantun", "Langtou", "Helong", "Longjing"]);
 
 export function statusFor(ctx: GroupContext, g: Group, risk: RiskPassage, cuesBySentence: Map<Sentence, Cue[]>, riskText: (g: Group, s: Sentence) => string = (_g, s) => s.text): Proposal<CaseStatus> | null {
   const own = g.events.filter((e) => e.type !== "REPATRIATION_TALKS");
@@ -44,6 +46,9 @@ export function statusFor(ctx: GroupContext, g: Group, risk: RiskPassage, cuesBy
   if (risk) return { value: "AT_RISK_OF_REPATRIATION", span: risk.span, confidence: "medium", why: `${q(risk.text)} said of the report's people as a whole` };
   const talks = g.events.find((e) => e.type === "REPATRIATION_TALKS");
   if (talks) return { value: "AT_RISK_OF_REPATRIATION", span: talks.span, confidence: "medium", why: "talks about their return are reported" };
+  // Moved to a border crossing (Tumen, Dandong, Hunchun …) is where returns are handed over.
+  const toBorder = [...own].reverse().find((e) => e.type === "TRANSFERRED" && e.place?.city && BORDER_CROSSINGS.has(e.place.city));
+  if (toBorder) return { value: "AT_RISK_OF_REPATRIATION", span: toBorder.span, confidence: "medium", why: `moved to ${toBorder.place?.city}, a border crossing where returns are handed over` };
   const held = own.find((e) => HELD.includes(e.type));
   if (held) return { value: "REPORTED_DETAINED", span: held.span, confidence: "high", why: `${held.type} and nothing since` };
   for (const s of g.own) {
