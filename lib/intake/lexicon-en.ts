@@ -106,7 +106,7 @@ const VAGUE: Array<{ source: string; rule: SizeRule }> = [
 ];
 
 const PEOPLE_MODIFIER = `(?:(?:North\\s+Korean|N\\.\\s?K\\.|NK|female|male|young|elderly|teenage|other|more|suspected|undocumented|fleeing|escaped|fellow)\\s+)`;
-const PEOPLE_NOUN = `${PEOPLE_MODIFIER}{0,3}(?:defectors|refugees|escapees|North\\s+Koreans|people|persons|individuals|women|men|children|minors|teenagers|girls|boys|migrants|asylum[-\\s]seekers|family\\s+members|relatives|detainees|workers)(?![\\w])`;
+const PEOPLE_NOUN = `${PEOPLE_MODIFIER}{0,3}(?:defectors|refugees|escapees|North\\s+Koreans|people|persons|individuals|women|men|children|minors|teenagers|girls|boys|migrants|asylum[-\\s]seekers|family\\s+members|relatives|detainees|workers|nationals|citizens)(?![\\w])`;
 /** One person, only when the words say it is a North Korean or an escapee ("a North Korean woman", "a defector"). */
 const PERSON_NOUN = `(?:North\\s+Korean\\s+(?:(?:female|male|young|elderly|teenage)\\s+)?(?:defector|refugee|escapee|woman|man|girl|boy|teenager|child|national)|(?:(?:female|male|young|elderly|teenage)\\s+)?(?:defector|refugee|escapee))(?![\\w-])`;
 
@@ -415,12 +415,12 @@ export const lexiconEn: Lexicon = {
     {
       type: "REPATRIATED",
       pattern:
-        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got|being)\s+(?:forcibly\s+|forcefully\s+|already\s+|secretly\s+|then\s+)?(?:repatriated|sent\s+back|deported|returned|handed\s+back|handed\s+over(?=\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang|North\s+Korean)))|(?:China|Beijing|authorities|police)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|forcibly\s+)*(?:repatriated|deported|sent\s+back|returned|handed\s+over)|handed\s+(?:[\w-]+\s+){0,6}?(?:over|back)\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang)|(?:returned|sent\s+back|handed\s+back|repatriated)(?=\s+(?:across|over)\s+the\b))/gi,
+        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got|being)\s+(?:forcibly\s+|forcefully\s+|already\s+|secretly\s+|then\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+back|handed\s+over(?=\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang|North\s+Korean)))|(?:China|Beijing|authorities|police)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|forcibly\s+)*(?:repatriated|deported|sent\s+back|returned|handed\s+over)|handed\s+(?:[\w-]+\s+){0,6}?(?:over|back)\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang)|(?:returned|sent\s+back|handed\s+back|repatriated)(?=\s+(?:across|over)\s+the\b))/gi,
     },
     { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
     {
       type: "REACHED_SAFETY",
-      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand))\b/gi,
+      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|(?:landed|touched\s+down)\s+(?:in|at)\s+(?:Seoul|Incheon|South\s+Korea)|(?:flew|were\s+flown|was\s+flown)\s+to\s+(?:Seoul|South\s+Korea|Manila|Bangkok)|entered\s+South\s+Korea|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand))\b/gi,
     },
     { type: "CROSSED_BORDER", pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi },
   ],
