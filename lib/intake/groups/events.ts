@@ -72,164 +72,196 @@ function eventPlace(ctx: GroupContext, s: Sentence, cue: Cue): GroupPlace | null
   return list[0]?.value ?? null;
 }
 
-export function attachEvents(d: Deps): void {
-  const { ctx, cuesBySentence, mentions, decision, groupOf, clauseOf, groups } = d;
-  const { lex, warnings } = ctx;
-  const P = patterns(lex);
-  const talks: DraftEvent[] = [];
-  const pending: Pending[] = [];
-  let anchor: Anchor | null = null;
-  let lastUnitGroups: Group[] = [];
-  let lastUnitSentence = -2;
-  const totalSentences = new Set(decision.totals.map((t) => t.sentence));
+/** What the reading of events carries from sentence to sentence. */
+type State = Deps & {
+  /** The previous dated event, for chains ("four days later"). */
+  anchor: Anchor | null;
+  /** Outcomes without a date, resolved once every group's arrest is known. */
+  pending: Pending[];
+  talks: DraftEvent[];
+  /** The groups of the last run of sentences that described groups, for words pointing back. */
+  lastUnitGroups: Group[];
+  lastUnitSentence: number;
+};
 
-  const isAttribution = (s: Sentence, dStart: number, dEnd: number) =>
-    P.attribution.test(ctx.text.slice(Math.max(s.start, dStart - 60), dStart)) || (P.attributionAfter?.test(ctx.text.slice(dEnd, Math.min(s.end, dEnd + 30))) ?? false);
+type Target = { s: Sentence; groups: Group[]; clause: Span; sentenceWide: boolean; base: Confidence; note: string; onlyArrests?: boolean };
 
-  const makeEvents = (s: Sentence, targets: Group[], clause: Span, sentenceWide: boolean, base: Confidence, note: string, onlyArrests = false) => {
-    const cues = (cuesBySentence.get(s) ?? []).filter((c) => !onlyArrests || ARREST.includes(c.type));
-    if (!cues.length || !targets.length) return;
-    const doubt = lex.doubtCue.test(s.text);
-    const unconfirmed = lex.unconfirmedCue.test(s.text);
-    let dates = findDateMentions(lex, s.text)
-      .map((x) => ({ ...x, start: s.start + x.start, end: s.start + x.end }))
-      .filter((x) => !isAttribution(s, x.start, x.end));
-    const inClause = dates.filter((x) => x.start >= clause.start && x.end <= clause.end);
-    // A date outside the clause still counts when the whole sentence has only that one ("X and Y were caught on Aug. 2").
-    if (inClause.length || (!sentenceWide && dates.length !== 1)) dates = inClause;
-    const used = new Set<Cue>();
-    for (const dm of dates) {
-      const before = [...cues].reverse().find((c) => c.end <= dm.start);
-      // "protested on Friday after police dragged him away": a date before "after" is not that event's.
-      const after = cues.find((c) => c.start >= dm.end && !/\bafter\b/i.test(ctx.text.slice(dm.end, c.start)));
-      const cue = lex.datesPrecedeCounts ? (after ?? before) : (before ?? after);
-      if (!cue) continue;
-      if (doubt && OUTCOME.includes(cue.type)) continue;
-      const r = resolveMention(dm, ctx.pub, anchor);
-      if ("unresolved" in r) {
-        warnings.push(`${cue.type} (${q(cue.text)}): ${r.unresolved}`);
-        continue;
-      }
-      used.add(cue);
-      const confidence = unconfirmed ? "low" : weakest(base, r.confidence);
-      const place = eventPlace(ctx, s, cue);
-      for (const g of targets) {
-        g.events.push({
-          type: cue.type,
-          dateEarliest: r.earliest,
-          dateLatest: r.latest,
-          precision: r.precision,
-          dateWording: dm.wording,
-          span: { start: s.start, end: s.end },
-          place,
-          confidence,
-          why: `${q(cue.text)} dated ${q(dm.wording)}: ${r.why}${note}${unconfirmed ? "; the report says this is not confirmed" : ""}`,
-        });
-      }
-      anchor = { earliest: r.earliest, latest: r.latest, precision: r.precision, confidence, wording: dm.wording };
-    }
-    // Outcomes with no date of their own, in the clause of these groups.
-    for (const cue of cues) {
-      if (onlyArrests || used.has(cue) || !OUTCOME.includes(cue.type) || doubt) continue;
-      if (!sentenceWide && (cue.start < clause.start || cue.end > clause.end)) continue;
-      const place = eventPlace(ctx, s, cue);
-      for (const g of targets) pending.push({ g, cue, s, base, note, place, unconfirmed });
-    }
-  };
+function isAttribution(st: State, s: Sentence, dStart: number, dEnd: number): boolean {
+  const P = patterns(st.ctx.lex);
+  const text = st.ctx.text;
+  return P.attribution.test(text.slice(Math.max(s.start, dStart - 60), dStart)) || (P.attributionAfter?.test(text.slice(dEnd, Math.min(s.end, dEnd + 30))) ?? false);
+}
 
-  for (const s of ctx.sentences) {
-    if (!cuesBySentence.has(s)) continue;
-    if (isTalks(lex, s)) {
-      for (const dm of findDateMentions(lex, s.text)) {
-        const r = resolveMention(dm, ctx.pub, anchor);
-        if ("unresolved" in r) {
-          warnings.push(`REPATRIATION_TALKS: ${r.unresolved}`);
-          continue;
-        }
-        const ev: DraftEvent = {
-          type: "REPATRIATION_TALKS",
-          dateEarliest: r.earliest,
-          dateLatest: r.latest,
-          precision: r.precision,
-          dateWording: dm.wording,
-          span: { start: s.start, end: s.end },
-          place: null,
-          confidence: weakest("medium", r.confidence),
-          why: `talks between the Chinese and North Korean sides dated ${q(dm.wording)} (${r.why}); about the report's people as a whole, so attached to every group`,
-        };
-        talks.push(ev);
-        anchor = { earliest: r.earliest, latest: r.latest, precision: r.precision, confidence: ev.confidence, wording: dm.wording };
-      }
+/** The date mentions a target reads: those in its clause, or the sentence's only one. */
+function datesFor(st: State, t: Target) {
+  const { s, clause, sentenceWide } = t;
+  const dates = findDateMentions(st.ctx.lex, s.text)
+    .map((x) => ({ ...x, start: s.start + x.start, end: s.start + x.end }))
+    .filter((x) => !isAttribution(st, s, x.start, x.end));
+  const inClause = dates.filter((x) => x.start >= clause.start && x.end <= clause.end);
+  // A date outside the clause still counts when the whole sentence has only that one ("X and Y were caught on Aug. 2").
+  return inClause.length || (!sentenceWide && dates.length !== 1) ? inClause : dates;
+}
+
+/** The event word a date goes with: the nearest before it (after it in Korean); never across "after". */
+function cueFor(st: State, cues: Cue[], dm: { start: number; end: number }): Cue | undefined {
+  const before = [...cues].reverse().find((c) => c.end <= dm.start);
+  // "protested on Friday after police dragged him away": a date before "after" is not that event's.
+  const after = cues.find((c) => c.start >= dm.end && !/\bafter\b/i.test(st.ctx.text.slice(dm.end, c.start)));
+  return st.ctx.lex.datesPrecedeCounts ? (after ?? before) : (before ?? after);
+}
+
+/** Events of one sentence for some groups: each dated one now, undated outcomes for later. */
+function makeEvents(st: State, t: Target): void {
+  const { ctx } = st;
+  const { lex } = ctx;
+  const { s, groups: targets, base, note } = t;
+  const cues = (st.cuesBySentence.get(s) ?? []).filter((c) => !t.onlyArrests || ARREST.includes(c.type));
+  if (!cues.length || !targets.length) return;
+  const doubt = lex.doubtCue.test(s.text);
+  const unconfirmed = lex.unconfirmedCue.test(s.text);
+  const used = new Set<Cue>();
+  for (const dm of datesFor(st, t)) {
+    const cue = cueFor(st, cues, dm);
+    if (!cue || (doubt && OUTCOME.includes(cue.type))) continue;
+    const r = resolveMention(dm, ctx.pub, st.anchor);
+    if ("unresolved" in r) {
+      ctx.warnings.push(`${cue.type} (${q(cue.text)}): ${r.unresolved}`);
       continue;
     }
-    const here = mentions.filter((m) => m.sentence === s && (groupOf.has(m) || decision.repeats.has(m)));
-    if (here.length) {
-      const units = [...new Set(here.map((m) => m.unit))];
-      const unitGroups: Group[] = [];
-      for (const unit of units) {
-        const ms = here.filter((m) => m.unit === unit);
-        const targets = ms.map((m) => groupOf.get(m) ?? groupOf.get(decision.repeats.get(m) as Mention)).filter((g): g is Group => !!g);
-        const repeat = ms.some((m) => decision.repeats.has(m));
-        makeEvents(s, targets, clauseOf(ms[0]), units.length === 1, repeat ? "medium" : "high", repeat ? `; ${q(ms[0].wording)} read as the same group mentioned again` : "");
-        unitGroups.push(...targets);
-      }
-      // "… 20명, 9명이 잡혔고 … 이들은 투먼으로 이송돼": words pointing back after the last group concern them all.
-      if (units.length > 1) {
-        const lastEnd = Math.max(...here.map((m) => m.span.end));
-        const rest = ctx.text.slice(lastEnd, s.end);
-        const ana = lex.anaphora.exec(rest);
-        if (ana) makeEvents(s, [...new Set(unitGroups)], { start: lastEnd + ana.index, end: s.end }, false, "medium", "; the words point back at every group of the sentence");
-      }
-      // Consecutive sentences describing groups form one run; later references back ("the defectors") mean the whole run.
-      lastUnitGroups = [...new Set([...(s.index === lastUnitSentence + 1 ? lastUnitGroups : []), ...unitGroups])];
-      lastUnitSentence = s.index;
-      continue;
-    }
-    if (totalSentences.has(s)) continue;
-    // A sentence that only counts statistics ("Nearly 40 … in separate incidents") says nothing of these groups.
-    if (mentions.some((m) => m.sentence === s && (m.role === "aggregate" || m.role === "alternative"))) continue;
-    if (lastUnitGroups.length && lex.anaphora.test(s.text)) {
-      for (const g of lastUnitGroups) if (!g.own.includes(s)) g.own.push(s);
-      makeEvents(s, lastUnitGroups, { start: s.start, end: s.end }, true, "medium", "; the sentence refers back to the group(s) described just before");
-    }
+    used.add(cue);
+    const confidence = unconfirmed ? "low" : weakest(base, r.confidence);
+    const place = eventPlace(ctx, s, cue);
+    const why = `${q(cue.text)} dated ${q(dm.wording)}: ${r.why}${note}${unconfirmed ? "; the report says this is not confirmed" : ""}`;
+    for (const g of targets) g.events.push({ type: cue.type, dateEarliest: r.earliest, dateLatest: r.latest, precision: r.precision, dateWording: dm.wording, span: { start: s.start, end: s.end }, place, confidence, why });
+    st.anchor = { earliest: r.earliest, latest: r.latest, precision: r.precision, confidence, wording: dm.wording };
   }
+  // Outcomes with no date of their own, in the clause of these groups.
+  for (const cue of cues) {
+    if (t.onlyArrests || used.has(cue) || !OUTCOME.includes(cue.type) || doubt) continue;
+    if (!t.sentenceWide && (cue.start < t.clause.start || cue.end > t.clause.end)) continue;
+    const place = eventPlace(ctx, s, cue);
+    for (const g of targets) st.pending.push({ g, cue, s, base, note, place, unconfirmed });
+  }
+}
 
-  // A group whose own sentences date no arrest takes the arrest date of a stated total that covers it
-  // (an arrest dated only in a sentence pointing back, "Since learning of the arrests on July 16", comes after).
+/** Talks between the two governments: dated, for every group. */
+function talksIn(st: State, s: Sentence): void {
+  for (const dm of findDateMentions(st.ctx.lex, s.text)) {
+    const r = resolveMention(dm, st.ctx.pub, st.anchor);
+    if ("unresolved" in r) {
+      st.ctx.warnings.push(`REPATRIATION_TALKS: ${r.unresolved}`);
+      continue;
+    }
+    const confidence = weakest("medium", r.confidence);
+    st.talks.push({
+      type: "REPATRIATION_TALKS",
+      dateEarliest: r.earliest,
+      dateLatest: r.latest,
+      precision: r.precision,
+      dateWording: dm.wording,
+      span: { start: s.start, end: s.end },
+      place: null,
+      confidence,
+      why: `talks between the Chinese and North Korean sides dated ${q(dm.wording)} (${r.why}); about the report's people as a whole, so attached to every group`,
+    });
+    st.anchor = { earliest: r.earliest, latest: r.latest, precision: r.precision, confidence, wording: dm.wording };
+  }
+}
+
+/** A sentence that names groups: each unit's events from its clause; words pointing back after the last concern all. */
+function groupSentence(st: State, s: Sentence, here: Mention[]): void {
+  const { groupOf, decision, clauseOf } = st;
+  const units = [...new Set(here.map((m) => m.unit))];
+  const unitGroups: Group[] = [];
+  for (const unit of units) {
+    const ms = here.filter((m) => m.unit === unit);
+    const groups = ms.map((m) => groupOf.get(m) ?? groupOf.get(decision.repeats.get(m) as Mention)).filter((g): g is Group => !!g);
+    const repeat = ms.some((m) => decision.repeats.has(m));
+    makeEvents(st, { s, groups, clause: clauseOf(ms[0]), sentenceWide: units.length === 1, base: repeat ? "medium" : "high", note: repeat ? `; ${q(ms[0].wording)} read as the same group mentioned again` : "" });
+    unitGroups.push(...groups);
+  }
+  // "… 20명, 9명이 잡혔고 … 이들은 투먼으로 이송돼": words pointing back after the last group concern them all.
+  if (units.length > 1) {
+    const lastEnd = Math.max(...here.map((m) => m.span.end));
+    const ana = st.ctx.lex.anaphora.exec(st.ctx.text.slice(lastEnd, s.end));
+    if (ana) makeEvents(st, { s, groups: [...new Set(unitGroups)], clause: { start: lastEnd + ana.index, end: s.end }, sentenceWide: false, base: "medium", note: "; the words point back at every group of the sentence" });
+  }
+  // Consecutive sentences describing groups form one run; later references back ("the defectors") mean the whole run.
+  st.lastUnitGroups = [...new Set([...(s.index === st.lastUnitSentence + 1 ? st.lastUnitGroups : []), ...unitGroups])];
+  st.lastUnitSentence = s.index;
+}
+
+/** A sentence that points back ("They were moved to …", "이들은 …"): its events go to the last run of groups. */
+function pointingBack(st: State, s: Sentence): void {
+  const { mentions, ctx } = st;
+  // A sentence that only counts statistics ("Nearly 40 … in separate incidents") says nothing of these groups.
+  if (mentions.some((m) => m.sentence === s && (m.role === "aggregate" || m.role === "alternative"))) return;
+  if (!st.lastUnitGroups.length || !ctx.lex.anaphora.test(s.text)) return;
+  for (const g of st.lastUnitGroups) if (!g.own.includes(s)) g.own.push(s);
+  makeEvents(st, { s, groups: st.lastUnitGroups, clause: { start: s.start, end: s.end }, sentenceWide: true, base: "medium", note: "; the sentence refers back to the group(s) described just before" });
+}
+
+/**
+ * A group whose own sentences date no arrest takes the arrest date of a stated total that covers it
+ * (an arrest dated only in a sentence pointing back, "Since learning of the arrests on July 16", comes after).
+ */
+function arrestsFromTotals(st: State): void {
+  const { groups, mentions, groupOf, decision } = st;
   for (const g of groups) {
     const ownSentences = new Set(mentions.filter((m) => groupOf.get(m) === g || decision.repeats.get(m) === g.mention).map((m) => m.sentence.start));
     if (g.events.some((e) => ARREST.includes(e.type) && ownSentences.has(e.span.start))) continue;
     for (const t of decision.totals) {
       const kept = g.events;
       g.events = [];
-      makeEvents(t.sentence, [g], { start: t.sentence.start, end: t.sentence.end }, true, "medium", `; the date of the stated total ${q(t.qtyWording)}, which covers this group`, true);
+      makeEvents(st, { s: t.sentence, groups: [g], clause: { start: t.sentence.start, end: t.sentence.end }, sentenceWide: true, base: "medium", note: `; the date of the stated total ${q(t.qtyWording)}, which covers this group`, onlyArrests: true });
       const added = g.events;
       g.events = [...added, ...kept];
       if (added.length) break;
     }
   }
+}
 
-  // Outcomes without a date: between the group's arrest (or a year before publication) and publication.
-  for (const p of pending) {
-    if (!ctx.pub) continue;
+/** Outcomes without a date: between the group's arrest (or a year before publication) and publication. */
+function undatedOutcomes(st: State): void {
+  const pub = st.ctx.pub;
+  if (!pub) return;
+  for (const p of st.pending) {
     // A dated event of the same kind, from any sentence, is the same event told with its date.
     if (p.g.events.some((e) => e.type === p.cue.type)) continue;
     const arrest = p.g.events.filter((e) => ARREST.includes(e.type)).map((e) => e.dateEarliest).sort()[0];
-    const earliest = arrest && arrest <= ctx.pub ? arrest : addDays(ctx.pub, -365);
+    const earliest = arrest && arrest <= pub ? arrest : addDays(pub, -365);
     p.g.events.push({
       type: p.cue.type,
       dateEarliest: earliest,
-      dateLatest: ctx.pub,
-      precision: precisionOfLength(earliest, ctx.pub),
+      dateLatest: pub,
+      precision: precisionOfLength(earliest, pub),
       dateWording: "",
       span: { start: p.s.start, end: p.s.end },
       place: p.place,
       confidence: p.unconfirmed ? "low" : weakest(p.base, "medium"),
-      why: `${q(p.cue.text)} with no date given: some time between ${arrest ? "the arrest" : "a year before publication"} (${earliest}) and publication (${ctx.pub})${p.note}${p.unconfirmed ? "; the report says this is not confirmed" : ""}`,
+      why: `${q(p.cue.text)} with no date given: some time between ${arrest ? "the arrest" : "a year before publication"} (${earliest}) and publication (${pub})${p.note}${p.unconfirmed ? "; the report says this is not confirmed" : ""}`,
     });
   }
-  for (const g of groups) g.events.push(...talks.map((e) => ({ ...e })));
-  for (const g of groups) g.events = dedupe(g.events);
+}
+
+/** Reads every sentence in order and gives each group its events. */
+export function attachEvents(d: Deps): void {
+  const st: State = { ...d, anchor: null, pending: [], talks: [], lastUnitGroups: [], lastUnitSentence: -2 };
+  const totalSentences = new Set(d.decision.totals.map((t) => t.sentence));
+  for (const s of d.ctx.sentences) {
+    if (!d.cuesBySentence.has(s)) continue;
+    if (isTalks(d.ctx.lex, s)) {
+      talksIn(st, s);
+      continue;
+    }
+    const here = d.mentions.filter((m) => m.sentence === s && (d.groupOf.has(m) || d.decision.repeats.has(m)));
+    if (here.length) groupSentence(st, s, here);
+    else if (!totalSentences.has(s)) pointingBack(st, s);
+  }
+  arrestsFromTotals(st);
+  undatedOutcomes(st);
+  for (const g of d.groups) g.events = dedupe([...g.events, ...st.talks.map((e) => ({ ...e }))]);
 }
 
 /** The same event told twice: identical, or the same kind with one range inside the other (the wider goes). */
