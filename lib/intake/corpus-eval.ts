@@ -206,18 +206,13 @@ export function evaluateReport(report: CorpusReport): ReportResult {
   return scoreReport(report, x);
 }
 
-export function scoreReport(report: CorpusReport, x: Extraction): ReportResult {
-  const exp = report.expected;
-  const f = zero();
-  const findings: Finding[] = [];
-  const file = report.file;
-  const miss = (what: string) => findings.push({ file, kind: "miss", what });
-  const falsely = (what: string) => findings.push({ file, kind: "false", what });
+type Pair = { e: ExpectedGroup; p: DraftGroup | null };
+type Scoring = { exp: Expected; x: Extraction; f: ClassFigures; miss: (what: string) => void; falsely: (what: string) => void };
 
-  // Groups.
+/** Expected groups take, in order, the best compatible unmatched proposal. */
+function matchGroups(exp: Expected, x: Extraction): { pairs: Pair[]; taken: Set<number> } {
   const taken = new Set<number>();
-  const pairs: Array<{ e: ExpectedGroup; p: DraftGroup | null }> = [];
-  exp.groups.forEach((e, ei) => {
+  const pairs = exp.groups.map((e, ei): Pair => {
     let best = -1;
     let bestScore = -Infinity;
     x.groups.forEach((p, pi) => {
@@ -230,11 +225,16 @@ export function scoreReport(report: CorpusReport, x: Extraction): ReportResult {
       }
     });
     if (best >= 0) taken.add(best);
-    pairs.push({ e, p: best >= 0 ? x.groups[best] : null });
+    return { e, p: best >= 0 ? x.groups[best] : null };
   });
+  return { pairs, taken };
+}
+
+function scoreGroups(sc: Scoring, pairs: Pair[], taken: Set<number>): void {
+  const { exp, x, f } = sc;
   f.groupsRecall = { found: pairs.filter((p) => p.p).length, of: exp.groups.length };
   f.groupsPrecision = { found: taken.size, of: x.groups.length };
-  for (const { e, p } of pairs) if (!p) miss(`group ${describeSpec(e.size)} in ${describePlace(e.place)}${e.arrested ? ` caught ${e.arrested.earliest}..${e.arrested.latest}` : ""}`);
+  for (const { e, p } of pairs) if (!p) sc.miss(`group ${describeSpec(e.size)} in ${describePlace(e.place)}${e.arrested ? ` caught ${e.arrested.earliest}..${e.arrested.latest}` : ""}`);
   x.groups.forEach((p, pi) => {
     if (taken.has(pi)) return;
     const s = p.size.value;
@@ -242,90 +242,111 @@ export function scoreReport(report: CorpusReport, x: Extraction): ReportResult {
     const tot = exp.statedTotals.find((a) => sizeMatches(a, s));
     const mn = exp.mustNot.find((m) => m.kind === "group" && m.size !== undefined && mustNotSize(m.size, s));
     const reason = agg ? "an aggregate proposed as a group" : tot ? "a stated total proposed as a group" : mn ? `must not: ${mn.why}` : "not an expected group";
-    falsely(`group ${describeSize(s)} ('${p.size.value.wording}') in ${describePlace(p.place?.value)}: ${reason}`);
+    sc.falsely(`group ${describeSize(s)} ('${p.size.value.wording}') in ${describePlace(p.place?.value)}: ${reason}`);
   });
+  for (const m of exp.mustNot.filter((m) => m.kind === "place" && m.name)) {
+    for (const p of x.groups) if (p.place && [p.place.value.city, p.place.value.province].some((n) => same(n, m.name))) sc.falsely(`group placed in ${m.name}: must not: ${m.why}`);
+  }
+}
 
-  // Places, dates, status, events of matched groups.
-  for (const { e, p } of pairs) {
-    if (e.place) {
-      f.placesRecall.of++;
-      if (p && placeEqual(e.place, p.place?.value)) f.placesRecall.found++;
-      else if (p) miss(`place of group ${describeSpec(e.size)}: expected ${describePlace(e.place)}, proposed ${describePlace(p.place?.value)}`);
-    }
-    if (e.arrested) {
+/** Place, arrest date and status of a matched group. */
+function scoreGroupFacts(sc: Scoring, { e, p }: Pair): void {
+  const { f } = sc;
+  if (e.place) {
+    f.placesRecall.of++;
+    if (p && placeEqual(e.place, p.place?.value)) f.placesRecall.found++;
+    else if (p) sc.miss(`place of group ${describeSpec(e.size)}: expected ${describePlace(e.place)}, proposed ${describePlace(p.place?.value)}`);
+  }
+  if (e.arrested) {
+    f.datesRecall.of++;
+    const a = p ? arrestOf(p) : null;
+    if (p && dateMatch(e.arrested, a)) f.datesRecall.found++;
+    else if (p) sc.miss(`arrest date of group ${describeSpec(e.size)}: expected ${e.arrested.earliest}..${e.arrested.latest}, proposed ${a ? `${a.earliest}..${a.latest}` : "none"}`);
+  }
+  f.statusRecall.of++;
+  if (p && p.status?.value === e.status) f.statusRecall.found++;
+  else if (p) sc.miss(`status of group ${describeSpec(e.size)}: expected ${e.status}, proposed ${p.status?.value ?? "none"}`);
+}
+
+/** Expected events of a group against its match's events (with their dates and places); returns the proposals matched. */
+function scoreEvents(sc: Scoring, { e, p }: Pair): Set<DraftEvent> {
+  const { f } = sc;
+  const used = new Set<DraftEvent>();
+  for (const ev of e.events) {
+    f.eventsRecall.of++;
+    const r = expRange(ev);
+    const found = p?.events.find((pe) => !used.has(pe) && !ARREST.has(pe.type) && pe.type === ev.type && overlaps(r, eventRange(pe)));
+    if (found) {
+      used.add(found);
+      f.eventsRecall.found++;
+    } else sc.miss(`event ${ev.type}${r ? ` ${r.earliest}..${r.latest}` : ""} of group ${describeSpec(e.size)}`);
+    if (r) {
       f.datesRecall.of++;
-      const a = p ? arrestOf(p) : null;
-      if (p && dateMatch(e.arrested, a)) f.datesRecall.found++;
-      else if (p) miss(`arrest date of group ${describeSpec(e.size)}: expected ${e.arrested.earliest}..${e.arrested.latest}, proposed ${a ? `${a.earliest}..${a.latest}` : "none"}`);
+      if (found && dateMatch(r, eventRange(found))) f.datesRecall.found++;
+      else if (found) sc.miss(`date of ${ev.type} of group ${describeSpec(e.size)}: expected ${r.earliest}..${r.latest}, proposed ${found.dateEarliest}..${found.dateLatest}`);
     }
-    f.statusRecall.of++;
-    if (p && p.status?.value === e.status) f.statusRecall.found++;
-    else if (p) miss(`status of group ${describeSpec(e.size)}: expected ${e.status}, proposed ${p.status?.value ?? "none"}`);
+    if (ev.place) {
+      f.placesRecall.of++;
+      if (found && placeEqual(ev.place, found.place ?? null)) f.placesRecall.found++;
+      else if (found) sc.miss(`place of ${ev.type} of group ${describeSpec(e.size)}: expected ${describePlace(ev.place)}, proposed ${describePlace(found.place)}`);
+    }
+  }
+  return used;
+}
 
-    const used = new Set<DraftEvent>();
-    for (const ev of e.events) {
-      f.eventsRecall.of++;
-      const r = expRange(ev);
-      const found = p?.events.find((pe) => !used.has(pe) && !ARREST.has(pe.type) && pe.type === ev.type && overlaps(r, eventRange(pe)));
-      if (found) {
-        used.add(found);
-        f.eventsRecall.found++;
-      } else miss(`event ${ev.type}${r ? ` ${r.earliest}..${r.latest}` : ""} of group ${describeSpec(e.size)}`);
-      if (r) {
-        f.datesRecall.of++;
-        if (found && dateMatch(r, eventRange(found))) f.datesRecall.found++;
-        else if (found) miss(`date of ${ev.type} of group ${describeSpec(e.size)}: expected ${r.earliest}..${r.latest}, proposed ${found.dateEarliest}..${found.dateLatest}`);
-      }
-      if (ev.place) {
-        f.placesRecall.of++;
-        if (found && placeEqual(ev.place, found.place ?? null)) f.placesRecall.found++;
-        else if (found) miss(`place of ${ev.type} of group ${describeSpec(e.size)}: expected ${describePlace(ev.place)}, proposed ${describePlace(found.place)}`);
-      }
-    }
-  }
-  // Event precision over every proposed group.
-  const matchedEvents = new Set<DraftEvent>();
-  for (const { e, p } of pairs) {
-    if (!p) continue;
-    const used = new Set<DraftEvent>();
-    for (const ev of e.events) {
-      const found = p.events.find((pe) => !used.has(pe) && !ARREST.has(pe.type) && pe.type === ev.type && overlaps(expRange(ev), eventRange(pe)));
-      if (found) {
-        used.add(found);
-        matchedEvents.add(found);
-      }
-    }
-  }
+/** Every proposed event beyond the arrest, in every proposed group: expected, or false. */
+function scoreEventPrecision(sc: Scoring, matched: Set<DraftEvent>): void {
+  const { exp, x, f } = sc;
   for (const p of x.groups) {
     for (const pe of p.events) {
       if (ARREST.has(pe.type)) continue;
       const mn = exp.mustNot.find((m) => m.kind === "event" && m.type === pe.type);
-      if (!matchedEvents.has(pe) && mn?.lowConfidenceOk && pe.confidence === "low") continue;
+      if (!matched.has(pe) && mn?.lowConfidenceOk && pe.confidence === "low") continue;
       f.eventsPrecision.of++;
-      if (matchedEvents.has(pe)) f.eventsPrecision.found++;
-      else falsely(`event ${pe.type} ${pe.dateEarliest}..${pe.dateLatest} ('${pe.dateWording}') on group ${describeSize(p.size.value)}: ${mn ? `must not: ${mn.why}` : "not expected"}`);
+      if (matched.has(pe)) f.eventsPrecision.found++;
+      else sc.falsely(`event ${pe.type} ${pe.dateEarliest}..${pe.dateLatest} ('${pe.dateWording}') on group ${describeSize(p.size.value)}: ${mn ? `must not: ${mn.why}` : "not expected"}`);
     }
   }
-  for (const m of exp.mustNot.filter((m) => m.kind === "place" && m.name)) {
-    for (const p of x.groups) if (p.place && [p.place.value.city, p.place.value.province].some((n) => same(n, m.name))) falsely(`group placed in ${m.name}: must not: ${m.why}`);
-  }
+}
 
-  // Totals, people, appeals.
+function scoreOthers(sc: Scoring): void {
+  const { exp, x, f } = sc;
   for (const tspec of exp.statedTotals) {
     f.totalsRecall.of++;
     if (x.statedTotals.some((p) => totalMatches(tspec, p.value))) f.totalsRecall.found++;
-    else miss(`stated total ${describeSpec(tspec)}`);
+    else sc.miss(`stated total ${describeSpec(tspec)}`);
   }
   for (const person of exp.people) {
     f.peopleRecall.of++;
     if (x.people.some((p) => looseName(p.value.name, person.name))) f.peopleRecall.found++;
-    else miss(`person ${person.name} (${person.role})`);
+    else sc.miss(`person ${person.name} (${person.role})`);
   }
   for (const a of exp.appeals) {
     f.appealsRecall.of++;
     if (x.appeals.some((p) => p.value.to && looseName(p.value.to, a.to) && (!p.value.by || looseName(p.value.by, a.by)))) f.appealsRecall.found++;
-    else miss(`appeal by ${a.by} to ${a.to}`);
+    else sc.miss(`appeal by ${a.by} to ${a.to}`);
   }
+}
+
+export function scoreReport(report: CorpusReport, x: Extraction): ReportResult {
+  const f = zero();
+  const findings: Finding[] = [];
+  const sc: Scoring = {
+    exp: report.expected,
+    x,
+    f,
+    miss: (what) => findings.push({ file: report.file, kind: "miss", what }),
+    falsely: (what) => findings.push({ file: report.file, kind: "false", what }),
+  };
+  const { pairs, taken } = matchGroups(report.expected, x);
+  scoreGroups(sc, pairs, taken);
+  const matchedEvents = new Set<DraftEvent>();
+  for (const pair of pairs) {
+    scoreGroupFacts(sc, pair);
+    for (const ev of scoreEvents(sc, pair)) matchedEvents.add(ev);
+  }
+  scoreEventPrecision(sc, matchedEvents);
+  scoreOthers(sc);
   return { report, figures: f, findings };
 }
 
