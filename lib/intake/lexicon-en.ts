@@ -178,6 +178,11 @@ const OWN_DATE_RULES: OwnRule[] = [
       return unit === "day" ? { kind: "daysAgo", n } : unit === "week" ? { kind: "weeksAgo", n } : { kind: "monthsAgo", n };
     },
   },
+  {
+    re: /\b(early|mid|late)[-\s]+last\s+month\b/gi,
+    rule: (m) => ({ kind: "monthOf", offset: -1, part: m[1].toLowerCase() === "early" ? "early" : m[1].toLowerCase() === "mid" ? "mid" : "late" }),
+  },
+  { re: /\bthe\s+previous\s+day\b/gi, rule: () => ({ kind: "chain", n: 1, unit: "day", direction: -1 }) },
   { re: /\b(early|late)\s+last\s+week\b/gi, rule: (m) => ({ kind: "lastWeekPart", part: m[1].toLowerCase() === "early" ? "early" : "late" }) },
   {
     re: /\b(?:(early|mid|late)[-\s]+this\s+month|(?:at\s+)?the\s+(beginning|start|middle|end)\s+of\s+this\s+month)\b/gi,
@@ -379,14 +384,15 @@ export const lexiconEn: Lexicon = {
   groupLeadSource: GROUP_LEAD,
   totalCueSource: `a\\s+total\\s+of|in\\s+total|in\\s+all|altogether|all\\s+told|combined|total\\s+of`,
   partitiveSource: `of\\s+(?:the|them|those|these|whom)\\b`,
-  ellipsisJoinSource: `(?:,\\s*(?:and|while)|\\s+and|\\s+while|;)\\s+(?:another\\s+)?`,
-  placePrepositionSource: `(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nside|[Ff]rom|[Tt]o|[Ii]nto|[Aa]cross|[Vv]ia|[Tt]owards?|[Tt]hrough)\\s+(?:(?:the|a)\\s+(?:(?:north-?eastern|northeastern|southern|northern|southwestern|eastern|western|border|nearby|Chinese|North\\s+Korean)\\s+){0,2}(?:city|town|border\\s+city|border\\s+town|province|region|county|area|prefecture|port|village)\\s+of\\s+)?(?:(?:China|North\\s+Korea)['’]s\\s+)?`,
+  // ", and about a dozen in Yanji", "were caught: nine in a raid … and six at a checkpoint".
+  ellipsisJoinSource: `(?:(?:,\\s*(?:and|while)|\\s+and|\\s+while|;)\\s+|\\s*[:—–]\\s*|,\\s+including\\s+)(?:another\\s+)?`,
+  placePrepositionSource: `(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nside|[Ff]rom|[Tt]o|[Ii]nto|[Aa]cross|[Vv]ia|[Tt]owards?|[Tt]hrough)\\s+(?:(?:the|a)\\s+(?:(?:north-?eastern|northeastern|southern|northern|southwestern|eastern|western|border|nearby|Chinese|North\\s+Korean)\\s+){0,2}(?:city|town|border\\s+city|border\\s+town|province|region|county|area|prefecture|port|village)\\s+of\\s+)?(?:(?:China|North\\s+Korea)['’]s\\s+(?:(?:north-?eastern|northeastern|southern|southwestern|northern|eastern|western|border)\\s+)?)?`,
 
   groupPatterns: (Q) => ({
     plural: `(?<![\\w])(?:${GROUPS_LEAD})\\s+(?<list>${Q}(?:\\s*,\\s*${Q}){0,6}(?:,?\\s+(?:and|or)\\s+${Q})?)(?:\\s+(?:${PEOPLE_NOUN}))?`,
     singular: `(?<![\\w])(?:${GROUP_LEAD})(?:\\s+(?<qty>${Q}))?(?:\\s+(?<noun>${PEOPLE_NOUN}|${PERSON_NOUN}))?`,
     count: `(?<![\\w])(?<qty>${Q})\\s+(?<noun>${PEOPLE_NOUN})`,
-    bare: `(?<![\\w])(?:(?:[Aa]nother|[Aa]\\s+further)\\s+(?<qty>${Q})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|of|times|percent|per)\\b)|(?<qty2>${Q})\\s+(?:more|others)\\b(?!\\s+(?:days?|weeks?|months?|years?|than)\\b)|(?<=\\b[Tt]he\\s)(?<qty3>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of|to|and|or)\\b)|(?<qty4>${Q})\\s+(?=(?:were|have\\s+been|had\\s+been)\\s+(?:arrested|caught|detained|seized|picked|taken|sent|returned|repatriated|handed|rounded)\\b)|(?<others>[Oo]thers)(?=\\s+(?:held|were|have|had)\\b))`,
+    bare: `(?<![\\w])(?:(?:[Aa]nother|[Aa]\\s+further)\\s+(?<qty>${Q})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|of|times|percent|per)\\b)|(?<qty2>${Q})\\s+(?:more|others)\\b(?!\\s+(?:days?|weeks?|months?|years?|than)\\b)|(?<=\\b(?:[Tt]he|[Aa]ll|[Bb]oth|[Aa]ll\\s+the)\\s)(?<qty3>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of|to|and|or)\\b)|(?<qty4>${Q})\\s+(?=(?:were|have\\s+been|had\\s+been)\\s+(?:arrested|caught|detained|seized|picked|taken|sent|returned|repatriated|handed|rounded|stopped|held|nabbed|captured|apprehended|intercepted|deported|released|freed)\\b)|(?<others>[Oo]thers)(?=\\s+(?:held|were|have|had)\\b))`,
     person: `(?<![\\w])(?:an?|one)\\s+(?<noun>${PERSON_NOUN})`,
     unsizedGroups: `\\bin\\s+(?<n>two|three|four|five|2|3|4|5)\\s+(?:separate\\s+)?groups\\b(?!\\s+of)`,
     unknown: `(?<![\\w])(?:(?:the|some|many)\\s+)?(?<noun>${PEOPLE_NOUN})`,
@@ -405,9 +411,9 @@ export const lexiconEn: Lexicon = {
   eventCues: [
     {
       type: "ARRESTED",
-      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
+      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|tracked\s+down|(?:were|was|been|being)\s+stopped|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
     },
-    { type: "DETAINED", pattern: /\b(?:detained|detention(?!\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?|houses?))|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
+    { type: "DETAINED", pattern: /\b(?:detained|imprisoned|detention(?!\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?|houses?))|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
     {
       type: "TRANSFERRED",
       pattern: /\b(?:transferred|transported|moved|taken|sent|handed\s+over)\b(?=\s+(?:[\w-]+\s+){0,3}?to\s+(?!North\s+Korea|the\s+North\b|North\s+Korean|Pyongyang|South\s+Korea|Seoul|police\s+stations)(?:a|the|[A-Z]))/g,
@@ -415,7 +421,7 @@ export const lexiconEn: Lexicon = {
     {
       type: "REPATRIATED",
       pattern:
-        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got|being)\s+(?:forcibly\s+|forcefully\s+|already\s+|secretly\s+|then\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+back|handed\s+over(?=\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang|North\s+Korean)))|(?:China|Beijing|authorities|police)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|forcibly\s+)*(?:repatriated|deported|sent\s+back|returned|handed\s+over)|handed\s+(?:[\w-]+\s+){0,6}?(?:over|back)\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang)|(?:returned|sent\s+back|handed\s+back|repatriated)(?=\s+(?:across|over)\s+the\b))/gi,
+        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got|being)\s+(?:forcibly\s+|forcefully\s+|already\s+|secretly\s+|then\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|expelled|returned|handed\s+back|handed\s+over(?=\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang|North\s+Korean)))|(?:China|Beijing|authorities|police)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|forcibly\s+)*(?:repatriated|deported|sent\s+back|returned|handed\s+over)|handed\s+(?:[\w-]+\s+){0,6}?(?:over|back)\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang)|(?:returned|sent\s+back|handed\s+back|repatriated)(?=\s+(?:across|over)\s+the\b))/gi,
     },
     { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
     {

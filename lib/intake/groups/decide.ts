@@ -148,6 +148,12 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
       totals.push(g);
       groups.splice(i, 1);
       i--;
+      // "All fifteen are held in Yanji": mentions of that count again are the total again.
+      for (const [rep, target] of [...repeats]) {
+        if (target !== g) continue;
+        repeats.delete(rep);
+        totals.push(rep);
+      }
     }
   }
   // "Several North Koreans have been arrested" beside groups with numbers: the umbrella over them.

@@ -50,9 +50,12 @@ function clauseFinder(ctx: GroupContext, mentions: Mention[]) {
   return (m: Mention): Span => {
     const others = mentions.filter((o) => o.sentence === m.sentence && o.unit !== m.unit && o.role !== "helper" && o.role !== "composition");
     if (ctx.lex.datesPrecedeCounts) {
-      const prevEnd = others.filter((o) => o.span.end <= m.span.start).map((o) => o.span.end).sort((a, b) => b - a)[0] ?? m.sentence.start;
-      const hasNext = others.some((o) => o.span.start >= m.span.end);
-      return { start: prevEnd, end: hasNext ? m.span.end : m.sentence.end };
+      // A count marked as the topic ("9명은 지난 3일 옌지에서") has its date and place after it; otherwise before ("12일 5명").
+      const topic = (x: Mention) => /^\s*(?:은|는)(?![가-힣])/.test(ctx.text.slice(x.span.end, x.span.end + 3));
+      const prev = others.filter((o) => o.span.end <= m.span.start).sort((a, b) => b.span.end - a.span.end)[0];
+      const next = others.filter((o) => o.span.start >= m.span.end).sort((a, b) => a.span.start - b.span.start)[0];
+      if (topic(m)) return { start: m.span.start, end: next?.span.start ?? m.sentence.end };
+      return { start: prev ? (topic(prev) ? m.span.start : prev.span.end) : m.sentence.start, end: next ? m.span.end : m.sentence.end };
     }
     const next = others.map((o) => o.span.start).filter((x) => x > m.span.start).sort((a, b) => a - b)[0] ?? m.sentence.end;
     const hasPrev = others.some((o) => o.span.start < m.span.start);

@@ -149,7 +149,7 @@ function persons(r: Reader): void {
 /** 6. "… and about a dozen in Yanji": a second count that leaves out its noun and is followed by a place. */
 function ellipses(r: Reader): void {
   const { P, qp, s } = r;
-  for (const first of [...r.out].filter((m) => m.kind === "count" || (m.kind === "explicit" && m.quantity.numberText))) {
+  for (const first of [...r.out].filter((m) => m.kind === "count" || m.kind === "bare" || (m.kind === "explicit" && m.quantity.numberText))) {
     let from = first.span.end - s.start;
     for (let guard = 0; guard < 5; guard++) {
       P.ellipsis.lastIndex = 0;
