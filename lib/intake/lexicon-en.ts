@@ -399,7 +399,7 @@ export const lexiconEn: Lexicon = {
   }),
   helperNoun: /\b(?:guides?|brokers?|helpers?|handlers?|informants?|spies|agents?|activists?|missionar(?:y|ies)|smugglers?|officials?|officers?|diplomats?|sources?|collaborators?)\b/i,
   compositionAfter: /(?!)/,
-  helperAfter: /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean)/i,
+  helperAfter: /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds|spoke|asked)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean|close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|(?:in|from)\s+(?:the\s+South\b|Seoul|South\s+Korea))/i,
   compositionNoun: /^(?:(?:young|elderly|teenage|small|little|adult)\s+)*(?:women|men|children|girls|boys|babies|infants|minors|teenagers|woman|man|child|girl|boy|baby)$/i,
   aggregateCue:
     /\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|last\s+year|the\s+start\s+of\s+the\s+year)|so\s+far\s+this\s+year|in\s+separate\s+incidents|over\s+the\s+(?:past|last)\s+(?:year|\w+\s+months|months)|in\s+the\s+(?:first|second)\s+half|across\s+(?:the\s+)?(?:three|several|many|various)|in\s+various|mass\s+(?:repatriation|return|deportation)|in\s+the\s+course\s+of\s+the|through\s+crossings|last\s+(?:October|November|December|September)|in\s+April\s+this\s+year|according\s+to\s+activists)\b/i,
@@ -421,7 +421,7 @@ export const lexiconEn: Lexicon = {
     {
       type: "REPATRIATED",
       pattern:
-        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got|being)\s+(?:forcibly\s+|forcefully\s+|already\s+|secretly\s+|then\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|expelled|returned|handed\s+back|handed\s+over(?=\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang|North\s+Korean)))|(?:China|Beijing|authorities|police)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|forcibly\s+)*(?:repatriated|deported|sent\s+back|returned|handed\s+over)|handed\s+(?:[\w-]+\s+){0,6}?(?:over|back)\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang)|(?:returned|sent\s+back|handed\s+back|repatriated)(?=\s+(?:across|over)\s+the\b))/gi,
+        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got|being)\s+(?:forcibly\s+|forcefully\s+|already\s+|secretly\s+|then\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|expelled|returned|handed\s+back|handed\s+over(?=\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang|North\s+Korean)))|(?:China|Beijing|authorities|police)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|forcibly\s+)*(?:repatriated|deported|sent\s+back|returned|handed\s+over)|handed\s+(?:[\w-]+\s+){0,6}?(?:over|back)\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang)|(?:returned|sent\s+back|handed\s+back|repatriated)(?=\s+(?:across|over)\s+the\b)|(?:now\s+)?(?:being\s+)?held\s+by\s+(?:North\s+Korean\s+(?:police|authorities|security|officials)|(?:the\s+)?(?:Ministry\s+of\s+)?State\s+Security(?:\s+Department)?|the\s+(?:SSD|MSS|Bowibu)))/gi,
     },
     { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
     {
@@ -511,7 +511,7 @@ export const lexiconEn: Lexicon = {
     },
   ],
   appellantNoun:
-    /(?<![\w])(?<by>(?:(?:[Tt]heir|[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Hh]uman\s+)?[Rr]ights\s+groups|[Aa]ctivists|[Ff]amilies|[Rr]elatives|[Ll]awmakers|[Gg]roups|[Dd]efectors|NGOs|[Cc]ampaigners|[Oo]rgani[sz]ations)(?:\s+(?:in|of|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})(?:\s+here)?(?:\s+(?:have|has|had|also|reportedly|formally))*\s*,?\s*$/,
+    /(?<![\w])(?<by>(?:[Tt]he\s+)?(?:[A-Za-z.]+\s+){0,3}(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Cc]onsulate|[Cc]ommission|[Dd]epartment)|(?:(?:[Tt]heir|[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Hh]uman\s+)?[Rr]ights\s+groups|[Aa]ctivists|[Ff]amilies|[Rr]elatives|[Ll]awmakers|[Gg]roups|[Dd]efectors|NGOs|[Cc]ampaigners|[Oo]rgani[sz]ations)(?:\s+(?:in|of|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})(?:\s+here)?(?:\s+(?:have|has|had|also|reportedly|formally))*\s*,?\s*$/,
   appealTopic: /\b(?:defectors?|refugees?|escapees?|North\s+Koreans?|women|children|families|repatriat\w*|deport\w*|send\s+(?:\w+\s+)?back|sent\s+back|release|free|help|save|protect|rescue|asylum|the\s+case|them|their|humanitarian|hand(?:ed)?\s+over|returned|apologi[sz]e)\b/i,
 };
 

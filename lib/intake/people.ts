@@ -20,7 +20,7 @@ import { allMatches, q } from "./util";
 
 type Ctx = { text: string; lex: Lexicon; sentences: Sentence[] };
 
-type Frames = { titled: RegExp; apposBefore: RegExp; apposAfter: RegExp; rolePrefix: RegExp; apposRole: RegExp; nameOf: RegExp };
+type Frames = { titled: RegExp; apposBefore: RegExp; apposAfter: RegExp; rolePrefix: RegExp; apposRole: RegExp; nameOf: RegExp; roleFor: RegExp };
 const cache = new WeakMap<Lexicon, Frames>();
 
 function frames(lex: Lexicon): Frames {
@@ -37,6 +37,8 @@ function frames(lex: Lexicon): Frames {
     apposAfter: new RegExp(`\\b${SPEECH}\\s+(?<name>${NAME}),\\s+(?<role>[^,;“”"]{3,160}?)(?=\\s*(?:[.,;]|$))`, "gd"),
     // "Kunio Takahashi, a minister at the Japanese Embassy in Beijing, went …": a role noun between commas.
     apposRole: new RegExp(`(?<![\\w])(?<name>${NAME}),\\s+(?<role>(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${lex.roleNounSource}\\b[^,;“”"]{0,120}?),`, "gd"),
+    // "a spokeswoman for the Chinese foreign ministry, Hua Chunying, said": the role first, the name between commas.
+    roleFor: new RegExp(`(?<![\\w])(?:an?\\s+|the\\s+)?(?<role>${lex.roleNounSource}\\s+(?:for|of|at)\\s+(?:the\\s+)?[^,;“”"]{3,60}?),\\s+(?<name>${NAME}),\\s+${SPEECH}\\b`, "gd"),
     // "Kwon Na-hyun of an activist group for defectors said": the organisation after "of", then a speech verb.
     nameOf: new RegExp(`(?<![\\w])(?<name>${NAME})\\s+of\\s+(?<role>(?:an?|the)\\s+[^,;“”"]{3,80}?)\\s+${SPEECH}\\b`, "gd"),
     rolePrefix: new RegExp(
@@ -140,6 +142,7 @@ export function extractPeople(ctx: Ctx): Proposal<PersonValue>[] {
       [F.apposAfter, "speech verb, name, then the role"],
       [F.apposRole, "name, then a role noun between commas"],
       [F.nameOf, "name, 'of' an organisation, then a speech verb"],
+      [F.roleFor, "a role for an organisation, then the name between commas"],
     ] as const) {
       for (const m of allMatches(re, s.text)) {
         const g = m.groups ?? {};
