@@ -28,7 +28,7 @@ export function reportPlace(ctx: GroupContext): ReportPlace {
 const JOIN = /^\s*(?:and|or|및|과|와|·|,)\s*(?:the\s+(?:nearby\s+)?(?:border\s+)?(?:city|town|county)\s+of\s+)?$/;
 
 /** The first place of a passage; two places joined by "and" give what they have in common. */
-function placeIn(ctx: GroupContext, span: Span, near?: Span): { mention: PlaceMention; value: GroupPlace; joined: boolean } | null {
+function placeIn(ctx: GroupContext, span: Span, near?: Span): { mention: PlaceMention; value: GroupPlace; joined: boolean; end: number } | null {
   const list = findPlaces(ctx.lex, ctx.text, span.start, span.end);
   // Korean puts the place right before or after the count ("선양에 있는 탈북자 10명"): the nearest one.
   const dist = (p: PlaceMention) => (near ? Math.min(Math.abs(p.start - near.end), Math.abs(near.start - p.end)) : 0);
@@ -39,11 +39,11 @@ function placeIn(ctx: GroupContext, span: Span, near?: Span): { mention: PlaceMe
   if (second && JOIN.test(ctx.text.slice(first.end, second.start)) && describePlace(second.value) !== describePlace(first.value)) {
     const a = first.value;
     const b = second.value;
-    if (a.country !== b.country) return { mention: first, value: a, joined: false };
+    if (a.country !== b.country) return { mention: first, value: a, joined: false, end: first.end };
     const province = a.province && a.province === b.province ? a.province : null;
-    return { mention: first, value: { country: a.country, province, city: null }, joined: true };
+    return { mention: first, value: { country: a.country, province, city: null }, joined: true, end: second.end };
   }
-  return { mention: first, value: first.value, joined: false };
+  return { mention: first, value: first.value, joined: false, end: first.end };
 }
 
 const SPECIFICITY = (v: GroupPlace) => (v.city ? 2 : v.province ? 1 : 0);
@@ -53,7 +53,7 @@ export type PlaceHints = { report: ReportPlace; multiUnit: (s: Span) => boolean;
 export function placeFor(ctx: GroupContext, g: Group, clause: Span, hints: PlaceHints): Proposal<GroupPlace> | null {
   const { report } = hints;
   const found = (p: NonNullable<ReturnType<typeof placeIn>>, confidence: "high" | "medium", where: string): Proposal<GroupPlace> => {
-    const end = p.joined ? (findPlaces(ctx.lex, ctx.text, p.mention.start, ctx.text.length)[1]?.end ?? p.mention.end) : p.mention.end;
+    const end = p.end;
     const wording = ctx.text.slice(p.mention.start, end);
     return { value: p.value, span: { start: p.mention.start, end }, confidence, why: `${q(wording)} ${where} (${describePlace(p.value)})${p.joined ? "; two places named together: what they have in common" : ""}` };
   };
