@@ -12,6 +12,7 @@
  * - A count with the same size as a group found in another sentence ("the 12 North Koreans") is that
  *   group mentioned again, unless its place differs; "another five" and "three others" never are.
  */
+import { findDateMentions } from "../dates";
 import { findPlaces } from "../place-mentions";
 import type { GroupPlace, Span } from "../types";
 import { q } from "../util";
@@ -28,6 +29,11 @@ function firstPlace(ctx: GroupContext, clause: Span, near: Span): GroupPlace | n
   return list[0]?.value ?? null;
 }
 
+/** True when a passage dates something to the day ("on April 26", "지난 21일"). */
+function hasDay(ctx: GroupContext, span: Span): boolean {
+  return findDateMentions(ctx.lex, ctx.text.slice(span.start, span.end)).some((d) => d.parts.some((p) => (p.kind === "absolute" && p.day !== null) || ["dayOfMonth", "weekday", "yesterday", "today", "daysAgo"].includes(p.kind)));
+}
+
 /** Sets the roles that depend on the words around a mention: aggregate, second estimate. */
 export function classifyRoles(ctx: GroupContext, mentions: Mention[], clauseOf: (m: Mention) => Span): void {
   const { lex, text } = ctx;
@@ -39,6 +45,13 @@ export function classifyRoles(ctx: GroupContext, mentions: Mention[], clauseOf: 
     if (lex.aggregateCue.test(clauseText) || (sentenceWide && lex.aggregateCue.test(sentenceWide))) {
       m.role = "aggregate";
       m.why += `; ${q(clauseText.match(lex.aggregateCue)?.[0] ?? sentenceWide.match(lex.aggregateCue)?.[0] ?? "")}: a count over a period or many places`;
+      continue;
+    }
+    // Hundreds of people told with no day of their own ("some 600 … last October", "200여 명 … 이달 초")
+    // are a statistic over a period, beside the report's groups.
+    if (m.quantity.min >= 100 && mentions.some((o) => o !== m && (o.role === "group" || o.role === "composition") && o.quantity.min < 100) && !hasDay(ctx, clause)) {
+      m.role = "aggregate";
+      m.why += "; hundreds of people with no day of their own, beside smaller groups: a statistic over a period";
       continue;
     }
     const before = text.slice(Math.max(m.sentence.start, m.span.start - 60), m.span.start);
