@@ -147,7 +147,14 @@ export function extractGroups(ctx: GroupContext): Result {
   for (const [rep, target] of decision.repeats) groupOf.get(target)?.own.push(rep.sentence);
 
   // What is said of a helper ("a defector who reached South Korea") is not said of a group.
-  const helperWindows = mentions.filter((m) => m.role === "helper").map((m) => ({ start: m.span.start, end: m.span.end + 40 }));
+  // A helper's words run to the end of its clause: a comma, a quotation mark or words pointing back end them.
+  const helperWindows = mentions
+    .filter((m) => m.role === "helper")
+    .map((m) => {
+      const rest = ctx.text.slice(m.span.end, m.span.end + 40);
+      const stop = /[,;“”"]|며\s|\b(?:and\s+)?(?:they|the\s+group)\b|이들/i.exec(rest);
+      return { start: m.span.start, end: m.span.end + (stop ? stop.index : rest.length) };
+    });
   for (const [s, cues] of cuesBySentence) cuesBySentence.set(s, cues.filter((c) => !helperWindows.some((h) => c.start >= h.start && c.start < h.end)));
 
   // A report whose counts are all statistics has no group of unknown size either.
