@@ -4,6 +4,8 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
 
 const FIXTURE = path.join(process.cwd(), "fixtures", "korea-herald-2012-nk-defectors-face-repatriation.txt");
+/** A Korean broadcaster's report of the same case (the dev corpus: KBS, 14 February 2012). */
+const KOREAN = path.join(process.cwd(), "fixtures", "intake", "dev", "21-ko-kbs-twenty-four.txt");
 
 test.describe("[INTAKE] new from report", () => {
   test("an editor pastes the report, corrects a value, saves; the cases show their quotes and the history names the report", async ({ page }) => {
@@ -52,6 +54,44 @@ test.describe("[INTAKE] new from report", () => {
     // History says where each change came from.
     await page.goto(`/cases/${codes[2]}/history`);
     await expect(page.getByRole("table").first()).toContainText('From report "N.K. defectors in China face repatriation"');
+  });
+
+  test("an editor pastes a Korean report, saves the reviewed groups; the case page shows the Korean quote behind the size", async ({ page }) => {
+    const text = await readFile(KOREAN, "utf8");
+    await signInAs(page, "EDITOR");
+    await page.goto("/cases/from-report");
+    const paste = page.getByRole("form", { name: "Paste a report" });
+    await paste.getByLabel("Text of the report").fill(text);
+    await paste.getByLabel("Outlet (optional)").fill("KBS");
+    await paste.getByLabel("Published (optional)").fill("2012-02-14");
+    await paste.getByRole("button", { name: "Propose records" }).click();
+    await expect(page.getByRole("status", { name: "Proposal status" })).toContainText("3 groups");
+
+    const review = page.getByRole("form", { name: "Review proposed records" });
+    await expect(review.getByLabel("Language")).toHaveValue("ko");
+    await expect(review.getByTestId("total-check")).toContainText("24");
+    await expect(review.getByTestId("group-0").getByLabel("At least", { exact: true })).toHaveValue("10");
+    await expect(review.getByTestId("group-1").getByLabel("At least", { exact: true })).toHaveValue("9");
+    await expect(review.getByTestId("group-2").getByLabel("At least", { exact: true })).toHaveValue("5");
+    // "나흘 뒤인 12일": four days after the 8th.
+    await expect(review.getByTestId("group-2-event-0").getByLabel("Earliest")).toHaveValue("2012-02-12");
+    await expect(review.getByTestId("group-0")).toContainText("10명과 9명으로 이뤄진 탈북자 일행");
+
+    const title = `탈북자 10명 (e2e ${Date.now()})`;
+    await review.getByTestId("group-0").getByLabel("Title").fill(title);
+    await review.getByRole("button", { name: "Save the kept records" }).click();
+    const saved = page.getByRole("status", { name: "Saved from report" });
+    await expect(saved).toContainText("Saved 3 cases from the report");
+    const codes = (await saved.getByRole("link").allTextContents()).map((t) => t.trim());
+    expect(codes).toHaveLength(3);
+
+    await page.goto(`/cases/${codes[0]}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    const size = page.getByTestId("figure-group-size");
+    await expect(size).toContainText("10");
+    await size.getByText(/According to/).first().click();
+    // The quote is the report's own Korean words, not a translation.
+    await expect(size.getByRole("blockquote").first()).toContainText("10명과 9명으로 이뤄진 탈북자 일행");
   });
 
   test("bad input gets a clear message, not an error", async ({ page }) => {

@@ -5,6 +5,7 @@ import { proposeFromReportAction, saveFromReportAction } from "@/lib/actions/int
 import type { ActionState } from "@/lib/actions/action-state";
 import type { Confidence, Span } from "@/lib/intake/types";
 import type { IntakeProposal } from "@/lib/intake/proposal";
+import { errorsByField, initialDrafts, reviewPayload, type EventDraft } from "@/lib/intake/review-drafts";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/ui/form-fields";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
@@ -59,60 +60,6 @@ export function ReportIntake({ today }: { today: string }) {
   );
 }
 
-type EventDraft = { include: boolean; type: string; dateEarliest: string; dateLatest: string; precision: string; dateWording: string; quote: string; span: Span; confidence: Confidence; why: string };
-type CaseDraft = {
-  include: boolean; mergeInto: string; title: string; sizeMin: string; sizeMax: string; sizeBest: string; sizeWording: string;
-  country: string; province: string; cityArea: string; status: string; sizeQuote: string; sizeSpan: Span | null; placeSpan: Span | null;
-  confidence: Confidence; why: string; events: EventDraft[];
-};
-type PersonDraft = { include: boolean; existingId: string; name: string; kind: string; role: string; organisation: string; quote: string; span: Span | null; confidence: Confidence; why: string };
-type AppealDraft = { include: boolean; to: string; date: string; askedFor: string; quote: string; span: Span | null; confidence: Confidence; why: string };
-
-const slice = (text: string, span: Span | null) => (span ? text.slice(span.start, span.end) : "");
-const dayLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-/** The drafts as the review starts them: the extractor's proposals, all kept, editable. */
-function initialDrafts(p: IntakeProposal) {
-  const x = p.extraction;
-  const cases: CaseDraft[] = x.groups.map((g) => {
-    const place = g.place?.value;
-    const first = g.events[0];
-    const where = place ? [place.city, place.province, place.country === "CN" ? "China" : place.country].filter(Boolean).join(", ") : "an unknown place";
-    return {
-      include: true,
-      mergeInto: "",
-      title: `Group of ${g.size.value.min}${g.size.value.max === null ? "+" : ""} caught in ${where}${first ? `, ${dayLabel(first.dateEarliest)}` : ""}`,
-      sizeMin: String(g.size.value.min),
-      sizeMax: g.size.value.max === null ? "" : String(g.size.value.max),
-      sizeBest: g.size.value.best === null ? "" : String(g.size.value.best),
-      sizeWording: g.size.value.wording,
-      country: place?.country ?? "CN",
-      province: place?.province ?? "",
-      cityArea: place?.city ?? "",
-      status: g.status?.value ?? "",
-      sizeQuote: slice(p.text, g.size.span),
-      sizeSpan: g.size.span,
-      placeSpan: g.place?.span ?? null,
-      confidence: g.size.confidence,
-      why: g.size.why,
-      events: g.events.map((e) => ({ include: true, type: e.type, dateEarliest: e.dateEarliest, dateLatest: e.dateLatest, precision: e.precision, dateWording: e.dateWording, quote: slice(p.text, e.span), span: e.span, confidence: e.confidence, why: e.why })),
-    };
-  });
-  const people: PersonDraft[] = x.people.map((pp, i) => ({
-    include: true, existingId: p.contactMatches[i] ?? "", name: pp.value.name, kind: pp.value.kind, role: pp.value.role ?? "", organisation: pp.value.organisation ?? "",
-    quote: slice(p.text, pp.span), span: pp.span, confidence: pp.confidence, why: pp.why,
-  }));
-  const appeals: AppealDraft[] = x.appeals.map((a) => ({
-    include: true, to: "", date: x.publishedAt ?? "", askedFor: a.value.askedFor, quote: slice(p.text, a.span), span: a.span, confidence: a.confidence, why: a.why,
-  }));
-  const s = x.source;
-  const source = {
-    outlet: p.input.outlet ?? s.outlet?.value ?? "", title: s.title?.value ?? "", author: s.author?.value ?? "", language: s.language.value,
-    publishedAt: p.input.publishedAt ?? s.publishedAt?.value ?? "", url: p.input.url ?? "",
-  };
-  return { cases, people, appeals, source };
-}
-
 function ConfidenceNote({ confidence, why }: { confidence: Confidence; why: string }) {
   const tone = confidence === "high" ? "bg-green-100 text-green-900" : confidence === "medium" ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-900";
   return <p className="text-xs"><span className={`rounded px-1 ${tone}`}>{confidence} confidence</span> <span className="text-stone-700">{why}</span></p>;
@@ -129,64 +76,15 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
     markRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [active]);
 
-  const update = <K extends "cases" | "people" | "appeals">(kind: K, index: number, patch: Partial<(typeof drafts)[K][number]>) =>
+  const update = <K extends "cases" | "people" | "appeals" | "aggregates">(kind: K, index: number, patch: Partial<(typeof drafts)[K][number]>) =>
     setDrafts((d) => ({ ...d, [kind]: d[kind].map((item, i) => (i === index ? { ...item, ...patch } : item)) }));
   const updateEvent = (c: number, e: number, patch: Partial<EventDraft>) =>
     setDrafts((d) => ({ ...d, cases: d.cases.map((item, i) => (i === c ? { ...item, events: item.events.map((ev, j) => (j === e ? { ...ev, ...patch } : ev)) } : item)) }));
 
   // The payload in the shape lib/validations/intake.ts checks; indexes count kept items only.
-  const { payload, caseIndex, eventIndex } = useMemo(() => {
-    const keptCases = drafts.cases.map((c, i) => ({ c, i })).filter(({ c }) => c.include);
-    const num = (v: string) => (v.trim() === "" ? undefined : Number(v));
-    const contacts: object[] = [];
-    const contactIndexFor = new Map<string, number>();
-    drafts.people.forEach((p, i) => {
-      if (!p.include) return;
-      contactIndexFor.set(`p:${i}`, contacts.length);
-      contacts.push({ existingId: p.existingId || undefined, name: p.name, kind: p.kind, role: p.role || undefined, organisation: p.organisation || undefined, quote: p.quote || undefined });
-    });
-    const actions: object[] = [];
-    for (const a of drafts.appeals) {
-      if (!a.include || !a.to) continue;
-      if (a.to.startsWith("c:") && !contactIndexFor.has(a.to)) {
-        const existing = proposal.contacts.find((c) => `c:${c.id}` === a.to);
-        contactIndexFor.set(a.to, contacts.length);
-        contacts.push({ existingId: existing?.id, name: existing?.name ?? "", kind: "NGO" });
-      }
-      actions.push({ caseIndexes: keptCases.map((_, k) => k), contactIndex: contactIndexFor.get(a.to) ?? -1, kind: "APPEAL", date: a.date, askedFor: a.askedFor, quote: a.quote || undefined });
-    }
-    const body = {
-      source: { ...drafts.source, text: proposal.text },
-      cases: keptCases.map(({ c }) => ({
-        mergeInto: c.mergeInto || undefined, title: c.title, summary: "", sizeMin: num(c.sizeMin), sizeMax: num(c.sizeMax), sizeBest: num(c.sizeBest), sizeWording: c.sizeWording,
-        country: c.country, province: c.province, cityArea: c.cityArea, verification: "UNVERIFIED", priority: "NORMAL", visibility: "INTERNAL", tags: [],
-        status: c.status || undefined, sizeQuote: c.sizeQuote || undefined,
-        events: c.events.filter((e) => e.include).map((e) => ({ type: e.type, dateEarliest: e.dateEarliest, dateLatest: e.dateLatest, precision: e.precision, dateWording: e.dateWording, description: "", quote: e.quote || undefined })),
-      })),
-      contacts,
-      actions,
-    };
-    return {
-      payload: JSON.stringify(body),
-      // Error paths name kept items: map them back to what the user sees.
-      caseIndex: keptCases.map(({ i }) => i),
-      eventIndex: keptCases.map(({ c }) => c.events.map((e, j) => ({ e, j })).filter(({ e }) => e.include).map(({ j }) => j)),
-    };
-  }, [drafts, proposal]);
-
+  const { payload, caseIndex, eventIndex } = useMemo(() => reviewPayload(drafts, proposal), [drafts, proposal]);
   /** Errors from the server, keyed by what the user sees ("case-0-sizeMin", "case-0-event-1-dateLatest"). */
-  const errors = useMemo(() => {
-    const out: Record<string, string> = {};
-    for (const [path, message] of Object.entries(state.errors ?? {})) {
-      const parts = path.split(".");
-      if (parts[0] === "cases" && parts.length >= 3) {
-        const c = caseIndex[Number(parts[1])];
-        if (parts[2] === "events" && parts.length >= 5) out[`case-${c}-event-${eventIndex[Number(parts[1])]?.[Number(parts[3])]}-${parts[4]}`] = message;
-        else out[`case-${c}-${parts[2]}`] = message;
-      } else out[path.replaceAll(".", "-")] = message;
-    }
-    return out;
-  }, [state.errors, caseIndex, eventIndex]);
+  const errors = useMemo(() => errorsByField(state.errors, caseIndex, eventIndex), [state.errors, caseIndex, eventIndex]);
   const summaryState: ActionState = { ...state, errors };
   const err = (key: string) => ({ id: key, "aria-invalid": Boolean(errors[key]), "aria-describedby": errors[key] ? `${key}-error` : undefined });
   const errText = (key: string) => errors[key] && <p id={`${key}-error`} className="text-sm text-red-700">{errors[key]}</p>;
@@ -247,6 +145,20 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
           <h2 id="totals-heading" className="font-semibold">Totals</h2>
           <p className={x.totalCheck.consistent === false ? "text-red-800" : ""}>{x.totalCheck.message}</p>
           {x.statedTotals.map((t, i) => <p key={i}>Stated: “{t.value.wording}” <ShowPassage span={t.span} what={`the stated total ${t.value.wording}`} /></p>)}
+          {drafts.aggregates.length > 0 && (
+            <div className="mt-2 space-y-1" data-testid="aggregates">
+              <h3 className="font-medium">Statistics over a period or many places (never proposed as groups)</h3>
+              {drafts.aggregates.map((a, i) => (
+                <div key={i}>
+                  <label className="inline-flex items-center gap-2">
+                    <input type="checkbox" checked={a.keep} onChange={(e) => update("aggregates", i, { keep: e.target.checked })} /> Keep “{a.wording}” as a note in the saved cases’ summaries
+                  </label>{" "}
+                  <ShowPassage span={a.span} what={`the statistic ${a.wording}`} />
+                  <p className="text-xs text-stone-700">{a.why}</p>
+                </div>
+              ))}
+            </div>
+          )}
         </section>
 
         <section aria-labelledby="groups-heading" className="space-y-3">
@@ -322,7 +234,16 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                         {errText(`case-${i}-event-${j}-precision`)}
                       </div>
                     </div>
-                    <p className="text-sm">Wording: “{e.dateWording}” <ShowPassage span={e.span} what={`group ${i + 1}'s ${label(e.type).toLowerCase()} event`} /></p>
+                    <div className="grid gap-2 sm:grid-cols-3">
+                      {(["country", "province", "cityArea"] as const).map((f) => (
+                        <div key={f}>
+                          <label htmlFor={`case-${i}-event-${j}-${f}`} className="text-xs font-medium">{{ country: "Where: country code", province: "Province", cityArea: "City or area" }[f]}</label>
+                          <input {...err(`case-${i}-event-${j}-${f}`)} className={small} value={e[f]} onChange={(ev) => updateEvent(i, j, { [f]: ev.target.value })} />
+                          {errText(`case-${i}-event-${j}-${f}`)}
+                        </div>
+                      ))}
+                    </div>
+                    <p className="text-sm">Wording: {e.dateWording ? `“${e.dateWording}”` : "no date given in the report"} <ShowPassage span={e.span} what={`group ${i + 1}'s ${label(e.type).toLowerCase()} event`} /></p>
                   </div>
                 ))}
               </div>

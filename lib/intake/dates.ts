@@ -23,6 +23,10 @@
  * | "in May", "in May 2013"                        | the whole month                               | MONTH     |
  * | "in early / mid / late May"                    | days 1–10 / 11–20 / 21–end of May             | MONTH     |
  * | "last year", "in 2010"                         | the whole year                                | YEAR      |
+ * | "on the 16th", "지난 8일" (day of month)        | that day of the publication month, or of the month before if it is later than publication | DAY |
+ * | "early this month", "이달 초", "지난달"          | that part of this or an earlier month, never past publication | MONTH |
+ * | "last January" (in a March report)             | the latest January before publication         | MONTH     |
+ * | "late last week" / "early last week"           | Thursday–Sunday / Monday–Wednesday of last week | WEEK    |
  * | "this year", "earlier this year"               | 1 January–publication                         | YEAR      |
  * | "last Sunday and this Monday" (two joined)     | earliest of both–latest of both               | from the length: 1 day DAY, ≤ 7 WEEK, ≤ 31 MONTH, else YEAR |
  *
@@ -180,6 +184,40 @@ function resolveRule(rule: DateRule, wording: string, pub: string | null, anchor
       return { earliest: ymd(y - 1, 1, 1), latest: ymd(y - 1, 12, 31), precision: "YEAR", confidence: "high", why: `the year before publication (${pub})` };
     case "thisYear":
       return { earliest: ymd(y, 1, 1), latest: pub, precision: "YEAR", confidence: "high", why: `from 1 January to publication (${pub})` };
+    case "dayOfMonth": {
+      const d = Math.min(rule.day, 31);
+      const back = rule.monthOffset === -1 || (rule.monthOffset === null && d > Number(pub.slice(8, 10)));
+      const [yy, mm] = back ? addMonths(y, m, -1) : [y, m];
+      if (d > lastDayOfMonth(yy, mm) || d < 1) return { unresolved: `"${wording}" is not a real date.` };
+      const iso = ymd(yy, mm, d);
+      const guessed = rule.monthOffset === null && back;
+      return { earliest: iso, latest: iso, precision: "DAY", confidence: guessed ? "medium" : "high", why: `day ${d} of ${back ? "the month before publication" : "the publication month"} (${pub})${guessed ? ", since that day had not yet come in the publication month" : ""}` };
+    }
+    case "monthOf": {
+      const [yy, mm] = addMonths(y, m, rule.offset);
+      const last = lastDayOfMonth(yy, mm);
+      const [a, b] = rule.part === "early" ? [1, 10] : rule.part === "mid" ? [11, 20] : rule.part === "late" ? [21, last] : [1, last];
+      let latest = ymd(yy, mm, b);
+      if (latest > pub) latest = pub;
+      const earliest = ymd(yy, mm, a);
+      if (earliest > pub) return { unresolved: `"${wording}" falls after publication (${pub}).` };
+      return { earliest, latest, precision: "MONTH", confidence: "high", why: `${rule.part ? `the ${rule.part} part (days ${a}–${b}) of ` : ""}${rule.offset === 0 ? "the publication month" : `the month ${-rule.offset} months before publication`} (${pub})` };
+    }
+    case "yearMonth": {
+      const yy = y + rule.yearOffset;
+      const last = lastDayOfMonth(yy, rule.month);
+      const [a, b] = rule.part === "early" ? [1, 10] : rule.part === "mid" ? [11, 20] : rule.part === "late" ? [21, last] : [1, last];
+      return { earliest: ymd(yy, rule.month, a), latest: ymd(yy, rule.month, b), precision: "MONTH", confidence: "high", why: `${rule.part ? `the ${rule.part} part of ` : ""}${MONTH_NAMES[rule.month - 1]} ${yy} (${rule.yearOffset === 0 ? "the publication year" : "the year before publication"}, ${pub})` };
+    }
+    case "lastNamedMonth": {
+      const yy = rule.month < m ? y : y - 1;
+      return { earliest: ymd(yy, rule.month, 1), latest: ymd(yy, rule.month, lastDayOfMonth(yy, rule.month)), precision: "MONTH", confidence: "high", why: `the latest ${MONTH_NAMES[rule.month - 1]} before publication (${pub}): ${yy}` };
+    }
+    case "lastWeekPart": {
+      const monday = addDays(mondayOf(pub), -7);
+      const [a, b] = rule.part === "early" ? [0, 2] : [3, 6];
+      return { earliest: addDays(monday, a), latest: addDays(monday, b), precision: "WEEK", confidence: "medium", why: `the ${rule.part} part of the Monday–Sunday week before publication (${pub})` };
+    }
     case "weekday": {
       const name = WEEKDAY_NAMES[rule.weekday];
       const wd = weekdayOf(pub);

@@ -105,8 +105,9 @@ describe("extractReport on written reports", () => {
     // The groups' sentence has no date: they take the total's ("in late May"), with medium confidence.
     for (const g of x.groups) {
       expect(g.events).toEqual([expect.objectContaining({ type: "ARRESTED", dateEarliest: "2015-05-21", dateLatest: "2015-05-31", precision: "MONTH", dateWording: "late May", confidence: "medium" })]);
-      // Only the country, from elsewhere in the report: low confidence.
-      expect(g.place).toMatchObject({ value: { country: "CN", province: null, city: null }, confidence: "low" });
+      // Their sentences name no place: like the date, they take the place of the total that covers them.
+      expect(g.place).toMatchObject({ value: { country: "CN", province: "Jilin", city: "Hunchun" }, confidence: "medium" });
+      expect(g.place?.why).toContain("stated total");
       expect(g.status?.value).toBe("REPORTED_DETAINED");
     }
     // A report quoting another outlet is not necessarily from it.
@@ -176,8 +177,14 @@ describe("extractReport on written reports", () => {
     const [g] = x.groups;
     expect(g.size.value).toEqual({ min: 8, max: 9, best: null, wording: "nearly 10 North Korean women" });
     expect(g.place?.value).toEqual({ country: "CN", province: "Jilin", city: "Changbai" });
-    expect(g.events).toEqual([expect.objectContaining({ type: "DETAINED", dateEarliest: "2019-07-01", dateLatest: "2019-07-25", precision: "MONTH", dateWording: "earlier this month" })]);
-    expect(g.status).toMatchObject({ value: "RELEASED", confidence: "medium" });
+    // The release has no date of its own: it is proposed between the detention and publication, and says so.
+    expect(g.events).toEqual([
+      expect.objectContaining({ type: "DETAINED", dateEarliest: "2019-07-01", dateLatest: "2019-07-25", precision: "MONTH", dateWording: "earlier this month" }),
+      expect.objectContaining({ type: "RELEASED", dateEarliest: "2019-07-01", dateLatest: "2019-07-25", precision: "MONTH", dateWording: "", confidence: "medium" }),
+    ]);
+    expect(g.events[1].why).toContain("no date given");
+    expect(at(g.events[1].span)).toContain("were later released");
+    expect(g.status).toMatchObject({ value: "RELEASED" });
     expect(at(g.status?.span)).toContain("were later released");
     expect(x.source.outlet).toMatchObject({ value: "Daily NK", confidence: "medium" });
   });
@@ -237,11 +244,18 @@ describe("extractReport on written reports", () => {
     expect(r.text.slice(x.source.outlet?.span?.start, x.source.outlet?.span?.end)).toBe("Radio Free Asia");
   });
 
-  it("a Korean text: detected, warned about, nothing invented", () => {
-    const { x } = run(REPORTS.korean);
+  it("a Korean text: read with the Korean lexicon, Korean wording kept", () => {
+    const { x, at } = run(REPORTS.korean);
     expect(x.source.language.value).toBe("ko");
-    expect(x.groups).toEqual([]);
-    expect(x.warnings.some((w) => w.includes("only English rules exist"))).toBe(true);
+    expect(x.warnings.some((w) => w.includes("there are rules only for"))).toBe(false);
+    expect(x.groups).toHaveLength(1);
+    const [g] = x.groups;
+    expect(g.size.value).toEqual({ min: 10, max: 10, best: 10, wording: "탈북자 10명" });
+    expect(at(g.size.span)).toBe("탈북자 10명");
+    expect(g.place?.value).toEqual({ country: "CN", province: "Liaoning", city: "Shenyang" });
+    expect(at(g.place?.span)).toBe("선양");
+    expect(g.status).toMatchObject({ value: "AT_RISK_OF_REPATRIATION" });
+    expect(at(g.status?.span)).toContain("강제 북송될 위기");
   });
 
   it("flags a publication date after today, and ignores a malformed one", () => {

@@ -10,19 +10,22 @@
  * The steps, each in its own module:
  *   text.ts         lines, paragraphs, sentences (offsets into the original text)
  *   source-meta.ts  headline, byline, outlet, publication date, language
- *   groups.ts       groups, their sizes (numbers.ts), places (place-mentions.ts), events (dates.ts)
- *                   and statuses; stated totals and whether the groups add up to them
+ *   groups/         groups, their sizes (numbers.ts), places (place-mentions.ts, gazetteer.ts),
+ *                   events (dates.ts) and statuses; stated totals, aggregates, and whether the
+ *                   groups add up to the totals
  *   people.ts       people quoted or named, with role, organisation and kind of contact
  *   appeals.ts      who asked whom for what
- * Language-specific words and patterns live in a Lexicon (lexicon.ts); English is lexicon-en.ts.
+ * Language-specific words and patterns live in a Lexicon (lexicon.ts): English is lexicon-en.ts, Korean
+ * lexicon-ko.ts, chosen by the detected language (source-meta.ts).
  *
  * It never throws: input too long, binary or empty gives an empty extraction with a warning
  * (input.ts refuses such input before it gets here, with a message next to the field).
  */
 import { extractAppeals } from "./appeals";
-import { extractGroups } from "./groups";
+import { extractGroups } from "./groups/index";
 import type { Lexicon } from "./lexicon";
 import { lexiconEn } from "./lexicon-en";
+import { lexiconKo } from "./lexicon-ko";
 import { extractPeople } from "./people";
 import { detectLanguage, sourceMeta } from "./source-meta";
 import { MAX_REPORT_CHARS, notTextReason, splitLines, splitSentences } from "./text";
@@ -32,7 +35,7 @@ export type * from "./types";
 
 export { MAX_REPORT_CHARS };
 
-const LEXICONS: Record<string, Lexicon> = { en: lexiconEn };
+const LEXICONS: Record<string, Lexicon> = { en: lexiconEn, ko: lexiconKo };
 
 /** The lexicon for a language; English for any language without one yet (and a warning says so). */
 export function lexiconFor(language: string): Lexicon {
@@ -45,6 +48,7 @@ function empty(warning: string, language = "en"): Extraction {
     publishedAt: null,
     groups: [],
     statedTotals: [],
+    aggregates: [],
     totalCheck: { stated: null, sumOfGroups: 0, consistent: null, message: "Nothing was read." },
     people: [],
     appeals: [],
@@ -68,7 +72,7 @@ function run(text: string, opts: ExtractOptions): Extraction {
   const warnings: string[] = [];
   const language = detectLanguage(text);
   const lex = lexiconFor(language.value);
-  if (language.value !== lex.language) warnings.push(`The report looks like it is in '${language.value}'; only English rules exist, so little or nothing may be found.`);
+  if (language.value !== lex.language) warnings.push(`The report looks like it is in '${language.value}'; there are rules only for English and Korean, so little or nothing may be found.`);
   const lines = splitLines(text);
   const meta = sourceMeta(text, lines, lex, language, opts, warnings);
   const pub = meta.publishedAtValue;
@@ -80,15 +84,16 @@ function run(text: string, opts: ExtractOptions): Extraction {
   if (sentences.some((s) => s.text.length > 3000)) warnings.push("Some passages run for more than 3,000 characters without a sentence end; they were not read.");
   const isHead = (s: { line: number }) => meta.headLines.has(s.line);
 
-  const { groups, statedTotals, totalCheck } = extractGroups({ text, lex, sentences, isHead, pub, today, warnings });
+  const { groups, statedTotals, aggregates, totalCheck } = extractGroups({ text, lex, sentences, isHead, pub, today, warnings });
   const people = extractPeople({ text, lex, sentences });
-  const appeals = extractAppeals({ text, lex, sentences });
+  const appeals = extractAppeals({ text, lex, sentences, people });
 
   return {
     source: { title: meta.title, author: meta.author, outlet: meta.outlet, publishedAt: meta.publishedAt, language: meta.language },
     publishedAt: pub,
     groups,
     statedTotals,
+    aggregates,
     totalCheck,
     people,
     appeals,

@@ -106,9 +106,12 @@ const VAGUE: Array<{ source: string; rule: SizeRule }> = [
 ];
 
 const PEOPLE_MODIFIER = `(?:(?:North\\s+Korean|N\\.\\s?K\\.|NK|female|male|young|elderly|teenage|other|more|suspected|undocumented|fleeing|escaped|fellow)\\s+)`;
-const PEOPLE_NOUN = `${PEOPLE_MODIFIER}{0,3}(?:defectors|refugees|escapees|North\\s+Koreans|people|persons|individuals|women|men|children|minors|teenagers|girls|boys|migrants|asylum[-\\s]seekers|family\\s+members|relatives|detainees|workers)(?![\\w])`;
+const PEOPLE_NOUN = `${PEOPLE_MODIFIER}{0,3}(?:defectors|refugees|escapees|North\\s+Koreans|people|persons|individuals|women|men|children|minors|teenagers|girls|boys|migrants|asylum[-\\s]seekers|family\\s+members|relatives|detainees|workers|nationals|citizens)(?![\\w])`;
 /** One person, only when the words say it is a North Korean or an escapee ("a North Korean woman", "a defector"). */
 const PERSON_NOUN = `(?:North\\s+Korean\\s+(?:(?:female|male|young|elderly|teenage)\\s+)?(?:defector|refugee|escapee|woman|man|girl|boy|teenager|child|national)|(?:(?:female|male|young|elderly|teenage)\\s+)?(?:defector|refugee|escapee))(?![\\w-])`;
+
+const GROUPS_LEAD = `(?:(?:two|three|four|five|six|2|3|4|5|6|several)\\s+)?(?:separate\\s+|different\\s+|smaller\\s+)?(?:groups|families)\\s+of`;
+const GROUP_LEAD = `(?:another|a|one|the\\s+first|the\\s+second|the\\s+third|the\\s+other|a\\s+second|a\\s+third|a\\s+fourth|a\\s+further|a\\s+separate|a\\s+new)\\s+(?:(?:separate|small|smaller|large|larger|new|further)\\s+)?(?:group|family)\\s+of`;
 
 // --- dates --------------------------------------------------------------------------------------
 
@@ -148,7 +151,8 @@ type OwnRule = { re: RegExp; rule: (m: RegExpExecArray) => DateRule | null };
 /** Relative date phrases, resolved by rules in dates.ts (chrono-node resolves them against "now", which is not what a report means). */
 const OWN_DATE_RULES: OwnRule[] = [
   {
-    re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+(later|afterwards|after|earlier|before)\\b`, "gi"),
+    // "after"/"before" only at the end of a clause: "a week after people are taken into custody" is no date.
+    re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+(later|afterwards|earlier|after(?=\\s*[,.;)]|\\s*$)|before(?=\\s*[,.;)]|\\s*$))`, "gi"),
     rule: (m) => {
       const n = m[1] ? parseNumber(m[1]) : 1;
       if (n === null) return null;
@@ -164,6 +168,7 @@ const OWN_DATE_RULES: OwnRule[] = [
           ? { kind: "chain", n: 1, unit: "day", direction: m[3].toLowerCase() === "after" ? 1 : -1 }
           : { kind: "chain", n: 0, unit: "day", direction: 1 },
   },
+  { re: /\b(?:at\s+the\s+same\s+time|on\s+the\s+same\s+day)\b/gi, rule: () => ({ kind: "chain", n: 0, unit: "day", direction: 1 }) },
   {
     re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+ago\\b`, "gi"),
     rule: (m) => {
@@ -172,6 +177,24 @@ const OWN_DATE_RULES: OwnRule[] = [
       const unit = UNIT(m[2].toLowerCase());
       return unit === "day" ? { kind: "daysAgo", n } : unit === "week" ? { kind: "weeksAgo", n } : { kind: "monthsAgo", n };
     },
+  },
+  {
+    re: /\b(early|mid|late)[-\s]+last\s+month\b/gi,
+    rule: (m) => ({ kind: "monthOf", offset: -1, part: m[1].toLowerCase() === "early" ? "early" : m[1].toLowerCase() === "mid" ? "mid" : "late" }),
+  },
+  { re: /\bthe\s+previous\s+day\b/gi, rule: () => ({ kind: "chain", n: 1, unit: "day", direction: -1 }) },
+  { re: /\b(early|late)\s+last\s+week\b/gi, rule: (m) => ({ kind: "lastWeekPart", part: m[1].toLowerCase() === "early" ? "early" : "late" }) },
+  {
+    re: /\b(?:(early|mid|late)[-\s]+this\s+month|(?:at\s+)?the\s+(beginning|start|middle|end)\s+of\s+this\s+month)\b/gi,
+    rule: (m) => {
+      const w = (m[1] ?? m[2]).toLowerCase();
+      return { kind: "monthOf", offset: 0, part: w === "early" || w === "beginning" || w === "start" ? "early" : w === "mid" || w === "middle" ? "mid" : "late" };
+    },
+  },
+  { re: new RegExp(`\\b[Ll]ast\\s+(${MONTH_NAME})(?![\\w.])`, "g"), rule: (m) => ({ kind: "lastNamedMonth", month: MONTHS[m[1].toLowerCase().replace(".", "")] }) },
+  {
+    re: /\bthe\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(this|last)\s+month)?\b/gi,
+    rule: (m) => ({ kind: "dayOfMonth", day: Number(m[1]), monthOffset: m[2] ? (m[2].toLowerCase() === "last" ? -1 : 0) : null }),
   },
   { re: /\byesterday\b/gi, rule: () => ({ kind: "yesterday" }) },
   { re: /\btoday\b/gi, rule: () => ({ kind: "today" }) },
@@ -203,6 +226,22 @@ const OWN_DATE_RULES: OwnRule[] = [
   },
 ];
 
+/** "between July 15 and 17", "July 15-17", "15 to 17 July": one month, two days. */
+const DAY_RANGE = new RegExp(`\\b(?:between\\s+)?(?:(${MONTH_NAME})\\s+(\\d{1,2})\\s*(?:-|–|to|and|through)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:-|–|to|and)\\s*(\\d{1,2})\\s+(${MONTH_NAME}))(?:,?\\s+(\\d{4}))?(?![\\w])`, "g");
+function dayRanges(text: string): DatePhrase[] {
+  const out: DatePhrase[] = [];
+  for (const m of text.matchAll(DAY_RANGE)) {
+    const month = MONTHS[(m[1] ?? m[6]).toLowerCase().replace(".", "")];
+    const a = Number(m[2] ?? m[4]);
+    const b = Number(m[3] ?? m[5]);
+    if (!month || a >= b || b > 31) continue;
+    const year = m[7] ? Number(m[7]) : null;
+    const lead = /^between\s+/i.exec(m[0])?.[0].length ?? 0;
+    out.push({ start: (m.index ?? 0) + lead, end: (m.index ?? 0) + m[0].length, wording: m[0].slice(lead), rule: { kind: "absolute", year, month, day: a, part: null }, until: { kind: "absolute", year, month, day: b, part: null } });
+  }
+  return out;
+}
+
 /** Words that make a chrono-node result relative (handled by the rules above, never by chrono). */
 const RELATIVE_WORDS = /\b(?:yesterday|today|tonight|tomorrow|now|ago|later|last|next|this|past|earlier|after|before|week|weekend)\b/i;
 
@@ -216,6 +255,16 @@ function chronoPhrases(text: string): DatePhrase[] {
     if (RELATIVE_WORDS.test(r.text) || r.tags().has("result/relativeDate")) continue;
     // Bare numbers ("10/9") are too often not dates in a report; keep written months and ISO dates.
     if (!/[A-Za-z]/.test(r.text) && !/^\d{4}-\d{2}-\d{2}/.test(r.text)) continue;
+    // "the end of July, of 11 people": a count after a month is not its day.
+    if (/,\s*of\s+\d/.test(r.text)) continue;
+    // "On July 10, 21 North Koreans …": a number after the comma is a count, not a two-digit year.
+    const count = /,\s*\d{1,3}$/.exec(r.text);
+    if (count && r.start.isCertain("day")) {
+      const text2 = r.text.slice(0, count.index);
+      const lead2 = /^(?:on|in|at|from)\s+/i.exec(text2)?.[0].length ?? 0;
+      out.push({ start: r.index + lead2, end: r.index + text2.length, wording: text2.slice(lead2), rule: { kind: "absolute", year: null, month: r.start.get("month") ?? null, day: r.start.get("day") ?? null, part: null } });
+      continue;
+    }
     const rule = (c: chrono.ParsedComponents): DateRule => ({
       kind: "absolute",
       year: c.isCertain("year") ? (c.get("year") ?? null) : null,
@@ -229,7 +278,7 @@ function chronoPhrases(text: string): DatePhrase[] {
     const phrase: DatePhrase = { start: r.index + lead, end: r.index + r.text.length - trail, wording: r.text.slice(lead, r.text.length - trail), rule: rule(r.start) };
     if (r.end && r.end.isCertain("month")) phrase.until = rule(r.end);
     // "since March": from then until the report.
-    const since = /\bsince\s+$/i.exec(text.slice(Math.max(0, phrase.start - 8), phrase.start));
+    const since = /\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$/i.exec(text.slice(Math.max(0, phrase.start - 30), phrase.start));
     if (since && !phrase.until) {
       phrase.start -= since[0].length;
       phrase.wording = text.slice(phrase.start, phrase.end);
@@ -250,7 +299,7 @@ function findDatePhrases(text: string): DatePhrase[] {
       if (r) own.push({ start: m.index, end: m.index + m[0].length, wording: m[0], rule: r });
     }
   }
-  const all = [...own, ...chronoPhrases(text)];
+  const all = [...own, ...dayRanges(text), ...chronoPhrases(text)];
   // Overlaps: the longer phrase wins ("Monday, Feb. 13" over "Monday"); on a tie, the rules above.
   all.sort((a, b) => b.end - b.start - (a.end - a.start));
   const kept: DatePhrase[] = [];
@@ -331,31 +380,63 @@ export const lexiconEn: Lexicon = {
   vagueQuantities: VAGUE,
   peopleNounSource: PEOPLE_NOUN,
   personNounSource: PERSON_NOUN,
-  groupsLeadSource: `(?:(?:two|three|four|five|six|2|3|4|5|6|several)\\s+)?(?:separate\\s+|different\\s+|smaller\\s+)?(?:groups|families)\\s+of`,
-  groupLeadSource: `(?:another|a|one|the\\s+first|the\\s+second|the\\s+third|the\\s+other|a\\s+second|a\\s+third|a\\s+fourth|a\\s+further|a\\s+separate|a\\s+new)\\s+(?:(?:separate|small|smaller|large|larger|new|further)\\s+)?(?:group|family)\\s+of`,
+  groupsLeadSource: GROUPS_LEAD,
+  groupLeadSource: GROUP_LEAD,
   totalCueSource: `a\\s+total\\s+of|in\\s+total|in\\s+all|altogether|all\\s+told|combined|total\\s+of`,
   partitiveSource: `of\\s+(?:the|them|those|these|whom)\\b`,
-  ellipsisJoinSource: `(?:,\\s*(?:and|while)|\\s+and|\\s+while|;)\\s+(?:another\\s+)?`,
-  placePrepositionSource: `(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nside)\\s+(?:the\\s+(?:(?:north-?eastern|northeastern|southern|northern|southwestern|border)\\s+)?(?:city|town|border\\s+city|border\\s+town|province|region|county|area|prefecture)\\s+of\\s+)?`,
+  // ", and about a dozen in Yanji", "were caught: nine in a raid … and six at a checkpoint".
+  ellipsisJoinSource: `(?:(?:,\\s*(?:and|while)|\\s+and|\\s+while|;)\\s+|\\s*[:—–]\\s*|,\\s+including\\s+)(?:another\\s+)?`,
+  placePrepositionSource: `(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nside|[Ff]rom|[Tt]o|[Ii]nto|[Aa]cross|[Vv]ia|[Tt]owards?|[Tt]hrough)\\s+(?:(?:the|a)\\s+(?:(?:north-?eastern|northeastern|southern|northern|southwestern|eastern|western|border|nearby|Chinese|North\\s+Korean)\\s+){0,2}(?:city|town|border\\s+city|border\\s+town|province|region|county|area|prefecture|port|village)\\s+of\\s+)?(?:(?:China|North\\s+Korea)['’]s\\s+(?:(?:north-?eastern|northeastern|southern|southwestern|northern|eastern|western|border)\\s+)?)?`,
+
+  groupPatterns: (Q) => ({
+    plural: `(?<![\\w])(?:${GROUPS_LEAD})\\s+(?<list>${Q}(?:\\s*,\\s*${Q}){0,6}(?:,?\\s+(?:and|or)\\s+${Q})?)(?:\\s+(?:${PEOPLE_NOUN}))?`,
+    singular: `(?<![\\w])(?:${GROUP_LEAD})(?:\\s+(?<qty>${Q}))?(?:\\s+(?<noun>${PEOPLE_NOUN}|${PERSON_NOUN}))?`,
+    count: `(?<![\\w])(?<qty>${Q})\\s+(?<noun>${PEOPLE_NOUN})`,
+    bare: `(?<![\\w])(?:(?:[Aa]nother|[Aa]\\s+further)\\s+(?<qty>${Q})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|of|times|percent|per)\\b)|(?<qty2>${Q})\\s+(?:more|others)\\b(?!\\s+(?:days?|weeks?|months?|years?|than)\\b)|(?<=\\b(?:[Tt]he|[Aa]ll|[Bb]oth|[Aa]ll\\s+the)\\s)(?<qty3>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of|to|and|or)\\b)|(?<qty4>${Q})\\s+(?=(?:were|have\\s+been|had\\s+been)\\s+(?:arrested|caught|detained|seized|picked|taken|sent|returned|repatriated|handed|rounded|stopped|held|nabbed|captured|apprehended|intercepted|deported|released|freed)\\b)|(?<others>[Oo]thers)(?=\\s+(?:held|were|have|had)\\b))`,
+    person: `(?<![\\w])(?:an?|one)\\s+(?<noun>${PERSON_NOUN})`,
+    unsizedGroups: `\\bin\\s+(?<n>two|three|four|five|2|3|4|5)\\s+(?:separate\\s+)?groups\\b(?!\\s+of)`,
+    unknown: `(?<![\\w])(?:(?:the|some|many)\\s+)?(?<noun>${PEOPLE_NOUN})`,
+  }),
+  helperNoun: /\b(?:guides?|brokers?|helpers?|handlers?|informants?|spies|agents?|activists?|missionar(?:y|ies)|smugglers?|officials?|officers?|diplomats?|sources?|collaborators?)\b/i,
+  compositionAfter: /(?!)/,
+  helperAfter: /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds|spoke|asked)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean|close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|(?:in|from)\s+(?:the\s+South\b|Seoul|South\s+Korea))/i,
+  compositionNoun: /^(?:(?:young|elderly|teenage|small|little|adult)\s+)*(?:women|men|children|girls|boys|babies|infants|minors|teenagers|woman|man|child|girl|boy|baby)$/i,
+  aggregateCue:
+    /\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|last\s+year|the\s+start\s+of\s+the\s+year)|so\s+far\s+this\s+year|in\s+separate\s+incidents|over\s+the\s+(?:past|last)\s+(?:year|\w+\s+months|months)|in\s+the\s+(?:first|second)\s+half|across\s+(?:the\s+)?(?:three|several|many|various)|in\s+various|mass\s+(?:repatriation|return|deportation)|in\s+the\s+course\s+of\s+the|through\s+(?:several\s+|five\s+|the\s+)?(?:crossings|border\s+posts))\b/i,
+  alternativeCue: /\b(?:put\s+the\s+(?:number|figure|total)\s+at|puts\s+the\s+(?:number|figure|total)\s+at|estimated\s+the\s+number|another\s+estimate)\b/i,
+  runningTotalSource: `\\bbrings?\\s+the\\s+(?:number|total|tally|count)\\b[^.;]{0,80}?\\bto\\s+(?<qty>${NUMBER_SOURCE})`,
+  notDetaineeCue: /\b(?:informants?|spies|agents\s+for|undercover|plainclothes\s+officers?)\b/i,
+  datesPrecedeCounts: false,
 
   eventCues: [
-    { type: "ARRESTED", pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted)\b/gi },
-    { type: "DETAINED", pattern: /\b(?:detained|detention|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
-    { type: "TRANSFERRED", pattern: /\b(?:transferred|moved\s+to\s+a|taken\s+to\s+a)\b/gi },
+    {
+      type: "ARRESTED",
+      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|tracked\s+down|(?:were|was|been|being)\s+stopped|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
+    },
+    { type: "DETAINED", pattern: /\b(?:detained|imprisoned|detention(?!\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?|houses?))|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
+    {
+      type: "TRANSFERRED",
+      pattern: /\b(?:transferred|transported|moved|taken|sent|handed\s+over)\b(?=\s+(?:[\w-]+\s+){0,3}?to\s+(?!North\s+Korea|the\s+North\b|North\s+Korean|Pyongyang|South\s+Korea|Seoul|police\s+stations)(?:a|the|[A-Z]))/g,
+    },
     {
       type: "REPATRIATED",
       pattern:
-        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got)\s+(?:forcibly\s+|forcefully\s+|already\s+)?(?:repatriated|sent\s+back|deported|returned\s+to\s+North\s+Korea|handed\s+over)|(?:China|Beijing|authorities|police)\s+(?:forcibly\s+)?(?:repatriated|deported|sent\s+back|handed\s+over))\b/gi,
+        /\b(?:(?:were|was|have\s+been|had\s+been|has\s+been|got|being)\s+(?:forcibly\s+|forcefully\s+|already\s+|secretly\s+|then\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|expelled|returned|handed\s+back|handed\s+over(?=\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang|North\s+Korean)))|(?:China|Beijing|authorities|police)\s+(?:has\s+|had\s+)?(?:now\s+|already\s+|forcibly\s+)*(?:repatriated|deported|sent\s+back|returned|handed\s+over)|handed\s+(?:[\w-]+\s+){0,6}?(?:over|back)\s+to\s+(?:North\s+Korea|the\s+North|Pyongyang)|(?:returned|sent\s+back|handed\s+back|repatriated)(?=\s+(?:across|over)\s+the\b)|(?:now\s+)?(?:being\s+)?held\s+by\s+(?:North\s+Korean\s+(?:police|authorities|security|officials)|(?:the\s+)?(?:Ministry\s+of\s+)?State\s+Security(?:\s+Department)?|the\s+(?:SSD|MSS|Bowibu)))/gi,
     },
     { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
     {
       type: "REACHED_SAFETY",
-      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand))\b/gi,
+      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|(?:landed|touched\s+down)\s+(?:in|at)\s+(?:Seoul|Incheon|South\s+Korea)|(?:flew|were\s+flown|was\s+flown)\s+to\s+(?:Seoul|South\s+Korea|Manila|Bangkok)|entered\s+South\s+Korea|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand))\b/gi,
     },
     { type: "CROSSED_BORDER", pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi },
   ],
   riskCue:
-    /\b(?:face(?:s)?\s+(?:forced\s+|forcible\s+|possible\s+)?(?:repatriation|deportation|being\s+sent\s+back)|facing\s+(?:forced\s+|forcible\s+|possible\s+)?(?:repatriation|deportation)|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+sent\s+back)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|deported|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
+    /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
+  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$|\b(?:at\s+risk\s+of|in\s+danger\s+of|risk\s+of|fears?\s+of|facing|faces?|avoid|prevent|against)\s+$/i,
+  prospectAfter: /(?!)/,
+  doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+whether|unclear\s+whether|not\s+known\s+whether)\b/i,
+  unconfirmedCue: /\b(?:unconfirmed|if\s+confirmed|could\s+not\s+be\s+confirmed|unable\s+to\s+confirm|cannot\s+confirm)\b/i,
+  placePrecedesEvent: false,
   talks: {
     verb: /\b(?:met|meet|meeting|talks|discuss(?:ed|ing)?|negotiat\w*|consult(?:ed|ing|ations))\b/i,
     sideA: /\b(?:Beijing|China|Chinese)\b/,
@@ -363,12 +444,14 @@ export const lexiconEn: Lexicon = {
     topic: /\b(?:the\s+issue|the\s+case|repatriat\w*|defectors?|refugees?|escapees?|return|hand(?:ing)?\s*over|handover|fate)\b/i,
   },
   anaphora: new RegExp(
-    `\\b(?:[Tt]hey|them|[Bb]oth\\s+groups|[Aa]ll\\s+(?:the\\s+)?groups|[Tt]he\\s+(?:group|groups|defectors|refugees|North\\s+Koreans|women|men|workers|family|families|escapees|arrests?|detainees|people|${NUMBER}))\\b`,
+    `\\b(?:[Tt]hey|them|[Bb]oth\\s+groups|[Aa]ll\\s+(?:the\\s+)?groups|[Tt]he\\s+(?:group|groups|defectors|refugees|North\\s+Koreans|women|men|man|woman|workers|family|families|escapees|arrests?|detainees|people|${NUMBER}))\\b`,
   ),
 
   findDatePhrases,
   dateJoinSource: `^\\s*(?:and|to|through|until|till|or|-|–|—)\\s*$`,
   attributionSource: `\\b(?:said|says|reported|announced|added|stated|confirmed|wrote|told(?:\\s+[\\w’'-]+){0,4}?)\\s+(?:on\\s+|late\\s+|early\\s+)?$`,
+  // A dateline ("SEOUL, Aug. 27 (Yonhap) --"): the date of the report, not of an event.
+  attributionAfterSource: `^\\s*(?:\\((?:Yonhap|AP|AFP|Reuters|Kyodo|UPI|dpa|Xinhua)\\)|\\s*(?:--|—))`,
 
   personTitles: TITLES,
   titleSource: TITLE_SOURCE,
@@ -404,17 +487,32 @@ export const lexiconEn: Lexicon = {
       ),
     },
     {
+      shape: "<who> went to <whom> and demanded <…>",
+      confidence: "medium",
+      pattern: /\bwent\s+to\s+(?<to>(?:the\s+)?[A-Z][^,;]{2,60}?)\s+and\s+(?:demanded|asked|urged|protested)\s+(?<ask>[^.;]*)/g,
+    },
+    {
+      shape: "<who> demanded that <whom> <…>",
+      confidence: "medium",
+      pattern: /\b(?:demanded|requested|asked)\s+that\s+(?:[^.;]{0,80}?\s+and\s+that\s+)?(?<to>China|Beijing|Chinese\s+authorities|the\s+Chinese\s+[\w\s]{2,30}?)\s+(?<ask>(?:apologi[sz]e|release|return|hand|stop|allow|let|protect|free)\b[^.;]*)/g,
+    },
+    {
+      shape: "<who> is negotiating with <whom> for <…>",
+      confidence: "low",
+      pattern: /\b(?:negotiating|negotiated|pressing|pressed|pleading|pleaded)\s+with\s+(?<to>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+for\s+(?<ask>[^.;]*)/g,
+    },
+    {
       shape: "<who> urged <whom> to <…>",
       confidence: "medium",
       pattern: new RegExp(
-        `\\b(?:urged|urging|urges|urge|called\\s+on|calling\\s+on|calls\\s+on|call\\s+on|appealed\\s+to|appealing\\s+to|appeals\\s+to|asked|asking|petitioned|petitioning|pleaded\\s+with|calls\\s+for|call\\s+for|called\\s+for|calling\\s+for)\\s+(?<to>(?:the\\s+)?[\\w’'-]+(?:\\s+[\\w’'-]+){0,5}?)\\s+to\\s+(?<ask>[a-z][^.;]*)`,
+        `\\b(?:urged|urging|urges|urge|called\\s+on|calling\\s+on|calls\\s+on|call\\s+on|appealed\\s+to|appealing\\s+to|appeals\\s+to|asked|asking|petitioned|petitioning|pleaded\\s+with|calls\\s+for|call\\s+for|called\\s+for|calling\\s+for)\\s+(?<to>(?:the\\s+)?[\\w’'-]+(?:\\s+[\\w’'-]+){0,5}?)\\s+(?:not\\s+)?to\\s+(?<ask>[a-z][^.;]*)`,
         "g",
       ),
     },
   ],
   appellantNoun:
-    /(?<![\w])(?<by>(?:(?:[Tt]heir|[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Hh]uman\s+)?[Rr]ights\s+groups|[Aa]ctivists|[Ff]amilies|[Rr]elatives|[Ll]awmakers|[Gg]roups|[Dd]efectors|NGOs|[Cc]ampaigners|[Oo]rgani[sz]ations)(?:\s+(?:in|of|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})(?:\s+here)?(?:\s+(?:have|has|had|also|reportedly|formally))*\s*,?\s*$/,
-  appealTopic: /\b(?:defectors?|refugees?|escapees?|North\s+Koreans?|women|children|families|repatriat\w*|deport\w*|send\s+(?:them|back)|sent\s+back|release|free|help|save|protect|rescue|asylum|the\s+case|them|their|humanitarian)\b/i,
+    /(?<![\w])(?<by>(?:[Tt]he\s+)?(?:[A-Za-z.]+\s+){0,3}(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Cc]onsulate|[Cc]ommission|[Dd]epartment)|(?:(?:[Tt]heir|[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Hh]uman\s+)?[Rr]ights\s+groups|[Aa]ctivists|[Ff]amilies|[Rr]elatives|[Ll]awmakers|[Gg]roups|[Dd]efectors|NGOs|[Cc]ampaigners|[Oo]rgani[sz]ations)(?:\s+(?:in|of|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})(?:\s+here)?(?:\s+(?:have|has|had|also|reportedly|formally))*\s*,?\s*$/,
+  appealTopic: /\b(?:defectors?|refugees?|escapees?|North\s+Koreans?|women|children|families|repatriat\w*|deport\w*|send\s+(?:\w+\s+)?back|sent\s+back|release|free|help|save|protect|rescue|asylum|the\s+case|them|their|humanitarian|hand(?:ed)?\s+over|returned|apologi[sz]e)\b/i,
 };
 
 export { MONTHS, WEEKDAYS };

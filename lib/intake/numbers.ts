@@ -102,6 +102,10 @@ const cache = new WeakMap<Lexicon, QuantityPatterns>();
 export function quantityPatterns(lex: Lexicon): QuantityPatterns {
   const cached = cache.get(lex);
   if (cached) return cached;
+  if (lex.quantity) {
+    cache.set(lex, lex.quantity);
+    return lex.quantity;
+  }
   const num = lex.numberSource;
   const approx = lex.approximators.map((a) => a.source).join("|");
   const vague = lex.vagueQuantities.map((v) => v.source).join("|");

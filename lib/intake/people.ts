@@ -20,7 +20,7 @@ import { allMatches, q } from "./util";
 
 type Ctx = { text: string; lex: Lexicon; sentences: Sentence[] };
 
-type Frames = { titled: RegExp; apposBefore: RegExp; apposAfter: RegExp; rolePrefix: RegExp };
+type Frames = { titled: RegExp; apposBefore: RegExp; apposAfter: RegExp; rolePrefix: RegExp; apposRole: RegExp; nameOf: RegExp; roleFor: RegExp };
 const cache = new WeakMap<Lexicon, Frames>();
 
 function frames(lex: Lexicon): Frames {
@@ -35,8 +35,14 @@ function frames(lex: Lexicon): Frames {
     ),
     apposBefore: new RegExp(`(?<![\\w])(?<name>${NAME}),\\s+(?<role>[^,;“”"]{3,160}?),\\s+${SPEECH}\\b`, "gd"),
     apposAfter: new RegExp(`\\b${SPEECH}\\s+(?<name>${NAME}),\\s+(?<role>[^,;“”"]{3,160}?)(?=\\s*(?:[.,;]|$))`, "gd"),
+    // "Kunio Takahashi, a minister at the Japanese Embassy in Beijing, went …": a role noun between commas.
+    apposRole: new RegExp(`(?<![\\w])(?<name>${NAME}),\\s+(?<role>(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${lex.roleNounSource}\\b[^,;“”"]{0,120}?),`, "gd"),
+    // "a spokeswoman for the Chinese foreign ministry, Hua Chunying, said": the role first, the name between commas.
+    roleFor: new RegExp(`(?<![\\w])(?:an?\\s+|the\\s+)?(?<role>${lex.roleNounSource}\\s+(?:for|of|at)\\s+(?:the\\s+)?[^,;“”"]{3,60}?),\\s+(?<name>${NAME}),\\s+${SPEECH}\\b`, "gd"),
+    // "Kwon Na-hyun of an activist group for defectors said": the organisation after "of", then a speech verb.
+    nameOf: new RegExp(`(?<![\\w])(?<name>${NAME})\\s+of\\s+(?<role>(?:an?|the)\\s+[^,;“”"]{3,80}?)\\s+${SPEECH}\\b`, "gd"),
     rolePrefix: new RegExp(
-      `(?<![\\w])(?<org>(?:[A-Z][\\w’'.-]*\\s+){1,5})?(?<role>(?:(?:senior|chief|deputy|vice|former)\\s+)?${lex.roleNounSource})\\s+(?<name>${NAME})\\s+${SPEECH}\\b`,
+      `(?<![\\w])(?<org>(?:[A-Z][\\w’'.-]*\\s+){1,5})?(?<role>(?:(?:senior|chief|deputy|vice|former|[Pp]rime)\\s+)?(?:${lex.roleNounSource}|Minister|Spokesman|Spokeswoman|Secretary))\\s+(?<name>${NAME})\\s+${SPEECH}\\b`,
       "gd",
     ),
   };
@@ -45,7 +51,7 @@ function frames(lex: Lexicon): Frames {
 }
 
 function validName(lex: Lexicon, name: string): boolean {
-  return name.split(/\s+/).every((t) => !lex.nameStopwords.has(t.split("-")[0]));
+  return !lex.nameStopwords.has(name) && name.split(/\s+/).every((t) => !lex.nameStopwords.has(t.split("-")[0]));
 }
 
 function tidy(s: string | null | undefined): string | null {
@@ -102,6 +108,18 @@ export function extractPeople(ctx: Ctx): Proposal<PersonValue>[] {
 
   for (const s of ctx.sentences) {
     if (s.text.length > 3000) continue;
+    if (lex.personFrames) {
+      // Languages whose names do not fit the English shapes read whole-name frames instead.
+      for (const { pattern, how } of lex.personFrames) {
+        for (const m of allMatches(pattern, s.text)) {
+          const g = m.groups ?? {};
+          const nameAt = m.indices?.groups?.name;
+          if (!nameAt || !g.name) continue;
+          add(s.start + m.index, s.start + m.index + m[0].length, g.name.trim(), tidy(g.role), tidy(g.org), null, how, null);
+        }
+      }
+      continue;
+    }
     for (const m of allMatches(F.titled, s.text)) {
       const g = m.groups ?? {};
       const title = lex.personTitles[(g.title ?? "").toLowerCase().replace(/\.$/, "")] ?? { role: null, kind: null };
@@ -122,6 +140,9 @@ export function extractPeople(ctx: Ctx): Proposal<PersonValue>[] {
     for (const [re, how] of [
       [F.apposBefore, "name, role between commas, then a speech verb"],
       [F.apposAfter, "speech verb, name, then the role"],
+      [F.apposRole, "name, then a role noun between commas"],
+      [F.nameOf, "name, 'of' an organisation, then a speech verb"],
+      [F.roleFor, "a role for an organisation, then the name between commas"],
     ] as const) {
       for (const m of allMatches(re, s.text)) {
         const g = m.groups ?? {};

@@ -18,17 +18,17 @@ type Outlet = { name: string; aliases: string[]; hosts: string[] };
 
 /** Outlets that report on North Koreans in China, with the names they appear under and their web hosts. */
 export const OUTLETS: readonly Outlet[] = [
-  { name: "The Korea Herald", aliases: ["Korea Herald"], hosts: ["koreaherald.com"] },
-  { name: "The Korea Times", aliases: ["Korea Times"], hosts: ["koreatimes.co.kr"] },
-  { name: "Korea JoongAng Daily", aliases: ["JoongAng Daily", "JoongAng Ilbo"], hosts: ["joongang.co.kr", "koreajoongangdaily.joins.com"] },
-  { name: "Yonhap News Agency", aliases: ["Yonhap"], hosts: ["yna.co.kr", "yonhapnews.co.kr"] },
-  { name: "The Chosun Ilbo", aliases: ["Chosun Ilbo"], hosts: ["chosun.com"] },
-  { name: "The Dong-A Ilbo", aliases: ["Dong-A Ilbo", "DongA Ilbo"], hosts: ["donga.com"] },
-  { name: "The Hankyoreh", aliases: ["Hankyoreh"], hosts: ["hani.co.kr"] },
-  { name: "Daily NK", aliases: ["DailyNK"], hosts: ["dailynk.com"] },
+  { name: "The Korea Herald", aliases: ["Korea Herald", "코리아헤럴드"], hosts: ["koreaherald.com"] },
+  { name: "The Korea Times", aliases: ["Korea Times", "코리아타임스"], hosts: ["koreatimes.co.kr"] },
+  { name: "Korea JoongAng Daily", aliases: ["JoongAng Daily", "JoongAng Ilbo", "중앙일보"], hosts: ["joongang.co.kr", "koreajoongangdaily.joins.com"] },
+  { name: "Yonhap News Agency", aliases: ["Yonhap", "연합뉴스"], hosts: ["yna.co.kr", "yonhapnews.co.kr"] },
+  { name: "The Chosun Ilbo", aliases: ["Chosun Ilbo", "조선일보"], hosts: ["chosun.com"] },
+  { name: "The Dong-A Ilbo", aliases: ["Dong-A Ilbo", "DongA Ilbo", "동아일보"], hosts: ["donga.com"] },
+  { name: "The Hankyoreh", aliases: ["Hankyoreh", "한겨레"], hosts: ["hani.co.kr"] },
+  { name: "Daily NK", aliases: ["DailyNK", "데일리NK"], hosts: ["dailynk.com"] },
   { name: "NK News", aliases: ["NKNews"], hosts: ["nknews.org"] },
-  { name: "Radio Free Asia", aliases: ["RFA"], hosts: ["rfa.org"] },
-  { name: "Voice of America", aliases: ["VOA"], hosts: ["voanews.com"] },
+  { name: "Radio Free Asia", aliases: ["RFA", "자유아시아방송"], hosts: ["rfa.org"] },
+  { name: "Voice of America", aliases: ["VOA", "미국의소리"], hosts: ["voanews.com"] },
   { name: "Reuters", aliases: [], hosts: ["reuters.com"] },
   { name: "The Associated Press", aliases: ["Associated Press"], hosts: ["apnews.com"] },
   { name: "Agence France-Presse", aliases: ["AFP"], hosts: ["afp.com"] },
@@ -37,6 +37,12 @@ export const OUTLETS: readonly Outlet[] = [
   { name: "The Washington Post", aliases: ["Washington Post"], hosts: ["washingtonpost.com"] },
   { name: "The Guardian", aliases: [], hosts: ["theguardian.com"] },
   { name: "CNN", aliases: [], hosts: ["cnn.com"] },
+  { name: "KBS", aliases: ["KBS News", "KBS 뉴스"], hosts: ["kbs.co.kr"] },
+  { name: "MBN", aliases: [], hosts: ["mbn.co.kr"] },
+  { name: "YTN", aliases: [], hosts: ["ytn.co.kr"] },
+  { name: "Kukmin Ilbo", aliases: ["국민일보"], hosts: ["kmib.co.kr"] },
+  { name: "News1", aliases: ["뉴스1"], hosts: ["news1.kr"] },
+  { name: "Newsis", aliases: ["뉴시스"], hosts: ["newsis.com"] },
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -174,12 +180,14 @@ function findOutlet(text: string, lines: Line[], opts: ExtractOptions, byline: L
   return null;
 }
 
-/** The report's language from its script and common words: Hangul means Korean; otherwise English is assumed, surely or not. */
+/** The report's language from its script and common words: Hangul means Korean (its lexicon is lexicon-ko.ts); otherwise English is assumed, surely or not. */
 export function detectLanguage(text: string): Proposal<string> {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   const hangul = sample.match(/\p{Script=Hangul}/gu)?.length ?? 0;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Hangul is unmistakable even in a short text.
+  if (hangul >= 5 && hangul / Math.max(1, letters) > 0.5) return { value: "ko", span: null, confidence: letters < 20 ? "medium" : "high", why: `${Math.round((100 * hangul) / letters)}% of the letters are Hangul` };
   if (letters < 20) return { value: "en", span: null, confidence: "low", why: "too little text to tell; English assumed" };
   if (hangul / letters > 0.3) return { value: "ko", span: null, confidence: "high", why: `${Math.round((100 * hangul) / letters)}% of the letters are Hangul` };
   const words = sample.toLowerCase().match(/\b[a-z]+\b/g) ?? [];

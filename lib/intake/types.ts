@@ -26,6 +26,8 @@ export type DraftEvent = {
   dateWording: string;
   /** The sentence the event comes from. */
   span: Span;
+  /** Where it happened, when the report says (a transfer's destination, a crossing). */
+  place?: GroupPlace | null;
   confidence: Confidence;
   why: string;
 };
@@ -56,6 +58,8 @@ export type Extraction = {
   publishedAt: string | null;
   groups: DraftGroup[];
   statedTotals: Proposal<StatedTotal>[];
+  /** Statistics over a period or many places ("at least 100 … since April"): never groups; the reviewer may keep them. */
+  aggregates: Proposal<StatedTotal>[];
   totalCheck: { stated: number | null; sumOfGroups: number; consistent: boolean | null; message: string };
   people: Proposal<PersonValue>[];
   appeals: Proposal<AppealValue>[];
