@@ -1,4 +1,7 @@
-/** @type {import('next').NextConfig} */
+import createNextIntlPlugin from "next-intl/plugin";
+
+// Messages and the request's locale: lib/i18n/request.ts (next-intl).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // Pages get their Content-Security-Policy, with a per-request nonce, from proxy.ts (lib/server/csp.ts);
 // route handlers under /api get the same policy without one (see headers() below).
@@ -11,6 +14,7 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+/** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   experimental: {
@@ -40,4 +44,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -6,7 +6,7 @@ import { getDashboardFigures, listStatSeries, type KeyFigure } from "@/lib/data/
 import { now, todayUtc } from "@/lib/clock";
 import { formatDay } from "@/lib/format/display";
 import { can } from "@/lib/auth/permissions";
-import { ACTION_KINDS } from "@/lib/validations/advocacy";
+import { getTranslations } from "next-intl/server";
 import { AccordingTo } from "@/components/ui/according-to";
 import { SeriesChart } from "@/components/ui/series-chart";
 import { StatusBadge } from "@/components/cases/status-badge";
@@ -32,6 +32,7 @@ function Figure({ label, figure, testId, href }: { label: string; figure: KeyFig
 }
 
 export default async function DashboardPage() {
+  const tEnums = await getTranslations("enums");
   const actor = await getActor();
   const showFollowUps = can(actor, "read:advocacy:any");
   const [{ caught, atRisk, repatriated, reachedSafety }, series, recent, followUps] = await Promise.all([
@@ -67,7 +68,7 @@ export default async function DashboardPage() {
             <ul className="mt-1 list-disc pl-5 text-sm">
               {followUps.overdue.slice(0, 5).map((a) => (
                 <li key={a.id}>
-                  <span className="font-semibold text-red-800">{formatDay(a.followUpDue)}</span>: {ACTION_KINDS[a.kind]} to {a.contact.name},{" "}
+                  <span className="font-semibold text-red-800">{formatDay(a.followUpDue)}</span>: {tEnums(`ActionKind.${a.kind}`)} to {a.contact.name},{" "}
                   <Link href={`/cases/${a.case.code}`} className="font-mono underline">{a.case.code}</Link>
                 </li>
               ))}

@@ -82,7 +82,7 @@ test.describe("[CASE WRITES]", () => {
     const title = `Archive me ${Date.now()}`;
     const code = await logCase(editor, title);
     await editor.goto(`/cases/${code}/edit`);
-    await editor.getByRole("button", { name: `Archive ${code}` }).click();
+    await editor.getByRole("button", { name: `Archive this case ${code}` }).click();
     await editor.waitForURL(/\/cases\/archived$/);
     await expect(editor.getByRole("listitem").filter({ hasText: code })).toContainText(title);
     await editor.goto("/cases");

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listOpenAnnotations } from "@/lib/data/annotations";
 import { requirePagePermission } from "@/lib/auth/pages";
-import { EVENT_LABEL, formatDay } from "@/lib/format/display";
-import { ANNOTATABLE_FIELDS, type AnnotatableField } from "@/lib/validations/annotation";
+import { getTranslations } from "next-intl/server";
+import { formatDay } from "@/lib/format/display";
+import { ANNOTATABLE_FIELDS } from "@/lib/validations/annotation";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Open annotations" };
@@ -11,6 +12,9 @@ export const metadata: Metadata = { title: "Open annotations" };
 export default async function OpenAnnotationsPage() {
   const actor = await requirePagePermission("read:annotation:any", "/annotations");
   const open = await listOpenAnnotations(actor);
+  const t = await getTranslations();
+  const target = (a: (typeof open)[number]): string =>
+    a.field && (ANNOTATABLE_FIELDS as readonly string[]).includes(a.field) ? t(`annotation.fields.${a.field}`) : a.event ? t(`enums.EventType.${a.event.type}`) : t("annotation.fields.case");
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Open annotations</h1>
@@ -33,7 +37,7 @@ export default async function OpenAnnotationsPage() {
             {open.map((a) => (
               <tr key={a.id} className="border-t border-stone-200 align-top">
                 <td className="p-2"><Link href={`/cases/${a.case.code}`} className="font-mono underline">{a.case.code}</Link></td>
-                <td className="p-2">{a.field ? ANNOTATABLE_FIELDS[a.field as AnnotatableField] ?? a.field : a.event ? EVENT_LABEL[a.event.type] : "The case"}</td>
+                <td className="p-2">{target(a)}</td>
                 <td className="max-w-md p-2 whitespace-pre-wrap">{a.body}</td>
                 <td className="p-2">{a.author.name}, {formatDay(a.createdAt)}</td>
                 <td className="p-2">{a.replies.length}</td>

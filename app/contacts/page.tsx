@@ -4,13 +4,14 @@ import { requirePagePermission } from "@/lib/auth/pages";
 import { listContacts } from "@/lib/data/contacts";
 import { can } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/format/display";
-import { CONTACT_KINDS } from "@/lib/validations/contact";
+import { getTranslations } from "next-intl/server";
 import { CreateContactForm } from "@/components/advocacy/contact-forms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Contacts" };
 
 export default async function ContactsPage() {
+  const tEnums = await getTranslations("enums");
   const actor = await requirePagePermission("read:contact:any", "/contacts");
   const contacts = await listContacts(actor);
   const seesDetails = can(actor, "read:contact-details:restricted");
@@ -37,7 +38,7 @@ export default async function ContactsPage() {
             {contacts.map((c) => (
               <tr key={c.id} className="border-t border-stone-200 align-top">
                 <td className="p-2"><Link href={`/contacts/${c.id}`} className="underline">{c.name}</Link></td>
-                <td className="p-2">{CONTACT_KINDS[c.kind]}</td>
+                <td className="p-2">{tEnums(`ContactKind.${c.kind}`)}</td>
                 <td className="p-2">{c.organisation ?? "—"}</td>
                 <td className="p-2">{c.role ?? "—"}</td>
                 <td className="p-2">{c.country ? countryName(c.country) : "—"}</td>

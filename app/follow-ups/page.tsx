@@ -5,12 +5,13 @@ import { can } from "@/lib/auth/permissions";
 import { listFollowUps, type FollowUp } from "@/lib/data/advocacy";
 import { now, todayUtc } from "@/lib/clock";
 import { formatDay } from "@/lib/format/display";
-import { ACTION_KINDS, ACTION_STATUSES } from "@/lib/validations/advocacy";
+import { useTranslations } from "next-intl";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Follow-ups" };
 
 function FollowUpTable({ title, items, tone, canEdit }: { title: string; items: FollowUp[]; tone: "overdue" | "due"; canEdit: boolean }) {
+  const tEnums = useTranslations("enums");
   return (
     <section aria-labelledby={`${tone}-heading`} className="space-y-2" data-testid={`follow-ups-${tone}`}>
       <h2 id={`${tone}-heading`} className="text-lg font-semibold">{title} ({items.length})</h2>
@@ -39,12 +40,12 @@ function FollowUpTable({ title, items, tone, canEdit }: { title: string; items: 
                 </td>
                 <td className="p-2"><Link href={`/cases/${a.case.code}`} className="font-mono underline">{a.case.code}</Link></td>
                 <td className="p-2"><Link href={`/contacts/${a.contact.id}`} className="underline">{a.contact.name}</Link>{a.contact.organisation && a.contact.organisation !== a.contact.name ? `, ${a.contact.organisation}` : ""}</td>
-                <td className="p-2">{ACTION_KINDS[a.kind]}, {formatDay(a.date)}</td>
+                <td className="p-2">{tEnums(`ActionKind.${a.kind}`)}, {formatDay(a.date)}</td>
                 <td className="max-w-md p-2 whitespace-pre-wrap">{a.askedFor}</td>
-                <td className="p-2">{ACTION_STATUSES[a.status]}</td>
+                <td className="p-2">{tEnums(`ActionStatus.${a.status}`)}</td>
                 {canEdit && (
                   <td className="p-2">
-                    <Link href={`/cases/${a.case.code}/advocacy/${a.id}/edit`} className="underline" aria-label={`Record a response to ${ACTION_KINDS[a.kind].toLowerCase()} to ${a.contact.name}, ${a.case.code}`}>Record response</Link>
+                    <Link href={`/cases/${a.case.code}/advocacy/${a.id}/edit`} className="underline" aria-label={`Record a response to ${tEnums(`ActionKind.${a.kind}`).toLowerCase()} to ${a.contact.name}, ${a.case.code}`}>Record response</Link>
                   </td>
                 )}
               </tr>

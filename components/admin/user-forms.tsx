@@ -1,54 +1,29 @@
 "use client";
-import { useActionState, useEffect, useId, useRef } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import { useTranslations } from "next-intl";
+import { useActionState, useId } from "react";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction, signOutEverywhereAction } from "@/lib/actions/accounts";
+import { ROLES, USER_FIELDS } from "@/lib/fields/user";
 import { FormStatus } from "@/components/ui/form-status";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { button, EnumOptions, Field, IDLE, input, SubmitButton, TableField, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
 
-const IDLE: ActionState = { status: "idle" };
-const ROLES = ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"] as const;
-const input = "mt-1 block w-full rounded border border-stone-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
-const button = "rounded border border-stone-500 bg-white px-2 py-1 text-sm hover:bg-stone-100 disabled:opacity-60";
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      {children}
-      {error && <p id={`${id}-error`} className="text-sm text-red-700">{error}</p>}
-    </div>
-  );
-}
-
+/** Create an account. A refused form keeps every value as typed, the role included (never the password). */
 export function CreateUserForm() {
+  const t = useTranslations("userForms");
   const [state, action, pending] = useActionState(createUserAction, IDLE);
+  const ref = useResetOnSuccess(state);
+  const onSubmit = useKeepInputSubmit(action);
   const id = useId();
-  const e = state.errors ?? {};
-  const v = state.status === "ok" ? {} : state.values ?? {};
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "ok") formRef.current?.reset();
-  }, [state]);
-  const described = (name: string) => (e[name] ? { "aria-invalid": true, "aria-describedby": `${id}-${name}-error` } : {});
   return (
-    <form ref={formRef} action={action} noValidate className="grid max-w-3xl gap-3 rounded border border-stone-300 bg-white p-4 sm:grid-cols-2">
-      <h2 className="text-lg font-semibold sm:col-span-2">Create an account</h2>
-      <Field id={`${id}-email`} label="Email" error={e.email}>
-        <input id={`${id}-email`} name="email" type="email" autoComplete="off" defaultValue={v.email} className={input} {...described("email")} />
-      </Field>
-      <Field id={`${id}-name`} label="Name" error={e.name}>
-        <input id={`${id}-name`} name="name" defaultValue={v.name} className={input} {...described("name")} />
-      </Field>
-      <Field id={`${id}-role`} label="Role" error={e.role}>
-        <select id={`${id}-role`} name="role" defaultValue={v.role ?? "RESEARCHER"} className={input} {...described("role")}>
-          {ROLES.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
-        </select>
-      </Field>
-      <Field id={`${id}-password`} label="Initial password (12+ characters)" error={e.password}>
-        <input id={`${id}-password`} name="password" type="password" autoComplete="new-password" className={input} {...described("password")} />
-      </Field>
+    <form ref={ref} action={action} onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-3 rounded border border-stone-300 bg-white p-4 sm:grid-cols-2" aria-label={t("createLabel")}>
+      <h2 className="text-lg font-semibold sm:col-span-2">{t("createHeading")}</h2>
+      <div className="sm:col-span-2"><ErrorSummary state={state} label={t("createStatus")} /></div>
+      <TableField table={USER_FIELDS} name="email" state={state} idPrefix={id} />
+      <TableField table={USER_FIELDS} name="name" state={state} idPrefix={id} />
+      <TableField table={USER_FIELDS} name="role" state={state} idPrefix={id} value="RESEARCHER" />
+      <TableField table={USER_FIELDS} name="password" state={state} idPrefix={id} label={t("initialPassword")} />
       <div className="sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">{pending ? "Creating…" : "Create account"}</button>
-        <FormStatus state={state} label="Create account status" />
+        <SubmitButton pending={pending} className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">{t("create")}</SubmitButton>
       </div>
     </form>
   );
@@ -56,48 +31,47 @@ export function CreateUserForm() {
 
 /** The per-account controls on one row of the users table. */
 export function UserActions({ user }: { user: { id: string; email: string; role: string; disabled: boolean } }) {
+  const t = useTranslations("userForms");
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, IDLE);
   const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, IDLE);
   const [signOutState, signOutAction, signOutPending] = useActionState(signOutEverywhereAction, IDLE);
   const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, IDLE);
   const id = useId();
+  const who = { email: user.email };
   return (
     <div className="space-y-2">
       <form action={roleAction} className="flex items-center gap-2">
         <input type="hidden" name="userId" value={user.id} />
-        <label htmlFor={`${id}-role`} className="sr-only">Role of {user.email}</label>
+        <label htmlFor={`${id}-role`} className="sr-only">{t("roleOf", who)}</label>
         <select id={`${id}-role`} name="role" defaultValue={user.role} className="rounded border border-stone-400 px-1 py-1 text-sm">
-          {ROLES.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
+          <EnumOptions enumName="Role" options={ROLES} />
         </select>
-        <button type="submit" disabled={rolePending} className={button} aria-label={`Change role of ${user.email}`}>Change role</button>
+        <button type="submit" disabled={rolePending} className={button}>{t("changeRole")}<span className="sr-only"> {t("forAccount", who)}</span></button>
       </form>
-      <FormStatus state={roleState} label={`Role status for ${user.email}`} />
+      <FormStatus state={roleState} label={t("roleStatus", who)} />
       <div className="flex flex-wrap gap-2">
         <form action={disableAction}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-          <button type="submit" disabled={disablePending} className={button} aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}>{user.disabled ? "Enable" : "Disable"}</button>
+          <button type="submit" disabled={disablePending} className={button}>{user.disabled ? t("enable") : t("disable")}<span className="sr-only"> {user.email}</span></button>
         </form>
         <form action={signOutAction}>
           <input type="hidden" name="userId" value={user.id} />
-          <button type="submit" disabled={signOutPending} className={button} aria-label={`Sign out ${user.email} everywhere`}>Sign out everywhere</button>
+          <button type="submit" disabled={signOutPending} className={button}>{t("signOutEverywhere")}<span className="sr-only"> {t("forAccount", who)}</span></button>
         </form>
       </div>
-      <FormStatus state={disableState} label={`Disable status for ${user.email}`} />
-      <FormStatus state={signOutState} label={`Sign-out status for ${user.email}`} />
+      <FormStatus state={disableState} label={t("disableStatus", who)} />
+      <FormStatus state={signOutState} label={t("signOutStatus", who)} />
       <details>
-        <summary className="cursor-pointer text-sm underline">Reset password</summary>
+        <summary className="cursor-pointer text-sm underline">{t("resetPassword")}</summary>
         <form action={resetAction} className="mt-1 flex items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
-          <div>
-            <label htmlFor={`${id}-pw`} className="block text-xs">New password for {user.email}</label>
-            <input id={`${id}-pw`} name="password" type="password" autoComplete="new-password" className={input}
-              aria-invalid={Boolean(resetState.errors?.password)} aria-describedby={resetState.errors?.password ? `${id}-pw-error` : undefined} />
-          </div>
-          <button type="submit" disabled={resetPending} className={button}>Set password</button>
+          <Field id={id} name="password" label={t("newPasswordFor", who)} state={resetState}>
+            {(aria) => <input {...aria} type="password" autoComplete="new-password" className={input} />}
+          </Field>
+          <SubmitButton pending={resetPending} className={button}>{t("setPassword")}</SubmitButton>
         </form>
-        {resetState.errors?.password && <p id={`${id}-pw-error`} className="text-sm text-red-700">{resetState.errors.password}</p>}
-        <FormStatus state={resetState} label={`Password status for ${user.email}`} />
+        <FormStatus state={resetState} label={t("passwordStatus", who)} />
       </details>
     </div>
   );

@@ -2,18 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AnnotationThread } from "@/lib/data/annotations";
 import type { CaseDetail, ClaimDto } from "@/lib/data/cases";
-import {
-  EVENT_LABEL,
-  enumLabel,
-  formatDay,
-  formatPlace,
-  formatRange,
-  formatUncertainDate,
-  isoDay,
-  verificationLabel,
-  visibilityLabel,
-} from "@/lib/format/display";
-import { ANNOTATABLE_FIELDS, type AnnotatableField } from "@/lib/validations/annotation";
+import { useTranslations } from "next-intl";
+import { formatDay, formatPlace, formatRange, formatUncertainDate, isoDay } from "@/lib/format/display";
+import type { AnnotatableField } from "@/lib/validations/annotation";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { Quote } from "@/components/ui/quote";
 import { AnnotateForm } from "@/components/annotations/annotation-forms";
@@ -52,7 +43,7 @@ function quotesFor(fieldClaims: Record<string, ClaimDto[]>, ...fields: string[])
 /** One figure of the case: its value, the passages behind it, any disagreement between sources, its notes. */
 function FigureRow({ field, value, id, c, viewer, sourcedFields }: { field: AnnotatableField; value: ReactNode; id: string; c: CaseDetail; viewer: CaseViewer; sourcedFields: string[] }) {
   const quotes = quotesFor(c.fieldClaims, ...sourcedFields);
-  const label = ANNOTATABLE_FIELDS[field];
+  const label = useTranslations("annotation.fields")(field);
   return (
     <div className="border-t border-stone-200 py-3 sm:grid sm:grid-cols-3 sm:gap-4" data-testid={`figure-${id}`}>
       <dt className="font-medium">{label}</dt>
@@ -76,6 +67,8 @@ function FigureRow({ field, value, id, c, viewer, sourcedFields }: { field: Anno
 
 /** The case record as a page shows it; the publish preview renders it with VISITOR_VIEW. */
 export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseViewer; people?: ReactNode }) {
+  const tEnums = useTranslations("enums");
+  const eventLabel = (type: string): string => tEnums(`EventType.${type}`);
   const actor = viewer.signedIn;
   const row = { c, viewer };
   return (
@@ -85,8 +78,8 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
         <h1 className="text-2xl font-semibold">{c.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <StatusBadge status={c.status} />
-          <span>Verification: {verificationLabel(c.verification)}</span>
-          {actor && <span className="rounded bg-stone-200 px-2 py-0.5 text-xs">{visibilityLabel(c.visibility)}</span>}
+          <span>Verification: {tEnums(`Verification.${c.verification}`)}</span>
+          {actor && <span className="rounded bg-stone-200 px-2 py-0.5 text-xs">{tEnums(`Visibility.${c.visibility}`)}</span>}
           {c.origin === "SYNTHETIC" && <span className="rounded bg-purple-100 px-2 py-0.5 text-xs text-purple-900">Synthetic demo record, not from any source</span>}
         </div>
         {c.summary && <p className="max-w-3xl">{c.summary}</p>}
@@ -151,8 +144,8 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             {c.events.map((e) => (
               <li key={e.id} className="rounded border border-stone-300 bg-white p-3" data-event-type={e.type}>
                 <p>
-                  <strong>{EVENT_LABEL[e.type]}</strong> — {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
-                  <span className="text-sm text-stone-700"> (precision: {enumLabel(e.precision)}{e.dateWording ? `; reported as “${e.dateWording}”` : ""})</span>
+                  <strong>{eventLabel(e.type)}</strong> — {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
+                  <span className="text-sm text-stone-700"> (precision: {tEnums(`DatePrecision.${e.precision}`)}{e.dateWording ? `; reported as “${e.dateWording}”` : ""})</span>
                 </p>
                 {e.description && <p className="text-sm">{e.description}</p>}
                 {(e.authority || e.country) && (
@@ -165,7 +158,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                 {viewer.editEvents && (
                   <EditEventForm
                     caseCode={c.code}
-                    label={`${EVENT_LABEL[e.type]}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`}
+                    label={`${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`}
                     event={{
                       id: e.id,
                       version: String(e.version),
@@ -182,8 +175,8 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                     }}
                   />
                 )}
-                {viewer.editEvents && <RemoveEventButton eventId={e.id} version={e.version} label={`${EVENT_LABEL[e.type]}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`} />}
-                {viewer.can.create && <AnnotateForm caseCode={c.code} eventId={e.id} targetLabel={`this event (${EVENT_LABEL[e.type].toLowerCase()})`} />}
+                {viewer.editEvents && <RemoveEventButton eventId={e.id} version={e.version} label={`${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`} />}
+                {viewer.can.create && <AnnotateForm caseCode={c.code} eventId={e.id} targetLabel={`this event (${eventLabel(e.type).toLowerCase()})`} />}
               </li>
             ))}
           </ol>
@@ -197,12 +190,12 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
           <ul className="mt-2 space-y-2">
             {c.actions.map((a) => (
               <li key={a.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
-                <p><strong>{enumLabel(a.kind)}</strong> to {a.contact.name}{a.contact.role ? ` (${a.contact.role})` : ""} — {formatDay(a.date)}</p>
+                <p><strong>{tEnums(`ActionKind.${a.kind}`)}</strong> to {a.contact.name}{a.contact.role ? ` (${a.contact.role})` : ""} — {formatDay(a.date)}</p>
                 <p>Asked for: {a.askedFor}</p>
-                <p>Response: {enumLabel(a.response)} · Status: {enumLabel(a.status)}{a.followUpDue ? ` · Follow up by ${formatDay(a.followUpDue)}` : ""}</p>
+                <p>Response: {tEnums(`ActionResponse.${a.response}`)} · Status: {tEnums(`ActionStatus.${a.status}`)}{a.followUpDue ? ` · Follow up by ${formatDay(a.followUpDue)}` : ""}</p>
                 {a.notes && <p className="text-stone-700">{a.notes}</p>}
                 {viewer.editAdvocacy && (
-                  <p><Link href={`/cases/${c.code}/advocacy/${a.id}/edit`} className="underline" aria-label={`Edit ${enumLabel(a.kind).toLowerCase()} to ${a.contact.name} of ${formatDay(a.date)}`}>Edit</Link></p>
+                  <p><Link href={`/cases/${c.code}/advocacy/${a.id}/edit`} className="underline" aria-label={`Edit ${tEnums(`ActionKind.${a.kind}`).toLowerCase()} to ${a.contact.name} of ${formatDay(a.date)}`}>Edit</Link></p>
                 )}
               </li>
             ))}

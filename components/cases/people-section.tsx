@@ -1,5 +1,6 @@
 import type { PersonIdentity, PersonView } from "@/lib/data/people";
-import { enumLabel, formatRange } from "@/lib/format/display";
+import { useTranslations } from "next-intl";
+import { formatRange } from "@/lib/format/display";
 
 const IDENTITY_FIELDS = [
   ["realName", "Real name"],
@@ -28,6 +29,7 @@ function RestrictedIdentity({ identity }: { identity: PersonIdentity }) {
  * plus the restricted identity only when the data layer included it. Renders nothing for an empty list.
  */
 export function PeopleSection({ people }: { people: PersonView[] }) {
+  const tSex = useTranslations("enums.Sex");
   if (people.length === 0) return null;
   return (
     <section aria-labelledby="people" data-testid="people-section">
@@ -39,7 +41,7 @@ export function PeopleSection({ people }: { people: PersonView[] }) {
             <p className="font-medium">{p.alias}</p>
             <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-stone-700">Sex</dt>
-              <dd>{enumLabel(p.sex)}</dd>
+              <dd>{tSex(p.sex)}</dd>
               <dt className="text-stone-700">Age</dt>
               <dd>{formatRange(p.ageMin, p.ageMax)}</dd>
               <dt className="text-stone-700">Relation</dt>

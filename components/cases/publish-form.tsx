@@ -1,13 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { setCaseVisibilityAction } from "@/lib/actions/cases";
-import type { ActionState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/ui/form-status";
-
-const IDLE: ActionState = { status: "idle" };
+import { IDLE, SubmitButton } from "@/components/ui/form-fields";
 
 /** Publish or unpublish, with an optional reason kept in the case's history. */
 export function PublishForm({ code, version, published, restricted }: { code: string; version: number; published: boolean; restricted: boolean }) {
+  const t = useTranslations("publish");
   const [state, action, pending] = useActionState(setCaseVisibilityAction, IDLE);
   const done = state.status === "ok";
   return (
@@ -17,21 +17,21 @@ export function PublishForm({ code, version, published, restricted }: { code: st
       <input type="hidden" name="intent" value={published ? "unpublish" : "publish"} />
       {restricted && !published && (
         <div className="rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-medium">This case is restricted (staff only).</p>
-          <p>Publishing it shows everyone its title, summary, group size, places, events and quoted sources, exactly as in the preview below.</p>
+          <p className="font-medium">{t("restrictedHeading")}</p>
+          <p>{t("restrictedExplain")}</p>
           <label className="mt-2 flex items-start gap-2">
             <input type="checkbox" name="confirmRestricted" value="yes" className="mt-1" />
-            <span>I have checked the preview and this restricted case may be made public.</span>
+            <span>{t("restrictedConfirm")}</span>
           </label>
         </div>
       )}
-      <label htmlFor="publish-reason" className="block text-sm font-medium">Reason (kept in the history)</label>
+      <label htmlFor="publish-reason" className="block text-sm font-medium">{t("reason")}</label>
       <input id="publish-reason" name="reason" maxLength={2000} className="block w-full max-w-xl rounded border border-stone-400 px-2 py-1 text-sm" />
       {state.errors?.reason && <p className="text-sm text-red-700">{state.errors.reason}</p>}
-      <button type="submit" disabled={pending || done} className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">
-        {pending ? "Saving…" : published ? "Unpublish this case" : "Publish this case"}
-      </button>
-      <FormStatus state={state} label="Publish status" />
+      <SubmitButton pending={pending} disabled={done} className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        {published ? t("unpublish") : t("publish")}
+      </SubmitButton>
+      <FormStatus state={state} label={t("status")} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
-import { STATUS_LABEL } from "@/lib/format/display";
+import { useTranslations } from "next-intl";
 
 const COLOURS: Record<CaseStatus, string> = {
   REPORTED_DETAINED: "bg-orange-100 text-orange-900 border-orange-300",
@@ -12,5 +12,6 @@ const COLOURS: Record<CaseStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
-  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>{STATUS_LABEL[status]}</span>;
+  const t = useTranslations("enums.CaseStatus");
+  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>{t(status)}</span>;
 }

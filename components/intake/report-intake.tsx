@@ -7,13 +7,13 @@ import type { Confidence, Span } from "@/lib/intake/types";
 import type { IntakeProposal } from "@/lib/intake/proposal";
 import { errorsByField, initialDrafts, reviewPayload, type EventDraft } from "@/lib/intake/review-drafts";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { button, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/ui/form-fields";
+import { button, EnumOptions, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/ui/form-fields";
+import { useTranslations } from "next-intl";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
 import { CASE_STATUSES } from "@/lib/validations/case";
 import { EVENT_TYPES, PRECISIONS } from "@/lib/validations/event";
 import { MAX_REPORT_TEXT, tooLongMessage } from "@/lib/validations/intake";
 
-const label = (v: string) => v.charAt(0) + v.slice(1).toLowerCase().replaceAll("_", " ");
 const small = "mt-1 block w-full rounded border border-stone-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 
 /** Step 1: paste the report. */
@@ -67,6 +67,8 @@ function ConfidenceNote({ confidence, why }: { confidence: Confidence; why: stri
 
 /** Step 2: review, correct, drop, save. */
 function Review({ proposal }: { proposal: IntakeProposal }) {
+  const tEnums = useTranslations("enums");
+  const eventLabel = (type: string): string => tEnums(`EventType.${type}` as string);
   const [drafts, setDrafts] = useState(() => initialDrafts(proposal));
   const [active, setActive] = useState<Span | null>(null);
   const [state, action, pending] = useActionState(saveFromReportAction, IDLE);
@@ -194,7 +196,7 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                 <label htmlFor={`case-${i}-status`} className="text-sm font-medium">Status</label>
                 <select {...err(`case-${i}-status`)} className={small} value={c.status} onChange={(e) => update("cases", i, { status: e.target.value })}>
                   <option value="">Follow the timeline</option>
-                  {CASE_STATUSES.map((s) => <option key={s} value={s}>{label(s)}</option>)}
+                  <EnumOptions enumName="CaseStatus" options={CASE_STATUSES} />
                 </select>
               </div>
               {proposal.duplicates[i]?.length > 0 && (
@@ -219,7 +221,7 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                     <div className="grid gap-2 sm:grid-cols-4">
                       <div>
                         <label htmlFor={`case-${i}-event-${j}-type`} className="text-xs font-medium">What happened</label>
-                        <select id={`case-${i}-event-${j}-type`} className={small} value={e.type} onChange={(ev) => updateEvent(i, j, { type: ev.target.value })}>{EVENT_TYPES.map((t) => <option key={t} value={t}>{label(t)}</option>)}</select>
+                        <select id={`case-${i}-event-${j}-type`} className={small} value={e.type} onChange={(ev) => updateEvent(i, j, { type: ev.target.value })}><EnumOptions enumName="EventType" options={EVENT_TYPES} /></select>
                       </div>
                       {(["dateEarliest", "dateLatest"] as const).map((f) => (
                         <div key={f}>
@@ -230,7 +232,7 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                       ))}
                       <div>
                         <label htmlFor={`case-${i}-event-${j}-precision`} className="text-xs font-medium">Precision</label>
-                        <select {...err(`case-${i}-event-${j}-precision`)} className={small} value={e.precision} onChange={(ev) => updateEvent(i, j, { precision: ev.target.value })}>{PRECISIONS.map((p) => <option key={p} value={p}>{label(p)}</option>)}</select>
+                        <select {...err(`case-${i}-event-${j}-precision`)} className={small} value={e.precision} onChange={(ev) => updateEvent(i, j, { precision: ev.target.value })}><EnumOptions enumName="DatePrecision" options={PRECISIONS} /></select>
                         {errText(`case-${i}-event-${j}-precision`)}
                       </div>
                     </div>
@@ -243,7 +245,7 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                         </div>
                       ))}
                     </div>
-                    <p className="text-sm">Wording: {e.dateWording ? `“${e.dateWording}”` : "no date given in the report"} <ShowPassage span={e.span} what={`group ${i + 1}'s ${label(e.type).toLowerCase()} event`} /></p>
+                    <p className="text-sm">Wording: {e.dateWording ? `“${e.dateWording}”` : "no date given in the report"} <ShowPassage span={e.span} what={`group ${i + 1}'s ${eventLabel(e.type).toLowerCase()} event`} /></p>
                   </div>
                 ))}
               </div>
@@ -269,7 +271,7 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                 <div>
                   <label htmlFor={`person-${i}-kind`} className="text-sm font-medium">Kind</label>
                   <select id={`person-${i}-kind`} className={small} value={p.kind} onChange={(e) => update("people", i, { kind: e.target.value })}>
-                    {Object.entries(CONTACT_KINDS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+                    <EnumOptions enumName="ContactKind" options={CONTACT_KINDS} />
                   </select>
                 </div>
               </div>

@@ -1,5 +1,7 @@
 import { describeDisagreement, disagreements, type ValueClaim } from "@/lib/format/disagreements";
-import { CLAIM_FIELDS, type ClaimField } from "@/lib/validations/source";
+import { useTranslations } from "next-intl";
+import { useFieldLabel } from "@/lib/i18n/field-labels";
+import { CASE_FIELDS } from "@/lib/fields/case";
 
 /**
  * Flags a figure whose sources give different values: "Sources disagree: 10 (Outlet A) vs 11
@@ -8,12 +10,14 @@ import { CLAIM_FIELDS, type ClaimField } from "@/lib/validations/source";
  */
 export function DisagreementFlag({ fieldClaims, fields }: { fieldClaims: Record<string, readonly ValueClaim[]>; fields: readonly string[] }) {
   const found = disagreements(fieldClaims, fields);
+  const t = useTranslations("disagreement");
+  const fieldLabel = useFieldLabel(CASE_FIELDS, "history");
   if (found.length === 0) return null;
   return (
     <div role="note" data-testid="disagreement" className="mt-1 rounded border border-orange-600 bg-orange-50 px-2 py-1 text-sm text-orange-950">
       {found.map((d) => (
         <p key={d.field}>
-          <strong>Sources disagree{fields.length > 1 ? ` on ${(CLAIM_FIELDS[d.field as ClaimField] ?? d.field).toLowerCase()}` : ""}:</strong> {describeDisagreement(d)}
+          <strong>{fields.length > 1 ? t("onField", { field: fieldLabel(d.field).toLowerCase() }) : t("heading")}</strong> {describeDisagreement(d)}
         </p>
       ))}
     </div>

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
-import { EVENT_LABEL, STATUS_LABEL, verificationLabel } from "@/lib/format/display";
+import { useTranslations } from "next-intl";
 import type { ParamErrors } from "@/lib/validations/case-filter";
+import { input } from "@/components/ui/styles";
 
 /** The raw query as the user typed it, so a refused value stays in its field. */
 export type RawQuery = Record<string, string | string[] | undefined>;
 
-const input = "mt-1 block w-full rounded border border-stone-400 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -55,6 +55,7 @@ export function FilterForm({ action, raw, errors, outlets, contacts, sort }: {
   contacts?: { id: string; name: string }[];
   sort?: string;
 }) {
+  const tEnums = useTranslations("enums");
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <form method="get" action={action} role="search" aria-label="Filter cases" className="space-y-4 rounded border border-stone-300 bg-white p-4">
@@ -76,9 +77,9 @@ export function FilterForm({ action, raw, errors, outlets, contacts, sort }: {
         <input type="checkbox" name="exact" value="1" defaultChecked={["1", "true"].includes(first(raw.exact))} />
         Only dates known to the day
       </label>
-      <Checks name="type" legend="Event type" options={Object.values(EventType).map((t) => [t, EVENT_LABEL[t]])} raw={raw} errors={errors} />
-      <Checks name="status" legend="Current status" options={Object.values(CaseStatus).map((s) => [s, STATUS_LABEL[s]])} raw={raw} errors={errors} />
-      <Checks name="verification" legend="Verification" options={Object.values(Verification).map((v) => [v, verificationLabel(v)])} raw={raw} errors={errors} />
+      <Checks name="type" legend="Event type" options={Object.values(EventType).map((t) => [t, tEnums(`EventType.${t}`)])} raw={raw} errors={errors} />
+      <Checks name="status" legend="Current status" options={Object.values(CaseStatus).map((s) => [s, tEnums(`CaseStatus.${s}`)])} raw={raw} errors={errors} />
+      <Checks name="verification" legend="Verification" options={Object.values(Verification).map((v) => [v, tEnums(`Verification.${v}`)])} raw={raw} errors={errors} />
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Text name="country" label="Country code" raw={raw} errors={errors} placeholder="CN" />
         <Text name="province" label="Province" raw={raw} errors={errors} />

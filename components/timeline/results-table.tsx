@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CaseRow } from "@/lib/data/case-search";
-import { formatPlace, formatRange, formatUncertainDate, verificationLabel, visibilityLabel } from "@/lib/format/display";
+import { useTranslations } from "next-intl";
+import { formatPlace, formatRange, formatUncertainDate } from "@/lib/format/display";
 import { filterToQuery, type CaseFilter, type Sort } from "@/lib/validations/case-filter";
 import { StatusBadge } from "@/components/cases/status-badge";
 
@@ -31,6 +32,7 @@ export function ResultsTable({ path, filter, items, sort, page, pageCount, showV
   pageCount: number;
   showVisibility: boolean;
 }) {
+  const tEnums = useTranslations("enums");
   const href = (extra: { sort?: string; page?: number }) => {
     const chosen = extra.sort ?? sort;
     const q = filterToQuery(filter, { sort: chosen === defaultSort ? undefined : chosen, page: extra.page && extra.page > 1 ? extra.page : undefined, by });
@@ -80,8 +82,8 @@ export function ResultsTable({ path, filter, items, sort, page, pageCount, showV
                 <td className="p-2">{c.firstEventEarliest && c.lastEventLatest ? formatUncertainDate(c.firstEventEarliest, c.lastEventLatest, "DAY") : "—"}</td>
                 <td className="p-2">{formatPlace(c)}</td>
                 <td className="p-2"><StatusBadge status={c.status} /></td>
-                <td className="p-2">{verificationLabel(c.verification)}</td>
-                {showVisibility && <td className="p-2">{visibilityLabel(c.visibility)}</td>}
+                <td className="p-2">{tEnums(`Verification.${c.verification}`)}</td>
+                {showVisibility && <td className="p-2">{tEnums(`Visibility.${c.visibility}`)}</td>}
               </tr>
             ))}
           </tbody>

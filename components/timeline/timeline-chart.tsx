@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import type { ChartCell } from "@/lib/data/case-search";
-import { STATUS_LABEL } from "@/lib/format/display";
+import { useTranslations } from "next-intl";
 import type { ChartUnit } from "@/lib/validations/case-filter";
 
 /** Status colours, chosen to stay distinguishable in greyscale order as well. */
@@ -51,6 +51,7 @@ export function periods(cells: ChartCell[], unit: ChartUnit): string[] | null {
  * never as an invented point. The same figures follow as a table for screen readers and keyboards.
  */
 export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: ChartUnit }) {
+  const tStatus = useTranslations("enums.CaseStatus");
   const keys = periods(cells, unit);
   if (keys === null) {
     return <p className="text-sm text-stone-700">Too many {unit}s to draw; choose a coarser step or a narrower date range.</p>;
@@ -74,7 +75,7 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
   const y = scaleLinear().domain([0, Math.max(1, ...totals)]).nice().range([barHeight, 10]);
   const labelEvery = Math.ceil(keys.length / 12);
   const rangeTitle = (c: ChartCell) =>
-    `${c.peopleAtLeast} ${c.peopleAtLeast === 1 ? "person" : "people"} at least in ${c.groups} ${c.groups === 1 ? "group" : "groups"}, ${STATUS_LABEL[c.status].toLowerCase()}; date between ${periodLabel(c.start, unit)} and ${periodLabel(c.end, unit)}`;
+    `${c.peopleAtLeast} ${c.peopleAtLeast === 1 ? "person" : "people"} at least in ${c.groups} ${c.groups === 1 ? "group" : "groups"}, ${tStatus(c.status).toLowerCase()}; date between ${periodLabel(c.start, unit)} and ${periodLabel(c.end, unit)}`;
 
   return (
     <figure className="space-y-2" aria-labelledby="chart-caption">
@@ -96,7 +97,7 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
                 top -= h;
                 return (
                   <rect key={s} x={x(k)} y={top} width={x.bandwidth()} height={h} fill={COLOUR[s]} data-status={s}>
-                    <title>{`${periodLabel(k, unit)}: ${c.peopleAtLeast} people at least in ${c.groups} groups, ${STATUS_LABEL[s].toLowerCase()}`}</title>
+                    <title>{`${periodLabel(k, unit)}: ${c.peopleAtLeast} people at least in ${c.groups} groups, ${tStatus(s).toLowerCase()}`}</title>
                   </rect>
                 );
               })}
@@ -128,7 +129,7 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
       </figcaption>
       <ul className="flex flex-wrap gap-3 text-xs" aria-label="Legend">
         {presentStatuses.map((s) => (
-          <li key={s} className="inline-flex items-center gap-1"><span className="inline-block h-3 w-3 rounded-sm" style={{ background: COLOUR[s] }} aria-hidden="true" />{STATUS_LABEL[s]}</li>
+          <li key={s} className="inline-flex items-center gap-1"><span className="inline-block h-3 w-3 rounded-sm" style={{ background: COLOUR[s] }} aria-hidden="true" />{tStatus(s)}</li>
         ))}
       </ul>
       <details className="text-sm">
@@ -138,7 +139,7 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
           <thead className="bg-stone-100 text-left">
             <tr>
               <th scope="col" className="p-1">Period</th>
-              {presentStatuses.map((s) => <th key={s} scope="col" className="p-1">{STATUS_LABEL[s]}</th>)}
+              {presentStatuses.map((s) => <th key={s} scope="col" className="p-1">{tStatus(s)}</th>)}
               <th scope="col" className="p-1">Total (groups)</th>
             </tr>
           </thead>

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addClaim, captureSource } from "@/lib/data/sources";
-import { addClaimSchema, captureSourceSchema, CLAIM_FIELDS } from "@/lib/validations/source";
+import { getTranslations } from "next-intl/server";
+import { addClaimSchema, captureSourceSchema } from "@/lib/validations/source";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 
 /**
@@ -32,8 +33,9 @@ export async function addClaimAction(previous: ActionState | FormData, formData?
       revalidatePath(`/cases/${caseCode}`);
       revalidatePath(`/sources/${sourceId}`);
       revalidatePath("/");
-      const what = input.target === "FIELD" && input.field ? CLAIM_FIELDS[input.field].toLowerCase() : input.target === "EVENT" ? "the event" : "the case";
-      return `Quote added to ${what}.`;
+      const t = await getTranslations();
+      const what = input.target === "FIELD" && input.field ? (t.has(`fields.case.${input.field}.history`) ? t(`fields.case.${input.field}.history`) : t(`fields.case.${input.field}.label`)).toLowerCase() : input.target === "EVENT" ? t("sourceForms.theEvent") : t("sourceForms.theCase");
+      return t("sourceForms.quoteAdded", { what });
     },
   });
 }

@@ -8,17 +8,17 @@ import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, Visibility } from "@/lib/generated/prisma/enums";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { CASE_FIELDS, type CaseFieldName } from "@/lib/fields/case";
+import { fieldNames, sourcedFields, type FieldSpec } from "@/lib/fields/define";
 import type { CreateCaseInput, UpdateCaseInput } from "@/lib/validations/case";
 
-const EDITABLE_FIELDS = [
-  "title", "summary", "sizeMin", "sizeMax", "sizeBest", "sizeWording", "country", "province", "cityArea",
-  "verification", "priority", "visibility", "familyInSouthMin", "familyInSouthMax", "askedForHelpMin", "askedForHelpMax", "tags", "status",
-] as const;
+/** The columns a case's form edits, from its field table (the form-only reason is not a column). */
+const EDITABLE_FIELDS = fieldNames(CASE_FIELDS).filter((f): f is Exclude<CaseFieldName, "reason"> => !(CASE_FIELDS.fields[f] as FieldSpec).formOnly);
 
 const editableSelect = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, true])) as { [K in (typeof EDITABLE_FIELDS)[number]]: true };
 
 /** Fields that a source can back: changing one that has quotes behind it needs a reason. */
-const SOURCED_FIELDS = new Set(["sizeMin", "sizeMax", "sizeBest", "status", "country", "province", "cityArea", "familyInSouthMin", "familyInSouthMax", "askedForHelpMin", "askedForHelpMax"]);
+const SOURCED_FIELDS = new Set<string>(sourcedFields(CASE_FIELDS));
 
 function caseData(input: CreateCaseInput) {
   return {

@@ -6,7 +6,7 @@ import { caseVisibleTo, requireVisibleCase, sourceVisibleTo } from "@/lib/data/v
 import { writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { CLAIM_FIELDS, isStorableText, MAX_QUOTE, MAX_SOURCE_TEXT, type AddClaimInput, type CaptureSourceInput } from "@/lib/validations/source";
+import { CLAIM_FIELD_NAMES, isStorableText, MAX_QUOTE, MAX_SOURCE_TEXT, type AddClaimInput, type CaptureSourceInput } from "@/lib/validations/source";
 
 const RECORD_ID = /^[a-z0-9]{20,40}$/i;
 
@@ -141,7 +141,7 @@ export async function addClaim(actor: Actor, input: AddClaimInput): Promise<{ id
   requirePermission(actor, "write:source:any");
   if (input.quote.length === 0 || input.quote.length > MAX_QUOTE || !isStorableText(input.quote)) throw ruleBroken("The quote must be 1 to 5,000 characters of the source's text.");
   if (input.value !== undefined && (input.value.length > 300 || !isStorableText(input.value))) throw ruleBroken("The value is limited to 300 characters.");
-  if (input.target === "FIELD" && !(input.field && input.field in CLAIM_FIELDS)) throw ruleBroken("Choose the field the quote backs.");
+  if (input.target === "FIELD" && !(input.field && (CLAIM_FIELD_NAMES as readonly string[]).includes(input.field))) throw ruleBroken("Choose the field the quote backs.");
   if (input.target === "EVENT" && !input.eventId) throw ruleBroken("Choose the event the quote is about.");
 
   const { id: caseId } = await requireVisibleCase(actor, input.caseCode);

@@ -1,17 +1,10 @@
 import { z } from "zod";
 import { caseCode, recordId, requiredText, version } from "@/lib/validations/fields";
 
-/** Case fields a note can be attached to, with the label the case page shows. */
-export const ANNOTATABLE_FIELDS = {
-  sizeMin: "Group size",
-  status: "Status",
-  place: "Place",
-  familyInSouth: "With family in South Korea",
-  askedForHelp: "Asked for help",
-  verification: "Verification",
-} as const;
+/** Case fields a note can be attached to; their labels are in the messages (`annotation.fields`). */
+export const ANNOTATABLE_FIELDS = ["sizeMin", "status", "place", "familyInSouth", "askedForHelp", "verification"] as const;
 
-export type AnnotatableField = keyof typeof ANNOTATABLE_FIELDS;
+export type AnnotatableField = (typeof ANNOTATABLE_FIELDS)[number];
 
 const body = requiredText(5000, "The note", { missing: "Write a note." });
 const id = recordId("Unknown record.");
@@ -22,7 +15,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 export const createAnnotationSchema = z.object({
   caseCode: caseCode(),
   eventId: optional(id),
-  field: optional(z.enum(Object.keys(ANNOTATABLE_FIELDS) as [AnnotatableField, ...AnnotatableField[]], { message: "Unknown field." })),
+  field: optional(z.enum(ANNOTATABLE_FIELDS, { message: "Unknown field." })),
   body,
 });
 

@@ -1,23 +1,12 @@
 import { z } from "zod";
-import { blank, caseCode, countryCode, isoDay, optionalText, recordId, textOrEmpty, version } from "@/lib/validations/fields";
+import { EVENT_FIELDS } from "@/lib/fields/event";
+import { schemaOf } from "@/lib/fields/define";
+import { caseCode, recordId, version } from "@/lib/validations/fields";
 
-export const EVENT_TYPES = ["CROSSED_BORDER", "ARRESTED", "DETAINED", "TRANSFERRED", "REPATRIATION_TALKS", "REPATRIATED", "RELEASED", "REACHED_SAFETY", "APPEAL_MADE", "OTHER"] as const;
-export const PRECISIONS = ["DAY", "WEEK", "MONTH", "YEAR"] as const;
+export { EVENT_TYPES, PRECISIONS } from "@/lib/fields/event";
 
-
-/** The fields of an event form (shared with report intake). */
-export const eventFields = {
-  type: z.enum(EVENT_TYPES, { message: "Choose what happened." }),
-  dateEarliest: isoDay("Earliest date"),
-  dateLatest: z.preprocess(blank, isoDay("Latest date").optional()),
-  precision: z.enum(PRECISIONS, { message: "Choose how precise the date is." }),
-  dateWording: optionalText(300, "The reported wording"),
-  description: textOrEmpty(5000, "The description"),
-  country: z.preprocess(blank, countryCode.optional()),
-  province: optionalText(120, "Province"),
-  cityArea: optionalText(200, "City or area"),
-  authority: optionalText(300, "Authority"),
-};
+/** The fields of an event form (shared with report intake): from the field table. */
+export const eventFields = schemaOf(EVENT_FIELDS).shape;
 
 /** Earliest ≤ latest, DAY means one day, nothing starts in the future. */
 export function checkDates(v: { dateEarliest: string; dateLatest: string; precision: string }, ctx: z.RefinementCtx) {
@@ -35,20 +24,11 @@ export const addEventSchema = z
 
 /** An edit of an event, from a form opened at `version`. */
 export const updateEventSchema = z
-  .object({
-    eventId: recordId("Unknown event."),
-    version,
-    reason: optionalText(2000, "The reason"),
-    ...eventFields,
-  })
+  .object({ eventId: recordId("Unknown event."), version, ...eventFields, reason: EVENT_FIELDS.fields.reason.schema })
   .transform((v) => ({ ...v, dateLatest: v.dateLatest ?? v.dateEarliest }))
   .superRefine(checkDates);
 
-export const removeEventSchema = z.object({
-  eventId: recordId("Unknown event."),
-  version,
-  reason: optionalText(2000, "The reason"),
-});
+export const removeEventSchema = z.object({ eventId: recordId("Unknown event."), version, reason: EVENT_FIELDS.fields.reason.schema });
 
 export type AddEventInput = z.infer<typeof addEventSchema>;
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;

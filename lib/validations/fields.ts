@@ -77,3 +77,79 @@ export function isoDay(label: string) {
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
     }, `${label} is not a real date.`);
 }
+
+/** A calendar day typed as YYYY-MM-DD (what <input type="date"> sends), as midnight UTC, between 1990 and 2100. */
+export function calendarDay(missing: string) {
+  return z
+    .string({ message: missing })
+    .trim()
+    .min(1, missing)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-01.")
+    .transform((v, ctx) => {
+      const d = new Date(`${v}T00:00:00.000Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
+        ctx.addIssue({ code: "custom", message: "This date does not exist." });
+        return z.NEVER;
+      }
+      return d;
+    })
+    .refine((d) => d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100, "Enter a date between 1990 and 2100.");
+}
+
+/** The same, optional (empty means none). */
+export const optionalCalendarDay = z.preprocess(blank, calendarDay("Enter a date.").optional());
+
+/** Browsers send a textarea's line breaks as CRLF; the captured text keeps plain LF. */
+export function normalizeLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+
+/** The latest published date accepted: tomorrow in UTC (a day of slack for time zones ahead of UTC). */
+export function latestPublishedDay(now: Date = new Date()): string {
+  return new Date(now.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD, a real calendar day, not after today (a day of slack for time zones ahead of UTC). */
+export const publishedDay = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2012-02-20.")
+    .transform((s, ctx) => {
+      const d = new Date(`${s}T00:00:00.000Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+        ctx.addIssue({ code: "custom", message: "That date does not exist." });
+        return z.NEVER;
+      }
+      if (d.getUTCFullYear() < 1900) {
+        ctx.addIssue({ code: "custom", message: "The published date is too early." });
+        return z.NEVER;
+      }
+      if (s > latestPublishedDay()) {
+        ctx.addIssue({ code: "custom", message: "The published date cannot be in the future." });
+        return z.NEVER;
+      }
+      return d;
+    })
+    .optional(),
+);
+
+/** An optional web address: http(s) only, so a stored link can never run script. */
+export const webUrl = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .max(2000, "The URL is limited to 2,000 characters.")
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "Give the full web address, starting with http:// or https://.")
+    .optional(),
+);
+

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { ACTION_KINDS } from "@/lib/validations/advocacy";
 import { caseFields, checkRanges, CASE_STATUSES } from "@/lib/validations/case";
-import { CONTACT_KINDS, type ContactKindValue } from "@/lib/validations/contact";
+import { CONTACT_KINDS } from "@/lib/validations/contact";
 import { checkDates, eventFields } from "@/lib/validations/event";
 import { isStorableText, optionalText, requiredText, unstorableMessage } from "@/lib/validations/fields";
 import { captureSourceSchema, latestPublishedDay, MAX_QUOTE, webUrl } from "@/lib/validations/source";
@@ -37,19 +37,18 @@ export const intakeContactSchema = z.object({
   /** Use this existing contact rather than creating a new one. */
   existingId: z.string().regex(RECORD_ID, "Unknown contact.").optional(),
   name: requiredText(200, "The name", { missing: "Enter a name." }),
-  kind: z.enum(Object.keys(CONTACT_KINDS) as [ContactKindValue, ...ContactKindValue[]], { message: "Choose a kind of contact." }),
+  kind: z.enum(CONTACT_KINDS, { message: "Choose a kind of contact." }),
   role: optionalText(300, "The role"),
   organisation: optionalText(300, "The organisation"),
   quote,
 });
 
-type ActionKind = keyof typeof ACTION_KINDS;
 export const intakeActionSchema = z.object({
   /** Indexes into `cases`: the cases the appeal concerns. */
   caseIndexes: z.array(z.number().int().min(0)).min(1, "Choose the case the appeal concerns.").max(20),
   /** Index into `contacts`: who it was addressed to. */
   contactIndex: z.number().int().min(0, "Choose who the appeal was addressed to."),
-  kind: z.enum(Object.keys(ACTION_KINDS) as [ActionKind, ...ActionKind[]], { message: "Choose the kind of action." }),
+  kind: z.enum(ACTION_KINDS, { message: "Choose the kind of action." }),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date (YYYY-MM-DD)."),
   askedFor: requiredText(2000, "What was asked for", { missing: "Say what was asked for." }),
   quote,

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { getSourceForActor } from "@/lib/data/sources";
-import { enumLabel, formatDay } from "@/lib/format/display";
+import { getTranslations } from "next-intl/server";
+import { formatDay } from "@/lib/format/display";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Source" };
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
+  const tEnums = await getTranslations("enums");
   const { id } = await params;
   const source = await getSourceForActor(await getActor(), id);
   if (!source) notFound();
@@ -22,7 +24,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
           <dt className="font-medium">Captured</dt><dd>{formatDay(source.retrievedAt)}</dd>
           <dt className="font-medium">Language</dt><dd>{source.language}</dd>
-          <dt className="font-medium">Reliability</dt><dd>{enumLabel(source.reliability)}</dd>
+          <dt className="font-medium">Reliability</dt><dd>{tEnums(`Reliability.${source.reliability}`)}</dd>
           <dt className="font-medium">SHA-256</dt><dd className="break-all font-mono text-xs" data-testid="source-sha256">{source.sha256}</dd>
         </dl>
       </header>
@@ -35,7 +37,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
             {source.claims.map((c) => (
               <li key={c.id}>
                 <Link href={`/cases/${c.case.code}`} className="font-mono underline">{c.case.code}</Link>
-                {c.field ? ` · ${c.field}${c.value ? ` = ${c.value}` : ""}` : ` · ${enumLabel(c.target)}`}: <q className="italic">{c.quote}</q>
+                {c.field ? ` · ${c.field}${c.value ? ` = ${c.value}` : ""}` : ` · ${tEnums(`ClaimTarget.${c.target}`)}`}: <q className="italic">{c.quote}</q>
               </li>
             ))}
           </ul>

@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { getCaseByCode } from "@/lib/data/cases";
 import { getSourceSummary, listSourcesForPicker } from "@/lib/data/sources";
-import { EVENT_LABEL, formatDay, formatUncertainDate, isoDay } from "@/lib/format/display";
-import { latestPublishedDay } from "@/lib/validations/source";
+import { getTranslations } from "next-intl/server";
+import { formatDay, formatUncertainDate, isoDay } from "@/lib/format/display";
+
 import { AddClaimForm, CaptureSourceForm, type PickerSource } from "@/components/sources/source-forms";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,7 @@ type Props = {
 
 /** Editors and up: capture a report (or pick one already captured) and tie a quote of it to this case. */
 export default async function AttachSourcePage({ params, searchParams }: Props) {
+  const tEnums = await getTranslations("enums");
   const { code } = await params;
   const actor = await requirePagePermission("write:source:any", `/cases/${encodeURIComponent(code)}/sources/new`);
   const c = await getCaseByCode(actor, code);
@@ -29,9 +31,7 @@ export default async function AttachSourcePage({ params, searchParams }: Props) 
   if (selected && !picker.some((s) => s.id === selected.id)) {
     picker.unshift({ id: selected.id, outlet: selected.outlet, title: selected.title, publishedAt: selected.publishedAt ? isoDay(selected.publishedAt) : null });
   }
-  const events = c.events.map((e) => ({ id: e.id, label: `${EVENT_LABEL[e.type]}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}` }));
-  // The schema allows a day of slack for time zones ahead of UTC; so does the date picker.
-  const today = latestPublishedDay();
+  const events = c.events.map((e) => ({ id: e.id, label: `${tEnums(`EventType.${e.type}`)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}` }));
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -62,7 +62,7 @@ export default async function AttachSourcePage({ params, searchParams }: Props) 
       <section aria-labelledby="capture-heading" className="rounded border border-stone-300 bg-white p-4">
         <h2 id="capture-heading" className="text-lg font-semibold">Capture a new report</h2>
         <p className="text-sm text-stone-700">If the report is not in the list above, capture it here first; it is then selected for quoting.</p>
-        <CaptureSourceForm key={selected?.id ?? "none"} caseCode={c.code} sources={picker} today={today} />
+        <CaptureSourceForm key={selected?.id ?? "none"} caseCode={c.code} sources={picker} />
       </section>
     </div>
   );

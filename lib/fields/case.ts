@@ -1,0 +1,155 @@
+/**
+ * The fields of a case: its form, its history, its export columns, its API object and which fields a
+ * source can back all come from here (see lib/fields/define.ts; docs/adding-a-field.md).
+ */
+import { z } from "zod";
+import { CaseStatus, Priority, Verification } from "@/lib/generated/prisma/enums";
+import { defineFields } from "@/lib/fields/define";
+import { countryCode, optionalCount, optionalText, requiredText, textOrEmpty } from "@/lib/validations/fields";
+
+export const CASE_STATUSES = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
+export const VERIFICATIONS = Object.values(Verification) as [Verification, ...Verification[]];
+export const PRIORITIES = Object.values(Priority) as [Priority, ...Priority[]];
+/** Cases are created and edited as internal or restricted; making one public goes through the preview. */
+export const EDITABLE_VISIBILITIES = ["INTERNAL", "RESTRICTED"] as const;
+
+const int = { type: "integer" };
+const nullableInt = { type: ["integer", "null"] };
+const nullableText = { type: ["string", "null"] };
+
+export const CASE_FIELDS = defineFields("case", {
+  title: {
+    schema: requiredText(300, "The title", { min: 3, missing: "Give the case a title (3+ characters)." }),
+    widget: { kind: "text" },
+    maxLength: 300,
+    history: true,
+    exportColumn: "title",
+    api: { path: "title", schema: { type: "string" } },
+    sourced: false,
+  },
+  summary: {
+    schema: textOrEmpty(10000, "The summary"),
+    widget: { kind: "textarea", rows: 4 },
+    maxLength: 10000,
+    history: true,
+    exportColumn: null,
+    api: { path: "summary", schema: { type: "string" } },
+    sourced: false,
+  },
+  status: {
+    schema: z.enum(CASE_STATUSES, { message: "Choose a status." }),
+    widget: { kind: "select", enumName: "CaseStatus", options: CASE_STATUSES },
+    hint: true,
+    history: true,
+    exportColumn: "status",
+    api: { path: "status", schema: { type: "string", enum: CASE_STATUSES } },
+    sourced: true,
+  },
+  verification: {
+    schema: z.enum(VERIFICATIONS, { message: "Choose a verification level." }),
+    widget: { kind: "select", enumName: "Verification", options: VERIFICATIONS },
+    history: true,
+    exportColumn: "verification",
+    api: { path: "verification", schema: { type: "string", enum: VERIFICATIONS } },
+    sourced: true,
+  },
+  priority: {
+    schema: z.enum(PRIORITIES, { message: "Choose a priority." }),
+    widget: { kind: "select", enumName: "Priority", options: PRIORITIES },
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: false,
+  },
+  visibility: {
+    schema: z.enum(EDITABLE_VISIBILITIES, { message: "Choose internal or restricted; publish from the preview." }),
+    widget: { kind: "select", enumName: "Visibility", options: EDITABLE_VISIBILITIES },
+    hint: true,
+    history: true,
+    // Whether a case is published is internal knowledge: the export and the API add it for signed-in readers only.
+    exportColumn: null,
+    api: null,
+    sourced: false,
+  },
+  tags: {
+    schema: z.preprocess(
+      (v) => (typeof v === "string" ? v.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean) : (v ?? [])),
+      z.array(z.string().max(40, "Tags are limited to 40 characters each.").regex(/^[a-z0-9][a-z0-9 _-]*$/, "Tags use letters, digits, spaces, - and _.")).max(20, "At most 20 tags."),
+    ),
+    widget: { kind: "tags" },
+    hint: true,
+    history: true,
+    exportColumn: "tags",
+    api: { path: "tags", schema: { type: "array", items: { type: "string" } } },
+    sourced: false,
+  },
+  sizeMin: {
+    schema: z.coerce.number({ message: "The minimum group size must be a number." }).int("Whole people only.").min(1, "A group has at least 1 person.").max(100000, "That group size is too large."),
+    widget: { kind: "number" },
+    history: true,
+    exportColumn: "size_min",
+    api: { path: "size.min", schema: int },
+    sourced: true,
+  },
+  sizeBest: {
+    schema: optionalCount("The best estimate"),
+    widget: { kind: "number" },
+    history: true,
+    exportColumn: "size_best",
+    api: { path: "size.best", schema: nullableInt },
+    sourced: true,
+  },
+  sizeMax: {
+    schema: optionalCount("The maximum group size"),
+    widget: { kind: "number" },
+    history: true,
+    exportColumn: "size_max",
+    api: { path: "size.max", schema: nullableInt },
+    sourced: true,
+  },
+  sizeWording: {
+    schema: optionalText(300, "The reported wording"),
+    widget: { kind: "text" },
+    maxLength: 300,
+    hint: true,
+    history: true,
+    exportColumn: "size_wording",
+    api: { path: "size.wording", schema: nullableText },
+    sourced: false,
+  },
+  familyInSouthMin: { schema: optionalCount("With family in South Korea (min)"), widget: { kind: "number" }, history: true, exportColumn: null, api: null, sourced: true },
+  familyInSouthMax: { schema: optionalCount("With family in South Korea (max)"), widget: { kind: "number" }, history: true, exportColumn: null, api: null, sourced: true },
+  askedForHelpMin: { schema: optionalCount("Asked for help (min)"), widget: { kind: "number" }, history: true, exportColumn: null, api: null, sourced: true },
+  askedForHelpMax: { schema: optionalCount("Asked for help (max)"), widget: { kind: "number" }, history: true, exportColumn: null, api: null, sourced: true },
+  country: {
+    schema: countryCode,
+    widget: { kind: "text" },
+    maxLength: 2,
+    hint: true,
+    history: true,
+    exportColumn: "country",
+    api: { path: "place.country", schema: { type: "string" } },
+    sourced: true,
+  },
+  province: {
+    schema: optionalText(120, "Province"),
+    widget: { kind: "text" },
+    maxLength: 120,
+    history: true,
+    exportColumn: "province",
+    api: { path: "place.province", schema: nullableText },
+    sourced: true,
+  },
+  cityArea: {
+    schema: optionalText(200, "City or area"),
+    widget: { kind: "text" },
+    maxLength: 200,
+    history: true,
+    exportColumn: "city",
+    api: { path: "place.city", schema: nullableText },
+    sourced: true,
+  },
+  reason: { schema: optionalText(2000, "The reason"), widget: { kind: "text" }, maxLength: 2000, hint: true, history: false, exportColumn: null, api: null, sourced: false, formOnly: true },
+});
+
+export type CaseFieldName = keyof typeof CASE_FIELDS.fields;

@@ -1,0 +1,40 @@
+/** The fields of an event on a case's timeline (see lib/fields/define.ts). */
+import { z } from "zod";
+import { DatePrecision, EventType } from "@/lib/generated/prisma/enums";
+import { defineFields } from "@/lib/fields/define";
+import { blank, countryCode, isoDay, optionalText, textOrEmpty } from "@/lib/validations/fields";
+
+export const EVENT_TYPES = Object.values(EventType) as [EventType, ...EventType[]];
+export const PRECISIONS = Object.values(DatePrecision) as [DatePrecision, ...DatePrecision[]];
+
+const nullableText = { type: ["string", "null"] };
+
+export const EVENT_FIELDS = defineFields("event", {
+  type: {
+    schema: z.enum(EVENT_TYPES, { message: "Choose what happened." }),
+    widget: { kind: "select", enumName: "EventType", options: EVENT_TYPES },
+    history: true,
+    exportColumn: null,
+    api: { path: "type", schema: { type: "string", enum: EVENT_TYPES } },
+    sourced: false,
+  },
+  dateEarliest: { schema: isoDay("Earliest date"), widget: { kind: "date" }, history: true, exportColumn: null, api: { path: "dateEarliest", schema: { type: "string", format: "date" } }, sourced: false },
+  dateLatest: { schema: z.preprocess(blank, isoDay("Latest date").optional()), widget: { kind: "date" }, hint: true, history: true, exportColumn: null, api: { path: "dateLatest", schema: { type: "string", format: "date" } }, sourced: false },
+  precision: {
+    schema: z.enum(PRECISIONS, { message: "Choose how precise the date is." }),
+    widget: { kind: "select", enumName: "DatePrecision", options: PRECISIONS },
+    history: true,
+    exportColumn: null,
+    api: { path: "precision", schema: { type: "string", enum: PRECISIONS } },
+    sourced: false,
+  },
+  dateWording: { schema: optionalText(300, "The reported wording"), widget: { kind: "text" }, maxLength: 300, hint: true, history: true, exportColumn: null, api: { path: "dateWording", schema: nullableText }, sourced: false },
+  authority: { schema: optionalText(300, "Authority"), widget: { kind: "text" }, maxLength: 300, history: true, exportColumn: null, api: { path: "authority", schema: nullableText }, sourced: false },
+  country: { schema: z.preprocess(blank, countryCode.optional()), widget: { kind: "text" }, maxLength: 2, history: true, exportColumn: null, api: { path: "place.country", schema: nullableText }, sourced: false },
+  province: { schema: optionalText(120, "Province"), widget: { kind: "text" }, maxLength: 120, history: true, exportColumn: null, api: { path: "place.province", schema: nullableText }, sourced: false },
+  cityArea: { schema: optionalText(200, "City or area"), widget: { kind: "text" }, maxLength: 200, history: true, exportColumn: null, api: { path: "place.city", schema: nullableText }, sourced: false },
+  description: { schema: textOrEmpty(5000, "The description"), widget: { kind: "textarea", rows: 2 }, maxLength: 5000, history: true, exportColumn: null, api: { path: "description", schema: { type: "string" } }, sourced: false },
+  reason: { schema: optionalText(2000, "The reason"), widget: { kind: "text" }, maxLength: 2000, history: false, exportColumn: null, api: null, sourced: false, formOnly: true },
+});
+
+export type EventFieldName = keyof typeof EVENT_FIELDS.fields;

@@ -1,0 +1,17 @@
+import { useTranslations } from "next-intl";
+import type { FieldTable } from "@/lib/fields/define";
+
+/**
+ * A function that names a field of a field table in the reader's language: its form label, or with
+ * "history" the way the history and source quotes name it, where that differs ("Group size (minimum)"
+ * for the form's "At least"). Unknown names come back as they are.
+ */
+export function useFieldLabel(table: FieldTable, kind: "label" | "history" = "label") {
+  const t = useTranslations("fields");
+  return (name: string): string => {
+    const history = `${table.entity}.${name}.history`;
+    if (kind === "history" && t.has(history)) return t(history);
+    const label = `${table.entity}.${name}.label`;
+    return t.has(label) ? t(label) : name;
+  };
+}
