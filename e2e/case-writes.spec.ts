@@ -51,10 +51,10 @@ test.describe("[CASE WRITES]", () => {
     await expect(editor.getByRole("status", { name: "Case form status" })).toHaveText("Saved.");
 
     await editor.goto(editor.url().replace(/\/edit$/, "/history"));
-    const statusRow = editor.getByTestId("history-row").filter({ hasText: "status" }).filter({ hasText: "REPATRIATED" }).filter({ hasText: "UNKNOWN" });
+    const statusRow = editor.getByTestId("history-row").filter({ hasText: "Changed case · Status" }).filter({ hasText: "Repatriated" }).filter({ hasText: "Unknown" });
     await expect(statusRow).toContainText("Handed over at Tumen");
     // The status change left one event behind (its history has a row per field; the type is one of them).
-    await expect(editor.getByTestId("history-row").filter({ hasText: "create CaseEvent · type" })).toHaveCount(1);
+    await expect(editor.getByTestId("history-row").filter({ hasText: "Added event · Type" })).toHaveCount(1);
   });
 
   test("two editors edit the same case: the second save is refused and the first one's data is intact", async ({ browser }) => {
@@ -171,6 +171,6 @@ test.describe("[EVENTS]", () => {
     await item.getByRole("button", { name: "Save event" }).click();
     await expect(editor.getByTestId("figure-status")).toContainText("Released");
     await editor.goto(`/cases/${code}/history`);
-    await expect(editor.getByTestId("history-row").filter({ hasText: "update CaseEvent · type" })).toContainText("Later reports say they were let go");
+    await expect(editor.getByTestId("history-row").filter({ hasText: "Changed event · Type" })).toContainText("Later reports say they were let go");
   });
 });

@@ -94,11 +94,11 @@ test("[ACCEPTANCE] an editor logs a case from a report end to end and follows it
   // 6. The history shows each change, old → new, with the reason.
   await page.goto(`/cases/${code}/history`);
   const rows = page.getByTestId("history-row");
-  await expect(rows.filter({ hasText: "· status" }).filter({ hasText: "REPORTED_DETAINED" }).filter({ hasText: "REPATRIATED" })).toContainText("Handed over at Tumen bridge");
-  await expect(rows.filter({ hasText: "· lastEventLatest" }).first()).toContainText("2012-04-08");
-  await expect(rows.filter({ hasText: "SourceClaim" }).first()).toBeVisible();
-  await expect(rows.filter({ hasText: "AdvocacyAction" }).first()).toBeVisible();
-  await expect(rows.filter({ hasText: "create Case · title" })).toContainText(title);
+  await expect(rows.filter({ hasText: "· Status" }).filter({ hasText: "Reported detained" }).filter({ hasText: "Repatriated" })).toContainText("Handed over at Tumen bridge");
+  await expect(rows.filter({ hasText: "· Last event (latest date)" }).first()).toContainText("2012-04-08");
+  await expect(rows.filter({ hasText: "Added source quote" }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: "Added advocacy action" }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: "Added case · Title" })).toContainText(title);
 
   // 7. The follow-up is due, then overdue once its date passes.
   await setClock(page, "2031-06-03");

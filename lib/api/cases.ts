@@ -2,6 +2,9 @@ import "server-only";
 import { getCaseByCode } from "@/lib/data/cases";
 import { readCaseQuery, searchCases, type CaseRow } from "@/lib/data/case-search";
 import type { Actor } from "@/lib/auth/permissions";
+import { CASE_FIELDS } from "@/lib/fields/case";
+import { toApiObject } from "@/lib/fields/define";
+import { EVENT_FIELDS } from "@/lib/fields/event";
 import { COUNTING_RULE, filterToQuery, paramsFromUrl, unknownParams, type ParamErrors } from "@/lib/validations/case-filter";
 
 /**
@@ -21,21 +24,20 @@ export function badParameters(errors: ParamErrors): Response {
   return json({ error: { code: "invalid_parameter", parameter, message, parameters: errors } }, 400);
 }
 
-/** A case as the API returns it in lists: what any reader allowed to see the case may see. */
-function caseSummary(c: CaseRow, origin: string, signedIn: boolean) {
+/**
+ * A case as the API (and the JSON export) gives it: its published fields from the field table, placed
+ * by their API paths (lib/fields/case.ts), plus what is derived. What any reader allowed to see the
+ * case may see; whether a case is published is internal knowledge, for signed-in readers only.
+ */
+export function caseSummary(c: CaseRow, origin: string, signedIn: boolean) {
+  const fields = toApiObject(CASE_FIELDS, c) as { place?: Record<string, unknown> };
   return {
     code: c.code,
     url: `${origin}/cases/${c.code}`,
-    title: c.title,
-    summary: c.summary,
-    status: c.status,
-    verification: c.verification,
-    size: { min: c.sizeMin, best: c.sizeBest, max: c.sizeMax, wording: c.sizeWording },
-    place: { country: c.country, province: c.province, city: c.cityArea, latitude: c.latitude, longitude: c.longitude },
+    ...fields,
+    place: { ...fields.place, latitude: c.latitude, longitude: c.longitude },
     dates: { firstEventEarliest: isoDay(c.firstEventEarliest), lastEventLatest: isoDay(c.lastEventLatest) },
-    tags: c.tags,
     synthetic: c.origin === "SYNTHETIC",
-    // Whether a case is published is internal knowledge: only signed-in readers (or tokens) get it.
     ...(signedIn ? { visibility: c.visibility } : {}),
   };
 }
@@ -78,16 +80,7 @@ export async function caseApiResponse(actor: Actor, code: string, origin: string
   return json({
     data: {
       ...caseSummary(c, origin, Boolean(actor)),
-      events: c.events.map((e) => ({
-        type: e.type,
-        dateEarliest: isoDay(e.dateEarliest),
-        dateLatest: isoDay(e.dateLatest),
-        precision: e.precision,
-        dateWording: e.dateWording,
-        description: e.description,
-        place: { country: e.country, province: e.province, city: e.cityArea },
-        authority: e.authority,
-      })),
+      events: c.events.map((e) => toApiObject(EVENT_FIELDS, e)),
       sources: c.sources.map((s) => ({ outlet: s.outlet, title: s.title, author: s.author, url: s.url, publishedAt: isoDay(s.publishedAt), sha256: s.sha256, link: `${origin}/sources/${s.id}` })),
     },
   });

@@ -3,40 +3,38 @@ import { stringify } from "csv-stringify/sync";
 import { recordAuditEvent } from "@/lib/data/audit";
 import { countCases, streamCases, type CaseRow, type SourceRef } from "@/lib/data/case-search";
 import type { Actor } from "@/lib/auth/permissions";
+import { caseSummary } from "@/lib/api/cases";
+import { CASE_FIELDS } from "@/lib/fields/case";
+import { exportColumns } from "@/lib/fields/define";
 import { COUNTING_RULE, describeFilter, filterToQuery, type CaseFilter } from "@/lib/validations/case-filter";
 
 export type ExportFormat = "csv" | "json";
 
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
-/** One exported case: what the reader may see, its link back, and its sources with their hashes. */
+/** One exported case: the API's object for it (lib/api/cases.ts) and its sources with their hashes and links back. */
 function exportRow(c: CaseRow, sources: SourceRef[], origin: string, signedIn: boolean) {
   return {
-    code: c.code,
-    link: `${origin}/cases/${c.code}`,
-    title: c.title,
-    status: c.status,
-    verification: c.verification,
-    sizeMin: c.sizeMin,
-    sizeBest: c.sizeBest,
-    sizeMax: c.sizeMax,
-    sizeWording: c.sizeWording,
-    country: c.country,
-    province: c.province,
-    city: c.cityArea,
-    firstEventEarliest: isoDay(c.firstEventEarliest),
-    lastEventLatest: isoDay(c.lastEventLatest),
-    tags: c.tags,
-    synthetic: c.origin === "SYNTHETIC",
-    ...(signedIn ? { visibility: c.visibility } : {}),
+    ...caseSummary(c, origin, signedIn),
     sources: sources.map((s) => ({ outlet: s.outlet, title: s.title, url: s.url, publishedAt: isoDay(s.publishedAt), sha256: s.sha256, link: `${origin}/sources/${s.id}` })),
   };
 }
 
-const CSV_COLUMNS = [
-  "code", "link", "title", "status", "verification", "size_min", "size_best", "size_max", "size_wording", "country", "province", "city",
-  "first_event_earliest", "last_event_latest", "tags", "synthetic",
-];
+/** A field's value in a CSV cell: lists joined, days as YYYY-MM-DD, nothing as an empty cell. */
+function csvCell(value: unknown): string | number {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.join("; ");
+  if (value instanceof Date) return isoDay(value);
+  return typeof value === "number" ? value : String(value);
+}
+
+/** The CSV's columns: the code and link back, the case's exported fields (lib/fields/case.ts), then what is derived. */
+export function csvColumns(signedIn: boolean): string[] {
+  return [
+    "code", "link", ...exportColumns(CASE_FIELDS).map((f) => f.column), "first_event_earliest", "last_event_latest", "synthetic",
+    ...(signedIn ? ["visibility"] : []), "sources", "source_sha256",
+  ];
+}
 
 /**
  * Exactly the filtered view as CSV or JSON, streamed in batches (memory stays flat for any size),
@@ -60,7 +58,8 @@ export async function exportResponse(actor: Actor, filter: CaseFilter, format: E
     peopleAtLeast: totals.peopleAtLeast,
     peopleBest: totals.peopleBest,
   };
-  const columns = [...CSV_COLUMNS, ...(signedIn ? ["visibility"] : []), "sources", "source_sha256"];
+  const columns = csvColumns(signedIn);
+  const fieldColumns = exportColumns(CASE_FIELDS);
   const encoder = new TextEncoder();
   const batches = streamCases(actor, filter);
   let first = true;
@@ -92,19 +91,21 @@ export async function exportResponse(actor: Actor, filter: CaseFilter, format: E
         controller.close();
         return;
       }
-      const rows = next.value.rows.map((c) => exportRow(c, next.value.sources.get(c.id) ?? [], origin, signedIn));
       if (format === "csv") {
-        const records = rows.map((r) => [
-          r.code, r.link, r.title, r.status, r.verification, r.sizeMin, r.sizeBest ?? "", r.sizeMax ?? "", r.sizeWording ?? "", r.country, r.province ?? "", r.city ?? "",
-          r.firstEventEarliest, r.lastEventLatest, r.tags.join("; "), r.synthetic ? "yes" : "no",
-          ...(signedIn ? [r.visibility] : []),
-          r.sources.map((s) => `${s.outlet}: ${s.title}${s.url ? ` <${s.url}>` : ""} (${s.link})`).join(" | "),
-          r.sources.map((s) => s.sha256).join(" "),
-        ]);
+        const records = next.value.rows.map((c) => {
+          const sources = next.value.sources.get(c.id) ?? [];
+          return [
+            c.code, `${origin}/cases/${c.code}`, ...fieldColumns.map((f) => csvCell(c[f.field as keyof CaseRow])),
+            isoDay(c.firstEventEarliest), isoDay(c.lastEventLatest), c.origin === "SYNTHETIC" ? "yes" : "no",
+            ...(signedIn ? [c.visibility] : []),
+            sources.map((s) => `${s.outlet}: ${s.title}${s.url ? ` <${s.url}>` : ""} (${origin}/sources/${s.id})`).join(" | "),
+            sources.map((s) => s.sha256).join(" "),
+          ];
+        });
         // Cells starting with = + - @ would run as formulas in spreadsheets: csv-stringify escapes them.
         controller.enqueue(encoder.encode(stringify(records, { escape_formulas: true })));
       } else {
-        const text = rows.map((r) => JSON.stringify(r)).join(",");
+        const text = next.value.rows.map((c) => JSON.stringify(exportRow(c, next.value.sources.get(c.id) ?? [], origin, signedIn))).join(",");
         controller.enqueue(encoder.encode((first ? "" : ",") + text));
         first = false;
       }

@@ -1,10 +1,13 @@
 import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
+import { CASE_FIELDS } from "@/lib/fields/case";
+import { apiSchemaProperties } from "@/lib/fields/define";
+import { EVENT_FIELDS } from "@/lib/fields/event";
 import { COUNTING_RULE, MAX_PAGE_SIZE, SORTS, UI_PAGE_SIZE } from "@/lib/validations/case-filter";
 
 /**
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Parameter lists and enum
- * values come from the same constants the server validates with, so the document cannot drift
- * from the code on those points.
+ * values come from the same constants the server validates with, and the Case and event objects
+ * from the field tables the API builds them with, so the document cannot drift from the code.
  */
 const many = (description: string, values: readonly string[]) => ({
   in: "query",
@@ -37,6 +40,7 @@ const FILTER_PARAMETERS = [
 ];
 
 export function openApiDocument(origin: string) {
+  const caseFields = apiSchemaProperties(CASE_FIELDS);
   const error = { $ref: "#/components/schemas/Error" };
   return {
     openapi: "3.1.0",
@@ -88,14 +92,10 @@ export function openApiDocument(origin: string) {
           properties: {
             code: { type: "string" },
             url: { type: "string", format: "uri" },
-            title: { type: "string" },
-            summary: { type: "string" },
-            status: { type: "string", enum: Object.values(CaseStatus) },
-            verification: { type: "string", enum: Object.values(Verification) },
-            size: { type: "object", properties: { min: { type: "integer" }, best: { type: ["integer", "null"] }, max: { type: ["integer", "null"] }, wording: { type: ["string", "null"] } } },
-            place: { type: "object", properties: { country: { type: "string" }, province: { type: ["string", "null"] }, city: { type: ["string", "null"] }, latitude: { type: ["number", "null"] }, longitude: { type: ["number", "null"] } } },
+            // The case's published fields, from its field table (lib/fields/case.ts), plus what is derived.
+            ...caseFields,
+            place: { ...caseFields.place, properties: { ...(caseFields.place?.properties as object), latitude: { type: ["number", "null"] }, longitude: { type: ["number", "null"] } } },
             dates: { type: "object", properties: { firstEventEarliest: { type: ["string", "null"], format: "date" }, lastEventLatest: { type: ["string", "null"], format: "date" } } },
-            tags: { type: "array", items: { type: "string" } },
             synthetic: { type: "boolean", description: "A clearly labelled synthetic demo record, not sourced data." },
             visibility: { type: "string", enum: ["PUBLIC", "INTERNAL", "RESTRICTED"], description: "Only for signed-in callers (token or session)." },
           },
@@ -123,7 +123,7 @@ export function openApiDocument(origin: string) {
             {
               type: "object",
               properties: {
-                events: { type: "array", items: { type: "object", properties: { type: { type: "string", enum: Object.values(EventType) }, dateEarliest: { type: "string", format: "date" }, dateLatest: { type: "string", format: "date" }, precision: { type: "string", enum: ["DAY", "WEEK", "MONTH", "YEAR"] }, dateWording: { type: ["string", "null"] }, description: { type: "string" }, place: { type: "object" }, authority: { type: ["string", "null"] } } } },
+                events: { type: "array", items: { type: "object", properties: apiSchemaProperties(EVENT_FIELDS) } },
                 sources: { type: "array", items: { type: "object", properties: { outlet: { type: "string" }, title: { type: "string" }, author: { type: ["string", "null"] }, url: { type: ["string", "null"] }, publishedAt: { type: ["string", "null"], format: "date" }, sha256: { type: "string", pattern: "^[0-9a-f]{64}$" }, link: { type: "string" } } } },
               },
             },

@@ -6,9 +6,12 @@ import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { caseVisibleTo, requireVisibleCase } from "@/lib/data/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { ADVOCACY_FIELDS } from "@/lib/fields/advocacy";
+import { historyFields } from "@/lib/fields/define";
 import type { AdvocacyFields, UpdateAdvocacyInput } from "@/lib/validations/advocacy";
 
-const HISTORY_FIELDS = ["contactId", "kind", "date", "askedFor", "response", "status", "followUpDue", "notes"] as const;
+/** The fields whose changes the history records: the table says which. */
+const HISTORY_FIELDS = historyFields(ADVOCACY_FIELDS);
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A contact that is not archived, or the "not-found" refusal. */

@@ -9,13 +9,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, Visibility } from "@/lib/generated/prisma/enums";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { CASE_FIELDS, type CaseFieldName } from "@/lib/fields/case";
-import { fieldNames, sourcedFields, type FieldSpec } from "@/lib/fields/define";
+import { fieldNames, historyFields, sourcedFields, type FieldSpec } from "@/lib/fields/define";
 import type { CreateCaseInput, UpdateCaseInput } from "@/lib/validations/case";
 
 /** The columns a case's form edits, from its field table (the form-only reason is not a column). */
 const EDITABLE_FIELDS = fieldNames(CASE_FIELDS).filter((f): f is Exclude<CaseFieldName, "reason"> => !(CASE_FIELDS.fields[f] as FieldSpec).formOnly);
 
 const editableSelect = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, true])) as { [K in (typeof EDITABLE_FIELDS)[number]]: true };
+
+/** The fields whose changes the history records: the table says which. */
+const HISTORY_FIELDS = historyFields(CASE_FIELDS);
 
 /** Fields that a source can back: changing one that has quotes behind it needs a reason. */
 const SOURCED_FIELDS = new Set<string>(sourcedFields(CASE_FIELDS));
@@ -88,7 +91,7 @@ export async function createCaseInTx(
     data: { ...caseData(input), code, status, statusManual: opts.statusManual ?? false, createdById: actor!.id, updatedById: actor!.id },
     select: { id: true, code: true },
   });
-  const changes = changedFields({} as Record<string, unknown>, { ...caseData(input), code, ...(opts.status ? { status } : {}) }, [...EDITABLE_FIELDS, "code"] as string[]);
+  const changes = changedFields({} as Record<string, unknown>, { ...caseData(input), code, ...(opts.status ? { status } : {}) }, [...HISTORY_FIELDS, "code"] as string[]);
   await writeHistory(tx, { actor, entity: "Case", entityId: created.id, caseId: created.id, action: "CREATE", changes, reason: opts.reason });
   return created;
 }
@@ -130,7 +133,7 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
   // A PUBLIC case stays public when edited; publishing and unpublishing go through the preview.
   const visibility: Visibility = current.visibility === "PUBLIC" ? "PUBLIC" : input.visibility;
   const after = { ...caseData(input), visibility, status: input.status };
-  const changes = changedFields(current as unknown as Record<string, unknown>, after, EDITABLE_FIELDS);
+  const changes = changedFields(current as unknown as Record<string, unknown>, after, HISTORY_FIELDS);
   if (changes.length === 0) return;
   const sourced = new Set(current.claims.map((c) => c.field));
   const needsReason = changes.filter((c) => c.field === "status" || (SOURCED_FIELDS.has(c.field) && sourced.has(c.field)));

@@ -6,6 +6,8 @@ import { changedFields, writeHistory } from "@/lib/data/history";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { CONTACT_FIELDS } from "@/lib/fields/contact";
+import { historyFields } from "@/lib/fields/define";
 import type { CreateContactInput, UpdateContactInput } from "@/lib/validations/contact";
 
 const contactSelect = {
@@ -71,7 +73,8 @@ export async function getContact(actor: Actor, id: string): Promise<(ContactView
 
 type Change = { field: string; oldValue: string | null; newValue: string | null };
 
-const HISTORY_FIELDS = ["name", "kind", "organisation", "role", "country", "notes"] as const;
+/** The fields whose changes the history records (not the restricted contact details: see the table). */
+const HISTORY_FIELDS = historyFields(CONTACT_FIELDS).filter((f): f is Exclude<typeof f, "contactDetails"> => f !== "contactDetails");
 
 /** The restricted column's new value, or undefined (leave as is) when the actor may not set it. */
 function contactDetailsData(actor: Actor, value: string | undefined): string | null | undefined {

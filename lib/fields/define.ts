@@ -50,6 +50,11 @@ export type FieldSpec = {
   api: { path: string; schema: Record<string, unknown> } | null;
   /** A source can back it: quotes can point at it, and changing it once quoted needs a reason. */
   sourced: boolean;
+  /**
+   * Where the entity's form shows the field, for forms laid out from the table (the case form):
+   * its section, whether it spans the row, and whether only an edit shows it.
+   */
+  form?: { section: string; wide?: boolean; editOnly?: boolean };
   /** A form-only input (e.g. the reason for a change), not a column of the record. */
   formOnly?: boolean;
 };
@@ -80,6 +85,11 @@ export function labelKey(table: FieldTable, name: string): string {
 export function historyLabelKey(table: FieldTable, name: string, has: (key: string) => boolean): string {
   const own = `fields.${table.entity}.${name}.history`;
   return has(own) ? own : labelKey(table, name);
+}
+
+/** The fields the form shows in a section, in declaration order. */
+export function formSection<F extends Fields>(table: FieldTable<F>, section: string, mode: "create" | "edit"): (keyof F & string)[] {
+  return fieldNames(table).filter((n) => table.fields[n].form?.section === section && (mode === "edit" || !table.fields[n].form?.editOnly));
 }
 
 /** The fields a history row may name. */

@@ -13,7 +13,7 @@ import { reencryptAll } from "@/lib/ops/key-rotation";
 import { applyMigrations } from "@/lib/ops/migrations";
 import { unique } from "@/lib/testing/test-database";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const entry = (id: string) => `${id}:${randomBytes(32).toString("base64")}`;
 const A = entry("key-a");
 const B = entry("key-b");

@@ -14,7 +14,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "..", "prisma");
+export const PRISMA_DIR = path.resolve(import.meta.dirname, "..", "..", "prisma");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 /** The schema as of the newest migration; the next migration is the diff from it to schema.prisma. */

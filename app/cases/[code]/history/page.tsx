@@ -1,40 +1,57 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { listCaseHistory } from "@/lib/data/history";
 import { requirePagePermission } from "@/lib/auth/pages";
+import { historyDescriber } from "@/lib/i18n/history-labels";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Case history" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("history");
+  return { title: t("title") };
+}
 
 export default async function CaseHistoryPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const actor = await requirePagePermission("read:history:case", `/cases/${code}/history`);
   const rows = await listCaseHistory(actor, code);
   if (!rows) notFound();
+  const t = await getTranslations("history");
+  const describe = historyDescriber(await getTranslations());
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href={`/cases/${code}`} className="underline">← {code}</Link></p>
-      <h1 className="text-2xl font-semibold">History of {code}</h1>
-      <p className="text-sm text-stone-700">Every change, newest first. The history is append-only: the database refuses to alter it.</p>
+      <p className="text-sm"><Link href={`/cases/${code}`} className="underline">{t("back", { code })}</Link></p>
+      <h1 className="text-2xl font-semibold">{t("heading", { code })}</h1>
+      <p className="text-sm text-stone-700">{t("intro")}</p>
       {rows.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-400 p-6 text-center">No changes recorded.</p>
+        <p className="rounded border border-dashed border-stone-400 p-6 text-center">{t("empty")}</p>
       ) : (
         <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">Changes, newest first</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-stone-100 text-left">
-            <tr><th scope="col" className="p-2">When (UTC)</th><th scope="col" className="p-2">Who</th><th scope="col" className="p-2">What</th><th scope="col" className="p-2">Change</th><th scope="col" className="p-2">Reason</th></tr>
+            <tr>
+              <th scope="col" className="p-2">{t("columns.when")}</th>
+              <th scope="col" className="p-2">{t("columns.who")}</th>
+              <th scope="col" className="p-2">{t("columns.what")}</th>
+              <th scope="col" className="p-2">{t("columns.change")}</th>
+              <th scope="col" className="p-2">{t("columns.reason")}</th>
+            </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-stone-200 align-top" data-testid="history-row">
-                <td className="p-2 whitespace-nowrap">{r.at.toISOString().slice(0, 16).replace("T", " ")}</td>
-                <td className="p-2">{r.user?.name ?? "system"}</td>
-                <td className="p-2">{r.action.toLowerCase()} {r.entity}{r.field ? ` · ${r.field}` : ""}</td>
-                <td className="p-2">{r.field ? <><span className="text-stone-600 line-through">{r.oldValue ?? "—"}</span> → <strong>{r.newValue ?? "—"}</strong></> : r.newValue ?? ""}</td>
-                <td className="p-2">{r.reason ?? ""}</td>
-              </tr>
-            ))}
+            {rows.map((r) => {
+              const d = describe(r);
+              return (
+                <tr key={r.id} className="border-t border-stone-200 align-top" data-testid="history-row">
+                  <td className="p-2 whitespace-nowrap">{r.at.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td className="p-2">{r.user?.name ?? t("system")}</td>
+                  <td className="p-2">{d.what}{d.field ? ` · ${d.field}` : ""}</td>
+                  <td className="p-2">{d.field ? <><span className="text-stone-600 line-through">{d.oldValue ?? "—"}</span> → <strong>{d.newValue ?? "—"}</strong></> : d.newValue ?? ""}</td>
+                  <td className="p-2">{r.reason ?? ""}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -43,14 +43,21 @@ describe("disagreements", () => {
 
 describe("DisagreementFlag", () => {
   it("renders the disagreement for the case page, and nothing when sources agree", async () => {
-    const { createElement } = await import("react");
     const { renderToStaticMarkup } = await import("react-dom/server");
     const { DisagreementFlag } = await import("@/components/sources/disagreement-flag");
+    const { NextIntlClientProvider } = await import("next-intl");
+    const { default: messages } = await import("@/lib/i18n/messages/en.json");
+    const render = (fields: string[]) =>
+      renderToStaticMarkup(
+        <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
+          <DisagreementFlag fieldClaims={claims} fields={fields} />
+        </NextIntlClientProvider>,
+      );
     const claims = { sizeMin: [claim("sizeMin", "10", "Outlet A"), claim("sizeMin", "11", "Outlet B")], sizeMax: [claim("sizeMax", "12", "Outlet A")] };
-    const one = renderToStaticMarkup(createElement(DisagreementFlag, { fieldClaims: claims, fields: ["sizeMin"] }));
+    const one = render(["sizeMin"]);
     expect(one).toContain("Sources disagree:</strong> 10 (Outlet A) vs 11 (Outlet B)");
-    const several = renderToStaticMarkup(createElement(DisagreementFlag, { fieldClaims: claims, fields: ["sizeMin", "sizeMax", "sizeBest"] }));
+    const several = render(["sizeMin", "sizeMax", "sizeBest"]);
     expect(several).toContain("Sources disagree on group size (minimum):</strong> 10 (Outlet A) vs 11 (Outlet B)");
-    expect(renderToStaticMarkup(createElement(DisagreementFlag, { fieldClaims: claims, fields: ["sizeMax"] }))).toBe("");
+    expect(render(["sizeMax"])).toBe("");
   });
 });
