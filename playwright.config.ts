@@ -1,10 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_PATH_FOR_PLAYWRIGHT } from "./e2e/chromium";
 import { TEST_ENCRYPTION_KEYS } from "./lib/testing/test-keys";
+import { readEnv } from "./lib/env";
 
 // Started by scripts/test.ts, which provides a migrated and seeded database and a free port.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const databaseUrl = process.env.E2E_DATABASE_URL;
+const config = readEnv();
+const port = config.E2E_PORT;
+const databaseUrl = config.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("Run the end-to-end tests with `npm test` or `npm run test:e2e`: they need the database those commands prepare.");
 const baseURL = `http://localhost:${port}`;
 
@@ -31,7 +33,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  forbidOnly: Boolean(process.env.CI),
+  forbidOnly: Boolean(config.CI),
   reporter: [["list"], ["json"]],
   // Generous for a 2-core machine under load; no test depends on timing.
   timeout: 60_000,

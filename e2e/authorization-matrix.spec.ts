@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { signInAs, type DemoRole } from "./helpers";
 import { discoverActions, postAction } from "./server-actions";
+import { readEnv } from "../lib/env";
 
 // Playwright runs from the project root (scripts/test.ts starts it there).
 const ROOT = process.cwd();
@@ -140,7 +141,7 @@ function discoverRoutes(dir = path.join(ROOT, "app"), prefix = ""): string[] {
 
 test.describe("[AUTHZ] authorization matrix", () => {
   test.beforeAll(async ({ browser }) => {
-    const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+    const db = new pg.Client({ connectionString: readEnv().E2E_DATABASE_URL });
     await db.connect();
     reportSourceId = (await db.query(`SELECT id FROM "Source" WHERE outlet = 'The Korea Herald' LIMIT 1`)).rows[0].id;
     contactId = (await db.query(`SELECT id FROM "Contact" WHERE "deletedAt" IS NULL ORDER BY "createdAt" LIMIT 1`)).rows[0].id;

@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../prisma/seed/demo";
 import { demoUser, type DemoRole } from "./helpers";
+import { readEnv } from "../lib/env";
 
 // Playwright runs from the project root (scripts/test.ts starts it there).
 const ROOT = process.cwd();
@@ -79,7 +80,7 @@ export async function signInOverHttp(context: APIRequestContext, email: string, 
 
 /** A client on the e2e database, for checking what a request wrote. */
 export async function e2eDatabase(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  const client = new pg.Client({ connectionString: readEnv().E2E_DATABASE_URL });
   await client.connect();
   return client;
 }

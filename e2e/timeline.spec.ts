@@ -3,11 +3,12 @@ import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { signInAs } from "./helpers";
+import { readEnv } from "../lib/env";
 
 const REPORT_CODES = ["CN-2012-0001", "CN-2012-0002", "CN-2012-0003"];
 
 async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  const db = new pg.Client({ connectionString: readEnv().E2E_DATABASE_URL });
   await db.connect();
   try {
     return (await db.query(sql, values)).rows as T[];

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { settings } from "@/lib/env";
 
 /** Env switch for the end-to-end tests' controllable clock. Never set it in production. */
 export const TEST_CLOCK_VAR = "RW_TEST_CLOCK";
@@ -38,7 +39,7 @@ export function todayUtc(at: Date): Date {
  * `rw-test-now` cookie on the request overrides it; otherwise, and always in production, real time.
  */
 export async function now(): Promise<Date> {
-  if (process.env[TEST_CLOCK_VAR] !== "1") return new Date();
+  if (settings().RW_TEST_CLOCK !== "1") return new Date();
   const cookieStore = await cookies();
   return parseTestNow(cookieStore.get(TEST_CLOCK_COOKIE)?.value) ?? new Date();
 }

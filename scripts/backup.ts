@@ -12,6 +12,10 @@ import { formatBytes, formatCounts, parseOpsArgs } from "../lib/ops/cli.ts";
 import { withDemoServer } from "../lib/ops/demo-server.ts";
 import { DATA_DIR, DEMO_DB_NAME, KEYS_FILE, demoDatabasePassword, startDemoDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";
+import { readEnv } from "../lib/env.ts";
+
+/** Settings from the environment, validated (lib/env.ts). */
+const config = readEnv();
 
 runScript(async () => {
   const args = parseOpsArgs("backup", process.argv.slice(2));
@@ -21,10 +25,10 @@ runScript(async () => {
 
   let source: string;
   let result;
-  if (process.env.DATABASE_URL) {
+  if (config.DATABASE_URL) {
     source = "the database at DATABASE_URL";
     console.log(`Backing up ${source}…`);
-    result = await backupDatabase(process.env.DATABASE_URL, file, { overwrite: args.force });
+    result = await backupDatabase(config.DATABASE_URL, file, { overwrite: args.force });
   } else {
     const pgDir = path.join(DATA_DIR, "pg");
     if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
@@ -55,7 +59,7 @@ runScript(async () => {
       (keyIds.length ? ` (under key ${keyIds.map(([id]) => `"${id}"`).join(", ")}).` : "."),
   );
   console.log(
-    process.env.DATABASE_URL
+    config.DATABASE_URL
       ? "Keep RW_ENCRYPTION_KEYS safe elsewhere: a restore without those keys cannot read the restricted fields."
       : `Keep the keys safe elsewhere (the demo keys are in ${path.relative(process.cwd(), KEYS_FILE) || KEYS_FILE}, apart from the data): a restore without them cannot read the restricted fields.`,
   );

@@ -25,11 +25,15 @@ import type { Actor } from "../lib/auth/permissions.ts";
 import { COMMON_WORD, RARE_WORD, generateBenchData } from "./lib/bench-data.ts";
 import { generatePrismaClient } from "./lib/prepare.ts";
 import { runScript } from "./lib/run-script.ts";
+import { readEnv } from "../lib/env.ts";
 
-const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const SOURCES = Number(process.env.BENCH_SOURCES ?? Math.max(100, Math.round(CASES / 5)));
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 6_000);
+/** Settings from the environment, validated (lib/env.ts). */
+const config = readEnv();
+
+const CASES = config.BENCH_CASES;
+const SOURCES = config.BENCH_SOURCES ?? Math.max(100, Math.round(CASES / 5));
+const RUNS = config.BENCH_RUNS;
+const BUDGET_MS = config.BENCH_BUDGET_MS;
 const MIN_RUNS = Math.min(3, RUNS);
 if (!Number.isInteger(CASES) || CASES < 1000 || CASES > 9_999_999) {
   console.error("BENCH_CASES must be a whole number from 1000 to 9999999.");

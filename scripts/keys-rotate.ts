@@ -13,12 +13,16 @@ import path from "node:path";
 import { addDemoEncryptionKey, KEYS_FILE, ROOT, withDatabase } from "./lib/demo-database.ts";
 import { scriptPrismaClient } from "./lib/prisma.ts";
 import { runScript } from "./lib/run-script.ts";
+import { readEnv } from "../lib/env.ts";
+
+/** Settings from the environment, validated (lib/env.ts). */
+const config = readEnv();
 
 runScript(() =>
   withDatabase(async (url, demo) => {
     let keys: string;
-    if (process.env.RW_ENCRYPTION_KEYS) {
-      keys = process.env.RW_ENCRYPTION_KEYS;
+    if (config.RW_ENCRYPTION_KEYS) {
+      keys = config.RW_ENCRYPTION_KEYS;
       console.log(`Using RW_ENCRYPTION_KEYS as given: its first key, "${loadKeyring(keys).currentId}", is taken to be the new one.`);
     } else if (demo) {
       // The keys file is written before any value is re-encrypted: the data must never be under a key
@@ -40,7 +44,7 @@ runScript(() =>
       }
       console.log(`Every encrypted value is now under key "${keyring.currentId}".`);
       console.log(
-        demo && !process.env.RW_ENCRYPTION_KEYS
+        demo && !config.RW_ENCRYPTION_KEYS
           ? "The next `npm start` uses the new key."
           : "Every app instance must run with this RW_ENCRYPTION_KEYS (one still on the old keyring cannot read the re-encrypted values); after that, the keys after the first may be removed.",
       );

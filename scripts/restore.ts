@@ -15,6 +15,10 @@ import { checkRestoredKeys, type KeyCheck } from "../lib/ops/keys.ts";
 import { restoreDatabase, verifyBackup, type RestoreResult } from "../lib/ops/restore.ts";
 import { DATA_DIR, DEMO_DB_NAME, KEYS_FILE, demoEncryptionKeys, demoDatabasePassword, startDemoDatabase } from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";
+import { readEnv } from "../lib/env.ts";
+
+/** Settings from the environment, validated (lib/env.ts). */
+const config = readEnv();
 
 runScript(async () => {
   const args = parseOpsArgs("restore", process.argv.slice(2));
@@ -32,19 +36,19 @@ runScript(async () => {
   let result: RestoreResult;
   let checks: KeyCheck[];
   let keySource: string;
-  if (process.env.DATABASE_URL) {
-    const url = process.env.DATABASE_URL;
+  if (config.DATABASE_URL) {
+    const url = config.DATABASE_URL;
     const where = `${new URL(url).hostname}:${new URL(url).port || 5432}`;
     result = await restoreDatabase(url, file, verified, { replace: args.replace, confirm: replaceConfirmation({ yes: args.yes, where }), log });
     keySource = "RW_ENCRYPTION_KEYS";
-    const keyring = process.env.RW_ENCRYPTION_KEYS ? loadKeyring(process.env.RW_ENCRYPTION_KEYS) : null;
+    const keyring = config.RW_ENCRYPTION_KEYS ? loadKeyring(config.RW_ENCRYPTION_KEYS) : null;
     checks = await checkRestoredKeys(url, m.encryption.keyIds, keyring);
   } else {
     const pgDir = path.join(DATA_DIR, "pg");
     const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
     const createdDir = !existsSync(DATA_DIR);
     if (fresh) console.log(`Creating a new demo data directory in ${DATA_DIR}…`);
-    keySource = process.env.RW_ENCRYPTION_KEYS ? "RW_ENCRYPTION_KEYS" : `${KEYS_FILE} ("encryptionKeys")`;
+    keySource = config.RW_ENCRYPTION_KEYS ? "RW_ENCRYPTION_KEYS" : `${KEYS_FILE} ("encryptionKeys")`;
     try {
       ({ result, checks } = await withDemoServer(
         { pgDir, password: () => demoDatabasePassword(), database: DEMO_DB_NAME, start: () => startDemoDatabase() },
@@ -58,7 +62,7 @@ runScript(async () => {
             log,
           });
           // As npm start does: RW_ENCRYPTION_KEYS when set, otherwise the demo keys file.
-          const keyring = loadKeyring(process.env.RW_ENCRYPTION_KEYS || demoEncryptionKeys(), keySource);
+          const keyring = loadKeyring(config.RW_ENCRYPTION_KEYS || demoEncryptionKeys(), keySource);
           return { result: restored, checks: await checkRestoredKeys(access.url, m.encryption.keyIds, keyring) };
         },
       ));
@@ -87,9 +91,9 @@ runScript(async () => {
   }
   if (checks.some((c) => c.status !== "decrypts")) {
     console.log(
-      process.env.DATABASE_URL || process.env.RW_ENCRYPTION_KEYS
+      config.DATABASE_URL || config.RW_ENCRYPTION_KEYS
         ? "  Set RW_ENCRYPTION_KEYS to include those keys (from wherever you keep them) before starting the app; without them the restricted fields (real names, contact details, addresses) cannot be read."
-        : `  Before \`DATA_DIR=${process.env.DATA_DIR ?? ".data"} npm start\`, put those keys into ${KEYS_FILE}: copy the "encryptionKeys" entries of the keys file kept with the original to the front of its "encryptionKeys" list (or point RW_DEMO_KEYS_FILE at that file, or start with RW_ENCRYPTION_KEYS set). Without them the restricted fields (real names, contact details, addresses) cannot be read.`,
+        : `  Before \`DATA_DIR=${config.DATA_DIR} npm start\`, put those keys into ${KEYS_FILE}: copy the "encryptionKeys" entries of the keys file kept with the original to the front of its "encryptionKeys" list (or point RW_DEMO_KEYS_FILE at that file, or start with RW_ENCRYPTION_KEYS set). Without them the restricted fields (real names, contact details, addresses) cannot be read.`,
     );
   }
 });

@@ -18,16 +18,20 @@ import { DATA_DIR, demoEncryptionKeys, demoKeys, KEYS_FILE, ROOT, startDemoDatab
 import type { RunningPostgres } from "../lib/ops/embedded-postgres.ts";
 import path from "node:path";
 import { BASE_ENV, buildIfStale, generatePrismaClient } from "./lib/prepare.ts";
+import { readEnv } from "../lib/env.ts";
+
+/** Settings from the environment, validated (lib/env.ts). */
+const config = readEnv();
 
 const dev = process.argv.includes("--dev");
 const started = Date.now();
 const log = (m: string) => console.log(`[refoulement-watch] ${m}`);
-const port = Number(process.env.PORT ?? 3000);
+const port = config.PORT;
 let stopDatabase: (() => Promise<void>) | undefined;
 
 async function main(): Promise<void> {
   await generatePrismaClient();
-  const demo = !process.env.DATABASE_URL;
+  const demo = !config.DATABASE_URL;
   let url: string;
   const appEnv: Record<string, string> = { ...BASE_ENV, PORT: String(port) };
   if (demo) {
@@ -35,26 +39,26 @@ async function main(): Promise<void> {
     stopDatabase = () => db.server.stop();
     superviseDatabase(db.server);
     url = db.url;
-    appEnv.NEXTAUTH_SECRET = process.env.NEXTAUTH_SECRET ?? demoKeys().nextauthSecret;
-    appEnv.RW_ENCRYPTION_KEYS = process.env.RW_ENCRYPTION_KEYS || demoEncryptionKeys();
+    appEnv.NEXTAUTH_SECRET = config.NEXTAUTH_SECRET ?? demoKeys().nextauthSecret;
+    appEnv.RW_ENCRYPTION_KEYS = config.RW_ENCRYPTION_KEYS || demoEncryptionKeys();
     appEnv.RW_DEMO_MODE = "1";
     log(`Demo mode: embedded PostgreSQL on 127.0.0.1:${db.server.port}, data in ${path.relative(ROOT, DATA_DIR) || "."}/, keys in ${path.relative(ROOT, KEYS_FILE)}`);
   } else {
-    url = process.env.DATABASE_URL as string;
-    if (!process.env.NEXTAUTH_SECRET || process.env.NEXTAUTH_SECRET.length < 32) {
+    url = config.DATABASE_URL as string; // set: not demo mode
+    if (!config.NEXTAUTH_SECRET || config.NEXTAUTH_SECRET.length < 32) {
       throw new Error("NEXTAUTH_SECRET (32+ characters) must be set when DATABASE_URL is set. Generate one with: openssl rand -base64 32");
     }
-    if (!process.env.RW_ENCRYPTION_KEYS?.trim()) {
+    if (!config.RW_ENCRYPTION_KEYS?.trim()) {
       throw new Error(
         'RW_ENCRYPTION_KEYS (keyId:base64Key, the current key first) must be set when DATABASE_URL is set. Generate one with: echo "k1:$(openssl rand -base64 32)"',
       );
     }
-    appEnv.RW_ENCRYPTION_KEYS = process.env.RW_ENCRYPTION_KEYS;
+    appEnv.RW_ENCRYPTION_KEYS = config.RW_ENCRYPTION_KEYS;
     appEnv.RW_DEMO_MODE = "0";
     log("Using the PostgreSQL server at DATABASE_URL.");
   }
   appEnv.DATABASE_URL = url;
-  appEnv.NEXTAUTH_URL = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  appEnv.NEXTAUTH_URL = config.NEXTAUTH_URL ?? `http://localhost:${port}`;
   // Parsed here so a malformed keyring stops the start before anything is written with it.
   const keyring = loadKeyring(appEnv.RW_ENCRYPTION_KEYS);
 
@@ -135,7 +139,7 @@ function superviseDatabase(server: RunningPostgres): void {
 
 main().catch(async (error: unknown) => {
   console.error(`\n[refoulement-watch] Could not start: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+  if (config.DEBUG && error instanceof Error) console.error(error.stack);
   await stopDatabase?.().catch(() => {});
   process.exit(1);
 });

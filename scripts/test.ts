@@ -22,6 +22,10 @@ import { CHROMIUM_MISSING, chromiumPath } from "./lib/chromium.ts";
 import { ROOT } from "./lib/demo-database.ts";
 import { bin, run } from "./lib/exec.ts";
 import { BASE_ENV, buildIfStale, generatePrismaClient } from "./lib/prepare.ts";
+import { readEnv } from "../lib/env.ts";
+
+/** Settings from the environment, validated (lib/env.ts). */
+const config = readEnv();
 
 // `--only unit|integration|e2e` runs one part; any other arguments are file filters passed to
 // Vitest and Playwright (e.g. `npm run test:integration -- lib/data`).
@@ -78,7 +82,7 @@ async function vitest(project: string, env: NodeJS.ProcessEnv): Promise<number> 
 async function main(): Promise<number> {
   const started = Date.now();
   mkdirSync(RESULTS_DIR, { recursive: true });
-  if (wants("e2e") && !chromiumPath() && !process.env.PLAYWRIGHT_BROWSERS_PATH) {
+  if (wants("e2e") && !chromiumPath() && !config.PLAYWRIGHT_BROWSERS_PATH) {
     console.error(`\n[test] ${CHROMIUM_MISSING}`);
     return 1;
   }
@@ -143,7 +147,7 @@ main().then(
   },
   (error: unknown) => {
     console.error(`\n[test] Could not run the tests: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof Error && process.env.DEBUG) console.error(error.stack);
+    if (error instanceof Error && config.DEBUG) console.error(error.stack);
     process.exit(1);
   },
 );

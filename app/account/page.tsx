@@ -10,6 +10,7 @@ import { MAX_SAVED_VIEWS } from "@/lib/validations/saved-view";
 import { ApiExample, ApiTokenTable, CreateApiTokenForm } from "@/components/account/api-token-forms";
 import { SavedViewList } from "@/components/account/saved-view-forms";
 import { SaveViewForm } from "@/components/account/save-view-form";
+import { settings } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
@@ -19,7 +20,7 @@ const when = (d: Date | null) => (d ? `${dateTime.format(d)} UTC` : "Never");
 
 /** The app's public origin, for the example request (as the API itself reports it). */
 async function origin(): Promise<string> {
-  const configured = process.env.NEXTAUTH_URL?.replace(/\/$/, "");
+  const configured = settings().NEXTAUTH_URL?.replace(/\/$/, "");
   if (configured) return configured;
   const h = await headers();
   return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { archiveCaseAction, restoreCaseAction } from "@/lib/actions/case-writes";
+import { archiveCaseAction, restoreCaseAction } from "@/lib/actions/cases";
 import { FormStatus } from "@/components/ui/form-status";
 import { button, Field, IDLE, input, SubmitButton } from "@/components/ui/form-fields";
 

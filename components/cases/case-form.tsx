@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { createCaseAction, updateCaseAction } from "@/lib/actions/case-writes";
+import { createCaseAction, updateCaseAction } from "@/lib/actions/cases";
 import { CASE_FIELDS, type CaseFieldName } from "@/lib/fields/case";
 import { formSection, type FieldSpec } from "@/lib/fields/define";
 import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";

@@ -13,9 +13,10 @@ import { createRequire } from "node:module";
 import type pg from "pg";
 import { FILTER_PARAMS } from "../../lib/validations/case-filter";
 import { discoverActions, e2eDatabase, postAction, signedInContext, type ServerAction } from "../server-actions";
+import { readEnv } from "../../lib/env";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const RUNS = readEnv().FUZZ_RUNS;
+const SEED = readEnv().FUZZ_SEED ?? Date.now() % 2 ** 31;
 const baseURL = () => test.info().project.use.baseURL as string;
 
 // --- values ----------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { TEST_ENCRYPTION_KEYS } from "../../lib/testing/test-keys";
 import { e2eDatabase, signInOverHttp } from "../server-actions";
+import { readEnv } from "../../lib/env";
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -30,7 +31,7 @@ test.describe("[PROXY] forwarded headers from a trusted proxy", () => {
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
       cwd: process.cwd(),
-      env: { ...process.env, PORT: String(port), DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789", RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS, RW_TRUSTED_PROXIES: "loopback", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, PORT: String(port), DATABASE_URL: readEnv().E2E_DATABASE_URL, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789", RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS, RW_TRUSTED_PROXIES: "loopback", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "ignore",
     });
     for (let i = 0; i < 240 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 250));

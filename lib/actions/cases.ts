@@ -1,8 +1,82 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { setCaseVisibility } from "@/lib/data/cases";
+import { redirect } from "next/navigation";
+import { createCase, setCaseArchived, setCaseVisibility, updateCase } from "@/lib/data/case-writes";
+import { findPossibleDuplicates } from "@/lib/data/cases";
+import { now } from "@/lib/clock";
+import { formatPlace } from "@/lib/format/display";
+import { archiveCaseSchema, createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { setVisibilitySchema } from "@/lib/validations/case-visibility";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+
+/** Logs a new case; first shows possible duplicates unless the user has seen them and goes on. */
+export async function createCaseAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  let created: string | undefined;
+  const state = await runFormAction(previous, formData, {
+    permission: "create:case:any",
+    schema: createCaseSchema,
+    run: async (actor, input, values) => {
+      if (values.confirmNotDuplicate !== "yes") {
+        const duplicates = await findPossibleDuplicates(actor, input);
+        if (duplicates.length > 0) {
+          return {
+            status: "duplicates",
+            message: `${duplicates.length} existing ${duplicates.length === 1 ? "case looks" : "cases look"} similar (same place, similar size). Open them to check, or save anyway.`,
+            duplicates: duplicates.map((d) => ({ code: d.code, title: d.title, sizeMin: d.sizeMin, place: formatPlace({ country: input.country, province: d.province, cityArea: d.cityArea }) })),
+            values,
+          };
+        }
+      }
+      created = (await createCase(actor, input)).code;
+      revalidatePath("/cases");
+      return `Case ${created} logged.`;
+    },
+  });
+  if (state.status === "ok" && created) redirect(`/cases/${created}`);
+  return state;
+}
+
+export async function updateCaseAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "update:case:any",
+    schema: updateCaseSchema,
+    run: async (actor, input) => {
+      await updateCase(actor, input, await now());
+      revalidatePath(`/cases/${input.code}`);
+      revalidatePath("/cases");
+      return "Saved.";
+    },
+  });
+}
+
+/** Archives a case, then shows the archived list (the case's own pages no longer exist for lists). */
+export async function archiveCaseAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  const state = await runFormAction(previous, formData, {
+    permission: "archive:case:any",
+    schema: archiveCaseSchema,
+    run: async (actor, input) => {
+      await setCaseArchived(actor, { ...input, archived: true });
+      revalidatePath("/cases");
+      revalidatePath("/cases/archived");
+      return `Archived ${input.code}. It is hidden from lists; restore it from Archived cases.`;
+    },
+  });
+  if (state.status === "ok") redirect("/cases/archived");
+  return state;
+}
+
+export async function restoreCaseAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "archive:case:any",
+    schema: archiveCaseSchema,
+    run: async (actor, input) => {
+      await setCaseArchived(actor, { ...input, archived: false });
+      revalidatePath("/cases");
+      revalidatePath("/cases/archived");
+      return `Restored ${input.code}.`;
+    },
+  });
+}
 
 /** Publish a case after previewing it, or take it back to the visibility it had before. */
 export async function setCaseVisibilityAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {

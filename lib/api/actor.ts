@@ -2,6 +2,7 @@ import "server-only";
 import { getActor } from "@/lib/auth/session";
 import { actorFromApiToken } from "@/lib/data/api-tokens";
 import type { Actor } from "@/lib/auth/permissions";
+import { settings } from "@/lib/env";
 
 /**
  * Who is calling the API: the user of a bearer token ("Authorization: Bearer rw_…"), else the
@@ -28,5 +29,5 @@ export async function apiActor(request: Request): Promise<{ actor: Actor } | { r
 
 /** The app's public origin for links in API answers and exports. */
 export function publicOrigin(request: Request): string {
-  return process.env.NEXTAUTH_URL?.replace(/\/$/, "") || new URL(request.url).origin;
+  return settings().NEXTAUTH_URL?.replace(/\/$/, "") || new URL(request.url).origin;
 }

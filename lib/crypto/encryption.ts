@@ -10,6 +10,7 @@
  * Error messages name the variable, the column and the key id; never key material or plaintext.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { settings } from "@/lib/env";
 
 export const ENCRYPTION_KEYS_VAR = "RW_ENCRYPTION_KEYS";
 
@@ -101,7 +102,7 @@ let envKeyring: Keyring | undefined;
 
 /** The app's keyring, parsed from RW_ENCRYPTION_KEYS on first use. Scripts pass theirs explicitly instead. */
 export function keyringFromEnv(): Keyring {
-  envKeyring ??= loadKeyring(process.env[ENCRYPTION_KEYS_VAR]);
+  envKeyring ??= loadKeyring(settings().RW_ENCRYPTION_KEYS);
   return envKeyring;
 }
 

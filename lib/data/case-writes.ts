@@ -8,14 +8,11 @@ import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, Visibility } from "@/lib/generated/prisma/enums";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { CASE_FIELDS, type CaseFieldName } from "@/lib/fields/case";
-import { fieldNames, historyFields, sourcedFields, type FieldSpec } from "@/lib/fields/define";
+import { caseColumnsSelect } from "@/lib/data/cases";
+import { CASE_CREATE_FIELDS, CASE_FIELDS } from "@/lib/fields/case";
+import { historyFields, sourcedFields } from "@/lib/fields/define";
 import type { CreateCaseInput, UpdateCaseInput } from "@/lib/validations/case";
-
-/** The columns a case's form edits, from its field table (the form-only reason is not a column). */
-const EDITABLE_FIELDS = fieldNames(CASE_FIELDS).filter((f): f is Exclude<CaseFieldName, "reason"> => !(CASE_FIELDS.fields[f] as FieldSpec).formOnly);
-
-const editableSelect = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, true])) as { [K in (typeof EDITABLE_FIELDS)[number]]: true };
+import type { SetVisibilityInput } from "@/lib/validations/case-visibility";
 
 /** The fields whose changes the history records: the table says which. */
 const HISTORY_FIELDS = historyFields(CASE_FIELDS);
@@ -23,25 +20,10 @@ const HISTORY_FIELDS = historyFields(CASE_FIELDS);
 /** Fields that a source can back: changing one that has quotes behind it needs a reason. */
 const SOURCED_FIELDS = new Set<string>(sourcedFields(CASE_FIELDS));
 
+/** A case's columns from a validated form: each field a new case has (lib/fields/case.ts), absent optional ones as null. */
 function caseData(input: CreateCaseInput) {
-  return {
-    title: input.title,
-    summary: input.summary,
-    sizeMin: input.sizeMin,
-    sizeMax: input.sizeMax ?? null,
-    sizeBest: input.sizeBest ?? null,
-    sizeWording: input.sizeWording ?? null,
-    country: input.country,
-    province: input.province ?? null,
-    cityArea: input.cityArea ?? null,
-    verification: input.verification,
-    priority: input.priority,
-    visibility: input.visibility,
-    familyInSouthMin: input.familyInSouthMin ?? null,
-    familyInSouthMax: input.familyInSouthMax ?? null,
-    askedForHelpMin: input.askedForHelpMin ?? null,
-    askedForHelpMax: input.askedForHelpMax ?? null,
-    tags: input.tags,
+  return Object.fromEntries(CASE_CREATE_FIELDS.map((f) => [f, input[f] ?? null])) as {
+    [K in keyof CreateCaseInput]-?: undefined extends CreateCaseInput[K] ? Exclude<CreateCaseInput[K], undefined> | null : CreateCaseInput[K];
   };
 }
 
@@ -96,24 +78,6 @@ export async function createCaseInTx(
   return created;
 }
 
-/** Cases that might be the same group: same place and a similar size. */
-export async function findPossibleDuplicates(actor: Actor, input: { country: string; province?: string; sizeMin: number; excludeCode?: string }) {
-  if (!can(actor, "create:case:any")) return [];
-  const slack = Math.max(2, Math.round(input.sizeMin * 0.3));
-  return db.case.findMany({
-    where: {
-      ...caseVisibleTo(actor),
-      country: input.country,
-      ...(input.province ? { province: { equals: input.province, mode: "insensitive" } } : {}),
-      sizeMin: { gte: Math.max(1, input.sizeMin - slack), lte: input.sizeMin + slack },
-      ...(input.excludeCode ? { code: { not: input.excludeCode } } : {}),
-    },
-    orderBy: { firstEventEarliest: { sort: "desc", nulls: "last" } },
-    take: 10,
-    select: { code: true, title: true, sizeMin: true, sizeMax: true, province: true, cityArea: true, firstEventEarliest: true, status: true },
-  });
-}
-
 /**
  * Saves an edit made from a form opened at `version`; refuses a stale version with who and when.
  * `today` is the app's clock (lib/clock.ts), which dates the event a status change leaves behind.
@@ -124,7 +88,7 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
     where: { ...caseVisibleTo(actor), code: input.code },
     select: {
       id: true, version: true,
-      ...editableSelect,
+      ...caseColumnsSelect,
       claims: { where: { deletedAt: null, target: "FIELD" }, select: { field: true } },
     },
   });
@@ -175,22 +139,37 @@ export async function setCaseArchived(actor: Actor, input: { code: string; versi
   });
 }
 
-/** Archived cases the actor may see, for the "Archived" list with its restore buttons. */
-export async function listArchivedCases(actor: Actor) {
-  if (!can(actor, "archive:case:any")) return [];
-  return db.case.findMany({
-    where: { visibility: caseVisibleTo(actor).visibility, deletedAt: { not: null } },
-    orderBy: { deletedAt: "desc" },
-    take: 200,
-    select: { code: true, title: true, version: true, deletedAt: true, updatedBy: { select: { name: true } } },
+/**
+ * Publishes a case (PUBLIC) or takes it back to the visibility it had before publishing (a restricted
+ * case goes back to restricted, never to internal), refusing a stale version, and records the change
+ * with its reason in the same transaction. Publishing a restricted case needs `confirmRestricted`:
+ * everything on it becomes public.
+ */
+export async function setCaseVisibility(actor: Actor, input: SetVisibilityInput): Promise<{ visibility: Visibility }> {
+  requirePermission(actor, "publish:case:any");
+  const current = await db.case.findFirst({
+    where: { ...caseVisibleTo(actor), code: input.code },
+    select: { id: true, visibility: true, visibilityBeforePublish: true, version: true },
   });
-}
-
-/** The current values of a case, for its edit form. */
-export async function getCaseForEdit(actor: Actor, code: string) {
-  if (!can(actor, "update:case:any")) return null;
-  return db.case.findFirst({
-    where: { ...caseVisibleTo(actor), code },
-    select: { code: true, version: true, ...editableSelect },
+  if (!current) throw notFound("Case");
+  await checkVersion(db, "Case", current, input.version);
+  const publishing = input.intent === "publish";
+  if (publishing === (current.visibility === "PUBLIC")) return { visibility: current.visibility };
+  if (publishing && current.visibility === "RESTRICTED" && input.confirmRestricted !== "yes") {
+    throw ruleBroken("This case is restricted. Publishing it shows its title, summary, group size, places, events and quoted sources to everyone. Tick the confirmation to publish it.");
+  }
+  const visibility: Visibility = publishing ? "PUBLIC" : (current.visibilityBeforePublish ?? "INTERNAL");
+  await db.$transaction(async (tx) => {
+    await updateAtVersion(tx, "Case", { id: current.id, opened: input.version }, { visibility, visibilityBeforePublish: publishing ? current.visibility : null, updatedById: actor!.id });
+    await writeHistory(tx, {
+      actor,
+      entity: "Case",
+      entityId: current.id,
+      caseId: current.id,
+      action: "UPDATE",
+      changes: [{ field: "visibility", oldValue: current.visibility, newValue: visibility }],
+      reason: input.reason,
+    });
   });
+  return { visibility };
 }

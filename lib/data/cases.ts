@@ -2,13 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { notFound, ruleBroken } from "@/lib/data/errors";
-import { writeHistory } from "@/lib/data/history";
-import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { caseVisibleTo } from "@/lib/data/visibility";
-import { requirePermission } from "@/lib/auth/permissions";
-import type { SetVisibilityInput } from "@/lib/validations/case-visibility";
-import type { Visibility } from "@/lib/generated/prisma/enums";
+import { CASE_COLUMNS } from "@/lib/fields/case";
+import { CASE_CODE } from "@/lib/validations/fields";
+
+/** Every column of a case that its field table names (lib/fields/case.ts): what its edit form shows. */
+export const caseColumnsSelect = Object.fromEntries(CASE_COLUMNS.map((f) => [f, true])) as { [K in (typeof CASE_COLUMNS)[number]]: true };
 
 const caseListSelect = {
   code: true,
@@ -62,7 +61,6 @@ export async function getCaseByCode(actor: Actor, code: string) {
   return loadCase({ ...caseVisibleTo(actor), code }, actor);
 }
 
-const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
 
 /**
  * The case exactly as a visitor would see it once published, for an editor about to publish it
@@ -157,37 +155,40 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   return [...new Map(items.map((i) => [key(i), i])).values()];
 }
 
-/**
- * Publishes a case (PUBLIC) or takes it back to the visibility it had before publishing (a restricted
- * case goes back to restricted, never to internal), refusing a stale version, and records the change
- * with its reason in the same transaction. Publishing a restricted case needs `confirmRestricted`:
- * everything on it becomes public.
- */
-export async function setCaseVisibility(actor: Actor, input: SetVisibilityInput): Promise<{ visibility: Visibility }> {
-  requirePermission(actor, "publish:case:any");
-  const current = await db.case.findFirst({
-    where: { ...caseVisibleTo(actor), code: input.code },
-    select: { id: true, visibility: true, visibilityBeforePublish: true, version: true },
+/** Cases that might be the same group: same place and a similar size. */
+export async function findPossibleDuplicates(actor: Actor, input: { country: string; province?: string; sizeMin: number; excludeCode?: string }) {
+  if (!can(actor, "create:case:any")) return [];
+  const slack = Math.max(2, Math.round(input.sizeMin * 0.3));
+  return db.case.findMany({
+    where: {
+      ...caseVisibleTo(actor),
+      country: input.country,
+      ...(input.province ? { province: { equals: input.province, mode: "insensitive" } } : {}),
+      sizeMin: { gte: Math.max(1, input.sizeMin - slack), lte: input.sizeMin + slack },
+      ...(input.excludeCode ? { code: { not: input.excludeCode } } : {}),
+    },
+    orderBy: { firstEventEarliest: { sort: "desc", nulls: "last" } },
+    take: 10,
+    select: { code: true, title: true, sizeMin: true, sizeMax: true, province: true, cityArea: true, firstEventEarliest: true, status: true },
   });
-  if (!current) throw notFound("Case");
-  await checkVersion(db, "Case", current, input.version);
-  const publishing = input.intent === "publish";
-  if (publishing === (current.visibility === "PUBLIC")) return { visibility: current.visibility };
-  if (publishing && current.visibility === "RESTRICTED" && input.confirmRestricted !== "yes") {
-    throw ruleBroken("This case is restricted. Publishing it shows its title, summary, group size, places, events and quoted sources to everyone. Tick the confirmation to publish it.");
-  }
-  const visibility: Visibility = publishing ? "PUBLIC" : (current.visibilityBeforePublish ?? "INTERNAL");
-  await db.$transaction(async (tx) => {
-    await updateAtVersion(tx, "Case", { id: current.id, opened: input.version }, { visibility, visibilityBeforePublish: publishing ? current.visibility : null, updatedById: actor!.id });
-    await writeHistory(tx, {
-      actor,
-      entity: "Case",
-      entityId: current.id,
-      caseId: current.id,
-      action: "UPDATE",
-      changes: [{ field: "visibility", oldValue: current.visibility, newValue: visibility }],
-      reason: input.reason,
-    });
+}
+
+/** Archived cases the actor may see, for the "Archived" list with its restore buttons. */
+export async function listArchivedCases(actor: Actor) {
+  if (!can(actor, "archive:case:any")) return [];
+  return db.case.findMany({
+    where: { visibility: caseVisibleTo(actor).visibility, deletedAt: { not: null } },
+    orderBy: { deletedAt: "desc" },
+    take: 200,
+    select: { code: true, title: true, version: true, deletedAt: true, updatedBy: { select: { name: true } } },
   });
-  return { visibility };
+}
+
+/** The current values of a case, for its edit form. */
+export async function getCaseForEdit(actor: Actor, code: string) {
+  if (!can(actor, "update:case:any")) return null;
+  return db.case.findFirst({
+    where: { ...caseVisibleTo(actor), code },
+    select: { code: true, version: true, ...caseColumnsSelect },
+  });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCaseByCode, setCaseVisibility } from "@/lib/data/cases";
+import { setCaseVisibility } from "@/lib/data/case-writes";
+import { getCaseByCode } from "@/lib/data/cases";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestUser, testDb, uniqueCaseCode } from "@/lib/testing/test-database";
 

@@ -18,6 +18,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/create";
+import { readEnv, settings } from "@/lib/env";
 
 export type SignInThrottleLimits = {
   /** Failures per account and address before delays start. */
@@ -31,38 +32,20 @@ export type SignInThrottleLimits = {
   maxDelaySeconds: number;
 };
 
-export const SIGN_IN_THROTTLE_DEFAULTS: SignInThrottleLimits = {
-  freeFailuresPerAccountAndIp: 5,
-  freeFailuresPerIp: 20,
-  windowSeconds: 900,
-  baseDelaySeconds: 1,
-  maxDelaySeconds: 900,
-};
-
-const ENV_NAMES: Record<Exclude<keyof SignInThrottleLimits, "baseDelaySeconds">, string> = {
-  freeFailuresPerAccountAndIp: "RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP",
-  freeFailuresPerIp: "RW_SIGNIN_FREE_FAILURES_PER_IP",
-  windowSeconds: "RW_SIGNIN_WINDOW_SECONDS",
-  maxDelaySeconds: "RW_SIGNIN_MAX_DELAY_SECONDS",
-};
-/** Settings of the earlier lockout design; their meaning changed, so they are refused by name. */
-const RETIRED_NAMES = ["RW_SIGNIN_MAX_FAILURES_PER_ACCOUNT", "RW_SIGNIN_MAX_FAILURES_PER_IP"];
-
-/** The limits from RW_SIGNIN_* where set, else the defaults; a malformed value is an error, not a silent default. */
-export function signInThrottleLimitsFromEnv(env: Record<string, string | undefined> = process.env): SignInThrottleLimits {
-  const retired = RETIRED_NAMES.filter((name) => env[name]?.trim());
-  if (retired.length) {
-    throw new Error(`Invalid server configuration: ${retired.join(", ")} no longer exist (sign-in now slows down instead of locking out); use RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP and RW_SIGNIN_FREE_FAILURES_PER_IP. See README "Configuration".`);
-  }
-  const limits = { ...SIGN_IN_THROTTLE_DEFAULTS };
-  for (const [field, name] of Object.entries(ENV_NAMES) as [keyof typeof ENV_NAMES, string][]) {
-    const raw = env[name]?.trim();
-    if (!raw) continue;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`Invalid server configuration: ${name} must be a whole number of at least 1. See README "Configuration".`);
-    limits[field] = Number(raw);
-  }
-  return limits;
+/** The limits from RW_SIGNIN_* where set (validated by lib/env.ts, which refuses the retired names), else the defaults. */
+export function signInThrottleLimitsFromEnv(source?: Record<string, string | undefined>): SignInThrottleLimits {
+  const e = source ? readEnv(source) : settings();
+  return {
+    baseDelaySeconds: 1,
+    freeFailuresPerAccountAndIp: e.RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP,
+    freeFailuresPerIp: e.RW_SIGNIN_FREE_FAILURES_PER_IP,
+    windowSeconds: e.RW_SIGNIN_WINDOW_SECONDS,
+    maxDelaySeconds: e.RW_SIGNIN_MAX_DELAY_SECONDS,
+  };
 }
+
+/** The limits with nothing set (their defaults are lib/env.ts's). */
+export const SIGN_IN_THROTTLE_DEFAULTS: SignInThrottleLimits = signInThrottleLimitsFromEnv({});
 
 /** Whether an attempt may check its password; when not, until when and which counter refused it. */
 export type SignInGate = { allowed: true } | { allowed: false; retryAt: Date; limit: "account-ip" | "ip" };

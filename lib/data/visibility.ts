@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/data/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
+import { CASE_CODE } from "@/lib/validations/fields";
 
 /**
  * What an actor may see, in one place: every read and write of cases, and of what hangs off them,
@@ -30,8 +31,6 @@ export function sourceVisibleTo(actor: Actor): Prisma.SourceWhereInput {
   if (can(actor, "write:source:any")) or.push({ claims: { none: {} } });
   return { deletedAt: null, OR: or };
 }
-
-const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
 
 /** A case the actor may see, by code: its id, or null when it does not exist or is not visible. */
 export async function findVisibleCase(actor: Actor, code: string, client: Pick<typeof db, "case"> = db): Promise<{ id: string; code: string } | null> {

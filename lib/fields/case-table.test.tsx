@@ -20,7 +20,7 @@ import { historyDescriber } from "@/lib/i18n/history-labels";
 import { optionalText } from "@/lib/validations/fields";
 
 // The form's server actions are not under test here (and need a request to run).
-vi.mock("@/lib/actions/case-writes", () => ({ createCaseAction: vi.fn(), updateCaseAction: vi.fn() }));
+vi.mock("@/lib/actions/cases", () => ({ createCaseAction: vi.fn(), updateCaseAction: vi.fn() }));
 
 const HELD_AT: FieldSpec = {
   form: { section: "place" },

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { CaseStatus, Priority, Verification } from "@/lib/generated/prisma/enums";
-import { defineFields } from "@/lib/fields/define";
+import { defineFields, fieldNames, type FieldSpec } from "@/lib/fields/define";
 import { countryCode, optionalCount, optionalText, requiredText, textOrEmpty } from "@/lib/validations/fields";
 
 export const CASE_STATUSES = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
@@ -167,3 +167,11 @@ export const CASE_FIELDS = defineFields("case", {
 });
 
 export type CaseFieldName = keyof typeof CASE_FIELDS.fields;
+
+/** The fields a new case is created with: all but those only an edit shows (the status, the reason for a change). */
+export const CASE_CREATE_FIELDS = fieldNames(CASE_FIELDS).filter(
+  (n): n is Exclude<CaseFieldName, "status" | "reason"> => !(CASE_FIELDS.fields[n] as FieldSpec).form?.editOnly,
+);
+
+/** The case's own columns among its fields (the form-only reason for a change is not one). */
+export const CASE_COLUMNS = fieldNames(CASE_FIELDS).filter((n): n is Exclude<CaseFieldName, "reason"> => !(CASE_FIELDS.fields[n] as FieldSpec).formOnly);

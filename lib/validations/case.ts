@@ -1,15 +1,12 @@
 import { z } from "zod";
-import { CASE_FIELDS } from "@/lib/fields/case";
+import { CASE_CREATE_FIELDS, CASE_FIELDS } from "@/lib/fields/case";
 import { schemaOf } from "@/lib/fields/define";
 import { caseCode, version } from "@/lib/validations/fields";
 
 export { CASE_STATUSES, EDITABLE_VISIBILITIES, PRIORITIES, VERIFICATIONS } from "@/lib/fields/case";
 
 /** The fields of a case form, before the cross-field checks (shared with report intake): from the field table. */
-export const caseFields = schemaOf(CASE_FIELDS, [
-  "title", "summary", "sizeMin", "sizeMax", "sizeBest", "sizeWording", "country", "province", "cityArea",
-  "verification", "priority", "visibility", "familyInSouthMin", "familyInSouthMax", "askedForHelpMin", "askedForHelpMax", "tags",
-] as const);
+export const caseFields = schemaOf(CASE_FIELDS, CASE_CREATE_FIELDS);
 
 type CaseFieldValues = z.infer<typeof caseFields>;
 

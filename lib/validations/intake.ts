@@ -9,12 +9,11 @@ import { ACTION_KINDS } from "@/lib/validations/advocacy";
 import { caseFields, checkRanges, CASE_STATUSES } from "@/lib/validations/case";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
 import { checkDates, eventFields } from "@/lib/validations/event";
-import { isStorableText, optionalText, requiredText, unstorableMessage } from "@/lib/validations/fields";
+import { caseCode, isStorableText, optionalText, requiredText, unstorableMessage } from "@/lib/validations/fields";
 import { captureSourceSchema, latestPublishedDay, MAX_QUOTE, webUrl } from "@/lib/validations/source";
 import { MAX_REPORT_CHARS, notTextReason } from "@/lib/intake/text";
 
 const quote = z.string().max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`).refine(isStorableText, unstorableMessage("The quote")).optional();
-const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
 const RECORD_ID = /^[a-z0-9]{20,40}$/i;
 
 export const intakeEventSchema = z
@@ -25,7 +24,7 @@ export const intakeEventSchema = z
 export const intakeCaseSchema = caseFields
   .extend({
     /** Add this group's events and quotes to an existing case instead of creating one. */
-    mergeInto: z.string().regex(CASE_CODE, "Unknown case.").optional(),
+    mergeInto: caseCode().optional(),
     status: z.enum(CASE_STATUSES, { message: "Choose a status." }).optional(),
     /** The passage the group size comes from. */
     sizeQuote: quote,

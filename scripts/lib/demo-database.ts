@@ -10,10 +10,14 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import path from "node:path";
 import { newKeyEntry } from "../../lib/crypto/encryption.ts";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/ops/embedded-postgres.ts";
+import { readEnv } from "../../lib/env.ts";
+
+/** Settings from the environment, validated (lib/env.ts). */
+const config = readEnv();
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
-export const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? ".data");
-export const KEYS_FILE = path.resolve(ROOT, process.env.RW_DEMO_KEYS_FILE ?? path.join(".keys", "demo-keys.json"));
+export const DATA_DIR = path.resolve(ROOT, config.DATA_DIR);
+export const KEYS_FILE = path.resolve(ROOT, config.RW_DEMO_KEYS_FILE);
 export const DEMO_DB_NAME = "refoulement_watch";
 
 /** `encryptionKeys` are RW_ENCRYPTION_KEYS entries (`keyId:base64Key`), the current key first. */
@@ -101,7 +105,7 @@ export function addDemoEncryptionKey(): { id: string; keys: string } {
 }
 
 export function embeddedPort(): number {
-  return Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  return config.EMBEDDED_PG_PORT;
 }
 
 /** Starts the demo cluster in .data/pg and returns the demo database's URL. */
@@ -122,7 +126,7 @@ export async function startDemoDatabase(log?: (line: string) => void): Promise<{
  * the duration of `fn` and stopped afterwards.
  */
 export async function withDatabase<T>(fn: (url: string, demo: boolean) => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL, false);
+  if (config.DATABASE_URL) return fn(config.DATABASE_URL, false);
   const { url, server } = await startDemoDatabase();
   try {
     return await fn(url, true);

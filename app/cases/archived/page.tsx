@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listArchivedCases } from "@/lib/data/case-writes";
+import { listArchivedCases } from "@/lib/data/cases";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { formatDay } from "@/lib/format/display";
 import { ArchiveButton } from "@/components/cases/archive-button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getCaseForEdit } from "@/lib/data/case-writes";
+import { getCaseForEdit } from "@/lib/data/cases";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { historyValue } from "@/lib/format/history";
 import { CaseForm } from "@/components/cases/case-form";
