@@ -52,7 +52,7 @@ async function startApp(extraEnv: Record<string, string> = {}): Promise<{ second
   const env = userEnv(extraEnv);
   const started = Date.now();
   let out = "";
-  running = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  running = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   running.stdout?.on("data", (d) => (out += d));
   running.stderr?.on("data", (d) => (out += d));
   const deadline = Date.now() + 170_000;
@@ -156,7 +156,7 @@ describe("npm start (demo mode)", () => {
 
 /** Runs `npm start`'s script expecting it to stop before serving; resolves with its exit code and output. */
 async function startRefused(extraEnv: Record<string, string>): Promise<{ code: unknown; out: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env: userEnv(extraEnv), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env: userEnv(extraEnv), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout?.on("data", (d) => (out += d));
   child.stderr?.on("data", (d) => (out += d));

@@ -57,7 +57,7 @@ test.describe("[FAULT] PostgreSQL killed under a write loop", () => {
     database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), password: randomBytes(12).toString("hex"), persistent: true });
     const url = await ensureDatabase(database.baseUrl, "rw_fault");
     await applyMigrations(url);
-    await run(["--import", "tsx", "--input-type=module", "-e", `
+    await run(["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", `
       const { createPrismaClient } = await import("./lib/db/create.ts");
       const { loadKeyring } = await import("./lib/crypto/encryption.ts");
       const { seedDatabase } = await import("./prisma/seed/index.ts");

@@ -14,6 +14,7 @@ type Tx = Prisma.TransactionClient;
 export async function listUsers(actor: Actor) {
   if (!can(actor, "manage:user:any")) return [];
   return db.user.findMany({
+    where: { isSystem: false },
     orderBy: [{ disabled: "asc" }, { email: "asc" }],
     select: { id: true, email: true, name: true, role: true, disabled: true, lastSignInAt: true, createdAt: true, isDemo: true },
   });
@@ -26,14 +27,15 @@ async function audit(tx: Tx, actor: Actor, kind: string, target: { id: string; e
 }
 
 async function findUser(tx: Tx, userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, disabled: true } });
+  const user = await tx.user.findUnique({ where: { id: userId, isSystem: false }, select: { id: true, email: true, role: true, disabled: true } });
+  // The system account (lib/data/system-actor.ts) is not an account anyone manages.
   if (!user) throw notFound("Account");
   return user;
 }
 
 /** Refuses a change that would leave no enabled admin, so nobody can lock the organisation out. */
 async function assertAnotherAdminRemains(tx: Tx, userId: string) {
-  const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: userId } } });
+  const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, isSystem: false, id: { not: userId } } });
   if (others === 0) throw ruleBroken("This is the last enabled admin account; make another admin first.");
 }
 

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, DataOrigin, Verification, Visibility } from "@/lib/generated/prisma/enums";
 import { caseVisibleSql } from "@/lib/data/visibility";
+import { CASE_FIELDS } from "@/lib/fields/case";
+import { fieldNames, type FieldSpec } from "@/lib/fields/define";
 import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
 import { parseCaseQuery, type CaseFilter, type ChartUnit, type Listing, type ParamErrors } from "@/lib/validations/case-filter";
 
@@ -99,10 +101,17 @@ const ORDER: Record<string, Prisma.Sql> = {
   "-status": Prisma.sql`c."status" DESC, c."code" ASC`,
 };
 
-/** The columns a list row shows: what any reader of the case may see. */
-const ROW_COLUMNS = Prisma.sql`c."id", c."code", c."title", c."summary", c."status", c."verification", c."sizeMin", c."sizeMax", c."sizeBest",
-  c."sizeWording", c."country", c."province", c."cityArea", c."latitude", c."longitude", c."firstEventEarliest", c."lastEventLatest",
-  c."tags", c."visibility", c."origin", c."updatedAt"`;
+/**
+ * The columns a list row has: what any reader of the case may see. The published fields (those the API
+ * or the export carries) come from the case's field table, so a new one reaches the API and the export
+ * without a change here; the names are the table's own, never a request's.
+ */
+const PUBLISHED_FIELDS = fieldNames(CASE_FIELDS).filter((n) => (CASE_FIELDS.fields[n] as FieldSpec).api || (CASE_FIELDS.fields[n] as FieldSpec).exportColumn);
+const ROW_COLUMNS = Prisma.raw(
+  [...new Set(["id", "code", ...PUBLISHED_FIELDS, "latitude", "longitude", "firstEventEarliest", "lastEventLatest", "visibility", "origin", "updatedAt"])]
+    .map((column) => `c."${column}"`)
+    .join(", "),
+);
 
 export type CaseRow = {
   id: string;

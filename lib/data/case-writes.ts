@@ -6,7 +6,8 @@ import { caseVisibleTo } from "@/lib/data/visibility";
 import { createEventInTx } from "@/lib/data/events";
 import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CaseStatus, Visibility } from "@/lib/generated/prisma/enums";
+import type { CaseStatus, DataOrigin, GeoPrecision, Visibility } from "@/lib/generated/prisma/enums";
+import { CASE_CODE } from "@/lib/validations/fields";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { caseColumnsSelect } from "@/lib/data/cases";
 import { CASE_CREATE_FIELDS, CASE_FIELDS } from "@/lib/fields/case";
@@ -57,23 +58,47 @@ export async function createCase(actor: Actor, input: CreateCaseInput, today = n
 }
 
 /**
- * Inserts a case and its history row inside the caller's transaction (for createCase and for
- * report intake, which saves many records at once). The code's sequence comes from `year`.
+ * Inserts a case and its history row inside the caller's transaction (for createCase, report intake
+ * and the seed, which save many records at once). The code's sequence comes from `year`, unless the
+ * caller brings its own code (the seed; records moving in from another system). The seed also says
+ * where the record comes from, how precise its place is, and may publish it at once (with the
+ * permission to publish).
  */
 export async function createCaseInTx(
   tx: Prisma.TransactionClient,
   actor: Actor,
   input: CreateCaseInput,
-  opts: { year: number; status?: CaseStatus; statusManual?: boolean; reason?: string },
+  opts: {
+    year: number;
+    code?: string;
+    status?: CaseStatus;
+    statusManual?: boolean;
+    reason?: string;
+    origin?: DataOrigin;
+    geoPrecision?: GeoPrecision;
+    visibility?: Visibility;
+  },
 ): Promise<{ id: string; code: string }> {
   requirePermission(actor, "create:case:any");
-  const code = await nextCaseCode(tx, input.country, opts.year);
+  if (opts.visibility === "PUBLIC") requirePermission(actor, "publish:case:any");
+  if (opts.code !== undefined && !CASE_CODE.test(opts.code)) throw ruleBroken(`"${opts.code}" is not a case code (e.g. CN-2012-0001).`);
+  const code = opts.code ?? (await nextCaseCode(tx, input.country, opts.year));
   const status = opts.status ?? "UNKNOWN";
+  const data = { ...caseData(input), ...(opts.visibility ? { visibility: opts.visibility } : {}) };
   const created = await tx.case.create({
-    data: { ...caseData(input), code, status, statusManual: opts.statusManual ?? false, createdById: actor!.id, updatedById: actor!.id },
+    data: {
+      ...data,
+      code,
+      status,
+      statusManual: opts.statusManual ?? false,
+      ...(opts.origin ? { origin: opts.origin } : {}),
+      ...(opts.geoPrecision ? { geoPrecision: opts.geoPrecision } : {}),
+      createdById: actor!.id,
+      updatedById: actor!.id,
+    },
     select: { id: true, code: true },
   });
-  const changes = changedFields({} as Record<string, unknown>, { ...caseData(input), code, ...(opts.status ? { status } : {}) }, [...HISTORY_FIELDS, "code"] as string[]);
+  const changes = changedFields({} as Record<string, unknown>, { ...data, code, ...(opts.status ? { status } : {}) }, [...HISTORY_FIELDS, "code"] as string[]);
   await writeHistory(tx, { actor, entity: "Case", entityId: created.id, caseId: created.id, action: "CREATE", changes, reason: opts.reason });
   return created;
 }

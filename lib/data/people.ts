@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { caseVisibleTo } from "@/lib/data/visibility";
-import { decryptField, keyringFromEnv, type EncryptedColumn } from "@/lib/crypto/encryption";
+import { decryptField, encryptField, keyringFromEnv, type EncryptedColumn, type Keyring } from "@/lib/crypto/encryption";
+import { writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, type Actor } from "@/lib/auth/permissions";
+import type { Sex } from "@/lib/generated/prisma/enums";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 
 const personSelect = {
   id: true,
@@ -56,4 +58,37 @@ export async function listPeopleForCase(actor: Actor, caseCode: string): Promise
       exactAddress: open("Person.exactAddressEnc", exactAddressEnc),
     },
   }));
+}
+
+/**
+ * Adds a person to a case with their restricted details encrypted under `keyring` (the app's, or the
+ * one a seed or an import will run with). The history names the record only: restricted values never
+ * go into it.
+ */
+export async function createPersonInTx(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  caseId: string,
+  input: { alias: string; sex: Sex; ageMin: number | null; ageMax: number | null; relation: string | null; restricted: PersonIdentity },
+  keyring: Keyring,
+  reason?: string,
+): Promise<{ id: string }> {
+  requirePermission(actor, "read:person-identity:restricted");
+  const seal = (column: EncryptedColumn, value: string | null) => (value === null ? null : encryptField(keyring, column, value));
+  const person = await tx.person.create({
+    data: {
+      caseId,
+      alias: input.alias,
+      sex: input.sex,
+      ageMin: input.ageMin,
+      ageMax: input.ageMax,
+      relation: input.relation,
+      realNameEnc: seal("Person.realNameEnc", input.restricted.realName),
+      contactDetailsEnc: seal("Person.contactDetailsEnc", input.restricted.contactDetails),
+      exactAddressEnc: seal("Person.exactAddressEnc", input.restricted.exactAddress),
+    },
+    select: { id: true },
+  });
+  await writeHistory(tx, { actor, entity: "Person", entityId: person.id, caseId, action: "CREATE", reason });
+  return person;
 }

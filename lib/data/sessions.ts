@@ -38,8 +38,9 @@ export async function authenticateUser(
   throttle: SignInThrottle = signInThrottle(),
 ): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
+  // The system account never signs in, whatever its hash: it reads as no account at all.
   const user = await db.user.findUnique({
-    where: { email },
+    where: { email, isSystem: false },
     select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, passwordHash: true },
   });
   const known = await isKnownAddress(user?.id, ip);

@@ -5,6 +5,7 @@ import { notFound, ruleBroken } from "@/lib/data/errors";
 import { caseVisibleTo, requireVisibleCase, sourceVisibleTo } from "@/lib/data/visibility";
 import { writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Reliability } from "@/lib/generated/prisma/enums";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { CLAIM_FIELD_NAMES, isStorableText, MAX_QUOTE, MAX_SOURCE_TEXT, type AddClaimInput, type CaptureSourceInput } from "@/lib/validations/source";
 
@@ -93,7 +94,7 @@ export async function captureSource(actor: Actor, input: CaptureSourceInput): Pr
 export async function captureSourceInTx(
   tx: Prisma.TransactionClient,
   actor: Actor,
-  input: Omit<CaptureSourceInput, "caseCode" | "supersedesId"> & { supersedesId?: string },
+  input: Omit<CaptureSourceInput, "caseCode" | "supersedesId"> & { supersedesId?: string; reliability?: Reliability },
   reason?: string,
 ): Promise<{ id: string; sha256: string; created: boolean }> {
   requirePermission(actor, "write:source:any");
@@ -117,6 +118,7 @@ export async function captureSourceInTx(
       sha256,
       capturedById: actor!.id,
       supersedesId: input.supersedesId ?? null,
+      ...(input.reliability ? { reliability: input.reliability } : {}),
     },
     select: { id: true },
   });

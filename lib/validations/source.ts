@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CASE_FIELDS, type CaseFieldName } from "@/lib/fields/case";
 import { schemaOf } from "@/lib/fields/define";
 import { CLAIM_FIELD_NAMES, CLAIM_FORM_FIELDS, CLAIM_TARGETS, SOURCE_FIELDS } from "@/lib/fields/source";
-import { blank, CASE_CODE, isStorableText } from "@/lib/validations/fields";
+import { blank, caseCode, isStorableText } from "@/lib/validations/fields";
 
 export { isStorableText };
 export { normalizeLineBreaks, latestPublishedDay, webUrl } from "@/lib/validations/fields";
@@ -16,14 +16,14 @@ export type { CaseFieldName };
 /** A new capture of a report: metadata plus the text exactly as pasted (only line breaks normalized). */
 export const captureSourceSchema = schemaOf(SOURCE_FIELDS).extend({
   /** The case page the form was opened from (where to go back to); optional. */
-  caseCode: z.preprocess(blank, z.string().regex(CASE_CODE, "Unknown case.").optional()),
+  caseCode: z.preprocess(blank, caseCode().optional()),
 });
 
 export type CaptureSourceInput = z.infer<typeof captureSourceSchema>;
 
 /** A quoted passage of a source tied to a case, one of its events, or one field of the case. */
 export const addClaimSchema = schemaOf(CLAIM_FORM_FIELDS)
-  .extend({ caseCode: z.string({ message: "Unknown case." }).regex(CASE_CODE, "Unknown case.") })
+  .extend({ caseCode: caseCode() })
   .superRefine((v, ctx) => {
     if (v.target === "EVENT" && !v.eventId) ctx.addIssue({ code: "custom", path: ["eventId"], message: "Choose the event the quote is about." });
     if (v.target === "FIELD" && !v.field) ctx.addIssue({ code: "custom", path: ["field"], message: "Choose the field the quote backs." });
