@@ -50,8 +50,10 @@ test.describe("[ADMIN]", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByRole("alert", { name: "Create account status" })).toHaveText("Check the highlighted fields. Nothing was saved.");
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
-    await expect(page.getByText("Password must be at least 12 characters.")).toBeVisible();
+    // Each message sits next to its field (as its description) as well as in the summary at the top.
+    await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/Enter a valid email address\./);
+    await expect(page.getByLabel("Initial password (12+ characters)")).toHaveAccessibleDescription(/Password must be at least 12 characters\./);
+    await expect(page.getByTestId("error-summary")).toContainText("Enter a valid email address.");
     await expect(page.getByText("not-an-email")).toHaveCount(0);
   });
 });

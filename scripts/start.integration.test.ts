@@ -203,7 +203,9 @@ describe("npm start with DATABASE_URL", () => {
     expect(login).not.toContain("Demo accounts");
     const db = createPrismaClient(url);
     try {
-      expect(await db.user.count()).toBe(0);
+      // No accounts anyone can sign in with: only the disabled system account the seed writes as.
+      expect(await db.user.count({ where: { isSystem: false } })).toBe(0);
+      expect(await db.user.count({ where: { isSystem: true, disabled: true } })).toBe(1);
       expect(await db.case.count({ where: { origin: "SYNTHETIC" } })).toBe(0);
       expect(await db.case.count({ where: { origin: "SOURCED" } })).toBe(3);
     } finally {
