@@ -183,6 +183,15 @@ const OWN_DATE_RULES: OwnRule[] = [
     rule: (m) => ({ kind: "monthOf", offset: -1, part: m[1].toLowerCase() === "early" ? "early" : m[1].toLowerCase() === "mid" ? "mid" : "late" }),
   },
   { re: /\bthe\s+previous\s+day\b/gi, rule: () => ({ kind: "chain", n: 1, unit: "day", direction: -1 }) },
+  {
+    // "over the past two weeks", "in the last few days": from that long before publication to publication.
+    re: new RegExp(`\\b(?:over|in|during|within)\\s+the\\s+(?:past|last)\\s+(?:(${NUMBER}|few|couple\\s+of)\\s+)?(days?|weeks?|months?)\\b`, "gi"),
+    rule: (m) => {
+      const n = !m[1] ? 1 : /^few$/i.test(m[1]) ? 3 : /^couple/i.test(m[1]) ? 2 : parseNumber(m[1]);
+      if (n === null) return null;
+      return { kind: "pastSpan", n, unit: UNIT(m[2].toLowerCase()) };
+    },
+  },
   { re: /\b(early|late)\s+last\s+week\b/gi, rule: (m) => ({ kind: "lastWeekPart", part: m[1].toLowerCase() === "early" ? "early" : "late" }) },
   {
     re: /\b(?:(early|mid|late)[-\s]+this\s+month|(?:at\s+)?the\s+(beginning|start|middle|end)\s+of\s+this\s+month)\b/gi,
@@ -392,7 +401,7 @@ export const lexiconEn: Lexicon = {
     plural: `(?<![\\w])(?:${GROUPS_LEAD})\\s+(?<list>${Q}(?:\\s*,\\s*${Q}){0,6}(?:,?\\s+(?:and|or)\\s+${Q})?)(?:\\s+(?:${PEOPLE_NOUN}))?`,
     singular: `(?<![\\w])(?:${GROUP_LEAD})(?:\\s+(?<qty>${Q}))?(?:\\s+(?<noun>${PEOPLE_NOUN}|${PERSON_NOUN}))?`,
     count: `(?<![\\w])(?<qty>${Q})\\s+(?<noun>${PEOPLE_NOUN})`,
-    bare: `(?<![\\w])(?:(?:[Aa]nother|[Aa]\\s+further)\\s+(?<qty>${Q})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|of|times|percent|per)\\b)|(?<qty2>${Q})\\s+(?:more|others)\\b(?!\\s+(?:days?|weeks?|months?|years?|than)\\b)|(?<=\\b(?:[Tt]he|[Aa]ll|[Bb]oth|[Aa]ll\\s+the)\\s)(?<qty3>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of|to|and|or)\\b)|(?<qty4>${Q})\\s+(?=(?:were|have\\s+been|had\\s+been)\\s+(?:arrested|caught|detained|seized|picked|taken|sent|returned|repatriated|handed|rounded|stopped|held|nabbed|captured|apprehended|intercepted|deported|released|freed)\\b)|(?<others>[Oo]thers)(?=\\s+(?:held|were|have|had)\\b))`,
+    bare: `(?<![\\w])(?:(?:[Aa]nother|[Aa]\\s+further)\\s+(?<qty>${Q})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|of|times|percent|per)\\b)|(?<qty2>${Q})\\s+(?:more|others)\\b(?!\\s+(?:days?|weeks?|months?|years?|than)\\b)|(?<=\\b(?:[Tt]he|[Aa]ll|[Bb]oth|[Aa]ll\\s+the)\\s)(?<qty3>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of|to|and|or)\\b)|(?<qty4>${Q})\\s+(?=(?:(?:who|that)\\s+)?(?:were|have\\s+been|had\\s+been)\\s+(?:arrested|caught|detained|seized|picked|taken|sent|returned|repatriated|handed|rounded|stopped|held|nabbed|captured|apprehended|intercepted|deported|released|freed)\\b)|(?<=\\b[Tt]he\\s+other\\s)(?<qty5>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of)\\b)|(?<qty6>${NUMBER_SOURCE})\\s+of\\s+the\\s+(?:${PEOPLE_NOUN})(?=[^.;]{0,120}\\b[Tt]he\\s+other\\s+${NUMBER_SOURCE})|(?<others>[Oo]thers)(?=\\s+(?:held|were|have|had)\\b))`,
     person: `(?<![\\w])(?:an?|one)\\s+(?<noun>${PERSON_NOUN})`,
     unsizedGroups: `\\bin\\s+(?<n>two|three|four|five|2|3|4|5)\\s+(?:separate\\s+)?groups\\b(?!\\s+of)`,
     unknown: `(?<![\\w])(?:(?:the|some|many)\\s+)?(?<noun>${PEOPLE_NOUN})`,
@@ -431,10 +440,10 @@ export const lexiconEn: Lexicon = {
     { type: "CROSSED_BORDER", pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi },
   ],
   riskCue:
-    /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
-  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$|\b(?:at\s+risk\s+of|in\s+danger\s+of|risk\s+of|fears?\s+of|facing|faces?|avoid|prevent|against)\s+$/i,
+    /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation)|order(?:ed|s)?\s+(?:the\s+)?(?:repatriation|deportation|return|expulsion)\s+of|(?:repatriation|deportation)\s+order)\b/i,
+  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$|\b(?:at\s+risk\s+of|in\s+danger\s+of|risk\s+of|fears?\s+of|facing|faces?|avoid|prevent|against)\s+$|\bthat\s+(?:[\w-]+\s+){1,4}(?:not\s+)?be\s+$/i,
   prospectAfter: /(?!)/,
-  doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+whether|unclear\s+whether|not\s+known\s+whether)\b/i,
+  doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+(?:whether|how\s+many|if)|unclear\s+(?:whether|how\s+many)|not\s+known\s+(?:whether|how\s+many)|either\s+fled\s+or)\b/i,
   unconfirmedCue: /\b(?:unconfirmed|if\s+confirmed|could\s+not\s+be\s+confirmed|unable\s+to\s+confirm|cannot\s+confirm)\b/i,
   placePrecedesEvent: false,
   talks: {
