@@ -411,7 +411,7 @@ export const lexiconEn: Lexicon = {
   helperAfter: /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds|spoke|asked)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean|close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|(?:in|from)\s+(?:the\s+South\b|Seoul|South\s+Korea))/i,
   compositionNoun: /^(?:(?:young|elderly|teenage|small|little|adult)\s+)*(?:women|men|children|girls|boys|babies|infants|minors|teenagers|woman|man|child|girl|boy|baby)$/i,
   aggregateCue:
-    /\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|last\s+year|the\s+start\s+of\s+the\s+year)|so\s+far\s+this\s+year|in\s+separate\s+incidents|over\s+the\s+(?:past|last)\s+(?:year|\w+\s+months|months)|in\s+the\s+(?:first|second)\s+half|across\s+(?:the\s+)?(?:three|several|many|various)|in\s+various|mass\s+(?:repatriation|return|deportation)|in\s+the\s+course\s+of\s+the|through\s+(?:several\s+|five\s+|the\s+)?(?:crossings|border\s+posts))\b/i,
+    /\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|last\s+year|the\s+start\s+of\s+the\s+year)|so\s+far\s+this\s+year|in\s+separate\s+incidents|over\s+the\s+(?:past|last)\s+(?:year|\w+\s+months|months)|in\s+the\s+(?:first|second)\s+half|across\s+(?:the\s+)?(?:three|several|many|various)|in\s+various|mass\s+(?:repatriation|return|deportation)|in\s+the\s+course\s+of\s+the|through\s+(?:several\s+|five\s+|the\s+)?(?:crossings|border\s+posts)|since\s+[^.,;]{0,50}?\b(?:19|20)\d\d|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|across\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?China|in\s+various\s+parts|(?:about|some|around)?\s*\d+\s+detention\s+cent(?:er|re)s|every\s+year|each\s+year)\b/i,
   alternativeCue: /\b(?:put\s+the\s+(?:number|figure|total)\s+at|puts\s+the\s+(?:number|figure|total)\s+at|estimated\s+the\s+number|another\s+estimate)\b/i,
   runningTotalSource: `\\bbrings?\\s+the\\s+(?:number|total|tally|count)\\b[^.;]{0,80}?\\bto\\s+(?<qty>${NUMBER_SOURCE})`,
   notDetaineeCue: /\b(?:informants?|spies|agents\s+for|undercover|plainclothes\s+officers?)\b/i,
@@ -420,7 +420,7 @@ export const lexiconEn: Lexicon = {
   eventCues: [
     {
       type: "ARRESTED",
-      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|tracked\s+down|(?:were|was|been|being)\s+stopped|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
+      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|tracked\s+down|(?:were|was|been|being)\s+stopped|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|picked\s+(?:him|her|them)\s+up|(?:taken|took\s+(?:him|her|them))\s+into\s+custody|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
     },
     { type: "DETAINED", pattern: /\b(?:detained|imprisoned|detention(?!\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?|houses?))|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
     {
@@ -435,7 +435,7 @@ export const lexiconEn: Lexicon = {
     { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
     {
       type: "REACHED_SAFETY",
-      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|(?:landed|touched\s+down)\s+(?:in|at)\s+(?:Seoul|Incheon|South\s+Korea)|(?:flew|were\s+flown|was\s+flown)\s+to\s+(?:Seoul|South\s+Korea|Manila|Bangkok)|entered\s+South\s+Korea|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand))\b/gi,
+      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|(?:landed|touched\s+down)\s+(?:in|at)\s+(?:Seoul|Incheon|South\s+Korea)|(?:flew|were\s+flown|was\s+flown)\s+to\s+(?:Seoul|South\s+Korea|Manila|Bangkok)|entered\s+South\s+Korea|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand)|(?:left|departed)\s+(?:China|Beijing)\s+for\s+(?:a\s+|another\s+)?(?:safe\s+)?(?:third\s+country|South\s+Korea|Seoul)|allowed\s+to\s+leave\s+(?:China\s+)?for\s+(?:a\s+)?(?:third\s+country|South\s+Korea|Seoul))\b/gi,
     },
     { type: "CROSSED_BORDER", pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi },
   ],
