@@ -213,6 +213,11 @@ function resolveRule(rule: DateRule, wording: string, pub: string | null, anchor
       const yy = rule.month < m ? y : y - 1;
       return { earliest: ymd(yy, rule.month, 1), latest: ymd(yy, rule.month, lastDayOfMonth(yy, rule.month)), precision: "MONTH", confidence: "high", why: `the latest ${MONTH_NAMES[rule.month - 1]} before publication (${pub}): ${yy}` };
     }
+    case "pastSpan": {
+      const days = rule.n * (rule.unit === "day" ? 1 : rule.unit === "week" ? 7 : 30);
+      const earliest = addDays(pub, -days);
+      return { earliest, latest: pub, precision: precisionOfLength(earliest, pub), confidence: "medium", why: `the ${rule.n} ${rule.unit}${rule.n === 1 ? "" : "s"} up to publication (${pub})` };
+    }
     case "lastWeekPart": {
       const monday = addDays(mondayOf(pub), -7);
       const [a, b] = rule.part === "early" ? [0, 2] : [3, 6];

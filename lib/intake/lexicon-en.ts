@@ -183,6 +183,15 @@ const OWN_DATE_RULES: OwnRule[] = [
     rule: (m) => ({ kind: "monthOf", offset: -1, part: m[1].toLowerCase() === "early" ? "early" : m[1].toLowerCase() === "mid" ? "mid" : "late" }),
   },
   { re: /\bthe\s+previous\s+day\b/gi, rule: () => ({ kind: "chain", n: 1, unit: "day", direction: -1 }) },
+  {
+    // "over the past two weeks", "in the last few days": from that long before publication to publication.
+    re: new RegExp(`\\b(?:over|in|during|within)\\s+the\\s+(?:past|last)\\s+(?:(${NUMBER}|few|couple\\s+of)\\s+)?(days?|weeks?|months?)\\b`, "gi"),
+    rule: (m) => {
+      const n = !m[1] ? 1 : /^few$/i.test(m[1]) ? 3 : /^couple/i.test(m[1]) ? 2 : parseNumber(m[1]);
+      if (n === null) return null;
+      return { kind: "pastSpan", n, unit: UNIT(m[2].toLowerCase()) };
+    },
+  },
   { re: /\b(early|late)\s+last\s+week\b/gi, rule: (m) => ({ kind: "lastWeekPart", part: m[1].toLowerCase() === "early" ? "early" : "late" }) },
   {
     re: /\b(?:(early|mid|late)[-\s]+this\s+month|(?:at\s+)?the\s+(beginning|start|middle|end)\s+of\s+this\s+month)\b/gi,
@@ -392,7 +401,7 @@ export const lexiconEn: Lexicon = {
     plural: `(?<![\\w])(?:${GROUPS_LEAD})\\s+(?<list>${Q}(?:\\s*,\\s*${Q}){0,6}(?:,?\\s+(?:and|or)\\s+${Q})?)(?:\\s+(?:${PEOPLE_NOUN}))?`,
     singular: `(?<![\\w])(?:${GROUP_LEAD})(?:\\s+(?<qty>${Q}))?(?:\\s+(?<noun>${PEOPLE_NOUN}|${PERSON_NOUN}))?`,
     count: `(?<![\\w])(?<qty>${Q})\\s+(?<noun>${PEOPLE_NOUN})`,
-    bare: `(?<![\\w])(?:(?:[Aa]nother|[Aa]\\s+further)\\s+(?<qty>${Q})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|of|times|percent|per)\\b)|(?<qty2>${Q})\\s+(?:more|others)\\b(?!\\s+(?:days?|weeks?|months?|years?|than)\\b)|(?<=\\b(?:[Tt]he|[Aa]ll|[Bb]oth|[Aa]ll\\s+the)\\s)(?<qty3>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of|to|and|or)\\b)|(?<qty4>${Q})\\s+(?=(?:were|have\\s+been|had\\s+been)\\s+(?:arrested|caught|detained|seized|picked|taken|sent|returned|repatriated|handed|rounded|stopped|held|nabbed|captured|apprehended|intercepted|deported|released|freed)\\b)|(?<others>[Oo]thers)(?=\\s+(?:held|were|have|had)\\b))`,
+    bare: `(?<![\\w])(?:(?:[Aa]nother|[Aa]\\s+further)\\s+(?<qty>${Q})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|of|times|percent|per)\\b)|(?<qty2>${Q})\\s+(?:more|others)\\b(?!\\s+(?:days?|weeks?|months?|years?|than)\\b)|(?<=\\b(?:[Tt]he|[Aa]ll|[Bb]oth|[Aa]ll\\s+the)\\s)(?<qty3>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of|to|and|or)\\b)|(?<qty4>${Q})\\s+(?=(?:(?:who|that)\\s+)?(?:were|have\\s+been|had\\s+been)\\s+(?:arrested|caught|detained|seized|picked|taken|sent|returned|repatriated|handed|rounded|stopped|held|nabbed|captured|apprehended|intercepted|deported|released|freed)\\b)|(?<=\\b[Tt]he\\s+other\\s)(?<qty5>${NUMBER_SOURCE})(?![\\w-])(?!\\s+(?:days?|weeks?|months?|years?|percent|of)\\b)|(?<qty6>${NUMBER_SOURCE})\\s+of\\s+the\\s+(?:${PEOPLE_NOUN})(?=[^.;]{0,120}\\b[Tt]he\\s+other\\s+${NUMBER_SOURCE})|(?<others>[Oo]thers)(?=\\s+(?:held|were|have|had)\\b))`,
     person: `(?<![\\w])(?:an?|one)\\s+(?<noun>${PERSON_NOUN})`,
     unsizedGroups: `\\bin\\s+(?<n>two|three|four|five|2|3|4|5)\\s+(?:separate\\s+)?groups\\b(?!\\s+of)`,
     unknown: `(?<![\\w])(?:(?:the|some|many)\\s+)?(?<noun>${PEOPLE_NOUN})`,
@@ -402,7 +411,7 @@ export const lexiconEn: Lexicon = {
   helperAfter: /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds|spoke|asked)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean|close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|(?:in|from)\s+(?:the\s+South\b|Seoul|South\s+Korea))/i,
   compositionNoun: /^(?:(?:young|elderly|teenage|small|little|adult)\s+)*(?:women|men|children|girls|boys|babies|infants|minors|teenagers|woman|man|child|girl|boy|baby)$/i,
   aggregateCue:
-    /\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|last\s+year|the\s+start\s+of\s+the\s+year)|so\s+far\s+this\s+year|in\s+separate\s+incidents|over\s+the\s+(?:past|last)\s+(?:year|\w+\s+months|months)|in\s+the\s+(?:first|second)\s+half|across\s+(?:the\s+)?(?:three|several|many|various)|in\s+various|mass\s+(?:repatriation|return|deportation)|in\s+the\s+course\s+of\s+the|through\s+(?:several\s+|five\s+|the\s+)?(?:crossings|border\s+posts))\b/i,
+    /\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|last\s+year|the\s+start\s+of\s+the\s+year)|so\s+far\s+this\s+year|in\s+separate\s+incidents|over\s+the\s+(?:past|last)\s+(?:year|\w+\s+months|months)|in\s+the\s+(?:first|second)\s+half|across\s+(?:the\s+)?(?:three|several|many|various)|in\s+various|mass\s+(?:repatriation|return|deportation)|in\s+the\s+course\s+of\s+the|through\s+(?:several\s+|five\s+|the\s+)?(?:crossings|border\s+posts)|since\s+[^.,;]{0,50}?\b(?:19|20)\d\d|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|across\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?China|in\s+various\s+parts|(?:about|some|around)?\s*\d+\s+detention\s+cent(?:er|re)s|every\s+year|each\s+year)\b/i,
   alternativeCue: /\b(?:put\s+the\s+(?:number|figure|total)\s+at|puts\s+the\s+(?:number|figure|total)\s+at|estimated\s+the\s+number|another\s+estimate)\b/i,
   runningTotalSource: `\\bbrings?\\s+the\\s+(?:number|total|tally|count)\\b[^.;]{0,80}?\\bto\\s+(?<qty>${NUMBER_SOURCE})`,
   notDetaineeCue: /\b(?:informants?|spies|agents\s+for|undercover|plainclothes\s+officers?)\b/i,
@@ -411,7 +420,7 @@ export const lexiconEn: Lexicon = {
   eventCues: [
     {
       type: "ARRESTED",
-      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|tracked\s+down|(?:were|was|been|being)\s+stopped|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
+      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|tracked\s+down|(?:were|was|been|being)\s+stopped|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|picked\s+(?:him|her|them)\s+up|(?:taken|took\s+(?:him|her|them))\s+into\s+custody|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
     },
     { type: "DETAINED", pattern: /\b(?:detained|imprisoned|detention(?!\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?|houses?))|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
     {
@@ -426,15 +435,15 @@ export const lexiconEn: Lexicon = {
     { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
     {
       type: "REACHED_SAFETY",
-      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|(?:landed|touched\s+down)\s+(?:in|at)\s+(?:Seoul|Incheon|South\s+Korea)|(?:flew|were\s+flown|was\s+flown)\s+to\s+(?:Seoul|South\s+Korea|Manila|Bangkok)|entered\s+South\s+Korea|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand))\b/gi,
+      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|(?:landed|touched\s+down)\s+(?:in|at)\s+(?:Seoul|Incheon|South\s+Korea)|(?:flew|were\s+flown|was\s+flown)\s+to\s+(?:Seoul|South\s+Korea|Manila|Bangkok)|entered\s+South\s+Korea|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand)|(?:left|departed)\s+(?:China|Beijing)\s+for\s+(?:a\s+|another\s+)?(?:safe\s+)?(?:third\s+country|South\s+Korea|Seoul)|allowed\s+to\s+leave\s+(?:China\s+)?for\s+(?:a\s+)?(?:third\s+country|South\s+Korea|Seoul))\b/gi,
     },
     { type: "CROSSED_BORDER", pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi },
   ],
   riskCue:
-    /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation))\b/i,
-  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$|\b(?:at\s+risk\s+of|in\s+danger\s+of|risk\s+of|fears?\s+of|facing|faces?|avoid|prevent|against)\s+$/i,
+    /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation)|order(?:ed|s)?\s+(?:the\s+)?(?:repatriation|deportation|return|expulsion)\s+of|(?:repatriation|deportation)\s+order)\b/i,
+  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$|\b(?:at\s+risk\s+of|in\s+danger\s+of|risk\s+of|fears?\s+of|facing|faces?|avoid|prevent|against)\s+(?:being\s+)?(?:forcibly\s+)?$|\bthat\s+(?:[\w-]+\s+){1,4}(?:not\s+)?be\s+$/i,
   prospectAfter: /(?!)/,
-  doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+whether|unclear\s+whether|not\s+known\s+whether)\b/i,
+  doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+(?:whether|how\s+many|if)|unclear\s+(?:whether|how\s+many)|not\s+known\s+(?:whether|how\s+many)|either\s+fled\s+or)\b/i,
   unconfirmedCue: /\b(?:unconfirmed|if\s+confirmed|could\s+not\s+be\s+confirmed|unable\s+to\s+confirm|cannot\s+confirm)\b/i,
   placePrecedesEvent: false,
   talks: {

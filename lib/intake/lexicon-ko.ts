@@ -182,7 +182,7 @@ export const lexiconKo: Lexicon = {
   helperAfter: /(?!)/,
   compositionAfter: /^\s*(?:과|와|,)?\s*(?:[가-힣\d]+\s*명\s*)?(?:두|세|네|2|3|4)\s*(?:개\s*)?조로\s*나뉘/,
   compositionNoun: COMPOSITION_NOUN,
-  aggregateCue: /(?:대규모|북송한\s*바|송환한\s*바|지금까지|이래\s|누적|곳곳에서|전역에서|해마다|매년|한\s*해\s*동안)/,
+  aggregateCue: /(?:대규모|북송한\s*바|송환한\s*바|지금까지|이래\s|누적|곳곳에서|전역에서|전역서|해마다|매년|한\s*해\s*동안|(?:\d{4}년|\d{1,2}월)\s*(?:이후|이래|부터)|올해\s*들어|지난해와\s*올해|하루에만)/,
   alternativeCue: /(?:으로\s*추산|다른\s*추산|추산하기도|이라는\s*주장도)/,
   runningTotalSource: `(?<qty>${COUNT})\\s*(?:으로|로)\\s*(?:늘었|늘어났|늘어난다|늘어날|증가했|불어났)`,
   notDetaineeCue: /(?:정보원|공안\s*요원|첩자|프락치|끄나풀)/,

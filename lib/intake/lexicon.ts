@@ -59,6 +59,8 @@ export type DateRule =
   | { kind: "lastNamedMonth"; month: number }
   /** Part of the week before publication ("late last week": Thursday to Sunday). */
   | { kind: "lastWeekPart"; part: "early" | "late" }
+  /** A span up to publication: "over the past two weeks", "in the last few days". */
+  | { kind: "pastSpan"; n: number; unit: "day" | "week" | "month" }
   /** Counted from the previous event: "four days later", "the next day", "two weeks earlier". */
   | { kind: "chain"; n: number; unit: "day" | "week" | "month"; direction: 1 | -1 };
 

@@ -54,6 +54,12 @@ export function classifyRoles(ctx: GroupContext, mentions: Mention[], clauseOf: 
       m.why += "; hundreds of people with no day of their own, beside smaller groups: a statistic over a period";
       continue;
     }
+    // "the other 15 either fled or were caught, and it is not clear how many were taken": not known to be held.
+    if ((m.kind === "bare" || m.kind === "ellipsis") && lex.doubtCue.test(clauseText)) {
+      m.role = "alternative";
+      m.why += `; ${q(clauseText.match(lex.doubtCue)?.[0] ?? "")}: the report does not say they were caught`;
+      continue;
+    }
     const before = text.slice(Math.max(m.sentence.start, m.span.start - 60), m.span.start);
     if (lex.alternativeCue.test(before) || lex.alternativeCue.test(clauseText)) {
       m.role = "alternative";

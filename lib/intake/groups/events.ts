@@ -116,14 +116,16 @@ function makeEvents(st: State, t: Target): void {
   const { ctx } = st;
   const { lex } = ctx;
   const { s, groups: targets, base, note } = t;
-  const cues = (st.cuesBySentence.get(s) ?? []).filter((c) => !t.onlyArrests || ARREST.includes(c.type));
+  // Dates go with their nearest event word among all of them ("sent back all 31 it arrested last month": the arrest's date), then only the kinds asked for are kept.
+  const allCues = st.cuesBySentence.get(s) ?? [];
+  const cues = allCues.filter((c) => !t.onlyArrests || ARREST.includes(c.type));
   if (!cues.length || !targets.length) return;
   const doubt = lex.doubtCue.test(s.text);
   const unconfirmed = lex.unconfirmedCue.test(s.text);
   const used = new Set<Cue>();
   for (const dm of datesFor(st, t)) {
-    const cue = cueFor(st, cues, dm);
-    if (!cue || (doubt && OUTCOME.includes(cue.type))) continue;
+    const cue = cueFor(st, allCues, dm);
+    if (!cue || !cues.includes(cue) || (doubt && OUTCOME.includes(cue.type))) continue;
     const r = resolveMention(dm, ctx.pub, st.anchor);
     if ("unresolved" in r) {
       ctx.warnings.push(`${cue.type} (${q(cue.text)}): ${r.unresolved}`);
@@ -203,22 +205,49 @@ function pointingBack(st: State, s: Sentence): void {
 }
 
 /**
+ * The sentences that speak of a stated total: its own, and later sentences of its paragraph that point
+ * back at it ("The arrests took place on July 15 and 17", "They were returned in secret …"), up to the
+ * first sentence that describes a group.
+ */
+function totalRun(st: State, t: Mention): Sentence[] {
+  const groupSentences = new Set(st.mentions.filter((m) => st.groupOf.has(m) || st.decision.repeats.has(m)).map((m) => m.sentence));
+  const run = [t.sentence];
+  for (const s of st.ctx.sentences) {
+    if (s.index <= t.sentence.index) continue;
+    if (s.paragraph !== t.sentence.paragraph || groupSentences.has(s)) break;
+    if (st.ctx.lex.anaphora.test(s.text)) run.push(s);
+  }
+  return run;
+}
+
+/** Every sentence about the stated totals, in text order, without repeats. */
+function totalSentencesRun(st: State): Sentence[] {
+  const seen = new Set<Sentence>();
+  for (const t of st.decision.totals) for (const s of totalRun(st, t)) seen.add(s);
+  return [...seen].sort((a, b) => a.start - b.start);
+}
+
+/**
  * A group whose own sentences date no arrest takes the arrest date of a stated total that covers it
  * (an arrest dated only in a sentence pointing back, "Since learning of the arrests on July 16", comes after).
  */
-function arrestsFromTotals(st: State): void {
+function arrestsFromTotals(st: State, run: Sentence[]): void {
   const { groups, mentions, groupOf, decision } = st;
   for (const g of groups) {
     const ownSentences = new Set(mentions.filter((m) => groupOf.get(m) === g || decision.repeats.get(m) === g.mention).map((m) => m.sentence.start));
     if (g.events.some((e) => ARREST.includes(e.type) && ownSentences.has(e.span.start))) continue;
-    for (const t of decision.totals) {
+    // Of the run's dated arrests ("arrested last month", "between Feb. 8 and 12"), the most precise.
+    let best: DraftEvent[] = [];
+    const length = (e: DraftEvent) => Date.parse(e.dateLatest) - Date.parse(e.dateEarliest);
+    for (const s of run) {
       const kept = g.events;
       g.events = [];
-      makeEvents(st, { s: t.sentence, groups: [g], clause: { start: t.sentence.start, end: t.sentence.end }, sentenceWide: true, base: "medium", note: `; the date of the stated total ${q(t.qtyWording)}, which covers this group`, onlyArrests: true });
+      makeEvents(st, { s, groups: [g], clause: { start: s.start, end: s.end }, sentenceWide: true, base: "medium", note: "; said of the stated total, which covers this group", onlyArrests: true });
       const added = g.events;
-      g.events = [...added, ...kept];
-      if (added.length) break;
+      g.events = kept;
+      if (added.length && (!best.length || length(added[0]) < length(best[0]))) best = added;
     }
+    g.events = [...best, ...g.events];
   }
 }
 
@@ -259,7 +288,8 @@ export function attachEvents(d: Deps): void {
     if (here.length) groupSentence(st, s, here);
     else if (!totalSentences.has(s)) pointingBack(st, s);
   }
-  arrestsFromTotals(st);
+  const run = totalSentencesRun(st);
+  arrestsFromTotals(st, run);
   undatedOutcomes(st);
   for (const g of d.groups) g.events = dedupe([...g.events, ...st.talks.map((e) => ({ ...e }))]);
 }

@@ -189,7 +189,10 @@ export function extractGroups(ctx: GroupContext): Result {
     const lastEnd = Math.max(...mentions.filter((m) => m.sentence === s && (groupOf.has(m) || decision.repeats.has(m))).map((m) => m.span.end));
     const rest = ctx.text.slice(lastEnd, s.end);
     const shared = ctx.lex.datesPrecedeCounts || ctx.lex.anaphora.test(rest) ? rest : "";
-    return `${ctx.text.slice(c.start, c.end)} ${shared}`;
+    // Before the first group, an English sentence's lead ("China has ordered the repatriation of 70 …: 62 who …") concerns every group.
+    const firstStart = Math.min(...mentions.filter((m) => m.sentence === s && (groupOf.has(m) || decision.repeats.has(m))).map((m) => m.span.start));
+    const lead = ctx.lex.datesPrecedeCounts ? "" : ctx.text.slice(s.start, firstStart);
+    return `${lead} ${ctx.text.slice(c.start, c.end)} ${shared}`;
   };
   const draft: DraftGroup[] = groups.map((g) => ({ size: g.size, place: g.place, events: g.events, status: statusFor(ctx, g, risk, cuesBySentence, riskText) }));
   const explicitCount = decision.groups.filter((g) => g.kind === "explicit").length;

@@ -126,7 +126,7 @@ function counts(r: Reader): void {
 function bareCounts(r: Reader): void {
   for (const m of allMatches(r.P.bare, r.s.text)) {
     const g = m.groups ?? {};
-    const key = (["qty", "qty2", "qty3", "qty4"] as const).find((k) => g[k]);
+    const key = (["qty", "qty2", "qty3", "qty4", "qty5", "qty6"] as const).find((k) => g[k]);
     const at = key ? m.indices?.groups?.[key] : m.indices?.groups?.others;
     if (!at) continue;
     const raw = key ? g[key] : g.others;

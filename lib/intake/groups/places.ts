@@ -90,14 +90,15 @@ export function placeFor(ctx: GroupContext, g: Group, clause: Span, hints: Place
     if (p && SPECIFICITY(p.value) > 0) return found(p, "medium", "with the stated total that covers the group");
   }
   const own = [clause, ...g.own].map((x) => ctx.text.slice(x.start, x.end)).join(" ");
-  if (hints.dateline && /\b(?:the|this)\s+city\b|\bhere\b/i.test(own)) return { value: hints.dateline.value, span: hints.dateline.span, confidence: "low", why: `the dateline ${q(hints.dateline.wording)}: the report says 'the city' without naming it` };
+  if (hints.dateline && /\b(?:the|this)\s+(?:city|capital)\b|\bhere\b/i.test(own)) return { value: hints.dateline.value, span: hints.dateline.span, confidence: "low", why: `the dateline ${q(hints.dateline.wording)}: the report says 'the city' without naming it` };
   if (report) return { value: report.value, span: report.span, confidence: "low", why: `only the country (${report.value.country}): the report places people there most often (first ${q(report.wording)}), but does not say where this group was` };
   return null;
 }
 
 /** The city of a dateline ("BEIJING —", "SHENYANG, China (Kyodo) —"), when the report has one. */
 export function datelinePlace(ctx: GroupContext): PlaceHints["dateline"] {
-  const m = /^\s*([A-Z][A-Z '’-]{2,30})(?=,|\s+\(|\s+[—–-]{1,2})/m.exec(ctx.text.slice(0, 1500));
+  // "SHENYANG, China (Kyodo) —", "BEIJING —", and a wire's own style "Beijing (AsiaNews) –".
+  const m = /^\s*([A-Z][A-Z '’-]{2,30})(?=,|\s+\(|\s+[—–-]{1,2})/m.exec(ctx.text.slice(0, 1500)) ?? /^\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*\((?:AsiaNews|AP|AFP|Reuters|Yonhap|Kyodo|dpa|Xinhua|UPI|VOA|RFA)\))/m.exec(ctx.text.slice(0, 1500));
   if (!m) return null;
   const name = m[1].trim();
   const hit = findPlaces(ctx.lex, `in ${name.charAt(0)}${name.slice(1).toLowerCase()}`, 0, name.length + 3)[0];
