@@ -9,7 +9,14 @@ const config = [
       // Pages and routes must go through the data layer (lib/data), which applies authorization.
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@/lib/db", message: "Only lib/data/* may use the Prisma client; call a data-layer function instead." }] },
+        {
+          paths: [
+            {
+              name: "@/lib/db",
+              message: "Only lib/data/* may use the Prisma client; call a data-layer function instead.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -17,7 +24,17 @@ const config = [
     files: ["lib/data/**", "lib/db/**"],
     rules: { "no-restricted-imports": "off" },
   },
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

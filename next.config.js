@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // Pages get their Content-Security-Policy, with a per-request nonce, from proxy.ts (lib/server/csp.ts);
 // route handlers under /api get the same policy without one (see headers() below).
-const apiContentSecurityPolicy = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const apiContentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },

@@ -7,7 +7,10 @@ import { readEnv } from "./lib/env";
 const config = readEnv();
 const port = config.E2E_PORT;
 const databaseUrl = config.E2E_DATABASE_URL;
-if (!databaseUrl) throw new Error("Run the end-to-end tests with `npm test` or `npm run test:e2e`: they need the database those commands prepare.");
+if (!databaseUrl)
+  throw new Error(
+    "Run the end-to-end tests with `npm test` or `npm run test:e2e`: they need the database those commands prepare.",
+  );
 const baseURL = `http://localhost:${port}`;
 
 const browser = {

@@ -15,7 +15,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["{lib,prisma,scripts}/**/*.test.{ts,tsx}"], exclude: ["**/*.integration.test.ts", "node_modules/**"] },
+        test: {
+          name: "unit",
+          include: ["{lib,prisma,scripts}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+        },
       },
       {
         extends: true,

@@ -6,8 +6,13 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <div className="space-y-3" role="alert" aria-label="Page error">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p>The page could not be loaded. Try again; if it keeps happening, tell an administrator{error.digest ? ` (reference ${error.digest})` : ""}.</p>
-      <button type="button" onClick={reset} className="rounded border border-stone-400 px-3 py-1">Try again</button>
+      <p>
+        The page could not be loaded. Try again; if it keeps happening, tell an administrator
+        {error.digest ? ` (reference ${error.digest})` : ""}.
+      </p>
+      <button type="button" onClick={reset} className="rounded border border-stone-400 px-3 py-1">
+        Try again
+      </button>
     </div>
   );
 }

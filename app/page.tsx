@@ -15,10 +15,18 @@ export const dynamic = "force-dynamic";
 
 function Figure({ label, figure, testId, href }: { label: string; figure: KeyFigure; testId: string; href: string }) {
   return (
-    <section aria-labelledby={`${testId}-label`} className="rounded border border-stone-300 bg-white p-4" data-testid={testId}>
-      <h2 id={`${testId}-label`} className="text-sm font-medium text-stone-700">{label}</h2>
+    <section
+      aria-labelledby={`${testId}-label`}
+      className="rounded border border-stone-300 bg-white p-4"
+      data-testid={testId}
+    >
+      <h2 id={`${testId}-label`} className="text-sm font-medium text-stone-700">
+        {label}
+      </h2>
       <p className="mt-1 text-3xl font-semibold">
-        <Link href={href} className="hover:underline">at least {figure.peopleAtLeast}</Link>
+        <Link href={href} className="hover:underline">
+          at least {figure.peopleAtLeast}
+        </Link>
         <span className="ml-1 text-base font-normal">people</span>
       </p>
       <p className="text-sm text-stone-700">
@@ -49,44 +57,73 @@ export default async function DashboardPage() {
         <p className="mt-1 max-w-3xl text-sm text-stone-700">
           North Koreans reported caught in China and at risk of forced return. Totals add up each group&apos;s
           <strong> minimum</strong> reported size (the conservative figure); the best estimate is shown beside it.
-          {actor ? " Includes the internal cases your role may see." : " Public cases only."} Synthetic demo records are not counted.
+          {actor ? " Includes the internal cases your role may see." : " Public cases only."} Synthetic demo records are
+          not counted.
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Figure label="People reported caught" figure={caught} testId="figure-caught" href={timeline(caught)} />
-        <Figure label="At risk now (detained or facing repatriation)" figure={atRisk} testId="figure-at-risk" href={timeline(atRisk)} />
+        <Figure
+          label="At risk now (detained or facing repatriation)"
+          figure={atRisk}
+          testId="figure-at-risk"
+          href={timeline(atRisk)}
+        />
         <Figure label="Repatriated" figure={repatriated} testId="figure-repatriated" href={timeline(repatriated)} />
-        <Figure label="Reached safety" figure={reachedSafety} testId="figure-reached-safety" href={timeline(reachedSafety)} />
+        <Figure
+          label="Reached safety"
+          figure={reachedSafety}
+          testId="figure-reached-safety"
+          href={timeline(reachedSafety)}
+        />
       </div>
 
       {followUps && (
-        <section aria-labelledby="overdue-heading" className="rounded border border-stone-300 bg-white p-4" data-testid="dashboard-overdue">
-          <h2 id="overdue-heading" className="font-semibold">Overdue follow-ups ({followUps.overdue.length})</h2>
+        <section
+          aria-labelledby="overdue-heading"
+          className="rounded border border-stone-300 bg-white p-4"
+          data-testid="dashboard-overdue"
+        >
+          <h2 id="overdue-heading" className="font-semibold">
+            Overdue follow-ups ({followUps.overdue.length})
+          </h2>
           {followUps.overdue.length === 0 ? (
             <p className="text-sm text-stone-700">Nothing overdue.</p>
           ) : (
             <ul className="mt-1 list-disc pl-5 text-sm">
               {followUps.overdue.slice(0, 5).map((a) => (
                 <li key={a.id}>
-                  <span className="font-semibold text-red-800">{formatDay(a.followUpDue)}</span>: {tEnums(`ActionKind.${a.kind}`)} to {a.contact.name},{" "}
-                  <Link href={`/cases/${a.case.code}`} className="font-mono underline">{a.case.code}</Link>
+                  <span className="font-semibold text-red-800">{formatDay(a.followUpDue)}</span>:{" "}
+                  {tEnums(`ActionKind.${a.kind}`)} to {a.contact.name},{" "}
+                  <Link href={`/cases/${a.case.code}`} className="font-mono underline">
+                    {a.case.code}
+                  </Link>
                 </li>
               ))}
             </ul>
           )}
-          <p className="mt-1 text-sm"><Link href="/follow-ups" className="underline">All follow-ups</Link></p>
+          <p className="mt-1 text-sm">
+            <Link href="/follow-ups" className="underline">
+              All follow-ups
+            </Link>
+          </p>
         </section>
       )}
 
       <section aria-labelledby="recent-heading" className="rounded border border-stone-300 bg-white p-4">
-        <h2 id="recent-heading" className="font-semibold">Recently updated</h2>
+        <h2 id="recent-heading" className="font-semibold">
+          Recently updated
+        </h2>
         {recent.length === 0 ? (
           <p className="text-sm text-stone-700">No cases yet.</p>
         ) : (
           <ul className="mt-1 space-y-1 text-sm">
             {recent.map((c) => (
               <li key={c.code}>
-                <Link href={`/cases/${c.code}`} className="underline">{c.code}: {c.title}</Link> <StatusBadge status={c.status} />{" "}
+                <Link href={`/cases/${c.code}`} className="underline">
+                  {c.code}: {c.title}
+                </Link>{" "}
+                <StatusBadge status={c.status} />{" "}
                 <span className="text-stone-600">updated {formatDay(c.updatedAt)}</span>
               </li>
             ))}
@@ -95,26 +132,46 @@ export default async function DashboardPage() {
       </section>
 
       {series.map((s) => (
-        <section key={s.key} aria-labelledby={`series-${s.key}`} className="rounded border border-stone-300 bg-white p-4">
-          <h2 id={`series-${s.key}`} className="font-semibold">{s.title}</h2>
+        <section
+          key={s.key}
+          aria-labelledby={`series-${s.key}`}
+          className="rounded border border-stone-300 bg-white p-4"
+        >
+          <h2 id={`series-${s.key}`} className="font-semibold">
+            {s.title}
+          </h2>
           <div className="mt-2 flex flex-wrap items-start gap-6">
-          <SeriesChart title={s.title} points={s.points} unit={s.unit} />
-          <table className="text-sm">
-            <caption className="sr-only">{s.title}, by year</caption>
-            <thead>
-              <tr><th scope="col" className="pr-6 text-left">Year</th><th scope="col" className="text-right">{s.unit}</th></tr>
-            </thead>
-            <tbody>
-              {s.points.map((p) => (
-                <tr key={p.period}><td className="pr-6">{p.period}</td><td className="text-right tabular-nums">{p.value.toLocaleString("en")}</td></tr>
-              ))}
-            </tbody>
-          </table>
+            <SeriesChart title={s.title} points={s.points} unit={s.unit} />
+            <table className="text-sm">
+              <caption className="sr-only">{s.title}, by year</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="pr-6 text-left">
+                    Year
+                  </th>
+                  <th scope="col" className="text-right">
+                    {s.unit}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.points.map((p) => (
+                  <tr key={p.period}>
+                    <td className="pr-6">{p.period}</td>
+                    <td className="text-right tabular-nums">{p.value.toLocaleString("en")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
           {s.source && (
             <p className="mt-2 text-xs">
               <AccordingTo sources={[s.source]} />
-              {s.quote && <>: <q className="italic">{s.quote}</q></>}
+              {s.quote && (
+                <>
+                  : <q className="italic">{s.quote}</q>
+                </>
+              )}
             </p>
           )}
         </section>

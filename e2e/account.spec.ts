@@ -4,7 +4,10 @@ import { signInAs } from "./helpers";
 const CASES_FEB_2012 = "/api/v1/cases?from=2012-02&to=2012-02";
 
 test.describe("[ACCOUNT] API tokens and saved views", () => {
-  test("a researcher creates a token, sees it once, calls the API with it, then revokes it", async ({ page, request }) => {
+  test("a researcher creates a token, sees it once, calls the API with it, then revokes it", async ({
+    page,
+    request,
+  }) => {
     const name = `counts script ${Date.now()}`;
     await signInAs(page, "RESEARCHER");
     await page.goto("/account");
@@ -40,7 +43,9 @@ test.describe("[ACCOUNT] API tokens and saved views", () => {
     await expect(row).not.toContainText("Never"); // last used: just now
 
     await page.getByRole("button", { name: `Revoke token ${name}` }).click();
-    await expect(page.getByRole("status", { name: "Revoke status" })).toHaveText(`Token "${name}" revoked: it no longer works.`);
+    await expect(page.getByRole("status", { name: "Revoke status" })).toHaveText(
+      `Token "${name}" revoked: it no longer works.`,
+    );
     await expect(row).toContainText("Revoked");
     await expect(page.getByRole("button", { name: `Revoke token ${name}` })).toHaveCount(0);
 
@@ -67,14 +72,22 @@ test.describe("[ACCOUNT] API tokens and saved views", () => {
     await form.getByLabel("Timeline link or filters").fill("http://localhost/timeline?to=2012-02&from=2012-02");
     await form.getByRole("button", { name: "Save view" }).click();
     await expect(page.getByRole("status", { name: "Save link status" })).toHaveText(`Saved "${name}".`);
-    await expect(section.getByRole("link", { name })).toHaveAttribute("href", "/timeline?from=2012-02-01&to=2012-02-29");
+    await expect(section.getByRole("link", { name })).toHaveAttribute(
+      "href",
+      "/timeline?from=2012-02-01&to=2012-02-29",
+    );
 
     await form.getByLabel("Name this view").fill(name);
     await form.getByLabel("Timeline link or filters").fill("from=2012-02-08&to=2012-02-08");
     await form.getByRole("button", { name: "Save view" }).click();
-    await expect(page.getByRole("status", { name: "Save link status" })).toHaveText(`Saved "${name}", replacing the view you had saved under that name.`);
+    await expect(page.getByRole("status", { name: "Save link status" })).toHaveText(
+      `Saved "${name}", replacing the view you had saved under that name.`,
+    );
     await expect(section.getByRole("link", { name })).toHaveCount(1);
-    await expect(section.getByRole("link", { name })).toHaveAttribute("href", "/timeline?from=2012-02-08&to=2012-02-08");
+    await expect(section.getByRole("link", { name })).toHaveAttribute(
+      "href",
+      "/timeline?from=2012-02-08&to=2012-02-08",
+    );
 
     await section.getByRole("button", { name: `Delete view ${name}` }).click();
     await expect(page.getByRole("status", { name: "Delete view status" })).toHaveText(`Deleted the view "${name}".`);

@@ -36,7 +36,9 @@ test.describe("[ADMIN]", () => {
     await user.getByLabel("Email").fill(email);
     await user.getByLabel("Password").fill(password);
     await user.getByRole("button", { name: "Sign in" }).click();
-    await expect(user.getByRole("alert", { name: "Sign-in error" })).toContainText("incorrect, or the account is disabled");
+    await expect(user.getByRole("alert", { name: "Sign-in error" })).toContainText(
+      "incorrect, or the account is disabled",
+    );
 
     await admin.goto(`/admin/audit?kind=user-disabled`);
     await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("user-disabled");
@@ -48,11 +50,15 @@ test.describe("[ADMIN]", () => {
     await page.getByLabel("Email").fill("not-an-email");
     await page.getByLabel("Initial password (12+ characters)").fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("alert", { name: "Create account status" })).toHaveText("Check the highlighted fields. Nothing was saved.");
+    await expect(page.getByRole("alert", { name: "Create account status" })).toHaveText(
+      "Check the highlighted fields. Nothing was saved.",
+    );
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
     // Each message sits next to its field (as its description) as well as in the summary at the top.
     await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/Enter a valid email address\./);
-    await expect(page.getByLabel("Initial password (12+ characters)")).toHaveAccessibleDescription(/Password must be at least 12 characters\./);
+    await expect(page.getByLabel("Initial password (12+ characters)")).toHaveAccessibleDescription(
+      /Password must be at least 12 characters\./,
+    );
     await expect(page.getByTestId("error-summary")).toContainText("Enter a valid email address.");
     await expect(page.getByText("not-an-email")).toHaveCount(0);
   });

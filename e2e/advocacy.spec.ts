@@ -7,7 +7,9 @@ async function setClock(page: Page, isoDay: string) {
 }
 
 test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
-  test("an editor records an action; its follow-up is due this week, then overdue once the date passes", async ({ page }) => {
+  test("an editor records an action; its follow-up is due this week, then overdue once the date passes", async ({
+    page,
+  }) => {
     const asked = `Raise the group with the embassy ${Date.now()}`;
     await signInAs(page, "EDITOR");
     await page.goto("/cases/CN-2012-0001/advocacy/new");
@@ -20,7 +22,9 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
     await form.getByLabel("Follow-up due").fill("2031-04-30");
     await form.getByLabel("What was asked for").fill(asked);
     await form.getByRole("button", { name: "Record action" }).click();
-    await expect(form.getByLabel("Follow-up due")).toHaveAccessibleDescription("Optional; not before the action's date. The follow-up cannot be before the action's date.");
+    await expect(form.getByLabel("Follow-up due")).toHaveAccessibleDescription(
+      "Optional; not before the action's date. The follow-up cannot be before the action's date.",
+    );
     await expect(form.getByLabel("Follow-up due")).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel("What was asked for")).toHaveValue(asked);
     await expect(form.getByLabel("Kind of action")).toHaveValue("LETTER");
@@ -38,7 +42,9 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
     // Within 7 days of the due date: due this week, not overdue.
     await setClock(page, "2031-05-05");
     await page.goto("/follow-ups");
-    await expect(page.getByTestId("follow-ups-due").getByRole("row").filter({ hasText: asked })).toContainText("Due this week");
+    await expect(page.getByTestId("follow-ups-due").getByRole("row").filter({ hasText: asked })).toContainText(
+      "Due this week",
+    );
     await expect(page.getByTestId("follow-ups-overdue").getByText(asked)).toHaveCount(0);
 
     // After the due date: overdue.
@@ -50,7 +56,10 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
     await expect(page.getByTestId("follow-ups-due").getByText(asked)).toHaveCount(0);
   });
 
-  test("an editor adds a contact without seeing the restricted details field; staff see it", async ({ page, browser }) => {
+  test("an editor adds a contact without seeing the restricted details field; staff see it", async ({
+    page,
+    browser,
+  }) => {
     const name = `Special Rapporteur ${Date.now()}`;
     await signInAs(page, "EDITOR");
     await page.goto("/contacts");
@@ -75,7 +84,10 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
     await staff.close();
   });
 
-  test("an editor records the response from the follow-ups list; a second editor's stale save is refused", async ({ page, browser }) => {
+  test("an editor records the response from the follow-ups list; a second editor's stale save is refused", async ({
+    page,
+    browser,
+  }) => {
     const asked = `Ask the ministry to halt the transfer ${Date.now()}`;
     await signInAs(page, "EDITOR");
     await page.goto("/cases/CN-2012-0001/advocacy/new");
@@ -90,7 +102,12 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
 
     await setClock(page, "2032-06-08");
     await page.goto("/follow-ups");
-    await page.getByTestId("follow-ups-due").getByRole("row").filter({ hasText: asked }).getByRole("link", { name: /Record a response/ }).click();
+    await page
+      .getByTestId("follow-ups-due")
+      .getByRole("row")
+      .filter({ hasText: asked })
+      .getByRole("link", { name: /Record a response/ })
+      .click();
     await page.waitForURL(/\/edit$/);
     const editUrl = page.url();
     expect(editUrl).toMatch(/\/cases\/CN-2012-0001\/advocacy\/\w+\/edit$/);
@@ -128,6 +145,8 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
     await expect(item).toContainText("Response: Pledged");
     await expect(item).toContainText("Status: Closed");
     await page.goto("/cases/CN-2012-0001/history");
-    await expect(page.getByRole("row").filter({ hasText: "Changed advocacy action · Response" }).first()).toContainText("Pledged");
+    await expect(page.getByRole("row").filter({ hasText: "Changed advocacy action · Response" }).first()).toContainText(
+      "Pledged",
+    );
   });
 });

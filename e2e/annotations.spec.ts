@@ -9,7 +9,9 @@ async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {
 }
 
 test.describe("[ANNOTATIONS]", () => {
-  test("staff annotates the group size, an editor replies, staff resolves; a researcher sees none of it", async ({ browser }) => {
+  test("staff annotates the group size, an editor replies, staff resolves; a researcher sees none of it", async ({
+    browser,
+  }) => {
     const note = `Second source says 11, check ${Date.now()}`;
     const reply = `Editor reply ${Date.now()}`;
 

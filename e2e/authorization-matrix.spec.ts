@@ -18,7 +18,13 @@ type Role = (typeof ROLES)[number];
 
 /** Expected HTTP status for each role. 307 = sent to sign in (or away from /login), 404 = does not exist for you. */
 type Expected = Record<Role, number>;
-const all = (status: number): Expected => ({ VISITOR: status, RESEARCHER: status, EDITOR: status, STAFF: status, ADMIN: status });
+const all = (status: number): Expected => ({
+  VISITOR: status,
+  RESEARCHER: status,
+  EDITOR: status,
+  STAFF: status,
+  ADMIN: status,
+});
 const signedInOnly = (allowed: Role[]): Expected =>
   Object.fromEntries(ROLES.map((r) => [r, r === "VISITOR" ? 307 : allowed.includes(r) ? 200 : 404])) as Expected;
 
@@ -32,8 +38,14 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
     { url: "/cases/SYN-2012-0002", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
   ],
   "/cases/[code]/preview": [
-    { url: "/cases/CN-2012-0001/preview", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 200, STAFF: 200, ADMIN: 200 } },
-    { url: "/cases/SYN-2012-0002/preview", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
+    {
+      url: "/cases/CN-2012-0001/preview",
+      expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 200, STAFF: 200, ADMIN: 200 },
+    },
+    {
+      url: "/cases/SYN-2012-0002/preview",
+      expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 },
+    },
   ],
   "/cases/new": [{ url: "/cases/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/cases/from-report": [{ url: "/cases/from-report", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
@@ -42,11 +54,16 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
     { url: "/cases/CN-2012-0001/edit", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
     { url: "/cases/SYN-2012-0002/edit", expected: signedInOnly(["STAFF", "ADMIN"]) },
   ],
-  "/cases/[code]/history": [{ url: "/cases/CN-2012-0001/history", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/cases/[code]/history": [
+    { url: "/cases/CN-2012-0001/history", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
+  ],
   "/cases/[code]/sources/new": [
     { url: "/cases/CN-2012-0001/sources/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
     // A restricted case: editors may attach sources but may not see it.
-    { url: "/cases/SYN-2012-0002/sources/new", expected: { VISITOR: 307, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
+    {
+      url: "/cases/SYN-2012-0002/sources/new",
+      expected: { VISITOR: 307, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 },
+    },
   ],
   "/sources/[id]": [{ url: () => `/sources/${reportSourceId}`, expected: all(200) }],
   "/login": [{ url: "/login", expected: { VISITOR: 200, RESEARCHER: 307, EDITOR: 307, STAFF: 307, ADMIN: 307 } }],
@@ -59,7 +76,10 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
     { url: "/cases/SYN-2012-0002/advocacy/new", expected: signedInOnly(["STAFF", "ADMIN"]) },
   ],
   "/cases/[code]/advocacy/[id]/edit": [
-    { url: () => `/cases/CN-2012-0001/advocacy/${advocacyId}/edit`, expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
+    {
+      url: () => `/cases/CN-2012-0001/advocacy/${advocacyId}/edit`,
+      expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]),
+    },
     // The right action under another case's code does not exist.
     { url: () => `/cases/CN-2012-0002/advocacy/${advocacyId}/edit`, expected: signedInOnly([]) },
   ],
@@ -73,12 +93,21 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
   "/api/v1/cases": [
     { url: "/api/v1/cases", expected: all(200) },
     // Filtering by advocacy contact would reveal advocacy: refused below editors.
-    { url: () => `/api/v1/cases?contact=${contactId}`, expected: { VISITOR: 400, RESEARCHER: 400, EDITOR: 200, STAFF: 200, ADMIN: 200 } },
+    {
+      url: () => `/api/v1/cases?contact=${contactId}`,
+      expected: { VISITOR: 400, RESEARCHER: 400, EDITOR: 200, STAFF: 200, ADMIN: 200 },
+    },
   ],
   "/api/v1/cases/[code]": [
     { url: "/api/v1/cases/CN-2012-0001", expected: all(200) },
-    { url: "/api/v1/cases/SYN-2012-0001", expected: { VISITOR: 404, RESEARCHER: 200, EDITOR: 200, STAFF: 200, ADMIN: 200 } },
-    { url: "/api/v1/cases/SYN-2012-0002", expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 } },
+    {
+      url: "/api/v1/cases/SYN-2012-0001",
+      expected: { VISITOR: 404, RESEARCHER: 200, EDITOR: 200, STAFF: 200, ADMIN: 200 },
+    },
+    {
+      url: "/api/v1/cases/SYN-2012-0002",
+      expected: { VISITOR: 404, RESEARCHER: 404, EDITOR: 404, STAFF: 200, ADMIN: 200 },
+    },
   ],
   "/api/v1/openapi.json": [{ url: "/api/v1/openapi.json", expected: all(200) }],
   "/admin/users": [{ url: "/admin/users", expected: signedInOnly(["ADMIN"]) }],
@@ -144,8 +173,13 @@ test.describe("[AUTHZ] authorization matrix", () => {
     const db = new pg.Client({ connectionString: readEnv().E2E_DATABASE_URL });
     await db.connect();
     reportSourceId = (await db.query(`SELECT id FROM "Source" WHERE outlet = 'The Korea Herald' LIMIT 1`)).rows[0].id;
-    contactId = (await db.query(`SELECT id FROM "Contact" WHERE "deletedAt" IS NULL ORDER BY "createdAt" LIMIT 1`)).rows[0].id;
-    advocacyId = (await db.query(`SELECT a.id FROM "AdvocacyAction" a JOIN "Case" c ON c.id = a."caseId" WHERE c.code = 'CN-2012-0001' ORDER BY a."createdAt" LIMIT 1`)).rows[0].id;
+    contactId = (await db.query(`SELECT id FROM "Contact" WHERE "deletedAt" IS NULL ORDER BY "createdAt" LIMIT 1`))
+      .rows[0].id;
+    advocacyId = (
+      await db.query(
+        `SELECT a.id FROM "AdvocacyAction" a JOIN "Case" c ON c.id = a."caseId" WHERE c.code = 'CN-2012-0001' ORDER BY a."createdAt" LIMIT 1`,
+      )
+    ).rows[0].id;
     await db.end();
     const baseURL = test.info().project.use.baseURL;
     contexts.VISITOR = await playwrightRequest.newContext({ baseURL });
@@ -171,7 +205,8 @@ test.describe("[AUTHZ] authorization matrix", () => {
         for (const role of ROLES) {
           const response = await contexts[role].get(url, { maxRedirects: 0 });
           checked++;
-          if (response.status() !== sample.expected[role]) mismatches.push(`${role} GET ${url} (${pattern}): ${response.status()}, expected ${sample.expected[role]}`);
+          if (response.status() !== sample.expected[role])
+            mismatches.push(`${role} GET ${url} (${pattern}): ${response.status()}, expected ${sample.expected[role]}`);
         }
       }
     }

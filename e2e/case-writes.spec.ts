@@ -25,7 +25,9 @@ async function logCase(page: Page, title: string, opts: { province?: string; siz
 }
 
 test.describe("[CASE WRITES]", () => {
-  test("an editor logs a case after seeing possible duplicates, sets it repatriated with a reason, and the history shows old → new", async ({ browser }) => {
+  test("an editor logs a case after seeing possible duplicates, sets it repatriated with a reason, and the history shows old → new", async ({
+    browser,
+  }) => {
     const editor = await pageAs(browser, "EDITOR");
     const title = `Family of four near Yanji ${Date.now()}`;
     // SYN-2012-0001 (internal, Jilin, 3–4 people) should be offered as a possible duplicate.
@@ -51,13 +53,19 @@ test.describe("[CASE WRITES]", () => {
     await expect(editor.getByRole("status", { name: "Case form status" })).toHaveText("Saved.");
 
     await editor.goto(editor.url().replace(/\/edit$/, "/history"));
-    const statusRow = editor.getByTestId("history-row").filter({ hasText: "Changed case · Status" }).filter({ hasText: "Repatriated" }).filter({ hasText: "Unknown" });
+    const statusRow = editor
+      .getByTestId("history-row")
+      .filter({ hasText: "Changed case · Status" })
+      .filter({ hasText: "Repatriated" })
+      .filter({ hasText: "Unknown" });
     await expect(statusRow).toContainText("Handed over at Tumen");
     // The status change left one event behind (its history has a row per field; the type is one of them).
     await expect(editor.getByTestId("history-row").filter({ hasText: "Added event · Type" })).toHaveCount(1);
   });
 
-  test("two editors edit the same case: the second save is refused and the first one's data is intact", async ({ browser }) => {
+  test("two editors edit the same case: the second save is refused and the first one's data is intact", async ({
+    browser,
+  }) => {
     const first = await pageAs(browser, "EDITOR");
     const code = await logCase(first, `Conflict test ${Date.now()}`);
     const second = await pageAs(browser, "STAFF");
@@ -114,7 +122,9 @@ test.describe("[CASE WRITES]", () => {
 });
 
 test.describe("[EVENTS]", () => {
-  test("an editor adds two events with uncertain dates; the status follows the latest; removing one moves it back", async ({ browser }) => {
+  test("an editor adds two events with uncertain dates; the status follows the latest; removing one moves it back", async ({
+    browser,
+  }) => {
     const editor = await pageAs(browser, "EDITOR");
     const code = await logCase(editor, `Timeline test ${Date.now()}`);
     await editor.goto(`/cases/${code}`);
@@ -131,7 +141,8 @@ test.describe("[EVENTS]", () => {
     await expect(editor.getByTestId("figure-status")).toContainText("Reported detained");
 
     // The form stays open after an event is added, ready for the next one.
-    if (!(await editor.getByTestId("add-event").getByRole("combobox", { name: "What happened" }).isVisible())) await editor.getByText("Add an event").click();
+    if (!(await editor.getByTestId("add-event").getByRole("combobox", { name: "What happened" }).isVisible()))
+      await editor.getByText("Add an event").click();
     await editor.getByTestId("add-event").getByRole("combobox", { name: "What happened" }).selectOption("REPATRIATED");
     await editor.getByTestId("add-event").getByLabel("Earliest date").fill("2012-03-05");
     await editor.getByTestId("add-event").getByLabel("Latest date").fill("2012-03-11");
@@ -152,7 +163,9 @@ test.describe("[EVENTS]", () => {
     await editor.getByTestId("add-event").getByLabel("Latest date").fill("2012-03-01");
     await editor.getByTestId("add-event").getByLabel("Date precision").selectOption("WEEK");
     await editor.getByTestId("add-event").getByRole("button", { name: "Add event" }).click();
-    await expect(editor.locator("#event-dateLatest-error")).toHaveText("The latest date cannot be before the earliest.");
+    await expect(editor.locator("#event-dateLatest-error")).toHaveText(
+      "The latest date cannot be before the earliest.",
+    );
   });
 
   test("an editor edits an event; the status and the history follow", async ({ browser }) => {
@@ -172,6 +185,8 @@ test.describe("[EVENTS]", () => {
     await item.getByRole("button", { name: "Save event" }).click();
     await expect(editor.getByTestId("figure-status")).toContainText("Released");
     await editor.goto(`/cases/${code}/history`);
-    await expect(editor.getByTestId("history-row").filter({ hasText: "Changed event · Type" })).toContainText("Later reports say they were let go");
+    await expect(editor.getByTestId("history-row").filter({ hasText: "Changed event · Type" })).toContainText(
+      "Later reports say they were let go",
+    );
   });
 });

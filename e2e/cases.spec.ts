@@ -18,10 +18,14 @@ test.describe("[CASES]", () => {
     const size = page.getByTestId("figure-group-size");
     await expect(size).toContainText("5 people");
     await size.getByText(/According to 1 passage/).click();
-    await expect(size.getByRole("blockquote")).toContainText("Four days later, another group of five people was arrested in China.");
+    await expect(size.getByRole("blockquote")).toContainText(
+      "Four days later, another group of five people was arrested in China.",
+    );
     // The timeline keeps the report's own words for the date.
     await expect(page.getByRole("listitem").filter({ hasText: "Arrested" })).toContainText("12 Feb 2012");
-    await expect(page.getByRole("listitem").filter({ hasText: "Arrested" })).toContainText("reported as “Four days later”");
+    await expect(page.getByRole("listitem").filter({ hasText: "Arrested" })).toContainText(
+      "reported as “Four days later”",
+    );
   });
 
   test("a visitor gets 404 for an internal case; a researcher can open it", async ({ page }) => {

@@ -15,7 +15,9 @@ test.describe("[DASHBOARD]", () => {
 
     // "according to" leads to the captured report, with its hash.
     await caught.getByRole("link", { name: /The Korea Herald/ }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "N.K. defectors in China face repatriation" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "N.K. defectors in China face repatriation" }),
+    ).toBeVisible();
     await expect(page.getByTestId("source-sha256")).toHaveText(/^[0-9a-f]{64}$/);
   });
 
@@ -36,7 +38,9 @@ test.describe("[DASHBOARD]", () => {
     const editor = await (await browser.newContext()).newPage();
     await signInAs(editor, "EDITOR");
     // Far in the future every follow-up with a date is overdue (RW_TEST_CLOCK, as in advocacy.spec.ts).
-    await editor.context().addCookies([{ name: "rw-test-now", value: "2099-01-01", url: test.info().project.use.baseURL! }]);
+    await editor
+      .context()
+      .addCookies([{ name: "rw-test-now", value: "2099-01-01", url: test.info().project.use.baseURL! }]);
     await editor.goto("/");
     const overdue = editor.getByTestId("dashboard-overdue");
     await expect(overdue.getByRole("heading", { name: /Overdue follow-ups \(\d+\)/ })).toBeVisible();

@@ -18,11 +18,19 @@ type FormCase = {
 
 async function firstAdvocacyEditUrl(page: Page): Promise<string> {
   await page.goto("/cases/CN-2012-0001");
-  return (await page.getByRole("link", { name: /^Edit appeal to National Human Rights Commission of Korea/ }).first().getAttribute("href"))!;
+  return (await page
+    .getByRole("link", { name: /^Edit appeal to National Human Rights Commission of Korea/ })
+    .first()
+    .getAttribute("href"))!;
 }
 
 const FORMS: FormCase[] = [
-  { name: "log a case", url: () => "/cases/new", form: (p) => p.locator("form").filter({ has: p.getByRole("button", { name: "Log case" }) }), button: "Log case" },
+  {
+    name: "log a case",
+    url: () => "/cases/new",
+    form: (p) => p.locator("form").filter({ has: p.getByRole("button", { name: "Log case" }) }),
+    button: "Log case",
+  },
   {
     name: "add an event",
     url: () => "/cases/CN-2012-0001",
@@ -33,10 +41,30 @@ const FORMS: FormCase[] = [
     },
     button: "Add event",
   },
-  { name: "capture a source", url: () => "/cases/CN-2012-0001/sources/new", form: (p) => p.getByRole("region", { name: "Capture a new report" }), button: "Capture source" },
-  { name: "quote a passage", url: () => "/cases/CN-2012-0001/sources/new", form: (p) => p.getByRole("region", { name: "Quote a passage" }), button: "Add quote" },
-  { name: "add a contact", url: () => "/contacts", form: (p) => p.getByRole("form", { name: "New contact" }), button: "Add contact" },
-  { name: "record an advocacy action", url: () => "/cases/CN-2012-0001/advocacy/new", form: (p) => p.getByRole("form", { name: "Record an advocacy action" }), button: "Record action" },
+  {
+    name: "capture a source",
+    url: () => "/cases/CN-2012-0001/sources/new",
+    form: (p) => p.getByRole("region", { name: "Capture a new report" }),
+    button: "Capture source",
+  },
+  {
+    name: "quote a passage",
+    url: () => "/cases/CN-2012-0001/sources/new",
+    form: (p) => p.getByRole("region", { name: "Quote a passage" }),
+    button: "Add quote",
+  },
+  {
+    name: "add a contact",
+    url: () => "/contacts",
+    form: (p) => p.getByRole("form", { name: "New contact" }),
+    button: "Add contact",
+  },
+  {
+    name: "record an advocacy action",
+    url: () => "/cases/CN-2012-0001/advocacy/new",
+    form: (p) => p.getByRole("form", { name: "Record an advocacy action" }),
+    button: "Record action",
+  },
   {
     name: "edit an advocacy action",
     url: firstAdvocacyEditUrl,

@@ -8,13 +8,21 @@ import { randomBytes } from "node:crypto";
 import { discoverActions, e2eDatabase, postAction, signedInContext, signInOverHttp } from "./server-actions";
 
 const baseURL = () => test.info().project.use.baseURL as string;
-const randomIp = () => `${1 + (randomBytes(1)[0] % 220)}.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+const randomIp = () =>
+  `${1 + (randomBytes(1)[0] % 220)}.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 test.describe("[HARDENING] defects from the attack run stay fixed", () => {
   test("sign-in callbacks never send anyone off the app", async () => {
     const context = await signedInContext(baseURL(), "RESEARCHER");
     const origin = new URL(baseURL()).origin;
-    for (const callback of ["/\\evil.example/", "/\\/evil.example", "//evil.example", "https://evil.example/", "/\t/evil.example", "foo"]) {
+    for (const callback of [
+      "/\\evil.example/",
+      "/\\/evil.example",
+      "//evil.example",
+      "https://evil.example/",
+      "/\t/evil.example",
+      "foo",
+    ]) {
       const response = await context.get(`/login?callbackUrl=${encodeURIComponent(callback)}`, { maxRedirects: 0 });
       expect(response.status(), callback).toBe(307);
       const target = new URL(response.headers().location, baseURL());
@@ -34,9 +42,17 @@ test.describe("[HARDENING] defects from the attack run stay fixed", () => {
     try {
       const attacker = await playwrightRequest.newContext({ baseURL: baseURL() });
       for (let i = 0; i < 8; i++) {
-        await signInOverHttp(attacker, email, "wrong password", { "X-Forwarded-For": randomIp(), "X-RW-Client-IP": randomIp(), Forwarded: `for=${randomIp()}` });
+        await signInOverHttp(attacker, email, "wrong password", {
+          "X-Forwarded-For": randomIp(),
+          "X-RW-Client-IP": randomIp(),
+          Forwarded: `for=${randomIp()}`,
+        });
       }
-      const rows = (await db.query(`SELECT ip, detail->>'reason' AS reason FROM "AuditEvent" WHERE "actorEmail" = $1 ORDER BY id`, [email])).rows as { ip: string; reason: string }[];
+      const rows = (
+        await db.query(`SELECT ip, detail->>'reason' AS reason FROM "AuditEvent" WHERE "actorEmail" = $1 ORDER BY id`, [
+          email,
+        ])
+      ).rows as { ip: string; reason: string }[];
       expect(rows).toHaveLength(8);
       // Every attempt is counted and logged under the socket's address, whatever the headers said.
       expect(new Set(rows.map((r) => r.ip)).size).toBe(1);
@@ -71,12 +87,22 @@ test.describe("[HARDENING] defects from the attack run stay fixed", () => {
     try {
       const name = `forged-${randomBytes(4).toString("hex")}`;
       const action = discoverActions().get("saveViewAction")!;
-      const forged = await postAction(context, action, { name, query: "from=2012" }, { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" });
+      const forged = await postAction(
+        context,
+        action,
+        { name, query: "from=2012" },
+        { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" },
+      );
       expect(forged.status).not.toBe("ok");
       expect(forged.http).toBeLessThan(500);
       expect((await db.query(`SELECT count(*)::int AS n FROM "SavedView" WHERE name = $1`, [name])).rows[0].n).toBe(0);
       // The same post from the app's own origin works.
-      const own = await postAction(context, action, { name, query: "from=2012" }, { Origin: new URL(baseURL()).origin });
+      const own = await postAction(
+        context,
+        action,
+        { name, query: "from=2012" },
+        { Origin: new URL(baseURL()).origin },
+      );
       expect(own.status, own.body.slice(0, 600)).toBe("ok");
     } finally {
       await db.end();
@@ -87,9 +113,20 @@ test.describe("[HARDENING] defects from the attack run stay fixed", () => {
   test("input that used to give 500 gets 400, 404 or a message next to the field", async () => {
     const visitor = await playwrightRequest.newContext({ baseURL: baseURL() });
     const urls = [
-      "/api/v1/cases?q=%00", "/api/v1/cases?city=a%00b", "/api/v1/cases?province=%00", "/api/v1/cases?outlet=%00", "/api/v1/cases?tag=%00",
-      "/timeline?q=%00", "/cases?province=%00", "/map?outlet=%00", "/timeline/export?format=csv&tag=%00",
-      "/api/v1/cases/%25", "/cases/%%", "/api/v1/cases/%", "/cases/%25%25/history", "/sources/%",
+      "/api/v1/cases?q=%00",
+      "/api/v1/cases?city=a%00b",
+      "/api/v1/cases?province=%00",
+      "/api/v1/cases?outlet=%00",
+      "/api/v1/cases?tag=%00",
+      "/timeline?q=%00",
+      "/cases?province=%00",
+      "/map?outlet=%00",
+      "/timeline/export?format=csv&tag=%00",
+      "/api/v1/cases/%25",
+      "/cases/%%",
+      "/api/v1/cases/%",
+      "/cases/%25%25/history",
+      "/sources/%",
     ];
     for (const url of urls) {
       const response = await visitor.get(url, { maxRedirects: 0 });
@@ -98,13 +135,25 @@ test.describe("[HARDENING] defects from the attack run stay fixed", () => {
     const editor = await signedInContext(baseURL(), "EDITOR");
     const actions = discoverActions();
     const nul = await postAction(editor, actions.get("createCaseAction")!, {
-      title: "A case with a NUL\u0000 in its title", sizeMin: "3", country: "CN", verification: "POSSIBLE", priority: "NORMAL", visibility: "INTERNAL",
+      title: "A case with a NUL\u0000 in its title",
+      sizeMin: "3",
+      country: "CN",
+      verification: "POSSIBLE",
+      priority: "NORMAL",
+      visibility: "INTERNAL",
     });
     expect(nul.status).toBe("invalid");
-    const view = await postAction(editor, actions.get("saveViewAction")!, { name: "nul\u0000view", query: "from=2012" });
+    const view = await postAction(editor, actions.get("saveViewAction")!, {
+      name: "nul\u0000view",
+      query: "from=2012",
+    });
     expect(view.status).toBe("invalid");
     // A hand-made action post whose body cannot be decoded.
-    const garbled = await editor.fetch("/timeline", { method: "POST", headers: { "Next-Action": actions.get("saveViewAction")!.id, "Content-Type": "text/plain;charset=UTF-8" }, data: "not json at all" });
+    const garbled = await editor.fetch("/timeline", {
+      method: "POST",
+      headers: { "Next-Action": actions.get("saveViewAction")!.id, "Content-Type": "text/plain;charset=UTF-8" },
+      data: "not json at all",
+    });
     expect(garbled.status()).toBe(400);
     await editor.dispose();
     await visitor.dispose();

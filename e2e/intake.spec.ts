@@ -8,7 +8,9 @@ const FIXTURE = path.join(process.cwd(), "fixtures", "korea-herald-2012-nk-defec
 const KOREAN = path.join(process.cwd(), "fixtures", "intake", "dev", "21-ko-kbs-twenty-four.txt");
 
 test.describe("[INTAKE] new from report", () => {
-  test("an editor pastes the report, corrects a value, saves; the cases show their quotes and the history names the report", async ({ page }) => {
+  test("an editor pastes the report, corrects a value, saves; the cases show their quotes and the history names the report", async ({
+    page,
+  }) => {
     const text = await readFile(FIXTURE, "utf8");
     await signInAs(page, "EDITOR");
     await page.goto("/cases");
@@ -48,15 +50,22 @@ test.describe("[INTAKE] new from report", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
     const size = page.getByTestId("figure-group-size");
     await expect(size).toContainText("5");
-    await size.getByText(/According to/).first().click();
+    await size
+      .getByText(/According to/)
+      .first()
+      .click();
     await expect(size.getByRole("blockquote").first()).toContainText("another group of five people");
 
     // History says where each change came from.
     await page.goto(`/cases/${codes[2]}/history`);
-    await expect(page.getByRole("table").first()).toContainText('From report "N.K. defectors in China face repatriation"');
+    await expect(page.getByRole("table").first()).toContainText(
+      'From report "N.K. defectors in China face repatriation"',
+    );
   });
 
-  test("an editor pastes a Korean report, saves the reviewed groups; the case page shows the Korean quote behind the size", async ({ page }) => {
+  test("an editor pastes a Korean report, saves the reviewed groups; the case page shows the Korean quote behind the size", async ({
+    page,
+  }) => {
     const text = await readFile(KOREAN, "utf8");
     await signInAs(page, "EDITOR");
     await page.goto("/cases/from-report");
@@ -89,7 +98,10 @@ test.describe("[INTAKE] new from report", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
     const size = page.getByTestId("figure-group-size");
     await expect(size).toContainText("10");
-    await size.getByText(/According to/).first().click();
+    await size
+      .getByText(/According to/)
+      .first()
+      .click();
     // The quote is the report's own Korean words, not a translation.
     await expect(size.getByRole("blockquote").first()).toContainText("10명과 9명으로 이뤄진 탈북자 일행");
   });
@@ -108,7 +120,9 @@ test.describe("[INTAKE] new from report", () => {
     await expect(paste.getByLabel("Published (optional)")).toHaveAccessibleDescription(/cannot be in the future/);
 
     // A 5 MB paste: refused with a message, nothing read.
-    await paste.getByLabel("Text of the report").evaluate((el: HTMLTextAreaElement) => { el.value = "Ten people were caught. ".repeat(220_000); });
+    await paste.getByLabel("Text of the report").evaluate((el: HTMLTextAreaElement) => {
+      el.value = "Ten people were caught. ".repeat(220_000);
+    });
     await paste.getByRole("button", { name: "Propose records" }).click();
     await expect(paste.getByLabel("Text of the report")).toHaveAccessibleDescription(/at most 200,000 can be read/);
     await expect(page.getByRole("form", { name: "Review proposed records" })).toHaveCount(0);

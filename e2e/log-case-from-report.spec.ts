@@ -55,7 +55,9 @@ test("[ACCEPTANCE] an editor logs a case from a report end to end and follows it
   const capture = page.getByRole("region", { name: "Capture a new report" });
   await capture.getByLabel("Outlet").fill("E2E Herald");
   await capture.getByLabel("Title").fill(`Hunchun arrests ${run}`);
-  await capture.getByLabel("Text of the report").fill(`Yanbian, April 2012.\n${quote}\nActivists fear they will be sent back.`);
+  await capture
+    .getByLabel("Text of the report")
+    .fill(`Yanbian, April 2012.\n${quote}\nActivists fear they will be sent back.`);
   await capture.getByRole("button", { name: "Capture source" }).click();
   await expect(page.getByTestId("captured-sha256")).toHaveText(/^[0-9a-f]{64}$/);
   const claim = page.getByRole("region", { name: "Quote a passage" });
@@ -94,7 +96,9 @@ test("[ACCEPTANCE] an editor logs a case from a report end to end and follows it
   // 6. The history shows each change, old → new, with the reason.
   await page.goto(`/cases/${code}/history`);
   const rows = page.getByTestId("history-row");
-  await expect(rows.filter({ hasText: "· Status" }).filter({ hasText: "Reported detained" }).filter({ hasText: "Repatriated" })).toContainText("Handed over at Tumen bridge");
+  await expect(
+    rows.filter({ hasText: "· Status" }).filter({ hasText: "Reported detained" }).filter({ hasText: "Repatriated" }),
+  ).toContainText("Handed over at Tumen bridge");
   await expect(rows.filter({ hasText: "· Last event (latest date)" }).first()).toContainText("2012-04-08");
   await expect(rows.filter({ hasText: "Added source quote" }).first()).toBeVisible();
   await expect(rows.filter({ hasText: "Added advocacy action" }).first()).toBeVisible();
@@ -103,8 +107,12 @@ test("[ACCEPTANCE] an editor logs a case from a report end to end and follows it
   // 7. The follow-up is due, then overdue once its date passes.
   await setClock(page, "2031-06-03");
   await page.goto("/follow-ups");
-  await expect(page.getByTestId("follow-ups-due").getByRole("row").filter({ hasText: code })).toContainText("Due this week");
+  await expect(page.getByTestId("follow-ups-due").getByRole("row").filter({ hasText: code })).toContainText(
+    "Due this week",
+  );
   await setClock(page, "2031-06-09");
   await page.goto("/follow-ups");
-  await expect(page.getByTestId("follow-ups-overdue").getByRole("row").filter({ hasText: code })).toContainText("Overdue");
+  await expect(page.getByTestId("follow-ups-overdue").getByRole("row").filter({ hasText: code })).toContainText(
+    "Overdue",
+  );
 });

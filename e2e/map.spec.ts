@@ -32,7 +32,10 @@ test.describe("[MAP]", () => {
     expect(query.get("to")).toBe("2012-02-29");
     await expect(table.getByRole("link", { name: "China" })).toHaveAttribute("href", href!);
 
-    await expect(page.getByRole("link", { name: "Show these cases on the timeline" })).toHaveAttribute("href", "/timeline?from=2012-02-01&to=2012-02-29");
+    await expect(page.getByRole("link", { name: "Show these cases on the timeline" })).toHaveAttribute(
+      "href",
+      "/timeline?from=2012-02-01&to=2012-02-29",
+    );
   });
 
   test("nothing matching shows the empty state", async ({ page }) => {

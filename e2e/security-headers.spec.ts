@@ -21,14 +21,18 @@ test.describe("[SECURITY] headers and cookies", () => {
     expect(first).not.toBe(second);
     // The app still hydrates under the policy: a client-side form validates without a round trip.
     const violations: string[] = [];
-    page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     await page.goto("/login");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.locator("#email-error")).toHaveText("Enter your email address.");
     expect(violations).toEqual([]);
   });
 
-  test("a client cannot claim HTTPS: X-Forwarded-Proto counts only from a trusted proxy (e2e/system/trusted-proxy.spec.ts)", async ({ request }) => {
+  test("a client cannot claim HTTPS: X-Forwarded-Proto counts only from a trusted proxy (e2e/system/trusted-proxy.spec.ts)", async ({
+    request,
+  }) => {
     const headers = (await request.get("/", { headers: { "x-forwarded-proto": "https" } })).headers();
     expect(headers["strict-transport-security"]).toBeUndefined();
   });

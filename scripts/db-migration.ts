@@ -23,7 +23,11 @@ runScript(async () => {
   });
   try {
     const created = await createMigration(`${server.baseUrl}/postgres`, name);
-    console.log(created ? `Created prisma/migrations/${created}/migration.sql — review it, then npm run db:migrate.` : "No schema changes since the last migration.");
+    console.log(
+      created
+        ? `Created prisma/migrations/${created}/migration.sql — review it, then npm run db:migrate.`
+        : "No schema changes since the last migration.",
+    );
   } finally {
     await server.stop();
     await rm(dir, { recursive: true, force: true });

@@ -26,7 +26,14 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { evaluateCorpus, FIGURE_LABELS, ratio, SETS, type ClassFigures, type SetSummary } from "../lib/intake/corpus-eval.ts";
+import {
+  evaluateCorpus,
+  FIGURE_LABELS,
+  ratio,
+  SETS,
+  type ClassFigures,
+  type SetSummary,
+} from "../lib/intake/corpus-eval.ts";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const opt = (name: string) => {
@@ -45,9 +52,16 @@ const ROOT = path.resolve(import.meta.dirname, "..", "fixtures", "intake");
 const { sets, missing } = evaluateCorpus(ROOT, only);
 for (const m of missing) console.log(`Set '${m}' is missing: fixtures/intake/${m}/ holds no reports on this branch.`);
 
-const pct = (f: ClassFigures, k: keyof ClassFigures) => `${(ratio(f[k]) * 100).toFixed(1).padStart(5)}% (${f[k].found}/${f[k].of})`;
+const pct = (f: ClassFigures, k: keyof ClassFigures) =>
+  `${(ratio(f[k]) * 100).toFixed(1).padStart(5)}% (${f[k].found}/${f[k].of})`;
 const KEYS = Object.keys(FIGURE_LABELS) as (keyof ClassFigures)[];
-const CLASS_KEYS: (keyof ClassFigures)[] = ["groupsRecall", "groupsPrecision", "eventsRecall", "placesRecall", "datesRecall"];
+const CLASS_KEYS: (keyof ClassFigures)[] = [
+  "groupsRecall",
+  "groupsPrecision",
+  "eventsRecall",
+  "placesRecall",
+  "datesRecall",
+];
 
 function print(name: string, s: SetSummary) {
   console.log(`\n=== ${name}: ${s.reports} reports ===`);
@@ -64,14 +78,17 @@ if (!quiet) {
   for (const [name, s] of Object.entries(sets)) {
     if (name === "all") continue;
     const findings = s.results.flatMap((r) => r.findings);
-    console.log(`\n--- ${name}: ${findings.filter((f) => f.kind === "miss").length} misses, ${findings.filter((f) => f.kind === "false").length} false proposals ---`);
+    console.log(
+      `\n--- ${name}: ${findings.filter((f) => f.kind === "miss").length} misses, ${findings.filter((f) => f.kind === "false").length} false proposals ---`,
+    );
     for (const f of findings) console.log(`  ${f.kind === "miss" ? "MISS " : "FALSE"} ${f.file}: ${f.what}`);
   }
 }
 
 if (jsonFile) {
   const out: Record<string, Record<string, number>> = {};
-  for (const [name, s] of Object.entries(sets)) out[name] = Object.fromEntries(KEYS.map((k) => [k, ratio(s.overall[k])]));
+  for (const [name, s] of Object.entries(sets))
+    out[name] = Object.fromEntries(KEYS.map((k) => [k, ratio(s.overall[k])]));
   writeFileSync(jsonFile, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nFigures written to ${jsonFile}.`);
 }

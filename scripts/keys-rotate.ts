@@ -23,13 +23,17 @@ runScript(() =>
     let keys: string;
     if (config.RW_ENCRYPTION_KEYS) {
       keys = config.RW_ENCRYPTION_KEYS;
-      console.log(`Using RW_ENCRYPTION_KEYS as given: its first key, "${loadKeyring(keys).currentId}", is taken to be the new one.`);
+      console.log(
+        `Using RW_ENCRYPTION_KEYS as given: its first key, "${loadKeyring(keys).currentId}", is taken to be the new one.`,
+      );
     } else if (demo) {
       // The keys file is written before any value is re-encrypted: the data must never be under a key
       // that is not saved anywhere.
       const added = addDemoEncryptionKey();
       keys = added.keys;
-      console.log(`Generated key "${added.id}" and put it first in ${path.relative(ROOT, KEYS_FILE)}; the older keys stay there for decryption.`);
+      console.log(
+        `Generated key "${added.id}" and put it first in ${path.relative(ROOT, KEYS_FILE)}; the older keys stay there for decryption.`,
+      );
     } else {
       throw new Error(
         'RW_ENCRYPTION_KEYS must be set when DATABASE_URL is set: put the new key first and keep the current ones after it, e.g. RW_ENCRYPTION_KEYS="k2:<new key>,k1:<old key>". Generate a key with: openssl rand -base64 32',

@@ -13,7 +13,14 @@ import { formatCounts, parseOpsArgs, replaceConfirmation } from "../lib/ops/cli.
 import { withDemoServer } from "../lib/ops/demo-server.ts";
 import { checkRestoredKeys, type KeyCheck } from "../lib/ops/keys.ts";
 import { restoreDatabase, verifyBackup, type RestoreResult } from "../lib/ops/restore.ts";
-import { DATA_DIR, DEMO_DB_NAME, KEYS_FILE, demoEncryptionKeys, demoDatabasePassword, startDemoDatabase } from "./lib/demo-database.ts";
+import {
+  DATA_DIR,
+  DEMO_DB_NAME,
+  KEYS_FILE,
+  demoEncryptionKeys,
+  demoDatabasePassword,
+  startDemoDatabase,
+} from "./lib/demo-database.ts";
 import { runScript } from "./lib/run-script.ts";
 import { readEnv } from "../lib/env.ts";
 
@@ -39,7 +46,11 @@ runScript(async () => {
   if (config.DATABASE_URL) {
     const url = config.DATABASE_URL;
     const where = `${new URL(url).hostname}:${new URL(url).port || 5432}`;
-    result = await restoreDatabase(url, file, verified, { replace: args.replace, confirm: replaceConfirmation({ yes: args.yes, where }), log });
+    result = await restoreDatabase(url, file, verified, {
+      replace: args.replace,
+      confirm: replaceConfirmation({ yes: args.yes, where }),
+      log,
+    });
     keySource = "RW_ENCRYPTION_KEYS";
     const keyring = config.RW_ENCRYPTION_KEYS ? loadKeyring(config.RW_ENCRYPTION_KEYS) : null;
     checks = await checkRestoredKeys(url, m.encryption.keyIds, keyring);
@@ -54,7 +65,9 @@ runScript(async () => {
         { pgDir, password: () => demoDatabasePassword(), database: DEMO_DB_NAME, start: () => startDemoDatabase() },
         async (access) => {
           if (access.how === "running") {
-            throw new Error(`npm start is running on ${DATA_DIR} (PostgreSQL on port ${access.port}): stop it (Ctrl-C) first; a restore must not mix with the app's writes. Or restore into a new directory: DATA_DIR=new-dir npm run restore -- FILE`);
+            throw new Error(
+              `npm start is running on ${DATA_DIR} (PostgreSQL on port ${access.port}): stop it (Ctrl-C) first; a restore must not mix with the app's writes. Or restore into a new directory: DATA_DIR=new-dir npm run restore -- FILE`,
+            );
           }
           const restored = await restoreDatabase(access.url, file, verified, {
             replace: args.replace,
@@ -73,11 +86,17 @@ runScript(async () => {
     }
   }
 
-  console.log(`\nRestored ${file} into database "${result.database}"${result.replaced ? " (its previous contents deleted)" : ""} in ${result.seconds.toFixed(1)} s:`);
+  console.log(
+    `\nRestored ${file} into database "${result.database}"${result.replaced ? " (its previous contents deleted)" : ""} in ${result.seconds.toFixed(1)} s:`,
+  );
   for (const line of formatCounts(result.tables)) console.log(line);
   console.log("  every table matched the manifest (row count and SHA-256) before the commit.");
-  if (result.sequences.length) console.log(`Sequences continue after the restored ids: ${result.sequences.map((s) => `${s.table}.${s.column} next ${s.next}`).join(", ")}.`);
-  if (result.upgradedWith.length) console.log(`Then applied this version's newer migrations: ${result.upgradedWith.join(", ")}.`);
+  if (result.sequences.length)
+    console.log(
+      `Sequences continue after the restored ids: ${result.sequences.map((s) => `${s.table}.${s.column} next ${s.next}`).join(", ")}.`,
+    );
+  if (result.upgradedWith.length)
+    console.log(`Then applied this version's newer migrations: ${result.upgradedWith.join(", ")}.`);
 
   // Keys: never in the archive. Say which are needed and whether the keyring at hand has them.
   console.log("\nEncryption keys are not in backups: they must be supplied separately.");
@@ -85,8 +104,12 @@ runScript(async () => {
   for (const c of checks) {
     const what = `  key "${c.id}" (${c.values} encrypted value${c.values === 1 ? "" : "s"}):`;
     if (c.status === "decrypts") console.log(`${what} in ${keySource}, and it decrypts them.`);
-    else if (c.status === "does-not-decrypt") console.log(`${what} ${keySource} has a key with this id, but it does not decrypt them: it is another key.`);
-    else if (c.status === "no-keyring") console.log(`${what} RW_ENCRYPTION_KEYS is not set here; every app instance on this database needs it with this key.`);
+    else if (c.status === "does-not-decrypt")
+      console.log(`${what} ${keySource} has a key with this id, but it does not decrypt them: it is another key.`);
+    else if (c.status === "no-keyring")
+      console.log(
+        `${what} RW_ENCRYPTION_KEYS is not set here; every app instance on this database needs it with this key.`,
+      );
     else console.log(`${what} NOT in ${keySource}.`);
   }
   if (checks.some((c) => c.status !== "decrypts")) {

@@ -23,13 +23,17 @@ const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
 
 const config = readEnv();
-if (!config.DATABASE_URL) throw new Error("DATABASE_URL must be set: scripts/serve.ts serves the app on an existing database (npm start sets it up).");
+if (!config.DATABASE_URL)
+  throw new Error(
+    "DATABASE_URL must be set: scripts/serve.ts serves the app on an existing database (npm start sets it up).",
+  );
 const databaseUrl = config.DATABASE_URL;
 const trusted = parseTrustedProxies(config.RW_TRUSTED_PROXIES);
 const log = (m: string) => console.log(`[serve] ${m}`);
 
 /** Requests that need no database and no page: Next's static files. */
-const isStaticAsset = (url: string | undefined) => Boolean(url && (url.startsWith("/_next/static/") || url === "/favicon.ico"));
+const isStaticAsset = (url: string | undefined) =>
+  Boolean(url && (url.startsWith("/_next/static/") || url === "/favicon.ico"));
 
 function send(res: http.ServerResponse, reply: PlainResponse): void {
   res.writeHead(reply.status, { ...reply.headers, "Content-Length": Buffer.byteLength(reply.body) });
@@ -127,7 +131,12 @@ async function main(): Promise<void> {
     res.once("close", () => inFlight--);
     if (stopping) res.setHeader("Connection", "close");
     sanitiseForwardedHeaders(req.headers, req.socket.remoteAddress, trusted);
-    if (malformedPath(req.url)) return send(res, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" }, body: "Bad request: the address is not valid." });
+    if (malformedPath(req.url))
+      return send(res, {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+        body: "Bad request: the address is not valid.",
+      });
     const context: RequestContext = { actionStarted: false };
     if (!isStaticAsset(req.url)) {
       const availability = dbAvailability();
@@ -138,19 +147,28 @@ async function main(): Promise<void> {
       }
       classifyServerErrors(req, res, context);
     }
-    requestContext.run(context, () => handle(req, res)).catch((error: unknown) => {
-      noteDbError(error);
-      console.error(error);
-      if (!res.headersSent) send(res, { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" }, body: "Internal server error" });
-      else res.destroy();
-    });
+    requestContext
+      .run(context, () => handle(req, res))
+      .catch((error: unknown) => {
+        noteDbError(error);
+        console.error(error);
+        if (!res.headersSent)
+          send(res, {
+            status: 500,
+            headers: { "Content-Type": "text/plain; charset=utf-8" },
+            body: "Internal server error",
+          });
+        else res.destroy();
+      });
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   // A client that sends headers slower than this is dropped (slowloris); Next's own defaults otherwise.
   server.headersTimeout = 20_000;
 
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
-  log(`Listening on port ${config.PORT} (${dev ? "development" : "production"}); trusted proxies: ${trusted.describe}.`);
+  log(
+    `Listening on port ${config.PORT} (${dev ? "development" : "production"}); trusted proxies: ${trusted.describe}.`,
+  );
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -42,11 +42,15 @@ async function main(): Promise<void> {
     appEnv.NEXTAUTH_SECRET = config.NEXTAUTH_SECRET ?? demoKeys().nextauthSecret;
     appEnv.RW_ENCRYPTION_KEYS = config.RW_ENCRYPTION_KEYS || demoEncryptionKeys();
     appEnv.RW_DEMO_MODE = "1";
-    log(`Demo mode: embedded PostgreSQL on 127.0.0.1:${db.server.port}, data in ${path.relative(ROOT, DATA_DIR) || "."}/, keys in ${path.relative(ROOT, KEYS_FILE)}`);
+    log(
+      `Demo mode: embedded PostgreSQL on 127.0.0.1:${db.server.port}, data in ${path.relative(ROOT, DATA_DIR) || "."}/, keys in ${path.relative(ROOT, KEYS_FILE)}`,
+    );
   } else {
     url = config.DATABASE_URL as string; // set: not demo mode
     if (!config.NEXTAUTH_SECRET || config.NEXTAUTH_SECRET.length < 32) {
-      throw new Error("NEXTAUTH_SECRET (32+ characters) must be set when DATABASE_URL is set. Generate one with: openssl rand -base64 32");
+      throw new Error(
+        "NEXTAUTH_SECRET (32+ characters) must be set when DATABASE_URL is set. Generate one with: openssl rand -base64 32",
+      );
     }
     if (!config.RW_ENCRYPTION_KEYS?.trim()) {
       throw new Error(
@@ -78,11 +82,15 @@ async function main(): Promise<void> {
 
   if (!dev) await buildIfStale(log);
 
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), ...(dev ? ["--dev"] : [])], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, ...appEnv },
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), ...(dev ? ["--dev"] : [])],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ...appEnv },
+    },
+  );
   let stopRequested = false;
   const shutdown = (signal: NodeJS.Signals) => {
     stopRequested = true;
@@ -131,7 +139,9 @@ function superviseDatabase(server: RunningPostgres): void {
         return;
       } catch (error) {
         delay = Math.min(delay * 2, 30);
-        log(`PostgreSQL did not start (${error instanceof Error ? error.message : "it exited during start-up"}); next attempt in ${delay} s.`);
+        log(
+          `PostgreSQL did not start (${error instanceof Error ? error.message : "it exited during start-up"}); next attempt in ${delay} s.`,
+        );
       }
     }
   });

@@ -55,8 +55,16 @@ function freePort(): Promise<number> {
 
 /** Adds a Vitest JSON report to the tally; a missing report counts as one failure. */
 function countVitest(file: string): void {
-  if (!existsSync(file)) { tally.failed++; return; }
-  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  if (!existsSync(file)) {
+    tally.failed++;
+    return;
+  }
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   tally.passed += r.numPassedTests;
   tally.failed += r.numFailedTests;
   tally.skipped += r.numPendingTests + r.numTodoTests;
@@ -64,8 +72,13 @@ function countVitest(file: string): void {
 
 /** Adds a Playwright JSON report to the tally. */
 function countPlaywright(file: string): void {
-  if (!existsSync(file)) { tally.failed++; return; }
-  const r = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  if (!existsSync(file)) {
+    tally.failed++;
+    return;
+  }
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   tally.passed += r.stats.expected + r.stats.flaky;
   tally.failed += r.stats.unexpected;
   tally.skipped += r.stats.skipped;
@@ -74,7 +87,11 @@ function countPlaywright(file: string): void {
 async function vitest(project: string, env: NodeJS.ProcessEnv): Promise<number> {
   const report = path.join(RESULTS_DIR, `vitest-${project}.json`);
   rmSync(report, { force: true });
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...filters], { env });
+  const code = await run(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...filters],
+    { env },
+  );
   countVitest(report);
   return code;
 }
@@ -99,14 +116,20 @@ async function main(): Promise<number> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "rw-test-pg-"));
   let pg: RunningPostgres | undefined;
   try {
-    pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), password: randomBytes(12).toString("hex"), persistent: false });
+    pg = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      password: randomBytes(12).toString("hex"),
+      persistent: false,
+    });
     log(`Started a throwaway PostgreSQL on 127.0.0.1:${pg.port}`);
 
     if (wants("integration")) {
       const url = await recreateDatabase(pg.baseUrl, "rw_integration");
       await applyMigrations(url);
       log("Integration tests");
-      failures += (await vitest("integration", { ...env, TEST_DATABASE_URL: url, TEST_PG_BASE_URL: pg.baseUrl })) === 0 ? 0 : 1;
+      failures +=
+        (await vitest("integration", { ...env, TEST_DATABASE_URL: url, TEST_PG_BASE_URL: pg.baseUrl })) === 0 ? 0 : 1;
     }
 
     if (wants("e2e")) {
@@ -142,7 +165,9 @@ async function main(): Promise<number> {
 
 main().then(
   (failures) => {
-    console.log(`\nTotal: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+    console.log(
+      `\nTotal: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`,
+    );
     process.exit(failures === 0 && tally.failed === 0 ? 0 : 1);
   },
   (error: unknown) => {

@@ -43,7 +43,9 @@ runScript(async () => {
     strict: true,
   });
   if (!values.email || !values.role) {
-    throw new Error("Usage: npm run user:create -- --email <email> --role <RESEARCHER|EDITOR|STAFF|ADMIN> [--name <name>]");
+    throw new Error(
+      "Usage: npm run user:create -- --email <email> --role <RESEARCHER|EDITOR|STAFF|ADMIN> [--name <name>]",
+    );
   }
   const password = await readPassword();
   const parsed = createUserSchema.safeParse({
@@ -60,8 +62,18 @@ runScript(async () => {
         throw new Error(`An account with the email ${parsed.data.email} already exists; nothing was changed.`);
       }
       const { password: plain, ...data } = parsed.data;
-      const user = await db.user.create({ data: { ...data, passwordHash: await hashPassword(plain) }, select: { id: true, email: true, role: true } });
-      await db.auditEvent.create({ data: { kind: "user-created", success: true, actorEmail: user.email, detail: { role: user.role, via: "command line" } } });
+      const user = await db.user.create({
+        data: { ...data, passwordHash: await hashPassword(plain) },
+        select: { id: true, email: true, role: true },
+      });
+      await db.auditEvent.create({
+        data: {
+          kind: "user-created",
+          success: true,
+          actorEmail: user.email,
+          detail: { role: user.role, via: "command line" },
+        },
+      });
       console.log(`Created ${user.role.toLowerCase()} account ${user.email}.`);
     } finally {
       await db.$disconnect();

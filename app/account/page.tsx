@@ -15,7 +15,14 @@ import { settings } from "@/lib/env";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 const when = (d: Date | null) => (d ? `${dateTime.format(d)} UTC` : "Never");
 
 /** The app's public origin, for the example request (as the API itself reports it). */
@@ -29,35 +36,61 @@ async function origin(): Promise<string> {
 export default async function AccountPage() {
   const actor = await requirePagePermission("manage:api-token:own", "/account");
   const canSaveViews = can(actor, "manage:saved-view:own");
-  const [tokens, views, base] = await Promise.all([listApiTokens(actor), canSaveViews ? listSavedViews(actor) : Promise.resolve([]), origin()]);
+  const [tokens, views, base] = await Promise.all([
+    listApiTokens(actor),
+    canSaveViews ? listSavedViews(actor) : Promise.resolve([]),
+    origin(),
+  ]);
   const active = tokens.filter((t) => !t.revokedAt).length;
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">Account</h1>
-        <p className="text-sm text-stone-700">Signed in as {actor.name} ({actor.email}).</p>
+        <p className="text-sm text-stone-700">
+          Signed in as {actor.name} ({actor.email}).
+        </p>
       </div>
 
       <section aria-labelledby="api-tokens-heading" id="api-tokens" className="space-y-3">
-        <h2 id="api-tokens-heading" className="text-lg font-semibold">API tokens</h2>
+        <h2 id="api-tokens-heading" className="text-lg font-semibold">
+          API tokens
+        </h2>
         <p className="text-sm text-stone-700">
-          A token lets a script read the <Link href="/api/v1/openapi.json" className="underline">JSON API</Link> as you: it sees exactly the
-          cases your account sees, and stops working when you revoke it or your account is disabled. Keep it secret. Send it in the
-          Authorization header:
+          A token lets a script read the{" "}
+          <Link href="/api/v1/openapi.json" className="underline">
+            JSON API
+          </Link>{" "}
+          as you: it sees exactly the cases your account sees, and stops working when you revoke it or your account is
+          disabled. Keep it secret. Send it in the Authorization header:
         </p>
         <ApiExample origin={base} />
-        <p className="text-sm text-stone-700">You have {active} active of at most {MAX_ACTIVE_API_TOKENS} tokens.</p>
+        <p className="text-sm text-stone-700">
+          You have {active} active of at most {MAX_ACTIVE_API_TOKENS} tokens.
+        </p>
         <CreateApiTokenForm origin={base} />
         <ApiTokenTable
-          tokens={tokens.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, created: when(t.createdAt), lastUsed: when(t.lastUsedAt), revoked: t.revokedAt ? when(t.revokedAt) : null }))}
+          tokens={tokens.map((t) => ({
+            id: t.id,
+            name: t.name,
+            prefix: t.prefix,
+            created: when(t.createdAt),
+            lastUsed: when(t.lastUsedAt),
+            revoked: t.revokedAt ? when(t.revokedAt) : null,
+          }))}
         />
       </section>
 
       {canSaveViews && (
         <section aria-labelledby="saved-views-heading" id="saved-views" className="space-y-3">
-          <h2 id="saved-views-heading" className="text-lg font-semibold">Saved views</h2>
-          <p className="text-sm text-stone-700">Timeline filters you named to find again (at most {MAX_SAVED_VIEWS}). Only you see them.</p>
-          <SavedViewList views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, updated: when(v.updatedAt) }))} />
+          <h2 id="saved-views-heading" className="text-lg font-semibold">
+            Saved views
+          </h2>
+          <p className="text-sm text-stone-700">
+            Timeline filters you named to find again (at most {MAX_SAVED_VIEWS}). Only you see them.
+          </p>
+          <SavedViewList
+            views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, updated: when(v.updatedAt) }))}
+          />
           <SaveViewForm />
         </section>
       )}

@@ -18,26 +18,48 @@ export default async function ContactsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Contacts</h1>
-      <p className="text-sm text-stone-700">Lawmakers, officials, NGOs, UN bodies, embassies, journalists and lawyers you appeal to.</p>
+      <p className="text-sm text-stone-700">
+        Lawmakers, officials, NGOs, UN bodies, embassies, journalists and lawyers you appeal to.
+      </p>
       {contacts.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">No contacts yet. Add the first one below.</p>
+        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">
+          No contacts yet. Add the first one below.
+        </p>
       ) : (
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">Contacts</caption>
           <thead className="bg-stone-100 text-left">
             <tr>
-              <th scope="col" className="p-2">Name</th>
-              <th scope="col" className="p-2">Kind</th>
-              <th scope="col" className="p-2">Organisation</th>
-              <th scope="col" className="p-2">Role</th>
-              <th scope="col" className="p-2">Country</th>
-              {seesDetails && <th scope="col" className="p-2">Contact details</th>}
+              <th scope="col" className="p-2">
+                Name
+              </th>
+              <th scope="col" className="p-2">
+                Kind
+              </th>
+              <th scope="col" className="p-2">
+                Organisation
+              </th>
+              <th scope="col" className="p-2">
+                Role
+              </th>
+              <th scope="col" className="p-2">
+                Country
+              </th>
+              {seesDetails && (
+                <th scope="col" className="p-2">
+                  Contact details
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {contacts.map((c) => (
               <tr key={c.id} className="border-t border-stone-200 align-top">
-                <td className="p-2"><Link href={`/contacts/${c.id}`} className="underline">{c.name}</Link></td>
+                <td className="p-2">
+                  <Link href={`/contacts/${c.id}`} className="underline">
+                    {c.name}
+                  </Link>
+                </td>
                 <td className="p-2">{tEnums(`ContactKind.${c.kind}`)}</td>
                 <td className="p-2">{c.organisation ?? "—"}</td>
                 <td className="p-2">{c.role ?? "—"}</td>

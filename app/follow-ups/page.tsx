@@ -10,25 +10,55 @@ import { useTranslations } from "next-intl";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Follow-ups" };
 
-function FollowUpTable({ title, items, tone, canEdit }: { title: string; items: FollowUp[]; tone: "overdue" | "due"; canEdit: boolean }) {
+function FollowUpTable({
+  title,
+  items,
+  tone,
+  canEdit,
+}: {
+  title: string;
+  items: FollowUp[];
+  tone: "overdue" | "due";
+  canEdit: boolean;
+}) {
   const tEnums = useTranslations("enums");
   return (
     <section aria-labelledby={`${tone}-heading`} className="space-y-2" data-testid={`follow-ups-${tone}`}>
-      <h2 id={`${tone}-heading`} className="text-lg font-semibold">{title} ({items.length})</h2>
+      <h2 id={`${tone}-heading`} className="text-lg font-semibold">
+        {title} ({items.length})
+      </h2>
       {items.length === 0 ? (
-        <p className="text-sm text-stone-700">{tone === "overdue" ? "Nothing overdue." : "Nothing due in the next 7 days."}</p>
+        <p className="text-sm text-stone-700">
+          {tone === "overdue" ? "Nothing overdue." : "Nothing due in the next 7 days."}
+        </p>
       ) : (
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">{title}</caption>
           <thead className="bg-stone-100 text-left">
             <tr>
-              <th scope="col" className="p-2">Due</th>
-              <th scope="col" className="p-2">Case</th>
-              <th scope="col" className="p-2">Contact</th>
-              <th scope="col" className="p-2">Action</th>
-              <th scope="col" className="p-2">Asked for</th>
-              <th scope="col" className="p-2">Status</th>
-              {canEdit && <th scope="col" className="p-2"><span className="sr-only">Edit</span></th>}
+              <th scope="col" className="p-2">
+                Due
+              </th>
+              <th scope="col" className="p-2">
+                Case
+              </th>
+              <th scope="col" className="p-2">
+                Contact
+              </th>
+              <th scope="col" className="p-2">
+                Action
+              </th>
+              <th scope="col" className="p-2">
+                Asked for
+              </th>
+              <th scope="col" className="p-2">
+                Status
+              </th>
+              {canEdit && (
+                <th scope="col" className="p-2">
+                  <span className="sr-only">Edit</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -38,14 +68,33 @@ function FollowUpTable({ title, items, tone, canEdit }: { title: string; items: 
                   {formatDay(a.followUpDue)}
                   <span className="block text-xs">{tone === "overdue" ? "Overdue" : "Due this week"}</span>
                 </td>
-                <td className="p-2"><Link href={`/cases/${a.case.code}`} className="font-mono underline">{a.case.code}</Link></td>
-                <td className="p-2"><Link href={`/contacts/${a.contact.id}`} className="underline">{a.contact.name}</Link>{a.contact.organisation && a.contact.organisation !== a.contact.name ? `, ${a.contact.organisation}` : ""}</td>
-                <td className="p-2">{tEnums(`ActionKind.${a.kind}`)}, {formatDay(a.date)}</td>
+                <td className="p-2">
+                  <Link href={`/cases/${a.case.code}`} className="font-mono underline">
+                    {a.case.code}
+                  </Link>
+                </td>
+                <td className="p-2">
+                  <Link href={`/contacts/${a.contact.id}`} className="underline">
+                    {a.contact.name}
+                  </Link>
+                  {a.contact.organisation && a.contact.organisation !== a.contact.name
+                    ? `, ${a.contact.organisation}`
+                    : ""}
+                </td>
+                <td className="p-2">
+                  {tEnums(`ActionKind.${a.kind}`)}, {formatDay(a.date)}
+                </td>
                 <td className="max-w-md p-2 whitespace-pre-wrap">{a.askedFor}</td>
                 <td className="p-2">{tEnums(`ActionStatus.${a.status}`)}</td>
                 {canEdit && (
                   <td className="p-2">
-                    <Link href={`/cases/${a.case.code}/advocacy/${a.id}/edit`} className="underline" aria-label={`Record a response to ${tEnums(`ActionKind.${a.kind}`).toLowerCase()} to ${a.contact.name}, ${a.case.code}`}>Record response</Link>
+                    <Link
+                      href={`/cases/${a.case.code}/advocacy/${a.id}/edit`}
+                      className="underline"
+                      aria-label={`Record a response to ${tEnums(`ActionKind.${a.kind}`).toLowerCase()} to ${a.contact.name}, ${a.case.code}`}
+                    >
+                      Record response
+                    </Link>
                   </td>
                 )}
               </tr>
@@ -66,7 +115,8 @@ export default async function FollowUpsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Follow-ups</h1>
       <p className="text-sm text-stone-700">
-        Advocacy actions not closed whose follow-up is overdue or due within 7 days of {formatDay(today)}, across the cases you can see.
+        Advocacy actions not closed whose follow-up is overdue or due within 7 days of {formatDay(today)}, across the
+        cases you can see.
       </p>
       {overdue.length === 0 && dueSoon.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">

@@ -9,7 +9,11 @@ import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   // Only a path on this app, whatever the link says (see lib/auth/safe-redirect.ts).
   const callbackUrl = sameOriginPath(params.callbackUrl, env().NEXTAUTH_URL ?? "http://localhost");
@@ -21,10 +25,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <LoginForm callbackUrl={callbackUrl} />
       {demo && (
         <aside aria-labelledby="demo-accounts" className="rounded border border-amber-400 bg-amber-50 p-4 text-sm">
-          <h2 id="demo-accounts" className="font-semibold">Demo accounts (demo mode only)</h2>
-          <p>Password for each: <code>{DEMO_PASSWORD}</code></p>
+          <h2 id="demo-accounts" className="font-semibold">
+            Demo accounts (demo mode only)
+          </h2>
+          <p>
+            Password for each: <code>{DEMO_PASSWORD}</code>
+          </p>
           <ul className="mt-1 list-disc pl-5">
-            {DEMO_USERS.map((u) => <li key={u.email}><code>{u.email}</code> — {u.role.toLowerCase()}</li>)}
+            {DEMO_USERS.map((u) => (
+              <li key={u.email}>
+                <code>{u.email}</code> — {u.role.toLowerCase()}
+              </li>
+            ))}
           </ul>
         </aside>
       )}

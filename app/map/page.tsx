@@ -31,7 +31,12 @@ const POSITION_NOTE: Record<string, string> = {
 };
 
 function toMapPlace(row: PlaceCount, filter: CaseFilter): MapPlace {
-  const query = filterToQuery({ ...filter, country: row.country, province: row.province ?? filter.province, city: row.cityArea ?? filter.city });
+  const query = filterToQuery({
+    ...filter,
+    country: row.country,
+    province: row.province ?? filter.province,
+    city: row.cityArea ?? filter.city,
+  });
   return {
     key: [row.country, row.province ?? "", row.cityArea ?? ""].join("|"),
     name: row.cityArea || row.province || countryName(row.country),
@@ -64,7 +69,11 @@ export default async function MapPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
-          <p className="mt-2"><Link href="/map" className="underline">Show the map without filters</Link></p>
+          <p className="mt-2">
+            <Link href="/map" className="underline">
+              Show the map without filters
+            </Link>
+          </p>
         </div>
         <CaseMap places={[]} />
       </div>
@@ -86,40 +95,56 @@ export default async function MapPage({ searchParams }: Props) {
       </p>
       <p className="text-xs text-stone-600">{COUNTING_RULE}</p>
       <p className="text-sm">
-        <Link href={filterQuery ? `/timeline?${filterQuery}` : "/timeline"} className="underline">Show these cases on the timeline</Link>
+        <Link href={filterQuery ? `/timeline?${filterQuery}` : "/timeline"} className="underline">
+          Show these cases on the timeline
+        </Link>
       </p>
       {rows.length > 0 && (
         <p className="text-lg">
-          <strong>At least {people(totalPeople)}</strong> in {groups(totalGroups)}, in {rows.length} {rows.length === 1 ? "place" : "places"}
+          <strong>At least {people(totalPeople)}</strong> in {groups(totalGroups)}, in {rows.length}{" "}
+          {rows.length === 1 ? "place" : "places"}
         </p>
       )}
       <figure className="space-y-1">
         <CaseMap places={places.map((p) => p.place)} />
         <figcaption className="text-xs text-stone-600">
-          Circle area is proportional to the people counted (at least). Places recorded without coordinates are drawn at the approximate
-          centre of their city, province or country. Outlines: Natural Earth via world-atlas (1:50m), drawn on this server.
+          Circle area is proportional to the people counted (at least). Places recorded without coordinates are drawn at
+          the approximate centre of their city, province or country. Outlines: Natural Earth via world-atlas (1:50m),
+          drawn on this server.
         </figcaption>
       </figure>
       {rows.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">No cases match these filters.</p>
+        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">
+          No cases match these filters.
+        </p>
       ) : (
         <section aria-labelledby="places-heading" className="space-y-2">
-          <h2 id="places-heading" className="text-lg font-semibold">By place</h2>
+          <h2 id="places-heading" className="text-lg font-semibold">
+            By place
+          </h2>
           <div className="overflow-x-auto">
             <table className="w-full border-collapse bg-white text-sm">
               <caption className="sr-only">Matching cases by place: the map&apos;s figures</caption>
               <thead className="bg-stone-100 text-left">
                 <tr>
-                  <th scope="col" className="p-2">Place</th>
-                  <th scope="col" className="p-2 text-right">Groups</th>
-                  <th scope="col" className="p-2 text-right">People (at least)</th>
+                  <th scope="col" className="p-2">
+                    Place
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Groups
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    People (at least)
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {places.map(({ row, place }) => (
                   <tr key={place.key} className="border-t border-stone-200 align-top">
                     <th scope="row" className="p-2 text-left font-normal">
-                      <Link href={place.href} className="underline">{formatPlace(row)}</Link>{" "}
+                      <Link href={place.href} className="underline">
+                        {formatPlace(row)}
+                      </Link>{" "}
                       <span className="font-mono text-xs text-stone-600">{row.country}</span>
                       {place.point === null ? (
                         <span className="block text-xs text-stone-600">not on the map (no coordinates)</span>
@@ -135,7 +160,8 @@ export default async function MapPage({ searchParams }: Props) {
             </table>
           </div>
           <p className="text-xs text-stone-600">
-            A place recorded only as a country, or only as a province, links to every matching case there, including those recorded more precisely.
+            A place recorded only as a country, or only as a province, links to every matching case there, including
+            those recorded more precisely.
           </p>
         </section>
       )}

@@ -24,7 +24,10 @@ export default async function TimelinePage({ searchParams }: Props) {
   const raw = await searchParams;
   const query = readCaseQuery(actor, raw);
   const canFilterContacts = can(actor, "read:advocacy:any");
-  const [outlets, contacts] = await Promise.all([listOutlets(actor), canFilterContacts ? listContactOptions(actor) : Promise.resolve(undefined)]);
+  const [outlets, contacts] = await Promise.all([
+    listOutlets(actor),
+    canFilterContacts ? listContactOptions(actor) : Promise.resolve(undefined),
+  ]);
   const form = (errors: Record<string, string>, sort?: string) => (
     <FilterForm action="/timeline" raw={raw} errors={errors} outlets={outlets} contacts={contacts} sort={sort} />
   );
@@ -40,8 +43,16 @@ export default async function TimelinePage({ searchParams }: Props) {
   const { filter, listing } = query;
   const unit = listing.by ?? defaultChartUnit(filter);
   // One URL per view: a submitted form (with its empty fields) lands on the canonical address.
-  const canonical = filterToQuery(filter, { sort: listing.sort === "date" ? undefined : listing.sort, page: listing.page > 1 ? listing.page : undefined, by: listing.by });
-  const given = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
+  const canonical = filterToQuery(filter, {
+    sort: listing.sort === "date" ? undefined : listing.sort,
+    page: listing.page > 1 ? listing.page : undefined,
+    by: listing.by,
+  });
+  const given = new URLSearchParams(
+    Object.entries(raw).flatMap(([k, v]) =>
+      Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]],
+    ),
+  ).toString();
   if (given !== canonical) redirect(canonical ? `/timeline?${canonical}` : "/timeline");
 
   const canSave = can(actor, "manage:saved-view:own");
@@ -59,7 +70,8 @@ export default async function TimelinePage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">Timeline</h1>
         <p className="mt-1 max-w-3xl text-sm text-stone-700">
-          {actor ? "Cases your role may see, published or internal." : "Published cases."} The address of this page holds the filters: bookmark it, share it or cite it.
+          {actor ? "Cases your role may see, published or internal." : "Published cases."} The address of this page
+          holds the filters: bookmark it, share it or cite it.
         </p>
       </div>
       {form({}, listing.sort === "date" ? undefined : listing.sort)}
@@ -72,34 +84,70 @@ export default async function TimelinePage({ searchParams }: Props) {
               <p className="text-stone-700">None yet. Name the current view to find it again.</p>
             ) : (
               <ul className="list-disc pl-5">
-                {savedViews.slice(0, 10).map((v) => <li key={v.id}><Link href={`/timeline${v.query ? `?${v.query}` : ""}`} className="underline">{v.name}</Link></li>)}
+                {savedViews.slice(0, 10).map((v) => (
+                  <li key={v.id}>
+                    <Link href={`/timeline${v.query ? `?${v.query}` : ""}`} className="underline">
+                      {v.name}
+                    </Link>
+                  </li>
+                ))}
               </ul>
             )}
-            <Link href="/account#saved-views" className="underline">Manage saved views</Link>
+            <Link href="/account#saved-views" className="underline">
+              Manage saved views
+            </Link>
           </nav>
         </div>
       )}
       <TotalsLine totals={result.totals} filterText={describeFilter(filter)} />
       <nav aria-label="Get this view" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <a href={withFilter("/timeline/export", "format=csv")} className="underline" download>Export CSV</a>
-        <a href={withFilter("/timeline/export", "format=json")} className="underline" download>Export JSON</a>
-        <Link href={withFilter("/map")} className="underline">Show on the map</Link>
-        <a href={withFilter("/api/v1/cases")} className="underline">The same in the JSON API</a>
+        <a href={withFilter("/timeline/export", "format=csv")} className="underline" download>
+          Export CSV
+        </a>
+        <a href={withFilter("/timeline/export", "format=json")} className="underline" download>
+          Export JSON
+        </a>
+        <Link href={withFilter("/map")} className="underline">
+          Show on the map
+        </Link>
+        <a href={withFilter("/api/v1/cases")} className="underline">
+          The same in the JSON API
+        </a>
       </nav>
       <section aria-labelledby="chart-heading" className="space-y-2">
         <div className="flex flex-wrap items-baseline gap-4">
-          <h2 id="chart-heading" className="text-lg font-semibold">Over time</h2>
+          <h2 id="chart-heading" className="text-lg font-semibold">
+            Over time
+          </h2>
           <nav aria-label="Chart step" className="flex gap-3 text-sm">
             {CHART_UNITS.map((u) => (
-              <Link key={u} href={`/timeline?${filterToQuery(filter, { sort: sortParam, by: u })}`} aria-current={u === unit ? "true" : undefined} className={u === unit ? "font-semibold" : "underline"}>per {u}</Link>
+              <Link
+                key={u}
+                href={`/timeline?${filterToQuery(filter, { sort: sortParam, by: u })}`}
+                aria-current={u === unit ? "true" : undefined}
+                className={u === unit ? "font-semibold" : "underline"}
+              >
+                per {u}
+              </Link>
             ))}
           </nav>
         </div>
         <TimelineChart cells={cells} unit={unit} />
       </section>
       <section aria-labelledby="results-heading" className="space-y-2">
-        <h2 id="results-heading" className="text-lg font-semibold">Cases ({result.totals.groups.toLocaleString("en")})</h2>
-        <ResultsTable path="/timeline" filter={filter} items={result.items} sort={listing.sort} page={result.page} pageCount={result.pageCount} showVisibility={Boolean(actor)} by={listing.by} />
+        <h2 id="results-heading" className="text-lg font-semibold">
+          Cases ({result.totals.groups.toLocaleString("en")})
+        </h2>
+        <ResultsTable
+          path="/timeline"
+          filter={filter}
+          items={result.items}
+          sort={listing.sort}
+          page={result.page}
+          pageCount={result.pageCount}
+          showVisibility={Boolean(actor)}
+          by={listing.by}
+        />
       </section>
     </div>
   );

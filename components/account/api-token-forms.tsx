@@ -6,7 +6,14 @@ import { FormStatus } from "@/components/ui/form-status";
 import { button, Field, IDLE, input, shown, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
 
 /** A token as the account page lists it, dates already formatted on the server. */
-export type TokenRow = { id: string; name: string; prefix: string; created: string; lastUsed: string; revoked: string | null };
+export type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  created: string;
+  lastUsed: string;
+  revoked: string | null;
+};
 
 /** The example request, with the given token (or a placeholder). */
 function curlExample(origin: string, token = "<token>"): string {
@@ -15,7 +22,11 @@ function curlExample(origin: string, token = "<token>"): string {
 
 /** The example request with a placeholder, for the page's introduction. */
 export function ApiExample({ origin }: { origin: string }) {
-  return <pre className="overflow-x-auto rounded bg-stone-900 p-2 text-xs text-stone-50"><code>{curlExample(origin)}</code></pre>;
+  return (
+    <pre className="overflow-x-auto rounded bg-stone-900 p-2 text-xs text-stone-50">
+      <code>{curlExample(origin)}</code>
+    </pre>
+  );
 }
 
 /** Copies text to the clipboard where the browser allows it; the field stays selectable either way. */
@@ -29,13 +40,20 @@ function CopyButton({ text, label }: { text: string; label: string }) {
         aria-label={label}
         onClick={() => {
           if (!navigator.clipboard) return setCopied("failed");
-          navigator.clipboard.writeText(text).then(() => setCopied("copied"), () => setCopied("failed"));
+          navigator.clipboard.writeText(text).then(
+            () => setCopied("copied"),
+            () => setCopied("failed"),
+          );
         }}
       >
         Copy
       </button>
       <span aria-live="polite" className="text-xs text-stone-700">
-        {copied === "copied" ? "Copied." : copied === "failed" ? "Copying is not available here: select the text and copy it." : ""}
+        {copied === "copied"
+          ? "Copied."
+          : copied === "failed"
+            ? "Copying is not available here: select the text and copy it."
+            : ""}
       </span>
     </span>
   );
@@ -53,15 +71,37 @@ export function CreateApiTokenForm({ origin }: { origin: string }) {
       <form ref={ref} action={action} onSubmit={onSubmit} className="space-y-3" aria-label="New API token" noValidate>
         <h3 className="font-semibold">Create a token</h3>
         <ErrorSummary state={state} label="New API token status" />
-        <Field id={id} name="name" label="Token name" hint="What will use it, e.g. “monthly counts script”. Up to 100 characters." state={state}>
-          {(a) => <input {...a} type="text" maxLength={100} required autoComplete="off" className={input} defaultValue={shown(state, "name")} />}
+        <Field
+          id={id}
+          name="name"
+          label="Token name"
+          hint="What will use it, e.g. “monthly counts script”. Up to 100 characters."
+          state={state}
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              maxLength={100}
+              required
+              autoComplete="off"
+              className={input}
+              defaultValue={shown(state, "name")}
+            />
+          )}
         </Field>
-        <button type="submit" disabled={pending} className={button}>{pending ? "Creating…" : "Create token"}</button>
+        <button type="submit" disabled={pending} className={button}>
+          {pending ? "Creating…" : "Create token"}
+        </button>
       </form>
       {token && (
         <div className="space-y-2 rounded border border-amber-500 bg-amber-50 p-3" data-testid="new-api-token">
-          <label htmlFor={`${id}-token`} className="text-sm font-medium">Your new token</label>
-          <p id={`${id}-token-hint`} className="text-sm font-semibold text-amber-900">Copy it now: it will not be shown again.</p>
+          <label htmlFor={`${id}-token`} className="text-sm font-medium">
+            Your new token
+          </label>
+          <p id={`${id}-token-hint`} className="text-sm font-semibold text-amber-900">
+            Copy it now: it will not be shown again.
+          </p>
           <div className="flex flex-wrap items-center gap-2">
             <input
               id={`${id}-token`}
@@ -77,7 +117,9 @@ export function CreateApiTokenForm({ origin }: { origin: string }) {
             <CopyButton text={token} label="Copy the new token" />
           </div>
           <p className="text-sm">Try it:</p>
-          <pre className="overflow-x-auto rounded bg-stone-900 p-2 text-xs text-stone-50"><code>{curlExample(origin, token)}</code></pre>
+          <pre className="overflow-x-auto rounded bg-stone-900 p-2 text-xs text-stone-50">
+            <code>{curlExample(origin, token)}</code>
+          </pre>
         </div>
       )}
     </div>
@@ -91,18 +133,32 @@ export function ApiTokenTable({ tokens }: { tokens: TokenRow[] }) {
     <div className="space-y-2">
       <FormStatus state={state} label="Revoke status" />
       {tokens.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">You have no API tokens yet. Create one above to call the API from a script.</p>
+        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">
+          You have no API tokens yet. Create one above to call the API from a script.
+        </p>
       ) : (
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">Your API tokens</caption>
           <thead className="bg-stone-100 text-left">
             <tr>
-              <th scope="col" className="p-2">Name</th>
-              <th scope="col" className="p-2">Token begins</th>
-              <th scope="col" className="p-2">Created</th>
-              <th scope="col" className="p-2">Last used</th>
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2"><span className="sr-only">Revoke</span></th>
+              <th scope="col" className="p-2">
+                Name
+              </th>
+              <th scope="col" className="p-2">
+                Token begins
+              </th>
+              <th scope="col" className="p-2">
+                Created
+              </th>
+              <th scope="col" className="p-2">
+                Last used
+              </th>
+              <th scope="col" className="p-2">
+                Status
+              </th>
+              <th scope="col" className="p-2">
+                <span className="sr-only">Revoke</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -117,7 +173,9 @@ export function ApiTokenTable({ tokens }: { tokens: TokenRow[] }) {
                   {!t.revoked && (
                     <form action={action}>
                       <input type="hidden" name="id" value={t.id} />
-                      <button type="submit" disabled={pending} className={button} aria-label={`Revoke token ${t.name}`}>Revoke</button>
+                      <button type="submit" disabled={pending} className={button} aria-label={`Revoke token ${t.name}`}>
+                        Revoke
+                      </button>
                     </form>
                   )}
                 </td>

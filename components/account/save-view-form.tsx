@@ -17,12 +17,21 @@ export function SaveViewForm({ query }: { query?: string }) {
   const onSubmit = useKeepInputSubmit(action);
   const fromLink = query === undefined;
   return (
-    <form ref={ref} action={action} onSubmit={onSubmit} className="space-y-2 rounded border border-stone-300 bg-white p-3" aria-label={fromLink ? "Save a timeline link" : "Save this view"} noValidate>
+    <form
+      ref={ref}
+      action={action}
+      onSubmit={onSubmit}
+      className="space-y-2 rounded border border-stone-300 bg-white p-3"
+      aria-label={fromLink ? "Save a timeline link" : "Save this view"}
+      noValidate
+    >
       {fromLink && <h3 className="font-semibold">Save a timeline link</h3>}
       <ErrorSummary state={state} label={fromLink ? "Save link status" : "Save view status"}>
         {state.status === "ok" && !fromLink && (
           <p className="mt-1 text-sm">
-            <Link href="/account#saved-views" className="underline">See your saved views</Link>
+            <Link href="/account#saved-views" className="underline">
+              See your saved views
+            </Link>
           </p>
         )}
       </ErrorSummary>
@@ -30,17 +39,45 @@ export function SaveViewForm({ query }: { query?: string }) {
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-48 flex-1">
           <Field id={id} name="name" label="Name this view" state={state}>
-            {(a) => <input {...a} type="text" maxLength={100} required autoComplete="off" className={input} defaultValue={shown(state, "name")} />}
+            {(a) => (
+              <input
+                {...a}
+                type="text"
+                maxLength={100}
+                required
+                autoComplete="off"
+                className={input}
+                defaultValue={shown(state, "name")}
+              />
+            )}
           </Field>
         </div>
         {fromLink && (
           <div className="min-w-48 flex-1">
-            <Field id={id} name="query" label="Timeline link or filters" hint="e.g. /timeline?from=2012-02&to=2012-02, or just from=2012-02&to=2012-02." state={state}>
-              {(a) => <input {...a} type="text" maxLength={2500} autoComplete="off" spellCheck={false} className={`${input} font-mono`} defaultValue={shown(state, "query")} />}
+            <Field
+              id={id}
+              name="query"
+              label="Timeline link or filters"
+              hint="e.g. /timeline?from=2012-02&to=2012-02, or just from=2012-02&to=2012-02."
+              state={state}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  maxLength={2500}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className={`${input} font-mono`}
+                  defaultValue={shown(state, "query")}
+                />
+              )}
             </Field>
           </div>
         )}
-        <button type="submit" disabled={pending} className={button}>{pending ? "Saving…" : "Save view"}</button>
+        <button type="submit" disabled={pending} className={button}>
+          {pending ? "Saving…" : "Save view"}
+        </button>
       </div>
     </form>
   );

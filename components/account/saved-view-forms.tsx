@@ -18,17 +18,24 @@ export function SavedViewList({ views }: { views: SavedViewRow[] }) {
           No saved views yet. Save the filters you use often from the timeline, or paste a timeline link below.
         </p>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white" aria-label="Your saved views">
+        <ul
+          className="divide-y divide-stone-200 rounded border border-stone-300 bg-white"
+          aria-label="Your saved views"
+        >
           {views.map((v) => (
             <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 p-2 text-sm">
               <div className="min-w-0">
-                <Link href={v.query ? `/timeline?${v.query}` : "/timeline"} className="font-medium underline">{v.name}</Link>
+                <Link href={v.query ? `/timeline?${v.query}` : "/timeline"} className="font-medium underline">
+                  {v.name}
+                </Link>
                 <span className="block truncate font-mono text-xs text-stone-600">{v.query || "(all cases)"}</span>
                 <span className="block text-xs text-stone-600">Saved {v.updated}</span>
               </div>
               <form action={action}>
                 <input type="hidden" name="id" value={v.id} />
-                <button type="submit" disabled={pending} className={button} aria-label={`Delete view ${v.name}`}>Delete</button>
+                <button type="submit" disabled={pending} className={button} aria-label={`Delete view ${v.name}`}>
+                  Delete
+                </button>
               </form>
             </li>
           ))}

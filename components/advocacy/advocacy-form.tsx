@@ -6,7 +6,14 @@ import { createAdvocacyActionAction, updateAdvocacyActionAction } from "@/lib/ac
 import type { ActionState } from "@/lib/actions/action-state";
 import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
 import { ADVOCACY_FIELDS } from "@/lib/fields/advocacy";
-import { button, IDLE, SubmitButton, TableField, type TableFieldOptions, useKeepInputSubmit } from "@/components/ui/form-fields";
+import {
+  button,
+  IDLE,
+  SubmitButton,
+  TableField,
+  type TableFieldOptions,
+  useKeepInputSubmit,
+} from "@/components/ui/form-fields";
 
 export type ContactOption = { id: string; name: string; organisation: string | null };
 
@@ -25,12 +32,30 @@ export type AdvocacyFormValues = {
 };
 
 /** The fields both forms share; `initial` is the record being edited, or the defaults for a new one. */
-function AdvocacyFields({ state, contacts, initial }: { state: ActionState; contacts: ContactOption[]; initial: Partial<AdvocacyFormValues> }) {
+function AdvocacyFields({
+  state,
+  contacts,
+  initial,
+}: {
+  state: ActionState;
+  contacts: ContactOption[];
+  initial: Partial<AdvocacyFormValues>;
+}) {
   const t = useTranslations("form");
   const id = useId();
-  const choices = contacts.map((c) => ({ value: c.id, label: c.organisation && c.organisation !== c.name ? `${c.name} (${c.organisation})` : c.name }));
+  const choices = contacts.map((c) => ({
+    value: c.id,
+    label: c.organisation && c.organisation !== c.name ? `${c.name} (${c.organisation})` : c.name,
+  }));
   const field = (name: keyof typeof ADVOCACY_FIELDS.fields, extra: TableFieldOptions = {}) => (
-    <TableField table={ADVOCACY_FIELDS} name={name} state={state} value={initial[name] as string | undefined} idPrefix={id} {...extra} />
+    <TableField
+      table={ADVOCACY_FIELDS}
+      name={name}
+      state={state}
+      value={initial[name] as string | undefined}
+      idPrefix={id}
+      {...extra}
+    />
   );
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -49,21 +74,51 @@ function AdvocacyFields({ state, contacts, initial }: { state: ActionState; cont
 function AfterSave({ caseCode }: { caseCode: string }) {
   const t = useTranslations("advocacyForm");
   return (
-    <p className="text-sm"><Link href={`/cases/${caseCode}`} className="underline">{t("backToCase")}</Link> · <Link href="/follow-ups" className="underline">{t("followUps")}</Link></p>
+    <p className="text-sm">
+      <Link href={`/cases/${caseCode}`} className="underline">
+        {t("backToCase")}
+      </Link>{" "}
+      ·{" "}
+      <Link href="/follow-ups" className="underline">
+        {t("followUps")}
+      </Link>
+    </p>
   );
 }
 
 /** Records an advocacy action on one case. */
-export function NewAdvocacyForm({ caseCode, contacts, today }: { caseCode: string; contacts: ContactOption[]; today: string }) {
+export function NewAdvocacyForm({
+  caseCode,
+  contacts,
+  today,
+}: {
+  caseCode: string;
+  contacts: ContactOption[];
+  today: string;
+}) {
   const t = useTranslations("advocacyForm");
   const [state, action, pending] = useActionState(createAdvocacyActionAction, IDLE);
   const onSubmit = useKeepInputSubmit(action);
   return (
-    <form action={action} onSubmit={onSubmit} className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-label={t("newLabel")} noValidate>
-      <ErrorSummary state={state} label={t("status")}>{state.status === "ok" && <AfterSave caseCode={caseCode} />}</ErrorSummary>
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      className="space-y-3 rounded border border-stone-300 bg-white p-4"
+      aria-label={t("newLabel")}
+      noValidate
+    >
+      <ErrorSummary state={state} label={t("status")}>
+        {state.status === "ok" && <AfterSave caseCode={caseCode} />}
+      </ErrorSummary>
       <input type="hidden" name="caseCode" value={caseCode} />
-      <AdvocacyFields state={state} contacts={contacts} initial={{ date: today, response: "NO_RESPONSE", status: "SENT" }} />
-      <SubmitButton pending={pending} disabled={state.status === "ok"} className={button}>{t("create")}</SubmitButton>
+      <AdvocacyFields
+        state={state}
+        contacts={contacts}
+        initial={{ date: today, response: "NO_RESPONSE", status: "SENT" }}
+      />
+      <SubmitButton pending={pending} disabled={state.status === "ok"} className={button}>
+        {t("create")}
+      </SubmitButton>
     </form>
   );
 }
@@ -72,12 +127,26 @@ export function NewAdvocacyForm({ caseCode, contacts, today }: { caseCode: strin
  * Edits an advocacy action, typically to record the response or close it. Carries the version it
  * was opened at: a save over someone else's change is refused with who and when.
  */
-export function EditAdvocacyForm({ caseCode, contacts, initial }: { caseCode: string; contacts: ContactOption[]; initial: AdvocacyFormValues }) {
+export function EditAdvocacyForm({
+  caseCode,
+  contacts,
+  initial,
+}: {
+  caseCode: string;
+  contacts: ContactOption[];
+  initial: AdvocacyFormValues;
+}) {
   const t = useTranslations("advocacyForm");
   const [state, action, pending] = useActionState(updateAdvocacyActionAction, IDLE);
   const onSubmit = useKeepInputSubmit(action);
   return (
-    <form action={action} onSubmit={onSubmit} className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-label={t("editLabel")} noValidate>
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      className="space-y-3 rounded border border-stone-300 bg-white p-4"
+      aria-label={t("editLabel")}
+      noValidate
+    >
       <ErrorSummary state={state} label={t("status")}>
         {state.status === "ok" && <AfterSave caseCode={caseCode} />}
         <ConflictHelp state={state} historyHref={`/cases/${caseCode}/history`} />
@@ -85,7 +154,9 @@ export function EditAdvocacyForm({ caseCode, contacts, initial }: { caseCode: st
       <input type="hidden" name="id" value={initial.id} />
       <input type="hidden" name="version" value={initial.version} />
       <AdvocacyFields state={state} contacts={contacts} initial={initial} />
-      <SubmitButton pending={pending} className={button}>{t("save")}</SubmitButton>
+      <SubmitButton pending={pending} className={button}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

@@ -8,7 +8,17 @@ import { button, Field, IDLE, input, shown, SubmitButton, useResetOnSuccess } fr
 const small = `${button} mt-1`;
 
 /** Staff: start a note on the case, an event, or one field. */
-export function AnnotateForm({ caseCode, field, eventId, targetLabel }: { caseCode: string; field?: string; eventId?: string; targetLabel: string }) {
+export function AnnotateForm({
+  caseCode,
+  field,
+  eventId,
+  targetLabel,
+}: {
+  caseCode: string;
+  field?: string;
+  eventId?: string;
+  targetLabel: string;
+}) {
   const t = useTranslations("annotationForms");
   const [state, action, pending] = useActionState(createAnnotationAction, IDLE);
   const ref = useResetOnSuccess(state);
@@ -21,9 +31,20 @@ export function AnnotateForm({ caseCode, field, eventId, targetLabel }: { caseCo
         {field && <input type="hidden" name="field" value={field} />}
         {eventId && <input type="hidden" name="eventId" value={eventId} />}
         <Field id={id} name="body" label={t("noteOn", { target: targetLabel })} state={state}>
-          {(aria) => <textarea {...aria} rows={3} maxLength={5000} required className={input} defaultValue={shown(state, "body")} />}
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={3}
+              maxLength={5000}
+              required
+              className={input}
+              defaultValue={shown(state, "body")}
+            />
+          )}
         </Field>
-        <SubmitButton pending={pending} className={small}>{t("add")}</SubmitButton>
+        <SubmitButton pending={pending} className={small}>
+          {t("add")}
+        </SubmitButton>
         <FormStatus state={state} label={t("noteStatus", { target: targetLabel })} />
       </form>
     </details>
@@ -40,9 +61,20 @@ export function ReplyForm({ annotationId }: { annotationId: string }) {
     <form ref={ref} action={action} className="mt-2">
       <input type="hidden" name="annotationId" value={annotationId} />
       <Field id={id} name="body" label={t("reply")} state={state}>
-        {(aria) => <textarea {...aria} rows={2} maxLength={5000} placeholder={t("replyPlaceholder")} className={input} defaultValue={shown(state, "body")} />}
+        {(aria) => (
+          <textarea
+            {...aria}
+            rows={2}
+            maxLength={5000}
+            placeholder={t("replyPlaceholder")}
+            className={input}
+            defaultValue={shown(state, "body")}
+          />
+        )}
       </Field>
-      <SubmitButton pending={pending} className={small}>{t("send")}</SubmitButton>
+      <SubmitButton pending={pending} className={small}>
+        {t("send")}
+      </SubmitButton>
       <FormStatus state={state} label={t("replyStatus")} />
     </form>
   );
@@ -56,7 +88,9 @@ export function ResolveButton({ annotationId, version }: { annotationId: string;
     <form action={action} className="inline">
       <input type="hidden" name="annotationId" value={annotationId} />
       <input type="hidden" name="version" value={version} />
-      <SubmitButton pending={pending} className={small}>{t("resolve")}</SubmitButton>
+      <SubmitButton pending={pending} className={small}>
+        {t("resolve")}
+      </SubmitButton>
       <FormStatus state={state} label={t("resolveStatus")} />
     </form>
   );

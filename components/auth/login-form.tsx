@@ -38,7 +38,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       if (!result || result.error) {
         // One message for every failure, so the form never reveals whether an account exists. The
         // throttle message is the one exception: it names only a time and reads the same for every email.
-        setFormError(result?.error && THROTTLED_MESSAGE.test(result.error) ? result.error : "Email or password is incorrect, or the account is disabled.");
+        setFormError(
+          result?.error && THROTTLED_MESSAGE.test(result.error)
+            ? result.error
+            : "Email or password is incorrect, or the account is disabled.",
+        );
         errorRef.current?.focus();
         return;
       }
@@ -54,22 +58,61 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const input = "mt-1 block w-full rounded border border-stone-400 px-3 py-2 aria-[invalid=true]:border-red-600";
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-stone-300 bg-white p-6">
-      <div ref={errorRef} tabIndex={-1} role="alert" aria-label="Sign-in error" aria-live="assertive" className={formError ? "rounded border border-red-600 bg-red-50 p-3 text-sm text-red-900" : "sr-only"}>
+      <div
+        ref={errorRef}
+        tabIndex={-1}
+        role="alert"
+        aria-label="Sign-in error"
+        aria-live="assertive"
+        className={formError ? "rounded border border-red-600 bg-red-50 p-3 text-sm text-red-900" : "sr-only"}
+      >
         {formError}
       </div>
       <div>
-        <label htmlFor="email" className="block font-medium">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className={input}
-          aria-invalid={Boolean(fieldErrors.email)} aria-describedby={fieldErrors.email ? "email-error" : undefined} />
-        {fieldErrors.email && <p id="email-error" className="mt-1 text-sm text-red-700">{fieldErrors.email}</p>}
+        <label htmlFor="email" className="block font-medium">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className={input}
+          aria-invalid={Boolean(fieldErrors.email)}
+          aria-describedby={fieldErrors.email ? "email-error" : undefined}
+        />
+        {fieldErrors.email && (
+          <p id="email-error" className="mt-1 text-sm text-red-700">
+            {fieldErrors.email}
+          </p>
+        )}
       </div>
       <div>
-        <label htmlFor="password" className="block font-medium">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={input}
-          aria-invalid={Boolean(fieldErrors.password)} aria-describedby={fieldErrors.password ? "password-error" : undefined} />
-        {fieldErrors.password && <p id="password-error" className="mt-1 text-sm text-red-700">{fieldErrors.password}</p>}
+        <label htmlFor="password" className="block font-medium">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={input}
+          aria-invalid={Boolean(fieldErrors.password)}
+          aria-describedby={fieldErrors.password ? "password-error" : undefined}
+        />
+        {fieldErrors.password && (
+          <p id="password-error" className="mt-1 text-sm text-red-700">
+            {fieldErrors.password}
+          </p>
+        )}
       </div>
-      <button type="submit" disabled={pending} className="w-full rounded bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60"
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

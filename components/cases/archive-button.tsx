@@ -20,7 +20,8 @@ export function ArchiveButton({ code, version, archived }: { code: string; versi
         </Field>
       )}
       <SubmitButton pending={pending} disabled={state.status === "ok"} className={button}>
-        {archived ? t("restore") : t("archive")}<span className="sr-only"> {code}</span>
+        {archived ? t("restore") : t("archive")}
+        <span className="sr-only"> {code}</span>
       </SubmitButton>
       <FormStatus state={state} label={archived ? t("restoreStatus", { code }) : t("archiveStatus", { code })} />
     </form>

@@ -16,26 +16,49 @@ const SECTIONS = [
   { section: "groupSize", columns: "sm:grid-cols-4" },
   { section: "place", columns: "sm:grid-cols-3" },
 ] as const;
-const WIDE: Record<(typeof SECTIONS)[number]["columns"], string> = { "sm:grid-cols-2": "sm:col-span-2", "sm:grid-cols-4": "sm:col-span-4", "sm:grid-cols-3": "sm:col-span-3" };
+const WIDE: Record<(typeof SECTIONS)[number]["columns"], string> = {
+  "sm:grid-cols-2": "sm:col-span-2",
+  "sm:grid-cols-4": "sm:col-span-4",
+  "sm:grid-cols-3": "sm:col-span-3",
+};
 
 /** Create or edit a case. Edit mode carries the version it was opened at and asks for a reason. */
 export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: CaseFormValues }) {
   const t = useTranslations("caseForm");
   const [state, action, pending] = useActionState(mode === "create" ? createCaseAction : updateCaseAction, IDLE);
   const id = useId();
-  const field = (name: CaseFieldName, className?: string) => <TableField key={name} table={CASE_FIELDS} name={name} state={state} value={initial[name]} idPrefix={id} className={className} />;
+  const field = (name: CaseFieldName, className?: string) => (
+    <TableField
+      key={name}
+      table={CASE_FIELDS}
+      name={name}
+      state={state}
+      value={initial[name]}
+      idPrefix={id}
+      className={className}
+    />
+  );
 
   return (
     <form action={action} noValidate className="space-y-6" key={`${state.status}-${state.message ?? ""}`}>
       <ErrorSummary state={state} label={t("status")}>
-        {initial.code && <ConflictHelp state={state} historyHref={`/cases/${initial.code}/history`} reloadHref={`/cases/${initial.code}/edit`} />}
+        {initial.code && (
+          <ConflictHelp
+            state={state}
+            historyHref={`/cases/${initial.code}/history`}
+            reloadHref={`/cases/${initial.code}/edit`}
+          />
+        )}
         {state.duplicates && (
           <div className="mt-2 rounded border border-amber-500 bg-amber-50 p-3 text-sm">
             <p className="font-medium">{t("duplicates")}</p>
             <ul className="list-disc pl-5">
               {state.duplicates.map((d) => (
                 <li key={d.code}>
-                  <Link href={`/cases/${d.code}`} target="_blank" className="underline">{d.code}</Link> — {t("duplicate", { title: d.title, sizeMin: d.sizeMin, place: d.place })}
+                  <Link href={`/cases/${d.code}`} target="_blank" className="underline">
+                    {d.code}
+                  </Link>{" "}
+                  — {t("duplicate", { title: d.title, sizeMin: d.sizeMin, place: d.place })}
                 </li>
               ))}
             </ul>
@@ -56,7 +79,10 @@ export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: 
           {formSection(CASE_FIELDS, section, mode).map((name) =>
             // A public case's visibility changes through the publish preview, not this form.
             name === "visibility" && initial.visibility === "PUBLIC" ? (
-              <p key={name} className="text-sm">{t("publicNote")}<input type="hidden" name="visibility" value="INTERNAL" /></p>
+              <p key={name} className="text-sm">
+                {t("publicNote")}
+                <input type="hidden" name="visibility" value="INTERNAL" />
+              </p>
             ) : (
               field(name, (CASE_FIELDS.fields[name] as FieldSpec).form?.wide ? WIDE[columns] : undefined)
             ),
@@ -64,7 +90,9 @@ export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: 
         </fieldset>
       ))}
       {formSection(CASE_FIELDS, "change", mode).map((name) => field(name))}
-      <SubmitButton pending={pending}>{mode === "create" ? (state.duplicates ? t("saveAnyway") : t("create")) : t("save")}</SubmitButton>
+      <SubmitButton pending={pending}>
+        {mode === "create" ? (state.duplicates ? t("saveAnyway") : t("create")) : t("save")}
+      </SubmitButton>
     </form>
   );
 }

@@ -32,16 +32,32 @@ export const VISITOR_VIEW: CaseViewer = {
 /** The distinct passages behind one or more fields (several fields often share one quote). */
 function quotesFor(fieldClaims: Record<string, ClaimDto[]>, ...fields: string[]): ClaimDto[] {
   const seen = new Set<string>();
-  return fields.flatMap((f) => fieldClaims[f] ?? []).filter((c) => {
-    const key = `${c.source.id}:${c.quote}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return fields
+    .flatMap((f) => fieldClaims[f] ?? [])
+    .filter((c) => {
+      const key = `${c.source.id}:${c.quote}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** One figure of the case: its value, the passages behind it, any disagreement between sources, its notes. */
-function FigureRow({ field, value, id, c, viewer, sourcedFields }: { field: AnnotatableField; value: ReactNode; id: string; c: CaseDetail; viewer: CaseViewer; sourcedFields: string[] }) {
+function FigureRow({
+  field,
+  value,
+  id,
+  c,
+  viewer,
+  sourcedFields,
+}: {
+  field: AnnotatableField;
+  value: ReactNode;
+  id: string;
+  c: CaseDetail;
+  viewer: CaseViewer;
+  sourcedFields: string[];
+}) {
   const quotes = quotesFor(c.fieldClaims, ...sourcedFields);
   const label = useTranslations("annotation.fields")(field);
   return (
@@ -52,8 +68,14 @@ function FigureRow({ field, value, id, c, viewer, sourcedFields }: { field: Anno
         <DisagreementFlag fieldClaims={c.fieldClaims} fields={sourcedFields} />
         {quotes.length > 0 ? (
           <details className="mt-1">
-            <summary className="cursor-pointer text-sm text-stone-700 underline">According to {quotes.length === 1 ? "1 passage" : `${quotes.length} passages`}</summary>
-            <div className="mt-2 space-y-2">{quotes.map((q) => <Quote key={q.id} claim={q} />)}</div>
+            <summary className="cursor-pointer text-sm text-stone-700 underline">
+              According to {quotes.length === 1 ? "1 passage" : `${quotes.length} passages`}
+            </summary>
+            <div className="mt-2 space-y-2">
+              {quotes.map((q) => (
+                <Quote key={q.id} claim={q} />
+              ))}
+            </div>
           </details>
         ) : (
           <p className="mt-1 text-xs text-stone-600">No source passage recorded for this figure.</p>
@@ -79,16 +101,25 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <StatusBadge status={c.status} />
           <span>Verification: {tEnums(`Verification.${c.verification}`)}</span>
-          {actor && <span className="rounded bg-stone-200 px-2 py-0.5 text-xs">{tEnums(`Visibility.${c.visibility}`)}</span>}
-          {c.origin === "SYNTHETIC" && <span className="rounded bg-purple-100 px-2 py-0.5 text-xs text-purple-900">Synthetic demo record, not from any source</span>}
+          {actor && (
+            <span className="rounded bg-stone-200 px-2 py-0.5 text-xs">{tEnums(`Visibility.${c.visibility}`)}</span>
+          )}
+          {c.origin === "SYNTHETIC" && (
+            <span className="rounded bg-purple-100 px-2 py-0.5 text-xs text-purple-900">
+              Synthetic demo record, not from any source
+            </span>
+          )}
         </div>
         {c.summary && <p className="max-w-3xl">{c.summary}</p>}
       </header>
 
       <section aria-labelledby="figures">
-        <h2 id="figures" className="text-lg font-semibold">Figures</h2>
+        <h2 id="figures" className="text-lg font-semibold">
+          Figures
+        </h2>
         <dl className="mt-2 rounded border border-stone-300 bg-white px-4">
-          <FigureRow sourcedFields={["sizeMin", "sizeMax", "sizeBest", "sizeWording"]}
+          <FigureRow
+            sourcedFields={["sizeMin", "sizeMax", "sizeBest", "sizeWording"]}
             {...row}
             id="group-size"
             field="sizeMin"
@@ -100,15 +131,29 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
               </>
             }
           />
-          <FigureRow sourcedFields={["status"]} {...row} id="status" field="status" value={<StatusBadge status={c.status} />} />
-          <FigureRow sourcedFields={["country", "province", "cityArea"]} {...row} id="place" field="place" value={formatPlace(c)} />
-          <FigureRow sourcedFields={["familyInSouthMin", "familyInSouthMax"]}
+          <FigureRow
+            sourcedFields={["status"]}
+            {...row}
+            id="status"
+            field="status"
+            value={<StatusBadge status={c.status} />}
+          />
+          <FigureRow
+            sourcedFields={["country", "province", "cityArea"]}
+            {...row}
+            id="place"
+            field="place"
+            value={formatPlace(c)}
+          />
+          <FigureRow
+            sourcedFields={["familyInSouthMin", "familyInSouthMax"]}
             {...row}
             id="family"
             field="familyInSouth"
             value={formatRange(c.familyInSouthMin, c.familyInSouthMax)}
           />
-          <FigureRow sourcedFields={["askedForHelpMin", "askedForHelpMax"]}
+          <FigureRow
+            sourcedFields={["askedForHelpMin", "askedForHelpMax"]}
             {...row}
             id="asked-for-help"
             field="askedForHelp"
@@ -118,16 +163,22 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
         {c.caseClaims.length > 0 && (
           <div className="mt-3 space-y-2">
             <h3 className="text-sm font-medium">About this case</h3>
-            {c.caseClaims.map((q) => <Quote key={q.id} claim={q} />)}
+            {c.caseClaims.map((q) => (
+              <Quote key={q.id} claim={q} />
+            ))}
           </div>
         )}
       </section>
 
       {viewer.can.read && (
         <section aria-labelledby="case-notes">
-          <h2 id="case-notes" className="text-lg font-semibold">Notes on this case</h2>
+          <h2 id="case-notes" className="text-lg font-semibold">
+            Notes on this case
+          </h2>
           <p className="text-xs text-stone-600">Internal: visible to editors, staff and admins only.</p>
-          {viewer.annotations.filter((a) => !a.field && !a.eventId).length === 0 && <p className="text-sm text-stone-700">No notes on the case as a whole.</p>}
+          {viewer.annotations.filter((a) => !a.field && !a.eventId).length === 0 && (
+            <p className="text-sm text-stone-700">No notes on the case as a whole.</p>
+          )}
           <AnnotationThreads threads={viewer.annotations.filter((a) => !a.field && !a.eventId)} can={viewer.can} />
           {viewer.can.create && <AnnotateForm caseCode={c.code} targetLabel="the case" />}
         </section>
@@ -136,7 +187,9 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
       {people}
 
       <section aria-labelledby="timeline">
-        <h2 id="timeline" className="text-lg font-semibold">What happened</h2>
+        <h2 id="timeline" className="text-lg font-semibold">
+          What happened
+        </h2>
         {c.events.length === 0 ? (
           <p className="mt-2 text-stone-700">No events recorded yet.</p>
         ) : (
@@ -144,16 +197,27 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             {c.events.map((e) => (
               <li key={e.id} className="rounded border border-stone-300 bg-white p-3" data-event-type={e.type}>
                 <p>
-                  <strong>{eventLabel(e.type)}</strong> — {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
-                  <span className="text-sm text-stone-700"> (precision: {tEnums(`DatePrecision.${e.precision}`)}{e.dateWording ? `; reported as “${e.dateWording}”` : ""})</span>
+                  <strong>{eventLabel(e.type)}</strong> —{" "}
+                  {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
+                  <span className="text-sm text-stone-700">
+                    {" "}
+                    (precision: {tEnums(`DatePrecision.${e.precision}`)}
+                    {e.dateWording ? `; reported as “${e.dateWording}”` : ""})
+                  </span>
                 </p>
                 {e.description && <p className="text-sm">{e.description}</p>}
                 {(e.authority || e.country) && (
                   <p className="text-sm text-stone-700">
-                    {[e.authority, formatPlace({ country: e.country, province: e.province, cityArea: e.cityArea })].filter(Boolean).join(" · ")}
+                    {[e.authority, formatPlace({ country: e.country, province: e.province, cityArea: e.cityArea })]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </p>
                 )}
-                <div className="mt-2 space-y-2">{(c.eventClaims[e.id] ?? []).map((q) => <Quote key={q.id} claim={q} />)}</div>
+                <div className="mt-2 space-y-2">
+                  {(c.eventClaims[e.id] ?? []).map((q) => (
+                    <Quote key={q.id} claim={q} />
+                  ))}
+                </div>
                 <AnnotationThreads threads={viewer.annotations.filter((a) => a.eventId === e.id)} can={viewer.can} />
                 {viewer.editEvents && (
                   <EditEventForm
@@ -175,8 +239,20 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                     }}
                   />
                 )}
-                {viewer.editEvents && <RemoveEventButton eventId={e.id} version={e.version} label={`${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`} />}
-                {viewer.can.create && <AnnotateForm caseCode={c.code} eventId={e.id} targetLabel={`this event (${eventLabel(e.type).toLowerCase()})`} />}
+                {viewer.editEvents && (
+                  <RemoveEventButton
+                    eventId={e.id}
+                    version={e.version}
+                    label={`${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`}
+                  />
+                )}
+                {viewer.can.create && (
+                  <AnnotateForm
+                    caseCode={c.code}
+                    eventId={e.id}
+                    targetLabel={`this event (${eventLabel(e.type).toLowerCase()})`}
+                  />
+                )}
               </li>
             ))}
           </ol>
@@ -186,16 +262,32 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
 
       {c.actions.length > 0 && (
         <section aria-labelledby="advocacy">
-          <h2 id="advocacy" className="text-lg font-semibold">Advocacy</h2>
+          <h2 id="advocacy" className="text-lg font-semibold">
+            Advocacy
+          </h2>
           <ul className="mt-2 space-y-2">
             {c.actions.map((a) => (
               <li key={a.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
-                <p><strong>{tEnums(`ActionKind.${a.kind}`)}</strong> to {a.contact.name}{a.contact.role ? ` (${a.contact.role})` : ""} — {formatDay(a.date)}</p>
+                <p>
+                  <strong>{tEnums(`ActionKind.${a.kind}`)}</strong> to {a.contact.name}
+                  {a.contact.role ? ` (${a.contact.role})` : ""} — {formatDay(a.date)}
+                </p>
                 <p>Asked for: {a.askedFor}</p>
-                <p>Response: {tEnums(`ActionResponse.${a.response}`)} · Status: {tEnums(`ActionStatus.${a.status}`)}{a.followUpDue ? ` · Follow up by ${formatDay(a.followUpDue)}` : ""}</p>
+                <p>
+                  Response: {tEnums(`ActionResponse.${a.response}`)} · Status: {tEnums(`ActionStatus.${a.status}`)}
+                  {a.followUpDue ? ` · Follow up by ${formatDay(a.followUpDue)}` : ""}
+                </p>
                 {a.notes && <p className="text-stone-700">{a.notes}</p>}
                 {viewer.editAdvocacy && (
-                  <p><Link href={`/cases/${c.code}/advocacy/${a.id}/edit`} className="underline" aria-label={`Edit ${tEnums(`ActionKind.${a.kind}`).toLowerCase()} to ${a.contact.name} of ${formatDay(a.date)}`}>Edit</Link></p>
+                  <p>
+                    <Link
+                      href={`/cases/${c.code}/advocacy/${a.id}/edit`}
+                      className="underline"
+                      aria-label={`Edit ${tEnums(`ActionKind.${a.kind}`).toLowerCase()} to ${a.contact.name} of ${formatDay(a.date)}`}
+                    >
+                      Edit
+                    </Link>
+                  </p>
                 )}
               </li>
             ))}
@@ -204,15 +296,25 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
       )}
 
       <section aria-labelledby="sources">
-        <h2 id="sources" className="text-lg font-semibold">Sources</h2>
+        <h2 id="sources" className="text-lg font-semibold">
+          Sources
+        </h2>
         {c.sources.length === 0 ? (
           <p className="mt-2 text-stone-700">No sources attached yet.</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {c.sources.map((s) => (
               <li key={s.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
-                <p><Link href={`/sources/${s.id}`} className="font-medium underline">{s.title}</Link></p>
-                <p>{s.outlet}{s.author ? `, ${s.author}` : ""} — published {formatDay(s.publishedAt)}; captured {formatDay(s.retrievedAt)}</p>
+                <p>
+                  <Link href={`/sources/${s.id}`} className="font-medium underline">
+                    {s.title}
+                  </Link>
+                </p>
+                <p>
+                  {s.outlet}
+                  {s.author ? `, ${s.author}` : ""} — published {formatDay(s.publishedAt)}; captured{" "}
+                  {formatDay(s.retrievedAt)}
+                </p>
                 <p className="break-all font-mono text-xs text-stone-700">SHA-256 {s.sha256}</p>
               </li>
             ))}

@@ -19,10 +19,28 @@ function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormVal
   const [state, action, pending] = useActionState(event ? updateEventAction : addEventAction, IDLE);
   const prefix = event ? `event-${event.id}` : "event";
   const initial: Record<string, string> = event ?? { type: "ARRESTED", precision: "DAY" };
-  const field = (name: EventFieldName, className?: string) => <TableField table={EVENT_FIELDS} name={name} state={state} value={initial[name]} idPrefix={prefix} className={className} />;
+  const field = (name: EventFieldName, className?: string) => (
+    <TableField
+      table={EVENT_FIELDS}
+      name={name}
+      state={state}
+      value={initial[name]}
+      idPrefix={prefix}
+      className={className}
+    />
+  );
   return (
-    <form action={action} noValidate className="mt-2 grid gap-3 sm:grid-cols-3" key={`${state.status}-${state.message ?? ""}`}>
-      <div className="sm:col-span-3"><ErrorSummary state={state} label={event ? t("editStatus") : t("addStatus")}><ConflictHelp state={state} historyHref={`/cases/${caseCode}/history`} reloadHref={`/cases/${caseCode}`} /></ErrorSummary></div>
+    <form
+      action={action}
+      noValidate
+      className="mt-2 grid gap-3 sm:grid-cols-3"
+      key={`${state.status}-${state.message ?? ""}`}
+    >
+      <div className="sm:col-span-3">
+        <ErrorSummary state={state} label={event ? t("editStatus") : t("addStatus")}>
+          <ConflictHelp state={state} historyHref={`/cases/${caseCode}/history`} reloadHref={`/cases/${caseCode}`} />
+        </ErrorSummary>
+      </div>
       {event ? (
         <>
           <input type="hidden" name="eventId" value={event.id} />
@@ -43,7 +61,12 @@ function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormVal
       {field("description", "sm:col-span-3")}
       {event && field("reason", "sm:col-span-3")}
       <div className="sm:col-span-3">
-        <SubmitButton pending={pending} className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">{event ? t("save") : t("add")}</SubmitButton>
+        <SubmitButton
+          pending={pending}
+          className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+        >
+          {event ? t("save") : t("add")}
+        </SubmitButton>
       </div>
     </form>
   );
@@ -61,25 +84,50 @@ export function AddEventForm({ caseCode }: { caseCode: string }) {
 }
 
 /** The "Edit" panel on one event. */
-export function EditEventForm({ caseCode, event, label: what }: { caseCode: string; event: EventFormValues; label: string }) {
+export function EditEventForm({
+  caseCode,
+  event,
+  label: what,
+}: {
+  caseCode: string;
+  event: EventFormValues;
+  label: string;
+}) {
   const t = useTranslations("eventForm");
   return (
     <details className="mt-2 text-sm">
-      <summary className="cursor-pointer underline" aria-label={t("editLabel", { what })}>{t("edit")}</summary>
+      <summary className="cursor-pointer underline" aria-label={t("editLabel", { what })}>
+        {t("edit")}
+      </summary>
       <EventForm caseCode={caseCode} event={event} />
     </details>
   );
 }
 
 /** Remove (archive) one event; the case's status and dates follow. */
-export function RemoveEventButton({ eventId, version, label: what }: { eventId: string; version: number; label: string }) {
+export function RemoveEventButton({
+  eventId,
+  version,
+  label: what,
+}: {
+  eventId: string;
+  version: number;
+  label: string;
+}) {
   const t = useTranslations("eventForm");
   const [state, action, pending] = useActionState(removeEventAction, IDLE);
   return (
     <form action={action} className="mt-2">
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="version" value={version} />
-      <button type="submit" disabled={pending} className="rounded border border-stone-400 px-2 py-0.5 text-xs" aria-label={t("removeLabel", { what })}>{t("remove")}</button>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-stone-400 px-2 py-0.5 text-xs"
+        aria-label={t("removeLabel", { what })}
+      >
+        {t("remove")}
+      </button>
       <FormStatus state={state} label={t("removeStatus", { what })} />
     </form>
   );

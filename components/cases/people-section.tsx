@@ -33,8 +33,13 @@ export function PeopleSection({ people }: { people: PersonView[] }) {
   if (people.length === 0) return null;
   return (
     <section aria-labelledby="people" data-testid="people-section">
-      <h2 id="people" className="text-lg font-semibold">People</h2>
-      <p className="text-xs text-stone-600">Internal: editors, staff and admins see these pseudonymous details; identities, marked Restricted, are for staff and admins only.</p>
+      <h2 id="people" className="text-lg font-semibold">
+        People
+      </h2>
+      <p className="text-xs text-stone-600">
+        Internal: editors, staff and admins see these pseudonymous details; identities, marked Restricted, are for staff
+        and admins only.
+      </p>
       <ul className="mt-2 space-y-3">
         {people.map((p) => (
           <li key={p.id} className="rounded border border-stone-200 p-3" data-testid="person">

@@ -6,7 +6,17 @@ import { FormStatus } from "@/components/ui/form-status";
 import { IDLE, SubmitButton } from "@/components/ui/form-fields";
 
 /** Publish or unpublish, with an optional reason kept in the case's history. */
-export function PublishForm({ code, version, published, restricted }: { code: string; version: number; published: boolean; restricted: boolean }) {
+export function PublishForm({
+  code,
+  version,
+  published,
+  restricted,
+}: {
+  code: string;
+  version: number;
+  published: boolean;
+  restricted: boolean;
+}) {
   const t = useTranslations("publish");
   const [state, action, pending] = useActionState(setCaseVisibilityAction, IDLE);
   const done = state.status === "ok";
@@ -25,10 +35,21 @@ export function PublishForm({ code, version, published, restricted }: { code: st
           </label>
         </div>
       )}
-      <label htmlFor="publish-reason" className="block text-sm font-medium">{t("reason")}</label>
-      <input id="publish-reason" name="reason" maxLength={2000} className="block w-full max-w-xl rounded border border-stone-400 px-2 py-1 text-sm" />
+      <label htmlFor="publish-reason" className="block text-sm font-medium">
+        {t("reason")}
+      </label>
+      <input
+        id="publish-reason"
+        name="reason"
+        maxLength={2000}
+        className="block w-full max-w-xl rounded border border-stone-400 px-2 py-1 text-sm"
+      />
       {state.errors?.reason && <p className="text-sm text-red-700">{state.errors.reason}</p>}
-      <SubmitButton pending={pending} disabled={done} className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+      <SubmitButton
+        pending={pending}
+        disabled={done}
+        className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+      >
         {published ? t("unpublish") : t("publish")}
       </SubmitButton>
       <FormStatus state={state} label={t("status")} />

@@ -13,5 +13,9 @@ const COLOURS: Record<CaseStatus, string> = {
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const t = useTranslations("enums.CaseStatus");
-  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>{t(status)}</span>;
+  return (
+    <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>
+      {t(status)}
+    </span>
+  );
 }

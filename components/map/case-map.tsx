@@ -16,11 +16,30 @@ import { placeCoordinates, type PlaceLevel } from "@/lib/geo/places";
 export type MapPoint = { lat: number; lon: number; level: PlaceLevel | "recorded" };
 
 /** One circle on the map: a place with its counts, the link to its cases and the link's accessible name. */
-export type MapPlace = { key: string; name: string; label: string; href: string; groups: number; peopleAtLeast: number; point: MapPoint | null };
+export type MapPlace = {
+  key: string;
+  name: string;
+  label: string;
+  href: string;
+  groups: number;
+  peopleAtLeast: number;
+  point: MapPoint | null;
+};
 
 /** The point to draw a place at, or null when neither the case nor the bundled place list has one. */
-export function locatePlace(row: { country: string | null; province: string | null; cityArea: string | null; latitude: number | null; longitude: number | null }): MapPoint | null {
-  if (row.latitude !== null && row.longitude !== null && Number.isFinite(row.latitude) && Number.isFinite(row.longitude)) {
+export function locatePlace(row: {
+  country: string | null;
+  province: string | null;
+  cityArea: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}): MapPoint | null {
+  if (
+    row.latitude !== null &&
+    row.longitude !== null &&
+    Number.isFinite(row.latitude) &&
+    Number.isFinite(row.longitude)
+  ) {
     return { lat: row.latitude, lon: row.longitude, level: "recorded" };
   }
   return placeCoordinates(row);
@@ -57,8 +76,17 @@ const OUTLINE_CACHE_SIZE = 40;
 
 /** Labels for the countries in the bundled place list, drawn lightly for orientation. */
 const COUNTRY_LABELS: Record<string, string> = {
-  CN: "China", KP: "North Korea", KR: "South Korea", RU: "Russia", MN: "Mongolia", LA: "Laos",
-  VN: "Vietnam", TH: "Thailand", KH: "Cambodia", MM: "Myanmar", JP: "Japan",
+  CN: "China",
+  KP: "North Korea",
+  KR: "South Korea",
+  RU: "Russia",
+  MN: "Mongolia",
+  LA: "Laos",
+  VN: "Vietnam",
+  TH: "Thailand",
+  KH: "Cambodia",
+  MM: "Myanmar",
+  JP: "Japan",
 };
 
 /** The view: East Asia for one place or none, else the places' extent with padding and a minimum size. */
@@ -71,7 +99,12 @@ function viewExtent(points: MapPoint[]): Extent {
     e = { ...DEFAULT_EXTENT };
     // A lone place outside East Asia still has to be on the map.
     for (const p of points) {
-      e = { west: Math.min(e.west, p.lon - 4), east: Math.max(e.east, p.lon + 4), south: Math.min(e.south, p.lat - 4), north: Math.max(e.north, p.lat + 4) };
+      e = {
+        west: Math.min(e.west, p.lon - 4),
+        east: Math.max(e.east, p.lon + 4),
+        south: Math.min(e.south, p.lat - 4),
+        north: Math.max(e.north, p.lat + 4),
+      };
     }
   } else {
     e = { west: Math.min(...lons), east: Math.max(...lons), south: Math.min(...lats), north: Math.max(...lats) };
@@ -86,13 +119,33 @@ function viewExtent(points: MapPoint[]): Extent {
     [e.west, e.east] = grow(e.west, e.east, 12);
     [e.south, e.north] = grow(e.south, e.north, 8);
   }
-  return { west: Math.max(-180, e.west), east: Math.min(180, e.east), south: Math.max(-70, e.south), north: Math.min(78, e.north) };
+  return {
+    west: Math.max(-180, e.west),
+    east: Math.min(180, e.east),
+    south: Math.max(-70, e.south),
+    north: Math.min(78, e.north),
+  };
 }
 
 function projectionFor(extent: Extent): GeoProjection {
   return geoMercator()
-    .fitExtent([[PADDING, PADDING], [WIDTH - PADDING, HEIGHT - PADDING]], { type: "MultiPoint", coordinates: [[extent.west, extent.south], [extent.east, extent.north]] })
-    .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
+    .fitExtent(
+      [
+        [PADDING, PADDING],
+        [WIDTH - PADDING, HEIGHT - PADDING],
+      ],
+      {
+        type: "MultiPoint",
+        coordinates: [
+          [extent.west, extent.south],
+          [extent.east, extent.north],
+        ],
+      },
+    )
+    .clipExtent([
+      [0, 0],
+      [WIDTH, HEIGHT],
+    ]);
 }
 
 /** Douglas–Peucker: the points of a projected line to keep so none strays more than SIMPLIFY_TOLERANCE from it. */
@@ -107,7 +160,8 @@ function simplifyLine(points: [number, number][]): [number, number][] {
     const [ax, ay] = points[a];
     const [dx, dy] = [points[b][0] - ax, points[b][1] - ay];
     const len2 = dx * dx + dy * dy;
-    let max = -1, at = -1;
+    let max = -1,
+      at = -1;
     for (let i = a + 1; i < b; i++) {
       const [px, py] = points[i];
       const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
@@ -126,16 +180,28 @@ function simplifyLine(points: [number, number][]): [number, number][] {
 function simplify(sink: GeoStream): GeoStream {
   let line: [number, number][] | null = null;
   return {
-    point(x, y) { if (line) line.push([x, y]); else sink.point(x, y); },
-    lineStart() { line = []; sink.lineStart(); },
+    point(x, y) {
+      if (line) line.push([x, y]);
+      else sink.point(x, y);
+    },
+    lineStart() {
+      line = [];
+      sink.lineStart();
+    },
     lineEnd() {
       for (const [x, y] of simplifyLine(line ?? [])) sink.point(x, y);
       line = null;
       sink.lineEnd();
     },
-    polygonStart() { sink.polygonStart(); },
-    polygonEnd() { sink.polygonEnd(); },
-    sphere() { sink.sphere?.(); },
+    polygonStart() {
+      sink.polygonStart();
+    },
+    polygonEnd() {
+      sink.polygonEnd();
+    },
+    sphere() {
+      sink.sphere?.();
+    },
   };
 }
 
@@ -169,7 +235,15 @@ function outlines(projection: GeoProjection, extent: Extent): { id: string; d: s
  * area is proportional to the people counted there (at least) and links to those cases on the
  * timeline; the page gives the same figures as a table.
  */
-export function CaseMap({ places, id = "case-map", title = "Map of matching cases by place" }: { places: MapPlace[]; id?: string; title?: string }) {
+export function CaseMap({
+  places,
+  id = "case-map",
+  title = "Map of matching cases by place",
+}: {
+  places: MapPlace[];
+  id?: string;
+  title?: string;
+}) {
   const onMap = places.filter((p): p is MapPlace & { point: MapPoint } => p.point !== null);
   const extent = viewExtent(onMap.map((p) => p.point));
   const projection = projectionFor(extent);
@@ -209,10 +283,16 @@ export function CaseMap({ places, id = "case-map", title = "Map of matching case
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{described}</desc>
       <g aria-hidden="true" fill="#e7e5e4" stroke="#a8a29e" strokeWidth={0.75} strokeLinejoin="round">
-        {countries.map((c) => <path key={c.id} d={c.d} />)}
+        {countries.map((c) => (
+          <path key={c.id} d={c.d} />
+        ))}
       </g>
       <g aria-hidden="true" fill="#78716c" fontSize={13} fontStyle="italic" textAnchor="middle">
-        {countryLabels.map((l) => <text key={l.code} x={Math.round(l.x)} y={Math.round(l.y)}>{l.name}</text>)}
+        {countryLabels.map((l) => (
+          <text key={l.code} x={Math.round(l.x)} y={Math.round(l.y)}>
+            {l.name}
+          </text>
+        ))}
       </g>
       <g>
         {circles.map((c) => (
@@ -225,16 +305,35 @@ export function CaseMap({ places, id = "case-map", title = "Map of matching case
               className="fill-red-700/70 stroke-white stroke-2 group-hover:fill-red-800/85 group-focus-visible:fill-red-800/85 group-focus-visible:stroke-stone-950 group-focus-visible:stroke-[4]"
             />
             {c.r >= 13 && (
-              <text x={c.x.toFixed(1)} y={c.y.toFixed(1)} dy="0.35em" textAnchor="middle" fontSize={13} fontWeight={600} fill="#fff" className="pointer-events-none">
+              <text
+                x={c.x.toFixed(1)}
+                y={c.y.toFixed(1)}
+                dy="0.35em"
+                textAnchor="middle"
+                fontSize={13}
+                fontWeight={600}
+                fill="#fff"
+                className="pointer-events-none"
+              >
                 {c.peopleAtLeast}
               </text>
             )}
           </a>
         ))}
       </g>
-      <g aria-hidden="true" fontSize={13} fill="#1c1917" stroke="#fff" strokeWidth={3} paintOrder="stroke" className="pointer-events-none">
+      <g
+        aria-hidden="true"
+        fontSize={13}
+        fill="#1c1917"
+        stroke="#fff"
+        strokeWidth={3}
+        paintOrder="stroke"
+        className="pointer-events-none"
+      >
         {circles.slice(0, 12).map((c) => (
-          <text key={c.key} x={(c.x + c.r + 4).toFixed(1)} y={c.y.toFixed(1)} dy="0.35em">{c.name}</text>
+          <text key={c.key} x={(c.x + c.r + 4).toFixed(1)} y={c.y.toFixed(1)} dy="0.35em">
+            {c.name}
+          </text>
         ))}
       </g>
     </svg>

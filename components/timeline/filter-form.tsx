@@ -10,20 +10,71 @@ export type RawQuery = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-function Text({ name, label, raw, errors, hint, placeholder, type = "text", list }: { name: string; label: string; raw: RawQuery; errors: ParamErrors; hint?: string; placeholder?: string; type?: string; list?: string }) {
+function Text({
+  name,
+  label,
+  raw,
+  errors,
+  hint,
+  placeholder,
+  type = "text",
+  list,
+}: {
+  name: string;
+  label: string;
+  raw: RawQuery;
+  errors: ParamErrors;
+  hint?: string;
+  placeholder?: string;
+  type?: string;
+  list?: string;
+}) {
   const error = errors[name];
-  const described = [hint ? `f-${name}-hint` : "", error ? `f-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const described =
+    [hint ? `f-${name}-hint` : "", error ? `f-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={`f-${name}`} className="block text-sm font-medium">{label}</label>
-      {hint && <p id={`f-${name}-hint`} className="text-xs text-stone-600">{hint}</p>}
-      <input id={`f-${name}`} name={name} type={type} list={list} defaultValue={first(raw[name])} placeholder={placeholder} className={input} aria-invalid={Boolean(error)} aria-describedby={described} />
-      {error && <p id={`f-${name}-error`} className="text-sm text-red-700">{error}</p>}
+      <label htmlFor={`f-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`f-${name}-hint`} className="text-xs text-stone-600">
+          {hint}
+        </p>
+      )}
+      <input
+        id={`f-${name}`}
+        name={name}
+        type={type}
+        list={list}
+        defaultValue={first(raw[name])}
+        placeholder={placeholder}
+        className={input}
+        aria-invalid={Boolean(error)}
+        aria-describedby={described}
+      />
+      {error && (
+        <p id={`f-${name}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
-function Checks({ name, legend, options, raw, errors }: { name: string; legend: string; options: [string, string][]; raw: RawQuery; errors: ParamErrors }) {
+function Checks({
+  name,
+  legend,
+  options,
+  raw,
+  errors,
+}: {
+  name: string;
+  legend: string;
+  options: [string, string][];
+  raw: RawQuery;
+  errors: ParamErrors;
+}) {
   const chosen = new Set(all(raw[name]));
   const error = errors[name];
   return (
@@ -37,7 +88,11 @@ function Checks({ name, legend, options, raw, errors }: { name: string; legend: 
           </label>
         ))}
       </div>
-      {error && <p id={`f-${name}-error`} className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id={`f-${name}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -46,7 +101,14 @@ function Checks({ name, legend, options, raw, errors }: { name: string; legend: 
  * The timeline's filters as a plain GET form: submitting puts them in the URL, so every view can
  * be bookmarked, shared and cited, and back/forward work without any script.
  */
-export function FilterForm({ action, raw, errors, outlets, contacts, sort }: {
+export function FilterForm({
+  action,
+  raw,
+  errors,
+  outlets,
+  contacts,
+  sort,
+}: {
   action: string;
   raw: RawQuery;
   errors: ParamErrors;
@@ -58,28 +120,86 @@ export function FilterForm({ action, raw, errors, outlets, contacts, sort }: {
   const tEnums = useTranslations("enums");
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <form method="get" action={action} role="search" aria-label="Filter cases" className="space-y-4 rounded border border-stone-300 bg-white p-4">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label="Filter cases"
+      className="space-y-4 rounded border border-stone-300 bg-white p-4"
+    >
       {hasErrors && (
-        <div role="alert" aria-label="Filter problems" className="rounded border border-red-600 bg-red-50 p-2 text-sm text-red-900">
+        <div
+          role="alert"
+          aria-label="Filter problems"
+          className="rounded border border-red-600 bg-red-50 p-2 text-sm text-red-900"
+        >
           <p>Some filters could not be read, so nothing is shown for them yet:</p>
           <ul className="list-disc pl-5">
-            {Object.entries(errors).map(([name, message]) => <li key={name}><a href={`#f-${name}`} className="underline">{name}</a>: {message}</li>)}
+            {Object.entries(errors).map(([name, message]) => (
+              <li key={name}>
+                <a href={`#f-${name}`} className="underline">
+                  {name}
+                </a>
+                : {message}
+              </li>
+            ))}
           </ul>
         </div>
       )}
       {sort && <input type="hidden" name="sort" value={sort} />}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="sm:col-span-2"><Text name="q" label="Search text" type="search" raw={raw} errors={errors} hint="Titles, summaries and the text of sources; words, &quot;exact phrases&quot;, -excluded." /></div>
-        <Text name="from" label="Date from" raw={raw} errors={errors} placeholder="2012-02" hint="A year, month or day: 2012, 2012-02, 2012-02-14." />
-        <Text name="to" label="Date to" raw={raw} errors={errors} placeholder="2012-02" hint="Inclusive: 2012-02 means to the end of February." />
+        <div className="sm:col-span-2">
+          <Text
+            name="q"
+            label="Search text"
+            type="search"
+            raw={raw}
+            errors={errors}
+            hint='Titles, summaries and the text of sources; words, "exact phrases", -excluded.'
+          />
+        </div>
+        <Text
+          name="from"
+          label="Date from"
+          raw={raw}
+          errors={errors}
+          placeholder="2012-02"
+          hint="A year, month or day: 2012, 2012-02, 2012-02-14."
+        />
+        <Text
+          name="to"
+          label="Date to"
+          raw={raw}
+          errors={errors}
+          placeholder="2012-02"
+          hint="Inclusive: 2012-02 means to the end of February."
+        />
       </div>
       <label className="inline-flex items-center gap-2 text-sm">
         <input type="checkbox" name="exact" value="1" defaultChecked={["1", "true"].includes(first(raw.exact))} />
         Only dates known to the day
       </label>
-      <Checks name="type" legend="Event type" options={Object.values(EventType).map((t) => [t, tEnums(`EventType.${t}`)])} raw={raw} errors={errors} />
-      <Checks name="status" legend="Current status" options={Object.values(CaseStatus).map((s) => [s, tEnums(`CaseStatus.${s}`)])} raw={raw} errors={errors} />
-      <Checks name="verification" legend="Verification" options={Object.values(Verification).map((v) => [v, tEnums(`Verification.${v}`)])} raw={raw} errors={errors} />
+      <Checks
+        name="type"
+        legend="Event type"
+        options={Object.values(EventType).map((t) => [t, tEnums(`EventType.${t}`)])}
+        raw={raw}
+        errors={errors}
+      />
+      <Checks
+        name="status"
+        legend="Current status"
+        options={Object.values(CaseStatus).map((s) => [s, tEnums(`CaseStatus.${s}`)])}
+        raw={raw}
+        errors={errors}
+      />
+      <Checks
+        name="verification"
+        legend="Verification"
+        options={Object.values(Verification).map((v) => [v, tEnums(`Verification.${v}`)])}
+        raw={raw}
+        errors={errors}
+      />
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Text name="country" label="Country code" raw={raw} errors={errors} placeholder="CN" />
         <Text name="province" label="Province" raw={raw} errors={errors} />
@@ -90,19 +210,37 @@ export function FilterForm({ action, raw, errors, outlets, contacts, sort }: {
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         <Text name="outlet" label="Source outlet" raw={raw} errors={errors} list="f-outlets" />
-        <datalist id="f-outlets">{outlets.map((o) => <option key={o} value={o} />)}</datalist>
+        <datalist id="f-outlets">
+          {outlets.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
         {contacts && (
           <div>
-            <label htmlFor="f-contact" className="block text-sm font-medium">Advocacy contact</label>
-            <select id="f-contact" name="contact" defaultValue={first(raw.contact)} className={input} aria-invalid={Boolean(errors.contact)}>
+            <label htmlFor="f-contact" className="block text-sm font-medium">
+              Advocacy contact
+            </label>
+            <select
+              id="f-contact"
+              name="contact"
+              defaultValue={first(raw.contact)}
+              className={input}
+              aria-invalid={Boolean(errors.contact)}
+            >
               <option value="">Any</option>
-              {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
             {errors.contact && <p className="text-sm text-red-700">{errors.contact}</p>}
           </div>
         )}
         <div>
-          <label htmlFor="f-data" className="block text-sm font-medium">Records</label>
+          <label htmlFor="f-data" className="block text-sm font-medium">
+            Records
+          </label>
           <select id="f-data" name="data" defaultValue={first(raw.data) || "sourced"} className={input}>
             <option value="sourced">Sourced only</option>
             <option value="all">Sourced and synthetic demo records</option>
@@ -111,8 +249,12 @@ export function FilterForm({ action, raw, errors, outlets, contacts, sort }: {
         </div>
       </div>
       <div className="flex items-center gap-4">
-        <button type="submit" className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white">Apply filters</button>
-        <Link href={action} className="text-sm underline">Clear all</Link>
+        <button type="submit" className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white">
+          Apply filters
+        </button>
+        <Link href={action} className="text-sm underline">
+          Clear all
+        </Link>
       </div>
     </form>
   );

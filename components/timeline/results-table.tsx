@@ -19,7 +19,17 @@ const COLUMNS: { key: string; label: string; sort?: "date" | "size" | "code" | "
  * One page of results. Sorting and paging are links that keep the filter, so each view has its
  * own URL; the sorted column says so to screen readers (aria-sort).
  */
-export function ResultsTable({ path, filter, items, sort, page, pageCount, showVisibility, by, defaultSort = "date" }: {
+export function ResultsTable({
+  path,
+  filter,
+  items,
+  sort,
+  page,
+  pageCount,
+  showVisibility,
+  by,
+  defaultSort = "date",
+}: {
   path: string;
   /** The order the page uses when the URL names none (left out of links). */
   defaultSort?: Sort;
@@ -35,36 +45,63 @@ export function ResultsTable({ path, filter, items, sort, page, pageCount, showV
   const tEnums = useTranslations("enums");
   const href = (extra: { sort?: string; page?: number }) => {
     const chosen = extra.sort ?? sort;
-    const q = filterToQuery(filter, { sort: chosen === defaultSort ? undefined : chosen, page: extra.page && extra.page > 1 ? extra.page : undefined, by });
+    const q = filterToQuery(filter, {
+      sort: chosen === defaultSort ? undefined : chosen,
+      page: extra.page && extra.page > 1 ? extra.page : undefined,
+      by,
+    });
     return q ? `${path}?${q}` : path;
   };
   const active = sort.replace(/^-/, "");
   const descending = sort.startsWith("-");
   if (items.length === 0) {
-    return <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">No cases match these filters.</p>;
+    return (
+      <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">
+        No cases match these filters.
+      </p>
+    );
   }
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm" data-testid="results">
-          <caption className="sr-only">Cases matching the filters, sorted by {active}{descending ? ", descending" : ""}</caption>
+          <caption className="sr-only">
+            Cases matching the filters, sorted by {active}
+            {descending ? ", descending" : ""}
+          </caption>
           <thead className="bg-stone-100 text-left">
             <tr>
               {COLUMNS.map((col) => {
                 const isActive = col.sort === active;
                 const next = isActive && !descending ? `-${col.sort}` : col.sort;
                 return (
-                  <th key={col.key} scope="col" className="p-2" aria-sort={isActive ? (descending ? "descending" : "ascending") : undefined}>
+                  <th
+                    key={col.key}
+                    scope="col"
+                    className="p-2"
+                    aria-sort={isActive ? (descending ? "descending" : "ascending") : undefined}
+                  >
                     {col.sort ? (
                       <Link href={href({ sort: next })} className="underline decoration-dotted">
-                        {col.label}{isActive ? (descending ? " ↓" : " ↑") : ""}
-                        <span className="sr-only">{isActive ? `, sorted ${descending ? "descending" : "ascending"}; sort ${descending ? "ascending" : "descending"}` : ", sort"}</span>
+                        {col.label}
+                        {isActive ? (descending ? " ↓" : " ↑") : ""}
+                        <span className="sr-only">
+                          {isActive
+                            ? `, sorted ${descending ? "descending" : "ascending"}; sort ${descending ? "ascending" : "descending"}`
+                            : ", sort"}
+                        </span>
                       </Link>
-                    ) : col.label}
+                    ) : (
+                      col.label
+                    )}
                   </th>
                 );
               })}
-              {showVisibility && <th scope="col" className="p-2">Visibility</th>}
+              {showVisibility && (
+                <th scope="col" className="p-2">
+                  Visibility
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -72,16 +109,28 @@ export function ResultsTable({ path, filter, items, sort, page, pageCount, showV
               <tr key={c.code} className="border-t border-stone-200 align-top">
                 <td className="p-2 font-mono text-xs">{c.code}</td>
                 <td className="p-2">
-                  <Link href={`/cases/${c.code}`} className="underline">{c.title}</Link>
-                  {c.origin === "SYNTHETIC" && <span className="ml-1 rounded bg-purple-100 px-1 text-xs text-purple-900">synthetic</span>}
+                  <Link href={`/cases/${c.code}`} className="underline">
+                    {c.title}
+                  </Link>
+                  {c.origin === "SYNTHETIC" && (
+                    <span className="ml-1 rounded bg-purple-100 px-1 text-xs text-purple-900">synthetic</span>
+                  )}
                 </td>
                 <td className="p-2 tabular-nums">
                   {formatRange(c.sizeMin, c.sizeMax)}
-                  {c.sizeBest !== null && c.sizeBest !== c.sizeMin && <span className="block text-xs text-stone-600">best {c.sizeBest}</span>}
+                  {c.sizeBest !== null && c.sizeBest !== c.sizeMin && (
+                    <span className="block text-xs text-stone-600">best {c.sizeBest}</span>
+                  )}
                 </td>
-                <td className="p-2">{c.firstEventEarliest && c.lastEventLatest ? formatUncertainDate(c.firstEventEarliest, c.lastEventLatest, "DAY") : "—"}</td>
+                <td className="p-2">
+                  {c.firstEventEarliest && c.lastEventLatest
+                    ? formatUncertainDate(c.firstEventEarliest, c.lastEventLatest, "DAY")
+                    : "—"}
+                </td>
                 <td className="p-2">{formatPlace(c)}</td>
-                <td className="p-2"><StatusBadge status={c.status} /></td>
+                <td className="p-2">
+                  <StatusBadge status={c.status} />
+                </td>
                 <td className="p-2">{tEnums(`Verification.${c.verification}`)}</td>
                 {showVisibility && <td className="p-2">{tEnums(`Visibility.${c.visibility}`)}</td>}
               </tr>
@@ -91,9 +140,19 @@ export function ResultsTable({ path, filter, items, sort, page, pageCount, showV
       </div>
       {pageCount > 1 && (
         <nav aria-label="Pages" className="flex gap-4 text-sm">
-          {page > 1 && <Link href={href({ page: page - 1 })} className="underline">Previous page</Link>}
-          <span>Page {page} of {pageCount}</span>
-          {page < pageCount && <Link href={href({ page: page + 1 })} className="underline">Next page</Link>}
+          {page > 1 && (
+            <Link href={href({ page: page - 1 })} className="underline">
+              Previous page
+            </Link>
+          )}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount && (
+            <Link href={href({ page: page + 1 })} className="underline">
+              Next page
+            </Link>
+          )}
         </nav>
       )}
     </div>

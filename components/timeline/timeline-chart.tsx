@@ -23,7 +23,11 @@ const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short"
 /** A period's label: "2012", "Feb 2012", or "week of 6 Feb 2012". */
 export function periodLabel(start: string, unit: ChartUnit): string {
   const d = new Date(`${start}T00:00:00Z`);
-  return unit === "year" ? String(d.getUTCFullYear()) : unit === "month" ? monthFmt.format(d) : `week of ${dayFmt.format(d)}`;
+  return unit === "year"
+    ? String(d.getUTCFullYear())
+    : unit === "month"
+      ? monthFmt.format(d)
+      : `week of ${dayFmt.format(d)}`;
 }
 
 function nextPeriod(d: Date, unit: ChartUnit): Date {
@@ -54,9 +58,14 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
   const tStatus = useTranslations("enums.CaseStatus");
   const keys = periods(cells, unit);
   if (keys === null) {
-    return <p className="text-sm text-stone-700">Too many {unit}s to draw; choose a coarser step or a narrower date range.</p>;
+    return (
+      <p className="text-sm text-stone-700">
+        Too many {unit}s to draw; choose a coarser step or a narrower date range.
+      </p>
+    );
   }
-  if (keys.length === 0) return <p className="text-sm text-stone-700">Nothing to chart: no matching case has a dated event.</p>;
+  if (keys.length === 0)
+    return <p className="text-sm text-stone-700">Nothing to chart: no matching case has a dated event.</p>;
 
   const exact = cells.filter((c) => c.start === c.end);
   const ranges = cells.filter((c) => c.start !== c.end);
@@ -71,19 +80,33 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
   const rangeRow = 14;
   const shownRanges = ranges.slice(0, 30);
   const height = barHeight + 30 + shownRanges.length * rangeRow + (shownRanges.length ? 16 : 0);
-  const x = scaleBand<string>().domain(keys).range([left, width - 10]).padding(0.15);
-  const y = scaleLinear().domain([0, Math.max(1, ...totals)]).nice().range([barHeight, 10]);
+  const x = scaleBand<string>()
+    .domain(keys)
+    .range([left, width - 10])
+    .padding(0.15);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...totals)])
+    .nice()
+    .range([barHeight, 10]);
   const labelEvery = Math.ceil(keys.length / 12);
   const rangeTitle = (c: ChartCell) =>
     `${c.peopleAtLeast} ${c.peopleAtLeast === 1 ? "person" : "people"} at least in ${c.groups} ${c.groups === 1 ? "group" : "groups"}, ${tStatus(c.status).toLowerCase()}; date between ${periodLabel(c.start, unit)} and ${periodLabel(c.end, unit)}`;
 
   return (
     <figure className="space-y-2" aria-labelledby="chart-caption">
-      <svg viewBox={`0 0 ${width} ${height}`} className="w-full max-w-4xl" role="img" aria-labelledby="chart-caption" data-testid="timeline-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="w-full max-w-4xl"
+        role="img"
+        aria-labelledby="chart-caption"
+        data-testid="timeline-chart"
+      >
         {y.ticks(4).map((t) => (
           <g key={t}>
             <line x1={left} x2={width - 10} y1={y(t)} y2={y(t)} stroke="#e7e5e4" />
-            <text x={left - 4} y={y(t) + 4} textAnchor="end" fontSize="10" fill="#57534e">{t}</text>
+            <text x={left - 4} y={y(t) + 4} textAnchor="end" fontSize="10" fill="#57534e">
+              {t}
+            </text>
           </g>
         ))}
         {keys.map((k, i) => {
@@ -102,13 +125,23 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
                 );
               })}
               {i % labelEvery === 0 && (
-                <text x={(x(k) ?? 0) + x.bandwidth() / 2} y={barHeight + 14} textAnchor="middle" fontSize="10" fill="#44403c">{periodLabel(k, unit).replace("week of ", "")}</text>
+                <text
+                  x={(x(k) ?? 0) + x.bandwidth() / 2}
+                  y={barHeight + 14}
+                  textAnchor="middle"
+                  fontSize="10"
+                  fill="#44403c"
+                >
+                  {periodLabel(k, unit).replace("week of ", "")}
+                </text>
               )}
             </g>
           );
         })}
         {shownRanges.length > 0 && (
-          <text x={left} y={barHeight + 34} fontSize="10" fill="#44403c">Uncertain dates (the bar spans every period the date may fall in):</text>
+          <text x={left} y={barHeight + 34} fontSize="10" fill="#44403c">
+            Uncertain dates (the bar spans every period the date may fall in):
+          </text>
         )}
         {shownRanges.map((c, i) => {
           const x0 = x(c.start) ?? left;
@@ -116,20 +149,36 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
           const yy = barHeight + 40 + i * rangeRow;
           return (
             <g key={`${c.start}-${c.end}-${c.status}`} data-range={`${c.start}/${c.end}`}>
-              <rect x={x0} y={yy} width={Math.max(2, x1 - x0)} height={rangeRow - 5} rx={3} fill={COLOUR[c.status]} fillOpacity={0.35} stroke={COLOUR[c.status]} />
-              <text x={x0 + 4} y={yy + rangeRow - 7} fontSize="9" fill="#1c1917">{c.peopleAtLeast}</text>
+              <rect
+                x={x0}
+                y={yy}
+                width={Math.max(2, x1 - x0)}
+                height={rangeRow - 5}
+                rx={3}
+                fill={COLOUR[c.status]}
+                fillOpacity={0.35}
+                stroke={COLOUR[c.status]}
+              />
+              <text x={x0 + 4} y={yy + rangeRow - 7} fontSize="9" fill="#1c1917">
+                {c.peopleAtLeast}
+              </text>
               <title>{rangeTitle(c)}</title>
             </g>
           );
         })}
       </svg>
       <figcaption id="chart-caption" className="text-sm text-stone-700">
-        People reported caught per {unit}, at least (the minimum reported size of each group), stacked by current status.
-        {ranges.length > 0 && ` ${ranges.length} ${ranges.length === 1 ? "entry has a date" : "entries have dates"} spanning more than one ${unit}, drawn as ranges below the bars${ranges.length > shownRanges.length ? ` (the first ${shownRanges.length} shown; all are in the table)` : ""}.`}
+        People reported caught per {unit}, at least (the minimum reported size of each group), stacked by current
+        status.
+        {ranges.length > 0 &&
+          ` ${ranges.length} ${ranges.length === 1 ? "entry has a date" : "entries have dates"} spanning more than one ${unit}, drawn as ranges below the bars${ranges.length > shownRanges.length ? ` (the first ${shownRanges.length} shown; all are in the table)` : ""}.`}
       </figcaption>
       <ul className="flex flex-wrap gap-3 text-xs" aria-label="Legend">
         {presentStatuses.map((s) => (
-          <li key={s} className="inline-flex items-center gap-1"><span className="inline-block h-3 w-3 rounded-sm" style={{ background: COLOUR[s] }} aria-hidden="true" />{tStatus(s)}</li>
+          <li key={s} className="inline-flex items-center gap-1">
+            <span className="inline-block h-3 w-3 rounded-sm" style={{ background: COLOUR[s] }} aria-hidden="true" />
+            {tStatus(s)}
+          </li>
         ))}
       </ul>
       <details className="text-sm">
@@ -138,9 +187,17 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
           <caption className="sr-only">People at least, per {unit} and status; uncertain dates as ranges</caption>
           <thead className="bg-stone-100 text-left">
             <tr>
-              <th scope="col" className="p-1">Period</th>
-              {presentStatuses.map((s) => <th key={s} scope="col" className="p-1">{tStatus(s)}</th>)}
-              <th scope="col" className="p-1">Total (groups)</th>
+              <th scope="col" className="p-1">
+                Period
+              </th>
+              {presentStatuses.map((s) => (
+                <th key={s} scope="col" className="p-1">
+                  {tStatus(s)}
+                </th>
+              ))}
+              <th scope="col" className="p-1">
+                Total (groups)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -154,9 +211,19 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
                 const groups = row.reduce((n, c) => n + c.groups, 0);
                 return (
                   <tr key={key} className="border-t border-stone-200">
-                    <th scope="row" className="p-1 text-left font-normal">{end ? `between ${periodLabel(start, unit)} and ${periodLabel(end, unit)}` : periodLabel(start, unit)}</th>
-                    {presentStatuses.map((s) => <td key={s} className="p-1 text-right tabular-nums">{row.find((c) => c.status === s)?.peopleAtLeast ?? ""}</td>)}
-                    <td className="p-1 text-right tabular-nums">{people} ({groups})</td>
+                    <th scope="row" className="p-1 text-left font-normal">
+                      {end
+                        ? `between ${periodLabel(start, unit)} and ${periodLabel(end, unit)}`
+                        : periodLabel(start, unit)}
+                    </th>
+                    {presentStatuses.map((s) => (
+                      <td key={s} className="p-1 text-right tabular-nums">
+                        {row.find((c) => c.status === s)?.peopleAtLeast ?? ""}
+                      </td>
+                    ))}
+                    <td className="p-1 text-right tabular-nums">
+                      {people} ({groups})
+                    </td>
                   </tr>
                 );
               })}

@@ -2,7 +2,11 @@ import Link from "next/link";
 import { formatDay } from "@/lib/format/display";
 
 /** "according to The Korea Herald, 14 Feb 2012" with links to each source's captured text. */
-export function AccordingTo({ sources }: { sources: { id: string; outlet: string; title: string; publishedAt: Date | null }[] }) {
+export function AccordingTo({
+  sources,
+}: {
+  sources: { id: string; outlet: string; title: string; publishedAt: Date | null }[];
+}) {
   if (sources.length === 0) return <span className="text-stone-600">no source recorded</span>;
   return (
     <span className="text-stone-700">

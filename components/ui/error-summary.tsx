@@ -19,21 +19,38 @@ function focusField(from: Element, name: string): boolean {
  * or screen-reader user hears the outcome (on a long form it may be out of view) and, on a refusal,
  * starts from the list (the GOV.UK error-summary pattern). `children` adds form-specific help, such as the conflict or duplicates notice.
  */
-export function ErrorSummary({ state, label, children }: { state: ActionState; label: string; children?: React.ReactNode }) {
+export function ErrorSummary({
+  state,
+  label,
+  children,
+}: {
+  state: ActionState;
+  label: string;
+  children?: React.ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status !== "idle") ref.current?.focus();
   }, [state]);
   const problems = Object.entries(state.errors ?? {});
   return (
-    <div ref={ref} tabIndex={-1} data-testid="error-summary" className="outline-none focus-visible:ring-2 focus-visible:ring-red-700">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      data-testid="error-summary"
+      className="outline-none focus-visible:ring-2 focus-visible:ring-red-700"
+    >
       <FormStatus state={state} label={label} />
       {children}
       {problems.length > 0 && (
         <ul className="mt-1 list-disc pl-5 text-sm text-red-800" aria-label="Problems">
           {problems.map(([field, message]) => (
             <li key={field}>
-              <a href={`#${field}`} className="underline" onClick={(event) => focusField(event.currentTarget, field) && event.preventDefault()}>
+              <a
+                href={`#${field}`}
+                className="underline"
+                onClick={(event) => focusField(event.currentTarget, field) && event.preventDefault()}
+              >
                 {message}
               </a>
             </li>
@@ -48,12 +65,30 @@ export function ErrorSummary({ state, label, children }: { state: ActionState; l
  * What to do after a save was refused because someone else saved first: look at their change,
  * then reload to edit the latest version. The refused form keeps the user's values meanwhile.
  */
-export function ConflictHelp({ state, historyHref, reloadHref = "" }: { state: ActionState; historyHref?: string; reloadHref?: string }) {
+export function ConflictHelp({
+  state,
+  historyHref,
+  reloadHref = "",
+}: {
+  state: ActionState;
+  historyHref?: string;
+  reloadHref?: string;
+}) {
   if (state.status !== "conflict") return null;
   return (
     <p className="mt-1 text-sm">
-      {historyHref && <><Link href={historyHref} target="_blank" className="underline">See what changed</Link> (opens the history), then{" "}</>}
-      <a href={reloadHref} className="underline">{historyHref ? "reload the form" : "Reload the form"}</a> to edit the latest version. Your values are still below.
+      {historyHref && (
+        <>
+          <Link href={historyHref} target="_blank" className="underline">
+            See what changed
+          </Link>{" "}
+          (opens the history), then{" "}
+        </>
+      )}
+      <a href={reloadHref} className="underline">
+        {historyHref ? "reload the form" : "Reload the form"}
+      </a>{" "}
+      to edit the latest version. Your values are still below.
     </p>
   );
 }

@@ -16,22 +16,51 @@ export { button, input, primaryButton };
 
 /** The value to show: what the user typed when the form was refused, else the record's value. */
 export function shown(state: ActionState, name: string, fallback: string | number | null | undefined = ""): string {
-  return state.status !== "ok" && state.values && name in state.values ? state.values[name] : fallback === null || fallback === undefined ? "" : String(fallback);
+  return state.status !== "ok" && state.values && name in state.values
+    ? state.values[name]
+    : fallback === null || fallback === undefined
+      ? ""
+      : String(fallback);
 }
 
 export type FieldAria = { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string };
 
 /** A labelled field with its own error message, linked for screen readers. */
-export function Field({ id, name, label, state, hint, children }: { id: string; name: string; label: string; state: ActionState; hint?: string; children: (aria: FieldAria) => React.ReactNode }) {
+export function Field({
+  id,
+  name,
+  label,
+  state,
+  hint,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  state: ActionState;
+  hint?: string;
+  children: (aria: FieldAria) => React.ReactNode;
+}) {
   const error = state.errors?.[name];
   const fieldId = `${id}-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={fieldId} className="text-sm font-medium">{label}</label>
-      {hint && <p id={`${fieldId}-hint`} className="text-xs text-stone-600">{hint}</p>}
+      <label htmlFor={fieldId} className="text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${fieldId}-hint`} className="text-xs text-stone-600">
+          {hint}
+        </p>
+      )}
       {children({ id: fieldId, name, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
-      {error && <p id={`${fieldId}-error`} className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id={`${fieldId}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -40,15 +69,42 @@ export function Field({ id, name, label, state, hint, children }: { id: string; 
 export function EnumOptions({ enumName, options }: { enumName: string; options: readonly string[] }) {
   const t = useTranslations("enums");
   const key = (value: string): string => `${enumName}.${value}`;
-  return options.map((value) => <option key={value} value={value}>{t(key(value))}</option>);
+  return options.map((value) => (
+    <option key={value} value={value}>
+      {t(key(value))}
+    </option>
+  ));
 }
 
 /** The input a field table's widget calls for. */
-function Widget({ spec, aria, value, choices, placeholder, required }: { spec: FieldSpec; aria: FieldAria; value: string; choices?: { value: string; label: string }[]; placeholder?: string; required?: boolean }) {
+function Widget({
+  spec,
+  aria,
+  value,
+  choices,
+  placeholder,
+  required,
+}: {
+  spec: FieldSpec;
+  aria: FieldAria;
+  value: string;
+  choices?: { value: string; label: string }[];
+  placeholder?: string;
+  required?: boolean;
+}) {
   const widget = spec.widget;
   switch (widget.kind) {
     case "textarea":
-      return <textarea {...aria} rows={widget.rows} maxLength={spec.maxLength} required={required} className={input} defaultValue={value} />;
+      return (
+        <textarea
+          {...aria}
+          rows={widget.rows}
+          maxLength={spec.maxLength}
+          required={required}
+          className={input}
+          defaultValue={value}
+        />
+      );
     case "select":
       return (
         <select {...aria} required={required} className={input} defaultValue={value}>
@@ -60,7 +116,11 @@ function Widget({ spec, aria, value, choices, placeholder, required }: { spec: F
       return (
         <select {...aria} required={required} className={input} defaultValue={value}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {(choices ?? []).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          {(choices ?? []).map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
         </select>
       );
     case "number":
@@ -68,12 +128,27 @@ function Widget({ spec, aria, value, choices, placeholder, required }: { spec: F
     case "date":
       return <input {...aria} type="date" required={required} className={input} defaultValue={value} />;
     default:
-      return <input {...aria} type={widget.kind === "text" ? (widget.type ?? "text") : "text"} maxLength={spec.maxLength} required={required} className={input} defaultValue={value} />;
+      return (
+        <input
+          {...aria}
+          type={widget.kind === "text" ? (widget.type ?? "text") : "text"}
+          maxLength={spec.maxLength}
+          required={required}
+          className={input}
+          defaultValue={value}
+        />
+      );
   }
 }
 
 /** What a form may add to a table field where it is used. */
-export type TableFieldOptions = { choices?: { value: string; label: string }[]; placeholder?: string; required?: boolean; label?: string; className?: string };
+export type TableFieldOptions = {
+  choices?: { value: string; label: string }[];
+  placeholder?: string;
+  required?: boolean;
+  label?: string;
+  className?: string;
+};
 
 /**
  * One field of a record, from its field table: label and hint from the messages
@@ -110,14 +185,33 @@ export function TableField<F extends Record<string, FieldSpec>>({
   return (
     <div className={className}>
       <Field id={idPrefix} name={name} label={label ?? t(key("label"))} hint={hint} state={state}>
-        {(aria) => <Widget spec={spec} aria={aria} value={shown(state, name, value)} choices={choices} placeholder={placeholder} required={required} />}
+        {(aria) => (
+          <Widget
+            spec={spec}
+            aria={aria}
+            value={shown(state, name, value)}
+            choices={choices}
+            placeholder={placeholder}
+            required={required}
+          />
+        )}
       </Field>
     </div>
   );
 }
 
 /** A form's submit button, saying "Saving…" while the action runs. */
-export function SubmitButton({ pending, children, className = primaryButton, disabled }: { pending: boolean; children: React.ReactNode; className?: string; disabled?: boolean }) {
+export function SubmitButton({
+  pending,
+  children,
+  className = primaryButton,
+  disabled,
+}: {
+  pending: boolean;
+  children: React.ReactNode;
+  className?: string;
+  disabled?: boolean;
+}) {
   const t = useTranslations("form");
   return (
     <button type="submit" disabled={pending || disabled} className={className}>

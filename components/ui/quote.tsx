@@ -8,8 +8,11 @@ export function Quote({ claim }: { claim: ClaimDto }) {
     <figure className="border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
       <blockquote className="italic">“{claim.quote}”</blockquote>
       <figcaption className="mt-1 text-xs text-stone-700">
-        — <Link href={`/sources/${claim.source.id}`} className="underline">{claim.source.outlet}</Link>,{" "}
-        {formatDay(claim.source.publishedAt)}
+        —{" "}
+        <Link href={`/sources/${claim.source.id}`} className="underline">
+          {claim.source.outlet}
+        </Link>
+        , {formatDay(claim.source.publishedAt)}
       </figcaption>
     </figure>
   );

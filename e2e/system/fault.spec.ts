@@ -31,7 +31,11 @@ function freePort(): Promise<number> {
 
 function run(args: string[], env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
   });
 }
@@ -54,27 +58,57 @@ test.describe("[FAULT] PostgreSQL killed under a write loop", () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "rw-fault-"));
     // As root, PostgreSQL runs as an unprivileged user that must be able to enter the directory.
     await chmod(dir, 0o711);
-    database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), password: randomBytes(12).toString("hex"), persistent: true });
+    database = await startEmbeddedPostgres({
+      dataDir: path.join(dir, "pg"),
+      port: await freePort(),
+      password: randomBytes(12).toString("hex"),
+      persistent: true,
+    });
     const url = await ensureDatabase(database.baseUrl, "rw_fault");
     await applyMigrations(url);
-    await run(["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", `
+    await run([
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      `
       const { createPrismaClient } = await import("./lib/db/create.ts");
       const { loadKeyring } = await import("./lib/crypto/encryption.ts");
       const { seedDatabase } = await import("./prisma/seed/index.ts");
       const db = createPrismaClient(${JSON.stringify(url)});
       await seedDatabase(db, { demo: true, keyring: loadKeyring(${JSON.stringify(TEST_ENCRYPTION_KEYS)}) });
-      await db.$disconnect();`]);
+      await db.$disconnect();`,
+    ]);
     const appPort = await freePort();
     const base = `http://localhost:${appPort}`;
     let serverLog = "";
     server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(appPort), DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "fault-test-secret-0123456789abcdefghij", RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS, RW_DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        PORT: String(appPort),
+        DATABASE_URL: url,
+        NEXTAUTH_URL: base,
+        NEXTAUTH_SECRET: "fault-test-secret-0123456789abcdefghij",
+        RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+        RW_DEMO_MODE: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     server.stdout?.on("data", (d) => (serverLog += d));
     server.stderr?.on("data", (d) => (serverLog += d));
-    for (let i = 0; i < 240 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await sleep(250);
+    for (
+      let i = 0;
+      i < 240 &&
+      !(await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await sleep(250);
 
     const editor = await signedInContext(base, "EDITOR");
     const visitor = await playwrightRequest.newContext({ baseURL: base });
@@ -82,7 +116,10 @@ test.describe("[FAULT] PostgreSQL killed under a write loop", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const code = "CN-2015-0001";
-    await client.query(`INSERT INTO "Case" (id, code, title, "sizeMin", country, visibility, "updatedAt") VALUES ('fault' || md5(random()::text), $1, 'Fault case', 2, 'CN', 'INTERNAL', now())`, [code]);
+    await client.query(
+      `INSERT INTO "Case" (id, code, title, "sizeMin", country, visibility, "updatedAt") VALUES ('fault' || md5(random()::text), $1, 'Fault case', 2, 'CN', 'INTERNAL', now())`,
+      [code],
+    );
     await client.end();
 
     const writes: { description: string; status: string; http: number; from: number; at: number }[] = [];
@@ -103,11 +140,23 @@ test.describe("[FAULT] PostgreSQL killed under a write loop", () => {
       }
       const description = `fault write ${i}`;
       const from = Date.now();
-      const outcome = await postAction(editor, addEvent, { caseCode: code, type: "DETAINED", dateEarliest: "2015-01-01", dateLatest: "2015-01-31", precision: "MONTH", description });
+      const outcome = await postAction(editor, addEvent, {
+        caseCode: code,
+        type: "DETAINED",
+        dateEarliest: "2015-01-01",
+        dateLatest: "2015-01-31",
+        precision: "MONTH",
+        description,
+      });
       writes.push({ description, status: outcome.status, http: outcome.http, from, at: Date.now() });
       for (const u of ["/timeline", "/api/v1/cases", "/api/health"]) {
         const response = await visitor.get(u, { maxRedirects: 0, failOnStatusCode: false });
-        reads.push({ url: u, status: response.status(), retryAfter: response.headers()["retry-after"], at: Date.now() });
+        reads.push({
+          url: u,
+          status: response.status(),
+          retryAfter: response.headers()["retry-after"],
+          at: Date.now(),
+        });
       }
       if (restartedAt && !recoveredAt && outcome.status === "ok") recoveredAt = Date.now();
       if (recoveredAt && Date.now() - recoveredAt > 2000) break;
@@ -118,11 +167,20 @@ test.describe("[FAULT] PostgreSQL killed under a write loop", () => {
     const acknowledged = writes.filter((w) => w.status === "ok").map((w) => w.description);
     const check = new pg.Client({ connectionString: url });
     await check.connect();
-    const stored = new Set(((await check.query(`SELECT description FROM "CaseEvent" WHERE description LIKE 'fault write %'`)).rows as { description: string }[]).map((r) => r.description));
+    const stored = new Set(
+      (
+        (await check.query(`SELECT description FROM "CaseEvent" WHERE description LIKE 'fault write %'`)).rows as {
+          description: string;
+        }[]
+      ).map((r) => r.description),
+    );
     await check.end();
     const lost = acknowledged.filter((d) => !stored.has(d));
     const readsDuring = reads.filter((r) => during(r.at));
-    const serverErrors = [...reads.filter((r) => r.status >= 500 && r.status !== 503).map((r) => `${r.url} ${r.status}`), ...writes.filter((w) => w.http >= 500).map((w) => `${w.description} HTTP ${w.http}`)];
+    const serverErrors = [
+      ...reads.filter((r) => r.status >= 500 && r.status !== 503).map((r) => `${r.url} ${r.status}`),
+      ...writes.filter((w) => w.http >= 500).map((w) => `${w.description} HTTP ${w.http}`),
+    ];
     console.log(
       `fault: ${writes.length} writes (${acknowledged.length} acknowledged, ${writes.filter((w) => w.status === "unavailable").length} told "database unavailable"), ` +
         `${lost.length} acknowledged writes lost; ${reads.length} reads, ${readsDuring.filter((r) => r.status === 503).length} of ${readsDuring.length} during the outage answered 503; ` +

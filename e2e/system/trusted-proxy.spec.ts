@@ -31,13 +31,33 @@ test.describe("[PROXY] forwarded headers from a trusted proxy", () => {
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
       cwd: process.cwd(),
-      env: { ...process.env, PORT: String(port), DATABASE_URL: readEnv().E2E_DATABASE_URL, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789", RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS, RW_TRUSTED_PROXIES: "loopback", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: readEnv().E2E_DATABASE_URL,
+        NEXTAUTH_URL: base,
+        NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
+        RW_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+        RW_TRUSTED_PROXIES: "loopback",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: "ignore",
     });
-    for (let i = 0; i < 240 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
+    for (
+      let i = 0;
+      i < 240 &&
+      !(await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 250));
 
     const proxied = await playwrightRequest.newContext({ baseURL: base });
-    const hsts = (await proxied.get("/", { headers: { "X-Forwarded-Proto": "https" } })).headers()["strict-transport-security"];
+    const hsts = (await proxied.get("/", { headers: { "X-Forwarded-Proto": "https" } })).headers()[
+      "strict-transport-security"
+    ];
     expect(hsts).toContain("max-age=");
 
     // The client wrote 6.6.6.6 itself; our proxy (loopback, trusted) appended 203.0.113.7.
@@ -47,7 +67,9 @@ test.describe("[PROXY] forwarded headers from a trusted proxy", () => {
     try {
       const { rows } = await db.query(`SELECT ip FROM "AuditEvent" WHERE "actorEmail" = $1`, [email]);
       expect(rows).toEqual([{ ip: "203.0.113.7" }]);
-      await db.query(`DELETE FROM sign_in_throttle WHERE key LIKE $1 OR key = 'ip:203.0.113.7'`, [`account-ip:${email}|%`]);
+      await db.query(`DELETE FROM sign_in_throttle WHERE key LIKE $1 OR key = 'ip:203.0.113.7'`, [
+        `account-ip:${email}|%`,
+      ]);
     } finally {
       await db.end();
       await proxied.dispose();

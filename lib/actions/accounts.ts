@@ -1,6 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { changeUserRole, createUserAccount, resetUserPassword, setUserDisabled, signOutEverywhere } from "@/lib/data/accounts";
+import {
+  changeUserRole,
+  createUserAccount,
+  resetUserPassword,
+  setUserDisabled,
+  signOutEverywhere,
+} from "@/lib/data/accounts";
 import {
   adminCreateUserSchema,
   changeRoleSchema,
@@ -15,7 +21,10 @@ function adminAction<S extends Parameters<typeof runFormAction>[2]["schema"]>(
   previous: ActionState | FormData,
   formData: FormData | undefined,
   schema: S,
-  run: (actor: Parameters<Parameters<typeof runFormAction<S>>[2]["run"]>[0], input: Parameters<Parameters<typeof runFormAction<S>>[2]["run"]>[1]) => Promise<string>,
+  run: (
+    actor: Parameters<Parameters<typeof runFormAction<S>>[2]["run"]>[0],
+    input: Parameters<Parameters<typeof runFormAction<S>>[2]["run"]>[1],
+  ) => Promise<string>,
 ) {
   return runFormAction(previous, formData, {
     permission: "manage:user:any",
@@ -58,7 +67,10 @@ export async function resetPasswordAction(previous: ActionState | FormData, form
   });
 }
 
-export async function signOutEverywhereAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function signOutEverywhereAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return adminAction(previous, formData, signOutEverywhereSchema, async (actor, input) => {
     await signOutEverywhere(actor, input);
     return "All of the user's sessions were ended.";

@@ -27,7 +27,6 @@ export type ActionState = {
   savedCases?: string[];
 };
 
-
 /**
  * The submitted form. Actions are called as (previousState, formData) by useActionState, but a
  * plain form post (no JavaScript, or a direct POST) calls them with the form data alone.
@@ -41,7 +40,8 @@ function submittedForm(previous: unknown, formData: unknown): FormData {
 /** The form's text fields, for zod and for echoing back. */
 function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  for (const [key, value] of form.entries())
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   return values;
 }
 
@@ -55,17 +55,30 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-const DATABASE_UNAVAILABLE = "The database is unavailable right now, so nothing was saved. Your entries are still in the form: try again in a minute.";
+const DATABASE_UNAVAILABLE =
+  "The database is unavailable right now, so nothing was saved. Your entries are still in the form: try again in a minute.";
 const NOT_SIGNED_IN: ActionState = { status: "forbidden", message: "Sign in to do this." };
-const NOT_ALLOWED: ActionState = { status: "forbidden", message: "Your role does not allow this. Nothing was changed." };
+const NOT_ALLOWED: ActionState = {
+  status: "forbidden",
+  message: "Your role does not allow this. Nothing was changed.",
+};
 
 /** Turns the data layer's refusals into a state the form can show; anything else is rethrown. */
 function refusal(error: unknown, values?: Record<string, string>): ActionState {
   if (isDataError(error, "forbidden")) return { ...NOT_ALLOWED, values };
-  if (isDataError(error, "not-found")) return { status: "not-found", message: `${error.what ?? "Record"} not found. It may have been removed, or you may not have access.`, values };
+  if (isDataError(error, "not-found"))
+    return {
+      status: "not-found",
+      message: `${error.what ?? "Record"} not found. It may have been removed, or you may not have access.`,
+      values,
+    };
   if (isDataError(error, "conflict")) {
     const when = error.changedAt ? ` at ${error.changedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
-    return { status: "conflict", message: `This was changed${error.changedBy ? ` by ${error.changedBy}` : ""}${when} since you opened it. Reload to see the latest version; nothing was saved.`, values };
+    return {
+      status: "conflict",
+      message: `This was changed${error.changedBy ? ` by ${error.changedBy}` : ""}${when} since you opened it. Reload to see the latest version; nothing was saved.`,
+      values,
+    };
   }
   if (isDataError(error, "rule")) return { status: "invalid", message: error.message, values };
   // The database went away: say so, keep what was typed (the transaction rolled back, so nothing is half-saved).
@@ -101,7 +114,13 @@ export async function runFormAction<S extends z.ZodType>(
     if (!actor) return NOT_SIGNED_IN;
     if (!can(actor, opts.permission)) return NOT_ALLOWED;
     const parsed = opts.schema.safeParse(submitted);
-    if (!parsed.success) return { status: "invalid", message: opts.invalidMessage ?? "Check the highlighted fields. Nothing was saved.", errors: fieldErrors(parsed.error), values };
+    if (!parsed.success)
+      return {
+        status: "invalid",
+        message: opts.invalidMessage ?? "Check the highlighted fields. Nothing was saved.",
+        errors: fieldErrors(parsed.error),
+        values,
+      };
     const result = await opts.run(actor, parsed.data, values);
     return typeof result === "string" ? { status: "ok", message: result } : result;
   } catch (error) {

@@ -4,7 +4,10 @@ import { createAdvocacyAction, updateAdvocacyAction } from "@/lib/data/advocacy"
 import { createAdvocacySchema, updateAdvocacySchema } from "@/lib/validations/advocacy";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 
-export async function createAdvocacyActionAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function createAdvocacyActionAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "write:advocacy:any",
     schema: createAdvocacySchema,
@@ -17,7 +20,10 @@ export async function createAdvocacyActionAction(previous: ActionState | FormDat
   });
 }
 
-export async function updateAdvocacyActionAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function updateAdvocacyActionAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "write:advocacy:any",
     schema: updateAdvocacySchema,

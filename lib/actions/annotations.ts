@@ -9,7 +9,10 @@ function revalidateCase(caseCode: string) {
   revalidatePath("/annotations");
 }
 
-export async function createAnnotationAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function createAnnotationAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "create:annotation:any",
     schema: createAnnotationSchema,
@@ -22,7 +25,10 @@ export async function createAnnotationAction(previous: ActionState | FormData, f
   });
 }
 
-export async function replyAnnotationAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function replyAnnotationAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "reply:annotation:any",
     schema: replyAnnotationSchema,
@@ -34,7 +40,10 @@ export async function replyAnnotationAction(previous: ActionState | FormData, fo
   });
 }
 
-export async function resolveAnnotationAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function resolveAnnotationAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "resolve:annotation:any",
     schema: resolveAnnotationSchema,

@@ -5,7 +5,10 @@ import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validations/ap
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 
 /** Makes a token; the state carries it (`oneTimeSecret`) for the form to show this once. */
-export async function createApiTokenAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function createApiTokenAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "manage:api-token:own",
     schema: createApiTokenSchema,
@@ -17,7 +20,10 @@ export async function createApiTokenAction(previous: ActionState | FormData, for
   });
 }
 
-export async function revokeApiTokenAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function revokeApiTokenAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "manage:api-token:own",
     schema: revokeApiTokenSchema,

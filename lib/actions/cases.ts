@@ -22,7 +22,12 @@ export async function createCaseAction(previous: ActionState | FormData, formDat
           return {
             status: "duplicates",
             message: `${duplicates.length} existing ${duplicates.length === 1 ? "case looks" : "cases look"} similar (same place, similar size). Open them to check, or save anyway.`,
-            duplicates: duplicates.map((d) => ({ code: d.code, title: d.title, sizeMin: d.sizeMin, place: formatPlace({ country: input.country, province: d.province, cityArea: d.cityArea }) })),
+            duplicates: duplicates.map((d) => ({
+              code: d.code,
+              title: d.title,
+              sizeMin: d.sizeMin,
+              place: formatPlace({ country: input.country, province: d.province, cityArea: d.cityArea }),
+            })),
             values,
           };
         }
@@ -79,7 +84,10 @@ export async function restoreCaseAction(previous: ActionState | FormData, formDa
 }
 
 /** Publish a case after previewing it, or take it back to the visibility it had before. */
-export async function setCaseVisibilityAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function setCaseVisibilityAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "publish:case:any",
     schema: setVisibilitySchema,

@@ -29,7 +29,10 @@ export async function updateContactAction(previous: ActionState | FormData, form
   });
 }
 
-export async function archiveContactAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function archiveContactAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "write:contact:any",
     schema: archiveContactSchema,

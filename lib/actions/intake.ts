@@ -12,25 +12,41 @@ import type { IntakeProposal } from "@/lib/intake/proposal";
 import { intakeSaveSchema, MAX_REPORT_TEXT, reportInputSchema } from "@/lib/validations/intake";
 
 /** Step 1: read a pasted report and propose records. Nothing is written. */
-export async function proposeFromReportAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function proposeFromReportAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "create:case:any",
     schema: reportInputSchema(await now()),
     invalidMessage: "Check the highlighted fields. Nothing was read.",
     run: async (actor, input) => {
-      const extraction = extractReport(input.text, { publishedAt: input.publishedAt, outlet: input.outlet, url: input.url, now: await now() });
+      const extraction = extractReport(input.text, {
+        publishedAt: input.publishedAt,
+        outlet: input.outlet,
+        url: input.url,
+        now: await now(),
+      });
       const contacts = await listContactOptions(actor);
       const duplicates = await Promise.all(
         extraction.groups.map(async (g) => {
           const first = g.events[0];
           if (!first) return [];
-          const found = await findIntakeDuplicates(actor, { country: g.place?.value.country ?? "CN", province: g.place?.value.province, dateEarliest: first.dateEarliest, dateLatest: first.dateLatest });
+          const found = await findIntakeDuplicates(actor, {
+            country: g.place?.value.country ?? "CN",
+            province: g.place?.value.province,
+            dateEarliest: first.dateEarliest,
+            dateLatest: first.dateLatest,
+          });
           return found.map((d) => ({
             code: d.code,
             title: d.title,
             sizeMin: d.sizeMin,
             place: formatPlace({ country: g.place?.value.country ?? "CN", province: d.province, cityArea: d.cityArea }),
-            dates: d.firstEventEarliest && d.lastEventLatest ? formatUncertainDate(d.firstEventEarliest, d.lastEventLatest, "DAY") : "undated",
+            dates:
+              d.firstEventEarliest && d.lastEventLatest
+                ? formatUncertainDate(d.firstEventEarliest, d.lastEventLatest, "DAY")
+                : "undated",
           }));
         }),
       );
@@ -55,10 +71,18 @@ export async function proposeFromReportAction(previous: ActionState | FormData, 
 }
 
 /** The review form's JSON payload: at most the report twice over, plus the drafts. */
-const payloadSchema = z.object({ payload: z.string({ message: "Nothing to save." }).min(2, "Nothing to save.").max(3 * MAX_REPORT_TEXT, "Too much to save at once.") });
+const payloadSchema = z.object({
+  payload: z
+    .string({ message: "Nothing to save." })
+    .min(2, "Nothing to save.")
+    .max(3 * MAX_REPORT_TEXT, "Too much to save at once."),
+});
 
 /** Step 2: save what the user kept, in one transaction. */
-export async function saveFromReportAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function saveFromReportAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "create:case:any",
     schema: payloadSchema,
@@ -78,7 +102,11 @@ export async function saveFromReportAction(previous: ActionState | FormData, for
       const { caseCodes } = await saveReportIntake(actor, parsed.data, await now());
       for (const code of caseCodes) revalidatePath(`/cases/${code}`);
       revalidatePath("/cases");
-      return { status: "ok", message: `Saved ${caseCodes.length} ${caseCodes.length === 1 ? "case" : "cases"} from the report.`, savedCases: caseCodes };
+      return {
+        status: "ok",
+        message: `Saved ${caseCodes.length} ${caseCodes.length === 1 ? "case" : "cases"} from the report.`,
+        savedCases: caseCodes,
+      };
     },
   });
 }

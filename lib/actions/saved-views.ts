@@ -11,12 +11,17 @@ export async function saveViewAction(previous: ActionState | FormData, formData?
     run: async (actor, input) => {
       const { replaced } = await saveView(actor, input);
       revalidatePath("/account");
-      return replaced ? `Saved "${input.name}", replacing the view you had saved under that name.` : `Saved "${input.name}".`;
+      return replaced
+        ? `Saved "${input.name}", replacing the view you had saved under that name.`
+        : `Saved "${input.name}".`;
     },
   });
 }
 
-export async function deleteSavedViewAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+export async function deleteSavedViewAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
   return runFormAction(previous, formData, {
     permission: "manage:saved-view:own",
     schema: deleteSavedViewSchema,

@@ -17,8 +17,11 @@ export async function captureSourceAction(previous: ActionState | FormData, form
     schema: captureSourceSchema,
     run: async (actor, input) => {
       const { id, sha256, created } = await captureSource(actor, input);
-      if (input.caseCode) redirect(`/cases/${input.caseCode}/sources/new?source=${id}&${created ? "captured" : "existing"}=1`);
-      return created ? `Captured. SHA-256 ${sha256}.` : `This exact text was captured before; that capture is used (SHA-256 ${sha256}).`;
+      if (input.caseCode)
+        redirect(`/cases/${input.caseCode}/sources/new?source=${id}&${created ? "captured" : "existing"}=1`);
+      return created
+        ? `Captured. SHA-256 ${sha256}.`
+        : `This exact text was captured before; that capture is used (SHA-256 ${sha256}).`;
     },
   });
 }
@@ -34,7 +37,15 @@ export async function addClaimAction(previous: ActionState | FormData, formData?
       revalidatePath(`/sources/${sourceId}`);
       revalidatePath("/");
       const t = await getTranslations();
-      const what = input.target === "FIELD" && input.field ? (t.has(`fields.case.${input.field}.history`) ? t(`fields.case.${input.field}.history`) : t(`fields.case.${input.field}.label`)).toLowerCase() : input.target === "EVENT" ? t("sourceForms.theEvent") : t("sourceForms.theCase");
+      const what =
+        input.target === "FIELD" && input.field
+          ? (t.has(`fields.case.${input.field}.history`)
+              ? t(`fields.case.${input.field}.history`)
+              : t(`fields.case.${input.field}.label`)
+            ).toLowerCase()
+          : input.target === "EVENT"
+            ? t("sourceForms.theEvent")
+            : t("sourceForms.theCase");
       return t("sourceForms.quoteAdded", { what });
     },
   });

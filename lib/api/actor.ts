@@ -16,10 +16,19 @@ export async function apiActor(request: Request): Promise<{ actor: Actor } | { r
     const actor = match ? await actorFromApiToken(match[1]) : "invalid";
     if (actor === "invalid") {
       return {
-        refused: new Response(JSON.stringify({ error: { code: "invalid_token", message: "The API token is unknown, revoked or malformed." } }), {
-          status: 401,
-          headers: { "Content-Type": "application/json; charset=utf-8", "WWW-Authenticate": 'Bearer realm="refoulement-watch"', "Cache-Control": "no-store" },
-        }),
+        refused: new Response(
+          JSON.stringify({
+            error: { code: "invalid_token", message: "The API token is unknown, revoked or malformed." },
+          }),
+          {
+            status: 401,
+            headers: {
+              "Content-Type": "application/json; charset=utf-8",
+              "WWW-Authenticate": 'Bearer realm="refoulement-watch"',
+              "Cache-Control": "no-store",
+            },
+          },
+        ),
       };
     }
     return { actor };

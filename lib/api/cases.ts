@@ -5,7 +5,13 @@ import type { Actor } from "@/lib/auth/permissions";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import { toApiObject } from "@/lib/fields/define";
 import { EVENT_FIELDS } from "@/lib/fields/event";
-import { COUNTING_RULE, filterToQuery, paramsFromUrl, unknownParams, type ParamErrors } from "@/lib/validations/case-filter";
+import {
+  COUNTING_RULE,
+  filterToQuery,
+  paramsFromUrl,
+  unknownParams,
+  type ParamErrors,
+} from "@/lib/validations/case-filter";
 
 /**
  * The read-only JSON API (/api/v1/cases), as plain functions from (actor, query) to a Response so
@@ -16,7 +22,10 @@ import { COUNTING_RULE, filterToQuery, paramsFromUrl, unknownParams, type ParamE
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store" },
+  });
 
 /** 400 naming the first bad parameter, and listing them all. */
 export function badParameters(errors: ParamErrors): Response {
@@ -50,7 +59,8 @@ export async function casesApiResponse(actor: Actor, search: URLSearchParams, or
   if (!parsed.ok) return badParameters(parsed.errors);
   const { filter, listing } = parsed;
   const result = await searchCases(actor, filter, listing);
-  const link = (page: number) => `${origin}/api/v1/cases?${filterToQuery(filter, { sort: listing.sort, page, pageSize: listing.pageSize })}`;
+  const link = (page: number) =>
+    `${origin}/api/v1/cases?${filterToQuery(filter, { sort: listing.sort, page, pageSize: listing.pageSize })}`;
   return json({
     data: result.items.map((c) => caseSummary(c, origin, Boolean(actor))),
     meta: {
@@ -81,7 +91,15 @@ export async function caseApiResponse(actor: Actor, code: string, origin: string
     data: {
       ...caseSummary(c, origin, Boolean(actor)),
       events: c.events.map((e) => toApiObject(EVENT_FIELDS, e)),
-      sources: c.sources.map((s) => ({ outlet: s.outlet, title: s.title, author: s.author, url: s.url, publishedAt: isoDay(s.publishedAt), sha256: s.sha256, link: `${origin}/sources/${s.id}` })),
+      sources: c.sources.map((s) => ({
+        outlet: s.outlet,
+        title: s.title,
+        author: s.author,
+        url: s.url,
+        publishedAt: isoDay(s.publishedAt),
+        sha256: s.sha256,
+        link: `${origin}/sources/${s.id}`,
+      })),
     },
   });
 }

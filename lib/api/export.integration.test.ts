@@ -14,10 +14,21 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 describe("CSV export", () => {
   it("keeps text from the filter inside one quoted, formula-escaped header cell", async () => {
-    const raw = { q: 'x",=HYPERLINK("http://evil.example","click me")', outlet: "=cmd|' /C calc'!A0, Yonhap", province: "@SUM(1+1)" };
+    const raw = {
+      q: 'x",=HYPERLINK("http://evil.example","click me")',
+      outlet: "=cmd|' /C calc'!A0, Yonhap",
+      province: "@SUM(1+1)",
+    };
     const parsed = parseCaseQuery(raw);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const response = await exportResponse(null, parsed.filter, "csv", "http://localhost:3000", "127.0.0.1", new Date("2030-01-01T00:00:00Z"));
+    const response = await exportResponse(
+      null,
+      parsed.filter,
+      "csv",
+      "http://localhost:3000",
+      "127.0.0.1",
+      new Date("2030-01-01T00:00:00Z"),
+    );
     const text = await response.text();
     const records = parse(text, { relax_column_count: true }) as string[][];
     const header = records.filter((r) => r[0].startsWith("# "));

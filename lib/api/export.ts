@@ -16,7 +16,14 @@ const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 function exportRow(c: CaseRow, sources: SourceRef[], origin: string, signedIn: boolean) {
   return {
     ...caseSummary(c, origin, signedIn),
-    sources: sources.map((s) => ({ outlet: s.outlet, title: s.title, url: s.url, publishedAt: isoDay(s.publishedAt), sha256: s.sha256, link: `${origin}/sources/${s.id}` })),
+    sources: sources.map((s) => ({
+      outlet: s.outlet,
+      title: s.title,
+      url: s.url,
+      publishedAt: isoDay(s.publishedAt),
+      sha256: s.sha256,
+      link: `${origin}/sources/${s.id}`,
+    })),
   };
 }
 
@@ -31,8 +38,15 @@ function csvCell(value: unknown): string | number {
 /** The CSV's columns: the code and link back, the case's exported fields (lib/fields/case.ts), then what is derived. */
 export function csvColumns(signedIn: boolean): string[] {
   return [
-    "code", "link", ...exportColumns(CASE_FIELDS).map((f) => f.column), "first_event_earliest", "last_event_latest", "synthetic",
-    ...(signedIn ? ["visibility"] : []), "sources", "source_sha256",
+    "code",
+    "link",
+    ...exportColumns(CASE_FIELDS).map((f) => f.column),
+    "first_event_earliest",
+    "last_event_latest",
+    "synthetic",
+    ...(signedIn ? ["visibility"] : []),
+    "sources",
+    "source_sha256",
   ];
 }
 
@@ -41,10 +55,24 @@ export function csvColumns(signedIn: boolean): string[] {
  * opening with a header that states the filter, the time of export and the counting rule. Every
  * export is logged before the first byte is sent.
  */
-export async function exportResponse(actor: Actor, filter: CaseFilter, format: ExportFormat, origin: string, ip: string | null, now: Date): Promise<Response> {
+export async function exportResponse(
+  actor: Actor,
+  filter: CaseFilter,
+  format: ExportFormat,
+  origin: string,
+  ip: string | null,
+  now: Date,
+): Promise<Response> {
   const totals = await countCases(actor, filter);
   const query = filterToQuery(filter);
-  await recordAuditEvent({ kind: "export", success: true, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, ip, detail: { format, query, rows: totals.groups } });
+  await recordAuditEvent({
+    kind: "export",
+    success: true,
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+    ip,
+    detail: { format, query, rows: totals.groups },
+  });
 
   const signedIn = Boolean(actor);
   const meta = {
@@ -78,7 +106,10 @@ export async function exportResponse(actor: Actor, filter: CaseFilter, format: E
         ];
         // Each line is one CSV cell, quoted and formula-escaped like the data: the filter holds text
         // anyone can put in a link, and "x,=HYPERLINK(…)" must not become a cell of its own.
-        const header = stringify(lines.map((l) => [l.replace(/[\r\n]+/g, " ")]), { escape_formulas: true, record_delimiter: "unix" });
+        const header = stringify(
+          lines.map((l) => [l.replace(/[\r\n]+/g, " ")]),
+          { escape_formulas: true, record_delimiter: "unix" },
+        );
         controller.enqueue(encoder.encode(header + stringify([columns])));
       } else {
         controller.enqueue(encoder.encode(`{"meta":${JSON.stringify(meta)},"cases":[`));
@@ -95,17 +126,25 @@ export async function exportResponse(actor: Actor, filter: CaseFilter, format: E
         const records = next.value.rows.map((c) => {
           const sources = next.value.sources.get(c.id) ?? [];
           return [
-            c.code, `${origin}/cases/${c.code}`, ...fieldColumns.map((f) => csvCell(c[f.field as keyof CaseRow])),
-            isoDay(c.firstEventEarliest), isoDay(c.lastEventLatest), c.origin === "SYNTHETIC" ? "yes" : "no",
+            c.code,
+            `${origin}/cases/${c.code}`,
+            ...fieldColumns.map((f) => csvCell(c[f.field as keyof CaseRow])),
+            isoDay(c.firstEventEarliest),
+            isoDay(c.lastEventLatest),
+            c.origin === "SYNTHETIC" ? "yes" : "no",
             ...(signedIn ? [c.visibility] : []),
-            sources.map((s) => `${s.outlet}: ${s.title}${s.url ? ` <${s.url}>` : ""} (${origin}/sources/${s.id})`).join(" | "),
+            sources
+              .map((s) => `${s.outlet}: ${s.title}${s.url ? ` <${s.url}>` : ""} (${origin}/sources/${s.id})`)
+              .join(" | "),
             sources.map((s) => s.sha256).join(" "),
           ];
         });
         // Cells starting with = + - @ would run as formulas in spreadsheets: csv-stringify escapes them.
         controller.enqueue(encoder.encode(stringify(records, { escape_formulas: true })));
       } else {
-        const text = next.value.rows.map((c) => JSON.stringify(exportRow(c, next.value.sources.get(c.id) ?? [], origin, signedIn))).join(",");
+        const text = next.value.rows
+          .map((c) => JSON.stringify(exportRow(c, next.value.sources.get(c.id) ?? [], origin, signedIn)))
+          .join(",");
         controller.enqueue(encoder.encode((first ? "" : ",") + text));
         first = false;
       }

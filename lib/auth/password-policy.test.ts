@@ -60,15 +60,23 @@ describe("password schemas", () => {
   it("createUserSchema applies the whole policy to the password field", () => {
     const base = { email: " Ana.Kim.Researcher@Example.org ", name: "Ana", role: "ADMIN" };
     expect(createUserSchema.safeParse({ ...base, password: PASSPHRASE }).success).toBe(true);
-    expect(messages(createUserSchema.safeParse({ ...base, password: "qwertyuiop123" }))).toEqual([`password: ${PASSWORD_MESSAGES.common}`]);
-    expect(messages(createUserSchema.safeParse({ ...base, password: "ana.kim.researcher" }))).toEqual([`password: ${PASSWORD_MESSAGES.email}`]);
-    expect(messages(createUserSchema.safeParse({ ...base, password: "k7#Vq9!m" }))).toEqual([`password: ${PASSWORD_MESSAGES.tooShort}`]);
+    expect(messages(createUserSchema.safeParse({ ...base, password: "qwertyuiop123" }))).toEqual([
+      `password: ${PASSWORD_MESSAGES.common}`,
+    ]);
+    expect(messages(createUserSchema.safeParse({ ...base, password: "ana.kim.researcher" }))).toEqual([
+      `password: ${PASSWORD_MESSAGES.email}`,
+    ]);
+    expect(messages(createUserSchema.safeParse({ ...base, password: "k7#Vq9!m" }))).toEqual([
+      `password: ${PASSWORD_MESSAGES.tooShort}`,
+    ]);
   });
 
   it("the reusable schemas check the policy, with the email only when given one", () => {
     expect(passwordSchema.safeParse("password1234").success).toBe(false);
     expect(passwordSchema.safeParse("ana.kim.researcher").success).toBe(true);
-    expect(messages(passwordSchemaFor("ana.kim.researcher@example.org").safeParse("ana.kim.researcher"))).toEqual([`: ${PASSWORD_MESSAGES.email}`]);
+    expect(messages(passwordSchemaFor("ana.kim.researcher@example.org").safeParse("ana.kim.researcher"))).toEqual([
+      `: ${PASSWORD_MESSAGES.email}`,
+    ]);
     // Admin forms built from the create schema's field get the policy too.
     expect(createUserSchema.shape.password.safeParse("qwertyuiop123").success).toBe(false);
   });

@@ -28,14 +28,41 @@ describe("sameOriginPath", () => {
   });
 
   it("never yields a location a browser would open on another origin, whatever the input", () => {
-    const pieces = fc.constantFrom("/", "\\", "//", "/\\", "evil.example", "http:", "https:", "javascript:", "\t", "\n", " ", "%2F", "%5C", "@", ":", "?", "#", "..", "localhost:3000", "a");
+    const pieces = fc.constantFrom(
+      "/",
+      "\\",
+      "//",
+      "/\\",
+      "evil.example",
+      "http:",
+      "https:",
+      "javascript:",
+      "\t",
+      "\n",
+      " ",
+      "%2F",
+      "%5C",
+      "@",
+      ":",
+      "?",
+      "#",
+      "..",
+      "localhost:3000",
+      "a",
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 8 }).map((p) => p.join(""))), (input) => {
-        const path = sameOriginPath(input, APP);
-        expect(path.startsWith("/")).toBe(true);
-        expect(path.startsWith("//")).toBe(false);
-        expect(browserTarget(path).origin).toBe(new URL(APP).origin);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces, { maxLength: 8 }).map((p) => p.join("")),
+        ),
+        (input) => {
+          const path = sameOriginPath(input, APP);
+          expect(path.startsWith("/")).toBe(true);
+          expect(path.startsWith("//")).toBe(false);
+          expect(browserTarget(path).origin).toBe(new URL(APP).origin);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -39,7 +39,13 @@ export const authOptions: NextAuthOptions = {
         if (result.status === "throttled") throw new Error(throttledMessage(result.retryAt));
         if (result.status !== "ok") return null;
         const { user } = result;
-        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],

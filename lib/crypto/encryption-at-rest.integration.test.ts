@@ -31,8 +31,11 @@ async function pgDumpMajor(): Promise<number | null> {
 function copyOut(client: pg.Client, sql: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const query = new pg.Query(sql, undefined, (error: Error | undefined) => (error ? reject(error) : resolve(Buffer.concat(chunks).toString("utf8"))));
-    (query as unknown as { handleCopyData: (msg: { chunk: Buffer }) => void }).handleCopyData = (msg) => chunks.push(msg.chunk);
+    const query = new pg.Query(sql, undefined, (error: Error | undefined) =>
+      error ? reject(error) : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
+    (query as unknown as { handleCopyData: (msg: { chunk: Buffer }) => void }).handleCopyData = (msg) =>
+      chunks.push(msg.chunk);
     client.query(query);
   });
 }
@@ -47,13 +50,19 @@ async function dumpDatabase(): Promise<{ how: string; text: string }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const serverMajor = Math.floor(Number((await client.query<{ server_version_num: string }>("SHOW server_version_num")).rows[0].server_version_num) / 10000);
+    const serverMajor = Math.floor(
+      Number(
+        (await client.query<{ server_version_num: string }>("SHOW server_version_num")).rows[0].server_version_num,
+      ) / 10000,
+    );
     const dumpMajor = await pgDumpMajor();
     if (dumpMajor !== null && dumpMajor >= serverMajor) {
       const { stdout } = await run("pg_dump", ["--dbname", url], { maxBuffer: 512 * 1024 * 1024 });
       return { how: `pg_dump ${dumpMajor}`, text: stdout };
     }
-    const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    const tables = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    );
     let text = "";
     for (const { tablename } of tables.rows) {
       text += `-- ${tablename}\n${await copyOut(client, `COPY "${tablename.replace(/"/g, '""')}" TO STDOUT`)}`;
@@ -78,7 +87,9 @@ beforeAll(async () => {
   const keyring = keyringFromEnv();
   // The demo seed too: its synthetic person goes through the same encryption path the app's data takes.
   await seedDatabase(db, { demo: true, keyring });
-  const c = await db.case.create({ data: { code: uniqueCaseCode(), title: "Dump test case", sizeMin: 1, country: "CN", visibility: "RESTRICTED" } });
+  const c = await db.case.create({
+    data: { code: uniqueCaseCode(), title: "Dump test case", sizeMin: 1, country: "CN", visibility: "RESTRICTED" },
+  });
   await db.person.create({
     data: {
       caseId: c.id,
@@ -88,7 +99,13 @@ beforeAll(async () => {
       exactAddressEnc: encryptField(keyring, "Person.exactAddressEnc", restricted.exactAddress),
     },
   });
-  await db.contact.create({ data: { name: contactName, kind: "NGO", contactDetailsEnc: encryptField(keyring, "Contact.contactDetailsEnc", restricted.contact) } });
+  await db.contact.create({
+    data: {
+      name: contactName,
+      kind: "NGO",
+      contactDetailsEnc: encryptField(keyring, "Contact.contactDetailsEnc", restricted.contact),
+    },
+  });
 });
 
 describe("a dump of the database", () => {

@@ -1,7 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { decryptField, encryptField, EncryptionError, keyIdOf, loadKeyring, newKeyEntry } from "@/lib/crypto/encryption";
+import {
+  decryptField,
+  encryptField,
+  EncryptionError,
+  keyIdOf,
+  loadKeyring,
+  newKeyEntry,
+} from "@/lib/crypto/encryption";
 
 const keyA = randomBytes(32).toString("base64");
 const keyB = randomBytes(32).toString("base64");
@@ -20,7 +27,12 @@ const flipFirst = (s: string) => (s[0] === "A" ? "B" : "A") + s.slice(1);
 
 describe("encryptField / decryptField", () => {
   it("round-trips ASCII, Korean, emoji and the empty string", () => {
-    for (const text of ["[Synthetic] Kim Restricted-Example", "김정은 아님, 함경북도 회령시 (가상)", "phone +82 10 0000 0000 📞", ""]) {
+    for (const text of [
+      "[Synthetic] Kim Restricted-Example",
+      "김정은 아님, 함경북도 회령시 (가상)",
+      "phone +82 10 0000 0000 📞",
+      "",
+    ]) {
       const stored = encryptField(ringA, "Person.realNameEnc", text);
       expect(stored).toMatch(/^enc:v1:a:[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]{22}:[A-Za-z0-9_-]*$/);
       expect(decryptField(ringA, "Person.realNameEnc", stored)).toBe(text);
@@ -47,18 +59,32 @@ describe("encryptField / decryptField", () => {
       expect(() => decryptField(ringA, "Person.exactAddressEnc", tampered)).toThrow(/altered/);
     }
     // A truncated ciphertext is still well-formed text but fails authentication.
-    expect(() => decryptField(ringA, "Person.exactAddressEnc", alter(stored, 5, (c) => c.slice(0, -4)))).toThrow(EncryptionError);
+    expect(() =>
+      decryptField(
+        ringA,
+        "Person.exactAddressEnc",
+        alter(stored, 5, (c) => c.slice(0, -4)),
+      ),
+    ).toThrow(EncryptionError);
   });
 
   it("refuses a value moved to another column (the column is authenticated)", () => {
     const stored = encryptField(ringA, "Person.realNameEnc", "A real name");
-    expect(() => decryptField(ringA, "Person.exactAddressEnc", stored)).toThrow(/Cannot decrypt Person\.exactAddressEnc .*another column/);
+    expect(() => decryptField(ringA, "Person.exactAddressEnc", stored)).toThrow(
+      /Cannot decrypt Person\.exactAddressEnc .*another column/,
+    );
     expect(() => decryptField(ringA, "Contact.contactDetailsEnc", stored)).toThrow(EncryptionError);
   });
 
   it("refuses a value whose key id was rewritten to another key in the ring", () => {
     const stored = encryptField(ringBA, "Person.realNameEnc", "A real name");
-    expect(() => decryptField(ringBA, "Person.realNameEnc", alter(stored, 2, () => "a"))).toThrow(/with key "a"/);
+    expect(() =>
+      decryptField(
+        ringBA,
+        "Person.realNameEnc",
+        alter(stored, 2, () => "a"),
+      ),
+    ).toThrow(/with key "a"/);
   });
 
   it("names an unknown key id and the keys it has, without any key material", () => {
@@ -74,7 +100,9 @@ describe("encryptField / decryptField", () => {
 
   it("refuses text that is not an enc:v1 value, without echoing it", () => {
     for (const bad of ["Kim Plaintext", "enc:v2:a:x:y:z", "enc:v1:a:short:short:abc"]) {
-      expect(() => decryptField(ringA, "Person.realNameEnc", bad)).toThrow("Person.realNameEnc does not hold an enc:v1 value");
+      expect(() => decryptField(ringA, "Person.realNameEnc", bad)).toThrow(
+        "Person.realNameEnc does not hold an enc:v1 value",
+      );
       expect(() => keyIdOf(bad)).toThrow(EncryptionError);
     }
   });

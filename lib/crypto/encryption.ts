@@ -15,7 +15,12 @@ import { settings } from "@/lib/env";
 export const ENCRYPTION_KEYS_VAR = "RW_ENCRYPTION_KEYS";
 
 /** Every column that holds ciphertext, as `Model.column`: the additional authenticated data of its values. */
-export const ENCRYPTED_COLUMNS = ["Person.realNameEnc", "Person.contactDetailsEnc", "Person.exactAddressEnc", "Contact.contactDetailsEnc"] as const;
+export const ENCRYPTED_COLUMNS = [
+  "Person.realNameEnc",
+  "Person.contactDetailsEnc",
+  "Person.exactAddressEnc",
+  "Contact.contactDetailsEnc",
+] as const;
 export type EncryptedColumn = (typeof ENCRYPTED_COLUMNS)[number];
 
 const ALGORITHM = "aes-256-gcm";
@@ -75,7 +80,9 @@ export class Keyring {
  */
 export function loadKeyring(value: string | undefined, source: string = ENCRYPTION_KEYS_VAR): Keyring {
   if (!value || !value.trim()) {
-    throw new EncryptionError(`${source} is not set: it must hold keyId:base64Key[,keyId:base64Key…], the first key being the current one`);
+    throw new EncryptionError(
+      `${source} is not set: it must hold keyId:base64Key[,keyId:base64Key…], the first key being the current one`,
+    );
   }
   const entries: { id: string; key: Buffer }[] = [];
   value.split(",").forEach((raw, index) => {
@@ -91,7 +98,9 @@ export function loadKeyring(value: string | undefined, source: string = ENCRYPTI
     if (entries.some((e) => e.id === id)) throw new EncryptionError(`${source}: key id "${id}" appears more than once`);
     const key = BASE64.test(material) ? Buffer.from(material, "base64") : Buffer.alloc(0);
     if (key.length !== KEY_BYTES) {
-      throw new EncryptionError(`${source}: key "${id}" is not ${KEY_BYTES} bytes of base64 (generate one with: openssl rand -base64 32)`);
+      throw new EncryptionError(
+        `${source}: key "${id}" is not ${KEY_BYTES} bytes of base64 (generate one with: openssl rand -base64 32)`,
+      );
     }
     entries.push({ id, key });
   });
@@ -130,7 +139,9 @@ export function decryptField(keyring: Keyring, column: EncryptedColumn, stored: 
   const [, id, iv, tag, ciphertext] = match;
   const key = keyring.key(id);
   if (!key) {
-    throw new EncryptionError(`Cannot decrypt ${column}: key "${id}" is not in ${keyring.source} (it holds ${keyring.ids.join(", ")})`);
+    throw new EncryptionError(
+      `Cannot decrypt ${column}: key "${id}" is not in ${keyring.source} (it holds ${keyring.ids.join(", ")})`,
+    );
   }
   try {
     const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });

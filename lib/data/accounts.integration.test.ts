@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { changeUserRole, createUserAccount, resetUserPassword, setUserDisabled, signOutEverywhere } from "@/lib/data/accounts";
+import {
+  changeUserRole,
+  createUserAccount,
+  resetUserPassword,
+  setUserDisabled,
+  signOutEverywhere,
+} from "@/lib/data/accounts";
 import { getActorForToken, startSession } from "@/lib/data/sessions";
 import { type Actor } from "@/lib/auth/permissions";
 import { testDb, unique } from "@/lib/testing/test-database";
@@ -8,20 +14,37 @@ const db = testDb();
 afterAll(() => db.$disconnect());
 
 async function makeAdmin(): Promise<NonNullable<Actor>> {
-  const u = await db.user.create({ data: { email: `${unique("admin")}@example.org`, name: "Admin", role: "ADMIN", passwordHash: "x" } });
+  const u = await db.user.create({
+    data: { email: `${unique("admin")}@example.org`, name: "Admin", role: "ADMIN", passwordHash: "x" },
+  });
   return { id: u.id, email: u.email, name: u.name, role: "ADMIN" };
 }
 
 describe("account administration", () => {
   it("only admins manage accounts", async () => {
     const editor: Actor = { id: "x", email: "e@example.org", name: "E", role: "EDITOR" };
-    await expect(createUserAccount(editor, { email: `${unique()}@example.org`, name: "N", role: "ADMIN", password: "long enough password 1" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      createUserAccount(editor, {
+        email: `${unique()}@example.org`,
+        name: "N",
+        role: "ADMIN",
+        password: "long enough password 1",
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("role changes, disabling and sign-out-everywhere revoke existing sessions, and are audited", async () => {
     const admin = await makeAdmin();
-    const user = await createUserAccount(admin, { email: `${unique("u")}@example.org`, name: "U", role: "EDITOR", password: "long enough password 1" });
-    const token = async () => ({ sessionId: await startSession(user.id, 3600), sessionVersion: (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion });
+    const user = await createUserAccount(admin, {
+      email: `${unique("u")}@example.org`,
+      name: "U",
+      role: "EDITOR",
+      password: "long enough password 1",
+    });
+    const token = async () => ({
+      sessionId: await startSession(user.id, 3600),
+      sessionVersion: (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion,
+    });
 
     let claims = await token();
     await changeUserRole(admin, { userId: user.id, role: "RESEARCHER" });
@@ -35,7 +58,9 @@ describe("account administration", () => {
     await setUserDisabled(admin, { userId: user.id, disabled: true });
     expect(await getActorForToken(claims)).toBeNull();
 
-    const kinds = (await db.auditEvent.findMany({ where: { actorId: admin.id }, orderBy: { id: "asc" } })).map((e) => e.kind);
+    const kinds = (await db.auditEvent.findMany({ where: { actorId: admin.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.kind,
+    );
     expect(kinds).toEqual(["user-created", "role-changed", "signed-out-everywhere", "user-disabled"]);
   });
 
@@ -59,9 +84,16 @@ describe("password reset", () => {
   it("refuses the account's own email as its new password and keeps the old one", async () => {
     const admin = await makeAdmin();
     const email = `${unique("reset")}@example.org`;
-    const user = await createUserAccount(admin, { email, name: "R", role: "EDITOR", password: "long enough password 1" });
+    const user = await createUserAccount(admin, {
+      email,
+      name: "R",
+      role: "EDITOR",
+      password: "long enough password 1",
+    });
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-    await expect(resetUserPassword(admin, { userId: user.id, password: email })).rejects.toMatchObject({ code: "rule" });
+    await expect(resetUserPassword(admin, { userId: user.id, password: email })).rejects.toMatchObject({
+      code: "rule",
+    });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     expect(after.passwordHash).toBe(before.passwordHash);
   });

@@ -16,18 +16,42 @@ export async function listUsers(actor: Actor) {
   return db.user.findMany({
     where: { isSystem: false },
     orderBy: [{ disabled: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabled: true, lastSignInAt: true, createdAt: true, isDemo: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      lastSignInAt: true,
+      createdAt: true,
+      isDemo: true,
+    },
   });
 }
 
-async function audit(tx: Tx, actor: Actor, kind: string, target: { id: string; email: string }, detail: Record<string, unknown> = {}) {
+async function audit(
+  tx: Tx,
+  actor: Actor,
+  kind: string,
+  target: { id: string; email: string },
+  detail: Record<string, unknown> = {},
+) {
   await tx.auditEvent.create({
-    data: { kind, success: true, actorId: actor!.id, actorEmail: actor!.email, detail: { targetUserId: target.id, targetEmail: target.email, ...detail } as Prisma.InputJsonValue },
+    data: {
+      kind,
+      success: true,
+      actorId: actor!.id,
+      actorEmail: actor!.email,
+      detail: { targetUserId: target.id, targetEmail: target.email, ...detail } as Prisma.InputJsonValue,
+    },
   });
 }
 
 async function findUser(tx: Tx, userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId, isSystem: false }, select: { id: true, email: true, role: true, disabled: true } });
+  const user = await tx.user.findUnique({
+    where: { id: userId, isSystem: false },
+    select: { id: true, email: true, role: true, disabled: true },
+  });
   // The system account (lib/data/system-actor.ts) is not an account anyone manages.
   if (!user) throw notFound("Account");
   return user;
@@ -35,7 +59,9 @@ async function findUser(tx: Tx, userId: string) {
 
 /** Refuses a change that would leave no enabled admin, so nobody can lock the organisation out. */
 async function assertAnotherAdminRemains(tx: Tx, userId: string) {
-  const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, isSystem: false, id: { not: userId } } });
+  const others = await tx.user.count({
+    where: { role: "ADMIN", disabled: false, isSystem: false, id: { not: userId } },
+  });
   if (others === 0) throw ruleBroken("This is the last enabled admin account; make another admin first.");
 }
 
@@ -46,7 +72,10 @@ export async function createUserAccount(actor: Actor, input: CreateUserInput): P
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw ruleBroken(`An account with the email ${input.email} already exists.`);
     }
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: { id: true, email: true } });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash },
+      select: { id: true, email: true },
+    });
     await audit(tx, actor, "user-created", user, { role: input.role });
     return user;
   });
@@ -72,7 +101,10 @@ export async function setUserDisabled(actor: Actor, input: { userId: string; dis
     if (user.disabled === input.disabled) return;
     if (input.disabled && user.id === actor!.id) throw ruleBroken("You cannot disable your own account.");
     if (input.disabled && user.role === "ADMIN") await assertAnotherAdminRemains(tx, user.id);
-    await tx.user.update({ where: { id: user.id }, data: { disabled: input.disabled, sessionVersion: { increment: 1 } } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { disabled: input.disabled, sessionVersion: { increment: 1 } },
+    });
     await audit(tx, actor, input.disabled ? "user-disabled" : "user-enabled", user);
   });
 }

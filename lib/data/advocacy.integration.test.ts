@@ -32,17 +32,38 @@ const ids = (list: { id: string }[]) => list.map((a) => a.id);
 beforeAll(async () => {
   await seedDatabase(db, { demo: true, keyring: keyringFromEnv() });
   for (const role of ["RESEARCHER", "EDITOR", "STAFF"] as const) {
-    const u = await db.user.create({ data: { email: `${unique(role.toLowerCase())}@example.org`, name: `${role} ${unique()}`, role, passwordHash: "x" } });
+    const u = await db.user.create({
+      data: {
+        email: `${unique(role.toLowerCase())}@example.org`,
+        name: `${role} ${unique()}`,
+        role,
+        passwordHash: "x",
+      },
+    });
     actors[role] = { id: u.id, email: u.email, name: u.name, role };
   }
-  contactId = (await createContact(actors.STAFF, { name: `MP ${unique()}`, kind: "LAWMAKER", organisation: "National Assembly", role: null, country: "KR", notes: "", contactDetails: "mp@example.org" })).id;
+  contactId = (
+    await createContact(actors.STAFF, {
+      name: `MP ${unique()}`,
+      kind: "LAWMAKER",
+      organisation: "National Assembly",
+      role: null,
+      country: "KR",
+      notes: "",
+      contactDetails: "mp@example.org",
+    })
+  ).id;
 });
 afterAll(() => db.$disconnect());
 
 describe("advocacy actions and follow-ups", () => {
   it("a new action is due this week or overdue depending on today; closed ones are never listed", async () => {
     const { id } = await createAdvocacyAction(actors.EDITOR, "CN-2012-0001", action());
-    const { id: closedId } = await createAdvocacyAction(actors.EDITOR, "CN-2012-0001", action({ status: "CLOSED", followUpDue: "2030-01-05" }));
+    const { id: closedId } = await createAdvocacyAction(
+      actors.EDITOR,
+      "CN-2012-0001",
+      action({ status: "CLOSED", followUpDue: "2030-01-05" }),
+    );
 
     const before = await listFollowUps(actors.EDITOR, day("2030-01-05"));
     expect(ids(before.dueSoon)).toContain(id);
@@ -83,7 +104,9 @@ describe("advocacy actions and follow-ups", () => {
     expect(row.version).toBe(2);
     expect(row.status).toBe("AWAITING_RESPONSE");
     expect(row.askedFor).not.toBe("Overwrite");
-    expect(await db.recordChange.count({ where: { entity: "AdvocacyAction", entityId: id, action: "UPDATE" } })).toBeGreaterThan(0);
+    expect(
+      await db.recordChange.count({ where: { entity: "AdvocacyAction", entityId: id, action: "UPDATE" } }),
+    ).toBeGreaterThan(0);
 
     await updateAdvocacyAction(actors.EDITOR, { id, version: 2, ...action({ status: "CLOSED" }) });
     expect(ids((await listFollowUps(actors.EDITOR, day("2030-02-01"))).overdue)).not.toContain(id);
@@ -95,8 +118,21 @@ describe("advocacy actions and follow-ups", () => {
     for (const actor of [actors.RESEARCHER, null]) {
       await expect(createAdvocacyAction(actor, "CN-2012-0001", action())).rejects.toMatchObject({ code: "forbidden" });
       expect(await listFollowUps(actor, day("2030-01-05"))).toEqual({ overdue: [], dueSoon: [] });
-      await expect(createContact(actor, { name: "X", kind: "NGO", organisation: null, role: null, country: null, notes: "" })).rejects.toMatchObject({ code: "forbidden" });
-      await expect(updateContact(actor, { id: contactId, version: 1, name: "X", kind: "NGO", organisation: null, role: null, country: null, notes: "" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        createContact(actor, { name: "X", kind: "NGO", organisation: null, role: null, country: null, notes: "" }),
+      ).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        updateContact(actor, {
+          id: contactId,
+          version: 1,
+          name: "X",
+          kind: "NGO",
+          organisation: null,
+          role: null,
+          country: null,
+          notes: "",
+        }),
+      ).rejects.toMatchObject({ code: "forbidden" });
       await expect(archiveContact(actor, { id: contactId, version: 1 })).rejects.toMatchObject({ code: "forbidden" });
       expect(await listContacts(actor)).toEqual([]);
     }
@@ -119,18 +155,63 @@ describe("contacts", () => {
   });
 
   it("editors may create and edit contacts but cannot set the restricted details", async () => {
-    const { id } = await createContact(actors.EDITOR, { name: `NGO ${unique()}`, kind: "NGO", organisation: null, role: null, country: null, notes: "", contactDetails: "editor@example.org" });
+    const { id } = await createContact(actors.EDITOR, {
+      name: `NGO ${unique()}`,
+      kind: "NGO",
+      organisation: null,
+      role: null,
+      country: null,
+      notes: "",
+      contactDetails: "editor@example.org",
+    });
     expect((await db.contact.findUniqueOrThrow({ where: { id } })).contactDetailsEnc).toBeNull();
-    await updateContact(actors.EDITOR, { id: contactId, version: 1, name: "Renamed MP", kind: "LAWMAKER", organisation: "National Assembly", role: null, country: "KR", notes: "", contactDetails: "" });
+    await updateContact(actors.EDITOR, {
+      id: contactId,
+      version: 1,
+      name: "Renamed MP",
+      kind: "LAWMAKER",
+      organisation: "National Assembly",
+      role: null,
+      country: "KR",
+      notes: "",
+      contactDetails: "",
+    });
     const raw = await db.contact.findUniqueOrThrow({ where: { id: contactId } });
     expect(raw.name).toBe("Renamed MP");
     expect(raw.contactDetailsEnc).toMatch(/^enc:v1:/); // untouched by an editor's empty field
   });
 
   it("a stale contact edit is refused; archiving hides the contact and keeps the row", async () => {
-    const { id } = await createContact(actors.STAFF, { name: `UN ${unique()}`, kind: "UN_BODY", organisation: null, role: null, country: null, notes: "" });
-    await updateContact(actors.STAFF, { id, version: 1, name: "First", kind: "UN_BODY", organisation: null, role: null, country: null, notes: "" });
-    await expect(updateContact(actors.EDITOR, { id, version: 1, name: "Second", kind: "UN_BODY", organisation: null, role: null, country: null, notes: "" })).rejects.toMatchObject({ code: "conflict" });
+    const { id } = await createContact(actors.STAFF, {
+      name: `UN ${unique()}`,
+      kind: "UN_BODY",
+      organisation: null,
+      role: null,
+      country: null,
+      notes: "",
+    });
+    await updateContact(actors.STAFF, {
+      id,
+      version: 1,
+      name: "First",
+      kind: "UN_BODY",
+      organisation: null,
+      role: null,
+      country: null,
+      notes: "",
+    });
+    await expect(
+      updateContact(actors.EDITOR, {
+        id,
+        version: 1,
+        name: "Second",
+        kind: "UN_BODY",
+        organisation: null,
+        role: null,
+        country: null,
+        notes: "",
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect((await db.contact.findUniqueOrThrow({ where: { id } })).name).toBe("First");
     await expect(archiveContact(actors.EDITOR, { id, version: 1 })).rejects.toMatchObject({ code: "conflict" });
     await archiveContact(actors.EDITOR, { id, version: 2 });

@@ -35,7 +35,11 @@ function advocacyData(input: AdvocacyFields) {
 }
 
 /** Records an advocacy action on a case the actor can see, with its history row. */
-export async function createAdvocacyAction(actor: Actor, caseCode: string, input: AdvocacyFields): Promise<{ id: string; caseCode: string }> {
+export async function createAdvocacyAction(
+  actor: Actor,
+  caseCode: string,
+  input: AdvocacyFields,
+): Promise<{ id: string; caseCode: string }> {
   requirePermission(actor, "write:advocacy:any");
   const found = await requireVisibleCase(actor, caseCode);
   await requireContact(input.contactId);
@@ -44,12 +48,28 @@ export async function createAdvocacyAction(actor: Actor, caseCode: string, input
 }
 
 /** Inserts an advocacy action and its history row inside the caller's transaction (also used by report intake). */
-export async function createAdvocacyInTx(tx: Prisma.TransactionClient, actor: Actor, caseId: string, input: AdvocacyFields, reason?: string): Promise<{ id: string }> {
+export async function createAdvocacyInTx(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  caseId: string,
+  input: AdvocacyFields,
+  reason?: string,
+): Promise<{ id: string }> {
   requirePermission(actor, "write:advocacy:any");
   const data = advocacyData(input);
   const a = await tx.advocacyAction.create({ data: { ...data, caseId, createdById: actor!.id }, select: { id: true } });
-  const changes = changedFields({} as Record<string, unknown>, data, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
-  await writeHistory(tx, { actor, entity: "AdvocacyAction", entityId: a.id, caseId, action: "CREATE", changes, reason });
+  const changes = changedFields({} as Record<string, unknown>, data, HISTORY_FIELDS).filter(
+    (c) => c.newValue !== null && c.newValue !== "",
+  );
+  await writeHistory(tx, {
+    actor,
+    entity: "AdvocacyAction",
+    entityId: a.id,
+    caseId,
+    action: "CREATE",
+    changes,
+    reason,
+  });
   return a;
 }
 
@@ -58,7 +78,20 @@ export async function updateAdvocacyAction(actor: Actor, input: UpdateAdvocacyIn
   requirePermission(actor, "write:advocacy:any");
   const current = await db.advocacyAction.findFirst({
     where: { id: input.id, deletedAt: null, case: caseVisibleTo(actor) },
-    select: { id: true, caseId: true, version: true, contactId: true, kind: true, date: true, askedFor: true, response: true, status: true, followUpDue: true, notes: true, case: { select: { code: true } } },
+    select: {
+      id: true,
+      caseId: true,
+      version: true,
+      contactId: true,
+      kind: true,
+      date: true,
+      askedFor: true,
+      response: true,
+      status: true,
+      followUpDue: true,
+      notes: true,
+      case: { select: { code: true } },
+    },
   });
   if (!current) throw notFound("Advocacy action");
   await checkVersion(db, "AdvocacyAction", current, input.version);
@@ -68,7 +101,14 @@ export async function updateAdvocacyAction(actor: Actor, input: UpdateAdvocacyIn
   if (changes.length === 0) return { caseCode: current.case.code };
   await db.$transaction(async (tx) => {
     await updateAtVersion(tx, "AdvocacyAction", { id: current.id, opened: input.version }, after, { deletedAt: null });
-    await writeHistory(tx, { actor, entity: "AdvocacyAction", entityId: current.id, caseId: current.caseId, action: "UPDATE", changes });
+    await writeHistory(tx, {
+      actor,
+      entity: "AdvocacyAction",
+      entityId: current.id,
+      caseId: current.caseId,
+      action: "UPDATE",
+      changes,
+    });
   });
   return { caseCode: current.case.code };
 }
@@ -97,8 +137,18 @@ export async function listFollowUps(actor: Actor, today: Date) {
   const base = { deletedAt: null, status: { not: "CLOSED" as const }, case: caseVisibleTo(actor) };
   const orderBy = [{ followUpDue: "asc" as const }, { createdAt: "asc" as const }];
   const [overdue, dueSoon] = await Promise.all([
-    db.advocacyAction.findMany({ where: { ...base, followUpDue: { lt: day } }, orderBy, take: 500, select: followUpSelect }),
-    db.advocacyAction.findMany({ where: { ...base, followUpDue: { gte: day, lte: new Date(day.getTime() + 7 * DAY) } }, orderBy, take: 500, select: followUpSelect }),
+    db.advocacyAction.findMany({
+      where: { ...base, followUpDue: { lt: day } },
+      orderBy,
+      take: 500,
+      select: followUpSelect,
+    }),
+    db.advocacyAction.findMany({
+      where: { ...base, followUpDue: { gte: day, lte: new Date(day.getTime() + 7 * DAY) } },
+      orderBy,
+      take: 500,
+      select: followUpSelect,
+    }),
   ]);
   return { overdue, dueSoon };
 }

@@ -48,19 +48,38 @@ export async function listOpenAnnotations(actor: Actor) {
 }
 
 /** Staff note on a case, one of its events, or one field; written with its history row. */
-export async function createAnnotation(actor: Actor, input: CreateAnnotationInput): Promise<{ id: string; caseCode: string }> {
+export async function createAnnotation(
+  actor: Actor,
+  input: CreateAnnotationInput,
+): Promise<{ id: string; caseCode: string }> {
   requirePermission(actor, "create:annotation:any");
   const { id: caseId } = await requireVisibleCase(actor, input.caseCode);
   if (input.eventId) {
-    const event = await db.caseEvent.findFirst({ where: { id: input.eventId, caseId, deletedAt: null }, select: { id: true } });
+    const event = await db.caseEvent.findFirst({
+      where: { id: input.eventId, caseId, deletedAt: null },
+      select: { id: true },
+    });
     if (!event) throw notFound("Event");
   }
   const created = await db.$transaction(async (tx) => {
     const a = await tx.annotation.create({
-      data: { caseId, eventId: input.eventId ?? null, field: input.field ?? null, body: input.body, authorId: actor!.id },
+      data: {
+        caseId,
+        eventId: input.eventId ?? null,
+        field: input.field ?? null,
+        body: input.body,
+        authorId: actor!.id,
+      },
       select: { id: true },
     });
-    await writeHistory(tx, { actor, entity: "Annotation", entityId: a.id, caseId, action: "CREATE", changes: [{ field: "body", oldValue: null, newValue: input.body }] });
+    await writeHistory(tx, {
+      actor,
+      entity: "Annotation",
+      entityId: a.id,
+      caseId,
+      action: "CREATE",
+      changes: [{ field: "body", oldValue: null, newValue: input.body }],
+    });
     return a;
   });
   return { id: created.id, caseCode: input.caseCode };
@@ -77,7 +96,10 @@ async function findVisibleThread(actor: Actor, annotationId: string) {
 }
 
 /** A reply in a thread (editors, staff, admins). */
-export async function replyToAnnotation(actor: Actor, input: { annotationId: string; body: string }): Promise<{ caseCode: string }> {
+export async function replyToAnnotation(
+  actor: Actor,
+  input: { annotationId: string; body: string },
+): Promise<{ caseCode: string }> {
   requirePermission(actor, "reply:annotation:any");
   const thread = await findVisibleThread(actor, input.annotationId);
   await db.$transaction(async (tx) => {
@@ -85,19 +107,42 @@ export async function replyToAnnotation(actor: Actor, input: { annotationId: str
       data: { caseId: thread.caseId, parentId: thread.id, body: input.body, authorId: actor!.id },
       select: { id: true },
     });
-    await writeHistory(tx, { actor, entity: "Annotation", entityId: reply.id, caseId: thread.caseId, action: "CREATE", changes: [{ field: "body", oldValue: null, newValue: input.body }] });
+    await writeHistory(tx, {
+      actor,
+      entity: "Annotation",
+      entityId: reply.id,
+      caseId: thread.caseId,
+      action: "CREATE",
+      changes: [{ field: "body", oldValue: null, newValue: input.body }],
+    });
   });
   return { caseCode: thread.case.code };
 }
 
 /** Marks a thread resolved; refused when someone changed it since the actor loaded it. */
-export async function resolveAnnotation(actor: Actor, input: { annotationId: string; version: number }): Promise<{ caseCode: string }> {
+export async function resolveAnnotation(
+  actor: Actor,
+  input: { annotationId: string; version: number },
+): Promise<{ caseCode: string }> {
   requirePermission(actor, "resolve:annotation:any");
   const thread = await findVisibleThread(actor, input.annotationId);
   await checkVersion(db, "Annotation", thread, input.version);
   await db.$transaction(async (tx) => {
-    await updateAtVersion(tx, "Annotation", { id: thread.id, opened: input.version }, { resolved: true, resolvedAt: new Date() }, { resolved: false });
-    await writeHistory(tx, { actor, entity: "Annotation", entityId: thread.id, caseId: thread.caseId, action: "UPDATE", changes: [{ field: "resolved", oldValue: "false", newValue: "true" }] });
+    await updateAtVersion(
+      tx,
+      "Annotation",
+      { id: thread.id, opened: input.version },
+      { resolved: true, resolvedAt: new Date() },
+      { resolved: false },
+    );
+    await writeHistory(tx, {
+      actor,
+      entity: "Annotation",
+      entityId: thread.id,
+      caseId: thread.caseId,
+      action: "UPDATE",
+      changes: [{ field: "resolved", oldValue: "false", newValue: "true" }],
+    });
   });
   return { caseCode: thread.case.code };
 }

@@ -22,7 +22,12 @@ describe("API tokens", () => {
     expect(token).toMatch(/^rw_[A-Za-z0-9_-]{43}$/);
     expect(prefix).toBe(token.slice(0, 10));
 
-    expect(await actorFromApiToken(token)).toEqual({ id: researcher.id, email: researcher.email, name: researcher.name, role: "RESEARCHER" });
+    expect(await actorFromApiToken(token)).toEqual({
+      id: researcher.id,
+      email: researcher.email,
+      name: researcher.name,
+      role: "RESEARCHER",
+    });
 
     const row = await db.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.tokenHash).toBe(hashApiToken(token));
@@ -31,7 +36,14 @@ describe("API tokens", () => {
     expect(row.lastUsedAt).not.toBeNull(); // recorded by the call above
 
     const listed = await listApiTokens(researcher);
-    expect(listed[0]).toEqual({ id, name, prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: null });
+    expect(listed[0]).toEqual({
+      id,
+      name,
+      prefix,
+      createdAt: row.createdAt,
+      lastUsedAt: row.lastUsedAt,
+      revokedAt: null,
+    });
     expect(JSON.stringify(listed)).not.toContain(token);
     expect(JSON.stringify(listed)).not.toContain(row.tokenHash);
   });
@@ -56,7 +68,11 @@ describe("API tokens", () => {
     expect(row.revokedAt).not.toBeNull();
     // Again: nothing changes, no second audit row.
     expect((await revokeApiToken(researcher, id)).alreadyRevoked).toBe(true);
-    expect(await db.auditEvent.count({ where: { kind: "api-token-revoked", actorId: researcher.id, detail: { path: ["tokenId"], equals: id } } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { kind: "api-token-revoked", actorId: researcher.id, detail: { path: ["tokenId"], equals: id } },
+      }),
+    ).toBe(1);
   });
 
   it("a disabled user's token is invalid, and works again only if the account is re-enabled", async () => {
@@ -100,13 +116,19 @@ describe("API tokens", () => {
     expect(await db.apiToken.count({ where: { userId: user.id } })).toBe(MAX_ACTIVE_API_TOKENS);
 
     await revokeApiToken(user, made[0].id);
-    await expect(createApiToken(user, "after revoking")).resolves.toMatchObject({ prefix: expect.stringMatching(/^rw_/) });
+    await expect(createApiToken(user, "after revoking")).resolves.toMatchObject({
+      prefix: expect.stringMatching(/^rw_/),
+    });
   });
 
   it("concurrent creations cannot pass the limit", async () => {
     const user = await createTestUser(db, "RESEARCHER");
     for (let i = 0; i < MAX_ACTIVE_API_TOKENS - 1; i++) await createApiToken(user, `token ${i}`);
-    const results = await Promise.allSettled([createApiToken(user, "race a"), createApiToken(user, "race b"), createApiToken(user, "race c")]);
+    const results = await Promise.allSettled([
+      createApiToken(user, "race a"),
+      createApiToken(user, "race b"),
+      createApiToken(user, "race c"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.apiToken.count({ where: { userId: user.id, revokedAt: null } })).toBe(MAX_ACTIVE_API_TOKENS);
   });
@@ -122,6 +144,8 @@ describe("API tokens", () => {
       ["api-token-revoked", true, user.email, { tokenId: id, name, prefix }],
     ]);
     expect(JSON.stringify(events, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(token);
-    expect(JSON.stringify(events, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(hashApiToken(token));
+    expect(JSON.stringify(events, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(
+      hashApiToken(token),
+    );
   });
 });

@@ -24,7 +24,12 @@ export async function actorFromApiToken(token: string): Promise<Actor | "invalid
   if (!/^rw_[A-Za-z0-9_-]{20,100}$/.test(token)) return "invalid";
   const found = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabled: true } },
+    },
   });
   if (!found || found.revokedAt || found.user.disabled) return "invalid";
   // Recorded at most once a minute: scripts may call many times a second.
@@ -36,21 +41,45 @@ export async function actorFromApiToken(token: string): Promise<Actor | "invalid
 }
 
 /** A token as lists show it: never the secret, nor its hash. */
-export type ApiTokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type ApiTokenView = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 /**
  * Locks the actor's user row for the rest of the transaction, so two concurrent requests cannot
  * both pass a per-user limit (tokens here, saved views too). A deleted or disabled account may not
  * make anything.
  */
-export async function lockUserRow(tx: Tx, actor: NonNullable<Actor>, permission: "manage:api-token:own" | "manage:saved-view:own"): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${actor.id} AND disabled = false FOR UPDATE`;
+export async function lockUserRow(
+  tx: Tx,
+  actor: NonNullable<Actor>,
+  permission: "manage:api-token:own" | "manage:saved-view:own",
+): Promise<void> {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "User" WHERE id = ${actor.id} AND disabled = false FOR UPDATE`;
   if (rows.length === 0) throw forbidden(permission);
 }
 
-async function audit(tx: Tx, actor: NonNullable<Actor>, kind: string, token: { id: string; name: string; prefix: string }) {
+async function audit(
+  tx: Tx,
+  actor: NonNullable<Actor>,
+  kind: string,
+  token: { id: string; name: string; prefix: string },
+) {
   await tx.auditEvent.create({
-    data: { kind, success: true, actorId: actor.id, actorEmail: actor.email, detail: { tokenId: token.id, name: token.name, prefix: token.prefix } },
+    data: {
+      kind,
+      success: true,
+      actorId: actor.id,
+      actorEmail: actor.email,
+      detail: { tokenId: token.id, name: token.name, prefix: token.prefix },
+    },
   });
 }
 
@@ -59,7 +88,10 @@ async function audit(tx: Tx, actor: NonNullable<Actor>, kind: string, token: { i
  * stored, with its first characters (`prefix`) so lists can tell tokens apart. At most
  * MAX_ACTIVE_API_TOKENS active tokens per user. Audited in the same transaction (without the token).
  */
-export async function createApiToken(actor: Actor, name: string): Promise<{ id: string; token: string; prefix: string }> {
+export async function createApiToken(
+  actor: Actor,
+  name: string,
+): Promise<{ id: string; token: string; prefix: string }> {
   requirePermission(actor, "manage:api-token:own");
   const owner = actor!;
   // 32 random bytes: 256 bits, unguessable; base64url keeps it safe in headers and shells.
@@ -69,7 +101,9 @@ export async function createApiToken(actor: Actor, name: string): Promise<{ id: 
     await lockUserRow(tx, owner, "manage:api-token:own");
     const active = await tx.apiToken.count({ where: { userId: owner.id, revokedAt: null } });
     if (active >= MAX_ACTIVE_API_TOKENS) {
-      throw ruleBroken(`You already have ${MAX_ACTIVE_API_TOKENS} active tokens, the most allowed. Revoke one you no longer use, then create a new one.`);
+      throw ruleBroken(
+        `You already have ${MAX_ACTIVE_API_TOKENS} active tokens, the most allowed. Revoke one you no longer use, then create a new one.`,
+      );
     }
     const created = await tx.apiToken.create({
       data: { userId: owner.id, name, tokenHash: hashApiToken(token), prefix },
@@ -99,9 +133,15 @@ export async function revokeApiToken(actor: Actor, id: string): Promise<{ name: 
   requirePermission(actor, "manage:api-token:own");
   const owner = actor!;
   return db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findFirst({ where: { id, userId: owner.id }, select: { id: true, name: true, prefix: true } });
+    const token = await tx.apiToken.findFirst({
+      where: { id, userId: owner.id },
+      select: { id: true, name: true, prefix: true },
+    });
     if (!token) throw notFound("API token");
-    const updated = await tx.apiToken.updateMany({ where: { id: token.id, userId: owner.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const updated = await tx.apiToken.updateMany({
+      where: { id: token.id, userId: owner.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (updated.count === 0) return { name: token.name, alreadyRevoked: true };
     await audit(tx, owner, API_TOKEN_AUDIT_KINDS.revoked, token);
     return { name: token.name, alreadyRevoked: false };

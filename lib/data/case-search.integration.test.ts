@@ -18,26 +18,72 @@ const researcher = as("RESEARCHER");
 const TAG = unique("search");
 const WORD = unique("zq"); // a word only this run's case summary contains
 const SOURCE_WORD = unique("zs"); // a word only this run's source text contains
-type Spec = { name: string; size: number; best?: number; events: [string, string, "DAY" | "WEEK" | "MONTH" | "YEAR", string?][]; visibility?: "PUBLIC" | "INTERNAL" | "RESTRICTED"; province?: string; status?: string; text?: string; outlet?: string };
+type Spec = {
+  name: string;
+  size: number;
+  best?: number;
+  events: [string, string, "DAY" | "WEEK" | "MONTH" | "YEAR", string?][];
+  visibility?: "PUBLIC" | "INTERNAL" | "RESTRICTED";
+  province?: string;
+  status?: string;
+  text?: string;
+  outlet?: string;
+};
 const SPECS: Spec[] = [
-  { name: "feb-day", size: 10, best: 12, events: [["2012-02-08", "2012-02-08", "DAY", "ARRESTED"]], province: "Liaoning", status: "AT_RISK_OF_REPATRIATION", outlet: "Herald" },
+  {
+    name: "feb-day",
+    size: 10,
+    best: 12,
+    events: [["2012-02-08", "2012-02-08", "DAY", "ARRESTED"]],
+    province: "Liaoning",
+    status: "AT_RISK_OF_REPATRIATION",
+    outlet: "Herald",
+  },
   { name: "straddles-start", size: 3, events: [["2012-01-25", "2012-02-03", "WEEK", "ARRESTED"]], province: "Jilin" },
   { name: "straddles-end", size: 4, events: [["2012-02-27", "2012-03-05", "WEEK", "ARRESTED"]], province: "Liaoning" },
-  { name: "month-feb", size: 5, events: [["2012-02-01", "2012-02-29", "MONTH", "DETAINED"]], status: "REPATRIATED", text: `the word ${WORD} appears here` },
+  {
+    name: "month-feb",
+    size: 5,
+    events: [["2012-02-01", "2012-02-29", "MONTH", "DETAINED"]],
+    status: "REPATRIATED",
+    text: `the word ${WORD} appears here`,
+  },
   { name: "month-march", size: 6, events: [["2012-03-01", "2012-03-31", "MONTH", "ARRESTED"]] },
   { name: "year-2012", size: 7, events: [["2012-01-01", "2012-12-31", "YEAR", "ARRESTED"]] },
-  { name: "january-then-april", size: 8, events: [["2012-01-10", "2012-01-10", "DAY", "ARRESTED"], ["2012-04-02", "2012-04-02", "DAY", "REPATRIATED"]], status: "REPATRIATED" },
+  {
+    name: "january-then-april",
+    size: 8,
+    events: [
+      ["2012-01-10", "2012-01-10", "DAY", "ARRESTED"],
+      ["2012-04-02", "2012-04-02", "DAY", "REPATRIATED"],
+    ],
+    status: "REPATRIATED",
+  },
   { name: "internal-feb", size: 20, events: [["2012-02-10", "2012-02-10", "DAY", "ARRESTED"]], visibility: "INTERNAL" },
-  { name: "restricted-feb", size: 30, events: [["2012-02-11", "2012-02-11", "DAY", "ARRESTED"]], visibility: "RESTRICTED" },
+  {
+    name: "restricted-feb",
+    size: 30,
+    events: [["2012-02-11", "2012-02-11", "DAY", "ARRESTED"]],
+    visibility: "RESTRICTED",
+  },
   { name: "no-events", size: 2, events: [] },
-  { name: "appeal-then-arrest", size: 11, events: [["2013-05-01", "2013-05-20", "WEEK", "APPEAL_MADE"], ["2013-05-10", "2013-05-10", "DAY", "ARRESTED"]] },
+  {
+    name: "appeal-then-arrest",
+    size: 11,
+    events: [
+      ["2013-05-01", "2013-05-20", "WEEK", "APPEAL_MADE"],
+      ["2013-05-10", "2013-05-10", "DAY", "ARRESTED"],
+    ],
+  },
 ];
 const codeOf = new Map<string, string>();
 const nameOf = new Map<string, string>();
 
 beforeAll(async () => {
   const text = `Report ${TAG}: a group was caught. Only the source mentions ${SOURCE_WORD}.`;
-  const source = await db.source.create({ data: { outlet: `Herald ${TAG}`, title: "Report", text, sha256: createHash("sha256").update(text).digest("hex") } });
+  const source = await db.source.create({
+    data: { outlet: `Herald ${TAG}`, title: "Report", text, sha256: createHash("sha256").update(text).digest("hex") },
+  });
   for (const [i, s] of SPECS.entries()) {
     const code = `TSS-2012-${String(Math.floor(Math.random() * 9000) + 1000)}${i}`.slice(0, 14);
     const dates = s.events.flatMap(([a, b]) => [a, b]).sort();
@@ -55,10 +101,20 @@ beforeAll(async () => {
         tags: [TAG],
         firstEventEarliest: dates[0] ? new Date(`${dates[0]}T00:00:00Z`) : null,
         lastEventLatest: dates.at(-1) ? new Date(`${dates.at(-1)}T00:00:00Z`) : null,
-        events: { create: s.events.map(([earliest, latest, precision, type]) => ({ dateEarliest: new Date(`${earliest}T00:00:00Z`), dateLatest: new Date(`${latest}T00:00:00Z`), precision, type: (type ?? "ARRESTED") as never })) },
+        events: {
+          create: s.events.map(([earliest, latest, precision, type]) => ({
+            dateEarliest: new Date(`${earliest}T00:00:00Z`),
+            dateLatest: new Date(`${latest}T00:00:00Z`),
+            precision,
+            type: (type ?? "ARRESTED") as never,
+          })),
+        },
       },
     });
-    if (s.outlet) await db.sourceClaim.create({ data: { sourceId: source.id, caseId: c.id, target: "CASE", quote: "a group was caught" } });
+    if (s.outlet)
+      await db.sourceClaim.create({
+        data: { sourceId: source.id, caseId: c.id, target: "CASE", quote: "a group was caught" },
+      });
     codeOf.set(s.name, code);
     nameOf.set(code, s.name);
   }
@@ -80,7 +136,11 @@ async function uiNames(actor: Actor, qs: string): Promise<string[]> {
 
 /** The names of the cases the JSON API returns for the same query string. */
 async function apiNames(actor: Actor, qs: string): Promise<string[]> {
-  const response = await casesApiResponse(actor, new URLSearchParams(`tag=${TAG}&pageSize=100&${qs}`), "http://localhost");
+  const response = await casesApiResponse(
+    actor,
+    new URLSearchParams(`tag=${TAG}&pageSize=100&${qs}`),
+    "http://localhost",
+  );
   expect(response.status).toBe(200);
   const body = (await response.json()) as { data: { code: string }[] };
   return body.data.map((c) => nameOf.get(c.code)!).sort();
@@ -96,7 +156,20 @@ const TABLE: [string, string[]][] = [
   ["to=2012-01-31", ["january-then-april", "straddles-start", "year-2012"]],
   ["from=2013", ["appeal-then-arrest"]],
   ["from=2014", []],
-  ["", ["appeal-then-arrest", "feb-day", "january-then-april", "month-feb", "month-march", "no-events", "straddles-end", "straddles-start", "year-2012"]],
+  [
+    "",
+    [
+      "appeal-then-arrest",
+      "feb-day",
+      "january-then-april",
+      "month-feb",
+      "month-march",
+      "no-events",
+      "straddles-end",
+      "straddles-start",
+      "year-2012",
+    ],
+  ],
   ["type=REPATRIATED", ["january-then-april"]],
   ["type=REPATRIATED&to=2012-03-31", []],
   ["type=DETAINED&type=REPATRIATED", ["january-then-april", "month-feb"]],
@@ -132,7 +205,8 @@ describe("timeline filters", () => {
   it("the chart keeps uncertain dates as ranges of periods", async () => {
     const { filter } = query("from=2012-02&to=2012-02");
     const cells = await chartCases(visitor, filter, "month");
-    const cell = (start: string, end: string) => cells.filter((c) => c.start === start && c.end === end).reduce((n, c) => n + c.peopleAtLeast, 0);
+    const cell = (start: string, end: string) =>
+      cells.filter((c) => c.start === start && c.end === end).reduce((n, c) => n + c.peopleAtLeast, 0);
     expect(cell("2012-02-01", "2012-02-01")).toBe(10 + 5); // feb-day and month-feb fall in February
     expect(cell("2012-01-01", "2012-02-01")).toBe(3); // straddles-start: January or February
     expect(cell("2012-02-01", "2012-03-01")).toBe(4);
@@ -142,7 +216,16 @@ describe("timeline filters", () => {
   it("the chart places a group by its arrest, not by an earlier appeal", async () => {
     const { filter } = query("from=2013");
     const cells = await chartCases(visitor, filter, "week");
-    expect(cells).toEqual([{ start: "2013-05-06", end: "2013-05-06", status: "REPORTED_DETAINED", groups: 1, peopleAtLeast: 11, peopleBest: 11 }]);
+    expect(cells).toEqual([
+      {
+        start: "2013-05-06",
+        end: "2013-05-06",
+        status: "REPORTED_DETAINED",
+        groups: 1,
+        peopleAtLeast: 11,
+        peopleBest: 11,
+      },
+    ]);
   });
 
   it("place counts and the streamed export cover exactly the filtered cases", async () => {
@@ -161,7 +244,16 @@ describe("timeline filters", () => {
   });
 
   it("bad parameters are refused by name: 400 from the API", async () => {
-    for (const [qs, parameter] of [["from=2012-13", "from"], ["type=KIDNAPPED", "type"], ["pageSize=1000", "pageSize"], ["from=2012-03&to=2012-02", "to"], ["sizeMin=-1", "sizeMin"], ["sort=random", "sort"], ["contact=abcdefghijklmnopqrstuvwx", "contact"], ["form=2012", "form"]] as const) {
+    for (const [qs, parameter] of [
+      ["from=2012-13", "from"],
+      ["type=KIDNAPPED", "type"],
+      ["pageSize=1000", "pageSize"],
+      ["from=2012-03&to=2012-02", "to"],
+      ["sizeMin=-1", "sizeMin"],
+      ["sort=random", "sort"],
+      ["contact=abcdefghijklmnopqrstuvwx", "contact"],
+      ["form=2012", "form"],
+    ] as const) {
       const response = await casesApiResponse(visitor, new URLSearchParams(qs), "http://localhost");
       expect(response.status, qs).toBe(400);
       expect(((await response.json()) as { error: { parameter: string } }).error.parameter, qs).toBe(parameter);

@@ -6,7 +6,13 @@ import { caseVisibleSql } from "@/lib/data/visibility";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import { fieldNames, type FieldSpec } from "@/lib/fields/define";
 import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
-import { parseCaseQuery, type CaseFilter, type ChartUnit, type Listing, type ParamErrors } from "@/lib/validations/case-filter";
+import {
+  parseCaseQuery,
+  type CaseFilter,
+  type ChartUnit,
+  type Listing,
+  type ParamErrors,
+} from "@/lib/validations/case-filter";
 
 /**
  * Filtering, counting, charting and exporting the cases a reader may see, all in SQL: one WHERE
@@ -20,7 +26,8 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 function forbiddenFilterParams(actor: Actor, filter: CaseFilter): ParamErrors {
   const errors: ParamErrors = {};
   // Which cases went to which contact is advocacy data: filtering by it would reveal it.
-  if (filter.contact && !can(actor, "read:advocacy:any")) errors.contact = "Filtering by advocacy contact needs an editor's account.";
+  if (filter.contact && !can(actor, "read:advocacy:any"))
+    errors.contact = "Filtering by advocacy contact needs an editor's account.";
   return errors;
 }
 
@@ -37,7 +44,8 @@ function filterRange(filter: CaseFilter): Prisma.Sql {
 /** Conditions on one event (alias e) that date and type filters put on "an event of the case". */
 function eventConditions(filter: CaseFilter): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
-  if (filter.from || filter.to) parts.push(Prisma.sql`daterange(e."dateEarliest", e."dateLatest", '[]') && ${filterRange(filter)}`);
+  if (filter.from || filter.to)
+    parts.push(Prisma.sql`daterange(e."dateEarliest", e."dateLatest", '[]') && ${filterRange(filter)}`);
   if (filter.exact) parts.push(Prisma.sql`e."precision" = 'DAY'`);
   if (filter.type.length) parts.push(Prisma.sql`e."type" = ANY(CAST(${filter.type} AS "EventType"[]))`);
   return parts;
@@ -51,17 +59,22 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`
  */
 export function caseWhereSql(actor: Actor, filter: CaseFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [caseVisibleSql(actor)];
-  const origins: DataOrigin[] = filter.data === "all" ? ["SOURCED", "SYNTHETIC"] : filter.data === "synthetic" ? ["SYNTHETIC"] : ["SOURCED"];
+  const origins: DataOrigin[] =
+    filter.data === "all" ? ["SOURCED", "SYNTHETIC"] : filter.data === "synthetic" ? ["SYNTHETIC"] : ["SOURCED"];
   parts.push(Prisma.sql`c."origin" = ANY(CAST(${origins} AS "DataOrigin"[]))`);
 
   const events = eventConditions(filter);
   if (events.length) {
     // The case's own date span bounds every event's range: a cheap, indexed pre-filter.
-    if (filter.from || filter.to) parts.push(Prisma.sql`daterange(c."firstEventEarliest", c."lastEventLatest", '[]') && ${filterRange(filter)}`);
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."deletedAt" IS NULL AND ${Prisma.join(events, " AND ")})`);
+    if (filter.from || filter.to)
+      parts.push(Prisma.sql`daterange(c."firstEventEarliest", c."lastEventLatest", '[]') && ${filterRange(filter)}`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."deletedAt" IS NULL AND ${Prisma.join(events, " AND ")})`,
+    );
   }
   if (filter.status.length) parts.push(Prisma.sql`c."status" = ANY(CAST(${filter.status} AS "CaseStatus"[]))`);
-  if (filter.verification.length) parts.push(Prisma.sql`c."verification" = ANY(CAST(${filter.verification} AS "Verification"[]))`);
+  if (filter.verification.length)
+    parts.push(Prisma.sql`c."verification" = ANY(CAST(${filter.verification} AS "Verification"[]))`);
   if (filter.country) parts.push(Prisma.sql`c."country" = ${filter.country}`);
   if (filter.province) parts.push(Prisma.sql`lower(c."province") = lower(${filter.province})`);
   if (filter.city) parts.push(Prisma.sql`lower(c."cityArea") = lower(${filter.city})`);
@@ -73,7 +86,9 @@ export function caseWhereSql(actor: Actor, filter: CaseFilter): Prisma.Sql {
       WHERE sc."caseId" = c."id" AND sc."deletedAt" IS NULL AND s."deletedAt" IS NULL AND s."outlet" = ${filter.outlet})`);
   }
   if (filter.contact && can(actor, "read:advocacy:any")) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "AdvocacyAction" a WHERE a."caseId" = c."id" AND a."deletedAt" IS NULL AND a."contactId" = ${filter.contact})`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "AdvocacyAction" a WHERE a."caseId" = c."id" AND a."deletedAt" IS NULL AND a."contactId" = ${filter.contact})`,
+    );
   }
   if (filter.q) {
     // A UNION of two sets each found through its GIN index. Written as "case text matches OR
@@ -106,9 +121,24 @@ const ORDER: Record<string, Prisma.Sql> = {
  * or the export carries) come from the case's field table, so a new one reaches the API and the export
  * without a change here; the names are the table's own, never a request's.
  */
-const PUBLISHED_FIELDS = fieldNames(CASE_FIELDS).filter((n) => (CASE_FIELDS.fields[n] as FieldSpec).api || (CASE_FIELDS.fields[n] as FieldSpec).exportColumn);
+const PUBLISHED_FIELDS = fieldNames(CASE_FIELDS).filter(
+  (n) => (CASE_FIELDS.fields[n] as FieldSpec).api || (CASE_FIELDS.fields[n] as FieldSpec).exportColumn,
+);
 const ROW_COLUMNS = Prisma.raw(
-  [...new Set(["id", "code", ...PUBLISHED_FIELDS, "latitude", "longitude", "firstEventEarliest", "lastEventLatest", "visibility", "origin", "updatedAt"])]
+  [
+    ...new Set([
+      "id",
+      "code",
+      ...PUBLISHED_FIELDS,
+      "latitude",
+      "longitude",
+      "firstEventEarliest",
+      "lastEventLatest",
+      "visibility",
+      "origin",
+      "updatedAt",
+    ]),
+  ]
     .map((column) => `c."${column}"`)
     .join(", "),
 );
@@ -148,7 +178,11 @@ export async function countCases(actor: Actor, filter: CaseFilter): Promise<Tota
 }
 
 /** One page of matching cases in the chosen order, with the totals over all of them. */
-export async function searchCases(actor: Actor, filter: CaseFilter, listing: Pick<Listing, "sort" | "page" | "pageSize">) {
+export async function searchCases(
+  actor: Actor,
+  filter: CaseFilter,
+  listing: Pick<Listing, "sort" | "page" | "pageSize">,
+) {
   const totals = await countCases(actor, filter);
   const pageCount = Math.max(1, Math.ceil(totals.groups / listing.pageSize));
   const page = Math.min(listing.page, pageCount);
@@ -158,7 +192,15 @@ export async function searchCases(actor: Actor, filter: CaseFilter, listing: Pic
   return { items, totals, page, pageCount, pageSize: listing.pageSize };
 }
 
-export type SourceRef = { caseId: string; id: string; outlet: string; title: string; url: string | null; publishedAt: Date | null; sha256: string };
+export type SourceRef = {
+  caseId: string;
+  id: string;
+  outlet: string;
+  title: string;
+  url: string | null;
+  publishedAt: Date | null;
+  sha256: string;
+};
 
 /** The sources quoted on each of `caseIds`, in one query (no query per case). */
 export async function sourcesForCases(caseIds: string[]): Promise<Map<string, SourceRef[]>> {
@@ -181,8 +223,15 @@ export const EXPORT_BATCH = 500;
  * are then read batch by batch, so the rows themselves are never all in memory. Running the whole
  * filter again for every batch made a 6,000-row export twice as slow (npm run bench).
  */
-export async function* streamCases(actor: Actor, filter: CaseFilter): AsyncGenerator<{ rows: CaseRow[]; sources: Map<string, SourceRef[]> }> {
-  const ids = (await db.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT c."id" FROM "Case" c WHERE ${caseWhereSql(actor, filter)} ORDER BY c."code" ASC`)).map((r) => r.id);
+export async function* streamCases(
+  actor: Actor,
+  filter: CaseFilter,
+): AsyncGenerator<{ rows: CaseRow[]; sources: Map<string, SourceRef[]> }> {
+  const ids = (
+    await db.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT c."id" FROM "Case" c WHERE ${caseWhereSql(actor, filter)} ORDER BY c."code" ASC`,
+    )
+  ).map((r) => r.id);
   for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
     const batch = ids.slice(start, start + EXPORT_BATCH);
     // Visibility was checked when the ids were chosen; it is checked again here, in case a case
@@ -194,7 +243,14 @@ export async function* streamCases(actor: Actor, filter: CaseFilter): AsyncGener
   }
 }
 
-export type ChartCell = { start: string; end: string; status: CaseStatus; groups: number; peopleAtLeast: number; peopleBest: number };
+export type ChartCell = {
+  start: string;
+  end: string;
+  status: CaseStatus;
+  groups: number;
+  peopleAtLeast: number;
+  peopleBest: number;
+};
 
 /**
  * People and groups per period, by status. Each case is placed by when it was caught: its first
@@ -207,7 +263,9 @@ export async function chartCases(actor: Actor, filter: CaseFilter, unit: ChartUn
   const events = eventConditions(filter);
   const unitSql = Prisma.raw(`'${unit}'`); // from a closed list (CHART_UNITS), never user text
   const matching = events.length ? Prisma.sql`AND ${Prisma.join(events, " AND ")}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ start: Date; end: Date; status: CaseStatus; groups: bigint; at_least: bigint; best: bigint }[]>(Prisma.sql`
+  const rows = await db.$queryRaw<
+    { start: Date; end: Date; status: CaseStatus; groups: bigint; at_least: bigint; best: bigint }[]
+  >(Prisma.sql`
     SELECT date_trunc(${unitSql}, ev."dateEarliest")::date AS start, date_trunc(${unitSql}, ev."dateLatest")::date AS "end", c."status",
            count(*) AS groups, sum(c."sizeMin") AS at_least, sum(COALESCE(c."sizeBest", c."sizeMin")) AS best
     FROM "Case" c
@@ -218,14 +276,31 @@ export async function chartCases(actor: Actor, filter: CaseFilter, unit: ChartUn
     ) ev ON true
     WHERE ${caseWhereSql(actor, filter)}
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
-  return rows.map((r) => ({ start: isoDay(r.start), end: isoDay(r.end), status: r.status, groups: Number(r.groups), peopleAtLeast: Number(r.at_least), peopleBest: Number(r.best) }));
+  return rows.map((r) => ({
+    start: isoDay(r.start),
+    end: isoDay(r.end),
+    status: r.status,
+    groups: Number(r.groups),
+    peopleAtLeast: Number(r.at_least),
+    peopleBest: Number(r.best),
+  }));
 }
 
-export type PlaceCount = { country: string; province: string | null; cityArea: string | null; latitude: number | null; longitude: number | null; groups: number; peopleAtLeast: number };
+export type PlaceCount = {
+  country: string;
+  province: string | null;
+  cityArea: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  groups: number;
+  peopleAtLeast: number;
+};
 
 /** Matching cases counted by place (country, province, city), with their mean coordinates when recorded. */
 export async function countByPlace(actor: Actor, filter: CaseFilter): Promise<PlaceCount[]> {
-  const rows = await db.$queryRaw<(Omit<PlaceCount, "groups" | "peopleAtLeast"> & { groups: bigint; at_least: bigint })[]>(Prisma.sql`
+  const rows = await db.$queryRaw<
+    (Omit<PlaceCount, "groups" | "peopleAtLeast"> & { groups: bigint; at_least: bigint })[]
+  >(Prisma.sql`
     SELECT c."country", c."province", c."cityArea", avg(c."latitude") AS latitude, avg(c."longitude") AS longitude,
            count(*) AS groups, sum(c."sizeMin") AS at_least
     FROM "Case" c WHERE ${caseWhereSql(actor, filter)}
@@ -237,9 +312,10 @@ export async function countByPlace(actor: Actor, filter: CaseFilter): Promise<Pl
  * The filter and listing options of a request, checked for this actor: what pages, exports and
  * the API all start from. On failure, `errors` names each bad parameter.
  */
-export function readCaseQuery(actor: Actor, raw: Record<string, string | string[] | undefined>):
-  | { ok: true; filter: CaseFilter; listing: Listing }
-  | { ok: false; errors: ParamErrors } {
+export function readCaseQuery(
+  actor: Actor,
+  raw: Record<string, string | string[] | undefined>,
+): { ok: true; filter: CaseFilter; listing: Listing } | { ok: false; errors: ParamErrors } {
   const parsed = parseCaseQuery(raw);
   if (!parsed.ok) return parsed;
   const forbidden = forbiddenFilterParams(actor, parsed.filter);

@@ -12,7 +12,15 @@ import { createCaseSchema } from "@/lib/validations/case";
 const db = testDb();
 let editor: NonNullable<Actor>;
 const researcher: Actor = { id: "r", email: "r@example.org", name: "R", role: "RESEARCHER" };
-const input = createCaseSchema.parse({ title: "Integration case", sizeMin: "3", country: "CN", province: "Hamgyong", verification: "POSSIBLE", priority: "NORMAL", visibility: "INTERNAL" });
+const input = createCaseSchema.parse({
+  title: "Integration case",
+  sizeMin: "3",
+  country: "CN",
+  province: "Hamgyong",
+  verification: "POSSIBLE",
+  priority: "NORMAL",
+  visibility: "INTERNAL",
+});
 
 /** Row counts of everything a case mutation could write. */
 async function counts() {
@@ -22,7 +30,9 @@ async function counts() {
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: true, keyring: loadKeyring(process.env.RW_ENCRYPTION_KEYS as string) });
-  const u = await db.user.create({ data: { email: `${unique("editor")}@example.org`, name: "Editor", role: "EDITOR", passwordHash: "x" } });
+  const u = await db.user.create({
+    data: { email: `${unique("editor")}@example.org`, name: "Editor", role: "EDITOR", passwordHash: "x" },
+  });
   editor = { id: u.id, email: u.email, name: u.name, role: "EDITOR" };
 });
 afterAll(() => db.$disconnect());
@@ -34,9 +44,22 @@ describe("case and event writes refuse visitors and researchers, writing nothing
     const before = await counts();
     for (const actor of [null, researcher]) {
       await expect(createCase(actor, input)).rejects.toMatchObject({ code: "forbidden" });
-      await expect(updateCase(actor, { ...input, code, version: c.version, status: "RELEASED" }, new Date())).rejects.toMatchObject({ code: "forbidden" });
-      await expect(setCaseArchived(actor, { code, version: c.version, archived: true })).rejects.toMatchObject({ code: "forbidden" });
-      await expect(addEvent(actor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-02-08", dateLatest: "2012-02-08", precision: "DAY", description: "" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        updateCase(actor, { ...input, code, version: c.version, status: "RELEASED" }, new Date()),
+      ).rejects.toMatchObject({ code: "forbidden" });
+      await expect(setCaseArchived(actor, { code, version: c.version, archived: true })).rejects.toMatchObject({
+        code: "forbidden",
+      });
+      await expect(
+        addEvent(actor, {
+          caseCode: code,
+          type: "ARRESTED",
+          dateEarliest: "2012-02-08",
+          dateLatest: "2012-02-08",
+          precision: "DAY",
+          description: "",
+        }),
+      ).rejects.toMatchObject({ code: "forbidden" });
     }
     expect(await counts()).toEqual(before);
     expect((await db.case.findUniqueOrThrow({ where: { code } })).version).toBe(c.version);
@@ -54,51 +77,99 @@ describe("case writes", () => {
   it("refuses a stale version and a status change without a reason, changing nothing", async () => {
     const { code } = await createCase(editor, input);
     await updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "First edit" }, new Date());
-    await expect(updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "Stale edit" }, new Date())).rejects.toMatchObject({ code: "conflict" });
-    await expect(updateCase(editor, { ...input, code, version: 2, status: "REPATRIATED", title: "First edit" }, new Date())).rejects.toMatchObject({ code: "rule" });
+    await expect(
+      updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "Stale edit" }, new Date()),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      updateCase(editor, { ...input, code, version: 2, status: "REPATRIATED", title: "First edit" }, new Date()),
+    ).rejects.toMatchObject({ code: "rule" });
     const now = await db.case.findUniqueOrThrow({ where: { code } });
     expect([now.title, now.status, now.version]).toEqual(["First edit", "UNKNOWN", 2]);
   });
 
   it("events move the derived status and dates; removing one moves them back; all in history", async () => {
     const { code } = await createCase(editor, input);
-    await addEvent(editor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-02-01", dateLatest: "2012-02-29", precision: "MONTH", description: "" });
-    await addEvent(editor, { caseCode: code, type: "REPATRIATED", dateEarliest: "2012-03-05", dateLatest: "2012-03-11", precision: "WEEK", description: "" });
+    await addEvent(editor, {
+      caseCode: code,
+      type: "ARRESTED",
+      dateEarliest: "2012-02-01",
+      dateLatest: "2012-02-29",
+      precision: "MONTH",
+      description: "",
+    });
+    await addEvent(editor, {
+      caseCode: code,
+      type: "REPATRIATED",
+      dateEarliest: "2012-03-05",
+      dateLatest: "2012-03-11",
+      precision: "WEEK",
+      description: "",
+    });
     let c = await db.case.findUniqueOrThrow({ where: { code }, include: { events: true } });
     expect(c.status).toBe("REPATRIATED");
-    expect([c.firstEventEarliest?.toISOString().slice(0, 10), c.lastEventLatest?.toISOString().slice(0, 10)]).toEqual(["2012-02-01", "2012-03-11"]);
+    expect([c.firstEventEarliest?.toISOString().slice(0, 10), c.lastEventLatest?.toISOString().slice(0, 10)]).toEqual([
+      "2012-02-01",
+      "2012-03-11",
+    ]);
     const repatriation = c.events.find((e) => e.type === "REPATRIATED")!;
     await removeEvent(editor, { eventId: repatriation.id, version: repatriation.version });
     c = await db.case.findUniqueOrThrow({ where: { code }, include: { events: true } });
     expect(c.status).toBe("REPORTED_DETAINED");
     expect(c.events.find((e) => e.id === repatriation.id)?.deletedAt).not.toBeNull(); // archived, not deleted
-    const statusHistory = await db.recordChange.findMany({ where: { caseId: c.id, field: "status" }, orderBy: { id: "asc" } });
-    expect(statusHistory.map((h) => `${h.oldValue}→${h.newValue}`)).toEqual(["UNKNOWN→REPORTED_DETAINED", "REPORTED_DETAINED→REPATRIATED", "REPATRIATED→REPORTED_DETAINED"]);
+    const statusHistory = await db.recordChange.findMany({
+      where: { caseId: c.id, field: "status" },
+      orderBy: { id: "asc" },
+    });
+    expect(statusHistory.map((h) => `${h.oldValue}→${h.newValue}`)).toEqual([
+      "UNKNOWN→REPORTED_DETAINED",
+      "REPORTED_DETAINED→REPATRIATED",
+      "REPATRIATED→REPORTED_DETAINED",
+    ]);
   });
 
   it("editing an event is version-checked and moves the status; a stale edit changes nothing", async () => {
     const { code } = await createCase(editor, input);
-    await addEvent(editor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-05-02", dateLatest: "2012-05-02", precision: "DAY", description: "" });
+    await addEvent(editor, {
+      caseCode: code,
+      type: "ARRESTED",
+      dateEarliest: "2012-05-02",
+      dateLatest: "2012-05-02",
+      precision: "DAY",
+      description: "",
+    });
     const event = await db.caseEvent.findFirstOrThrow({ where: { case: { code } } });
-    const edit = { eventId: event.id, type: "RELEASED" as const, dateEarliest: "2012-05-02", dateLatest: "2012-05-09", precision: "WEEK" as const, description: "" };
+    const edit = {
+      eventId: event.id,
+      type: "RELEASED" as const,
+      dateEarliest: "2012-05-02",
+      dateLatest: "2012-05-09",
+      precision: "WEEK" as const,
+      description: "",
+    };
     await updateEvent(editor, { ...edit, version: event.version });
     expect((await db.case.findUniqueOrThrow({ where: { code } })).status).toBe("RELEASED");
     const stale = updateEvent(editor, { ...edit, type: "REPATRIATED", version: event.version });
     await expect(stale).rejects.toMatchObject({ code: "conflict" });
     // The refusal names who saved first, from the event's history ("changed by X at T").
     await expect(stale).rejects.toMatchObject({ changedBy: editor.name });
-    await expect(updateEvent(researcher, { ...edit, version: event.version + 1 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateEvent(researcher, { ...edit, version: event.version + 1 })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const after = await db.caseEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect([after.type, after.version]).toEqual(["RELEASED", event.version + 1]);
   });
 
   it("derivedStatus ignores events that imply no status", () => {
     const at = (d: string) => new Date(`${d}T00:00:00Z`);
-    expect(derivedStatus([{ type: "APPEAL_MADE", dateLatest: at("2012-03-01"), createdAt: at("2012-03-01") }])).toBeNull();
-    expect(derivedStatus([
-      { type: "ARRESTED", dateLatest: at("2012-02-08"), createdAt: at("2012-02-08") },
-      { type: "APPEAL_MADE", dateLatest: at("2012-03-01"), createdAt: at("2012-03-01") },
-    ])).toBe("REPORTED_DETAINED");
+    expect(
+      derivedStatus([{ type: "APPEAL_MADE", dateLatest: at("2012-03-01"), createdAt: at("2012-03-01") }]),
+    ).toBeNull();
+    expect(
+      derivedStatus([
+        { type: "ARRESTED", dateLatest: at("2012-02-08"), createdAt: at("2012-02-08") },
+        { type: "APPEAL_MADE", dateLatest: at("2012-03-01"), createdAt: at("2012-03-01") },
+      ]),
+    ).toBe("REPORTED_DETAINED");
   });
 });
 
@@ -112,44 +183,94 @@ describe("derived fields under concurrent writers", () => {
     const last = c.events.length ? new Date(Math.max(...c.events.map((e) => e.dateLatest.getTime()))) : null;
     return {
       stored: { first: iso(c.firstEventEarliest), last: iso(c.lastEventLatest), status: c.status },
-      expected: { first: iso(first), last: iso(last), status: c.statusManual ? c.status : (derivedStatus(c.events) ?? "UNKNOWN") },
+      expected: {
+        first: iso(first),
+        last: iso(last),
+        status: c.statusManual ? c.status : (derivedStatus(c.events) ?? "UNKNOWN"),
+      },
     };
   }
 
-  it("50 parallel event writes of mixed dates leave the date span and status equal to a recomputation, in each of 20 trials", { timeout: 240_000 }, async () => {
-    const mismatches: string[] = [];
-    for (let trial = 0; trial < 20; trial++) {
-      const { code } = await createCase(editor, input);
-      // A few events to edit and remove while others are being added.
-      for (const day of ["2010-01-10", "2010-06-15", "2011-03-03"]) {
-        await addEvent(editor, { caseCode: code, type: "DETAINED", dateEarliest: day, dateLatest: day, precision: "DAY", description: "" });
-      }
-      const existing = await db.caseEvent.findMany({ where: { case: { code } } });
-      const writes = Array.from({ length: 50 }, (_, i) => {
-        const year = 2000 + ((i * 7 + trial) % 25);
-        const month = String(1 + ((i * 5 + trial) % 12)).padStart(2, "0");
-        const type = EVENT_TYPES[(i + trial) % EVENT_TYPES.length];
-        if (i % 10 === 3) {
-          const target = existing[i % existing.length];
-          return updateEvent(editor, { eventId: target.id, version: target.version, type, dateEarliest: `${year}-${month}-01`, dateLatest: `${year}-${month}-28`, precision: "MONTH", description: "" });
+  it(
+    "50 parallel event writes of mixed dates leave the date span and status equal to a recomputation, in each of 20 trials",
+    { timeout: 240_000 },
+    async () => {
+      const mismatches: string[] = [];
+      for (let trial = 0; trial < 20; trial++) {
+        const { code } = await createCase(editor, input);
+        // A few events to edit and remove while others are being added.
+        for (const day of ["2010-01-10", "2010-06-15", "2011-03-03"]) {
+          await addEvent(editor, {
+            caseCode: code,
+            type: "DETAINED",
+            dateEarliest: day,
+            dateLatest: day,
+            precision: "DAY",
+            description: "",
+          });
         }
-        if (i % 17 === 5) return removeEvent(editor, { eventId: existing[i % existing.length].id, version: existing[i % existing.length].version });
-        return addEvent(editor, { caseCode: code, type, dateEarliest: `${year}-${month}-01`, dateLatest: `${year}-${month}-${i % 2 ? "01" : "20"}`, precision: i % 2 ? "DAY" : "MONTH", description: "" });
-      });
-      const results = await Promise.allSettled(writes);
-      // Only version conflicts on the shared events may be refused.
-      for (const r of results) if (r.status === "rejected" && !(r.reason instanceof DataError && r.reason.code === "conflict")) throw r.reason;
-      const { stored, expected } = await recomputed(code);
-      if (JSON.stringify(stored) !== JSON.stringify(expected)) mismatches.push(`trial ${trial} ${code}: stored ${JSON.stringify(stored)}, recomputed ${JSON.stringify(expected)}`);
-    }
-    expect(mismatches).toEqual([]);
-  });
+        const existing = await db.caseEvent.findMany({ where: { case: { code } } });
+        const writes = Array.from({ length: 50 }, (_, i) => {
+          const year = 2000 + ((i * 7 + trial) % 25);
+          const month = String(1 + ((i * 5 + trial) % 12)).padStart(2, "0");
+          const type = EVENT_TYPES[(i + trial) % EVENT_TYPES.length];
+          if (i % 10 === 3) {
+            const target = existing[i % existing.length];
+            return updateEvent(editor, {
+              eventId: target.id,
+              version: target.version,
+              type,
+              dateEarliest: `${year}-${month}-01`,
+              dateLatest: `${year}-${month}-28`,
+              precision: "MONTH",
+              description: "",
+            });
+          }
+          if (i % 17 === 5)
+            return removeEvent(editor, {
+              eventId: existing[i % existing.length].id,
+              version: existing[i % existing.length].version,
+            });
+          return addEvent(editor, {
+            caseCode: code,
+            type,
+            dateEarliest: `${year}-${month}-01`,
+            dateLatest: `${year}-${month}-${i % 2 ? "01" : "20"}`,
+            precision: i % 2 ? "DAY" : "MONTH",
+            description: "",
+          });
+        });
+        const results = await Promise.allSettled(writes);
+        // Only version conflicts on the shared events may be refused.
+        for (const r of results)
+          if (r.status === "rejected" && !(r.reason instanceof DataError && r.reason.code === "conflict"))
+            throw r.reason;
+        const { stored, expected } = await recomputed(code);
+        if (JSON.stringify(stored) !== JSON.stringify(expected))
+          mismatches.push(
+            `trial ${trial} ${code}: stored ${JSON.stringify(stored)}, recomputed ${JSON.stringify(expected)}`,
+          );
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
 
   it("a status set through the edit form dates its event with the app's clock and moves the case's dates", async () => {
     const { code } = await createCase(editor, input);
-    await addEvent(editor, { caseCode: code, type: "ARRESTED", dateEarliest: "2012-02-08", dateLatest: "2012-02-08", precision: "DAY", description: "" });
+    await addEvent(editor, {
+      caseCode: code,
+      type: "ARRESTED",
+      dateEarliest: "2012-02-08",
+      dateLatest: "2012-02-08",
+      precision: "DAY",
+      description: "",
+    });
     const c = await db.case.findUniqueOrThrow({ where: { code } });
-    await updateCase(editor, { ...input, code, version: c.version, status: "RELEASED", reason: "Family confirmed by phone" }, new Date("2031-07-04T10:00:00Z"));
+    await updateCase(
+      editor,
+      { ...input, code, version: c.version, status: "RELEASED", reason: "Family confirmed by phone" },
+      new Date("2031-07-04T10:00:00Z"),
+    );
     const after = await recomputed(code);
     expect(after.stored).toEqual({ first: "2012-02-08", last: "2031-07-04", status: "RELEASED" });
     expect(after.stored.last).toBe(after.expected.last);

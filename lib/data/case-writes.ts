@@ -24,14 +24,20 @@ const SOURCED_FIELDS = new Set<string>(sourcedFields(CASE_FIELDS));
 /** A case's columns from a validated form: each field a new case has (lib/fields/case.ts), absent optional ones as null. */
 function caseData(input: CreateCaseInput) {
   return Object.fromEntries(CASE_CREATE_FIELDS.map((f) => [f, input[f] ?? null])) as {
-    [K in keyof CreateCaseInput]-?: undefined extends CreateCaseInput[K] ? Exclude<CreateCaseInput[K], undefined> | null : CreateCaseInput[K];
+    [K in keyof CreateCaseInput]-?: undefined extends CreateCaseInput[K]
+      ? Exclude<CreateCaseInput[K], undefined> | null
+      : CreateCaseInput[K];
   };
 }
 
 /** The next free code for a country and year, e.g. CN-2026-0004. */
 async function nextCaseCode(tx: Prisma.TransactionClient, country: string, year: number): Promise<string> {
   const prefix = `${country}-${year}-`;
-  const last = await tx.case.findFirst({ where: { code: { startsWith: prefix } }, orderBy: { code: "desc" }, select: { code: true } });
+  const last = await tx.case.findFirst({
+    where: { code: { startsWith: prefix } },
+    orderBy: { code: "desc" },
+    select: { code: true },
+  });
   const next = last ? Number(last.code.slice(prefix.length)) + 1 : 1;
   if (next > 9999) throw ruleBroken(`No case codes left for ${prefix}…`);
   return `${prefix}${String(next).padStart(4, "0")}`;
@@ -81,7 +87,8 @@ export async function createCaseInTx(
 ): Promise<{ id: string; code: string }> {
   requirePermission(actor, "create:case:any");
   if (opts.visibility === "PUBLIC") requirePermission(actor, "publish:case:any");
-  if (opts.code !== undefined && !CASE_CODE.test(opts.code)) throw ruleBroken(`"${opts.code}" is not a case code (e.g. CN-2012-0001).`);
+  if (opts.code !== undefined && !CASE_CODE.test(opts.code))
+    throw ruleBroken(`"${opts.code}" is not a case code (e.g. CN-2012-0001).`);
   const code = opts.code ?? (await nextCaseCode(tx, input.country, opts.year));
   const status = opts.status ?? "UNKNOWN";
   const data = { ...caseData(input), ...(opts.visibility ? { visibility: opts.visibility } : {}) };
@@ -98,8 +105,19 @@ export async function createCaseInTx(
     },
     select: { id: true, code: true },
   });
-  const changes = changedFields({} as Record<string, unknown>, { ...data, code, ...(opts.status ? { status } : {}) }, [...HISTORY_FIELDS, "code"] as string[]);
-  await writeHistory(tx, { actor, entity: "Case", entityId: created.id, caseId: created.id, action: "CREATE", changes, reason: opts.reason });
+  const changes = changedFields({} as Record<string, unknown>, { ...data, code, ...(opts.status ? { status } : {}) }, [
+    ...HISTORY_FIELDS,
+    "code",
+  ] as string[]);
+  await writeHistory(tx, {
+    actor,
+    entity: "Case",
+    entityId: created.id,
+    caseId: created.id,
+    action: "CREATE",
+    changes,
+    reason: opts.reason,
+  });
   return created;
 }
 
@@ -112,7 +130,8 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
   const current = await db.case.findFirst({
     where: { ...caseVisibleTo(actor), code: input.code },
     select: {
-      id: true, version: true,
+      id: true,
+      version: true,
       ...caseColumnsSelect,
       claims: { where: { deletedAt: null, target: "FIELD" }, select: { field: true } },
     },
@@ -125,24 +144,56 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
   const changes = changedFields(current as unknown as Record<string, unknown>, after, HISTORY_FIELDS);
   if (changes.length === 0) return;
   const sourced = new Set(current.claims.map((c) => c.field));
-  const needsReason = changes.filter((c) => c.field === "status" || (SOURCED_FIELDS.has(c.field) && sourced.has(c.field)));
+  const needsReason = changes.filter(
+    (c) => c.field === "status" || (SOURCED_FIELDS.has(c.field) && sourced.has(c.field)),
+  );
   if (needsReason.length > 0 && !input.reason) {
-    throw ruleBroken(`Give a reason: ${needsReason.map((c) => c.field).join(", ")} ${needsReason.length === 1 ? "is" : "are"} sourced or a status.`);
+    throw ruleBroken(
+      `Give a reason: ${needsReason.map((c) => c.field).join(", ")} ${needsReason.length === 1 ? "is" : "are"} sourced or a status.`,
+    );
   }
   const statusChanged = changes.some((c) => c.field === "status");
   await db.$transaction(async (tx) => {
-    await updateAtVersion(tx, "Case", { id: current.id, opened: input.version }, { ...after, statusManual: statusChanged ? true : undefined, updatedById: actor!.id });
-    await writeHistory(tx, { actor, entity: "Case", entityId: current.id, caseId: current.id, action: "UPDATE", changes, reason: input.reason });
+    await updateAtVersion(
+      tx,
+      "Case",
+      { id: current.id, opened: input.version },
+      { ...after, statusManual: statusChanged ? true : undefined, updatedById: actor!.id },
+    );
+    await writeHistory(tx, {
+      actor,
+      entity: "Case",
+      entityId: current.id,
+      caseId: current.id,
+      action: "UPDATE",
+      changes,
+      reason: input.reason,
+    });
     if (statusChanged) {
       // A status change always leaves an event behind, dated today and saying who set it; the
       // case's dates follow it like any other event's.
       const day = new Date(`${today.toISOString().slice(0, 10)}T00:00:00.000Z`);
-      const description = `Status set to ${input.status.replaceAll("_", " ").toLowerCase()}${input.reason ? `: ${input.reason}` : ""}`.slice(0, 5000);
+      const description =
+        `Status set to ${input.status.replaceAll("_", " ").toLowerCase()}${input.reason ? `: ${input.reason}` : ""}`.slice(
+          0,
+          5000,
+        );
       await createEventInTx(
         tx,
         actor,
         current.id,
-        { type: "OTHER", dateEarliest: day, dateLatest: day, precision: "DAY", dateWording: "status set by an editor", description, country: null, province: null, cityArea: null, authority: null },
+        {
+          type: "OTHER",
+          dateEarliest: day,
+          dateLatest: day,
+          precision: "DAY",
+          dateWording: "status set by an editor",
+          description,
+          country: null,
+          province: null,
+          cityArea: null,
+          authority: null,
+        },
         input.reason,
       );
     }
@@ -150,17 +201,36 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
 }
 
 /** Archives (hides from lists) or restores a case. Nothing is deleted. */
-export async function setCaseArchived(actor: Actor, input: { code: string; version: number; archived: boolean; reason?: string }): Promise<void> {
+export async function setCaseArchived(
+  actor: Actor,
+  input: { code: string; version: number; archived: boolean; reason?: string },
+): Promise<void> {
   requirePermission(actor, "archive:case:any");
   const current = await db.case.findFirst({
-    where: { code: input.code, visibility: caseVisibleTo(actor).visibility, deletedAt: input.archived ? null : { not: null } },
+    where: {
+      code: input.code,
+      visibility: caseVisibleTo(actor).visibility,
+      deletedAt: input.archived ? null : { not: null },
+    },
     select: { id: true, version: true },
   });
   if (!current) throw notFound("Case");
   await checkVersion(db, "Case", current, input.version);
   await db.$transaction(async (tx) => {
-    await updateAtVersion(tx, "Case", { id: current.id, opened: input.version }, { deletedAt: input.archived ? new Date() : null, updatedById: actor!.id });
-    await writeHistory(tx, { actor, entity: "Case", entityId: current.id, caseId: current.id, action: input.archived ? "ARCHIVE" : "RESTORE", reason: input.reason });
+    await updateAtVersion(
+      tx,
+      "Case",
+      { id: current.id, opened: input.version },
+      { deletedAt: input.archived ? new Date() : null, updatedById: actor!.id },
+    );
+    await writeHistory(tx, {
+      actor,
+      entity: "Case",
+      entityId: current.id,
+      caseId: current.id,
+      action: input.archived ? "ARCHIVE" : "RESTORE",
+      reason: input.reason,
+    });
   });
 }
 
@@ -181,11 +251,18 @@ export async function setCaseVisibility(actor: Actor, input: SetVisibilityInput)
   const publishing = input.intent === "publish";
   if (publishing === (current.visibility === "PUBLIC")) return { visibility: current.visibility };
   if (publishing && current.visibility === "RESTRICTED" && input.confirmRestricted !== "yes") {
-    throw ruleBroken("This case is restricted. Publishing it shows its title, summary, group size, places, events and quoted sources to everyone. Tick the confirmation to publish it.");
+    throw ruleBroken(
+      "This case is restricted. Publishing it shows its title, summary, group size, places, events and quoted sources to everyone. Tick the confirmation to publish it.",
+    );
   }
   const visibility: Visibility = publishing ? "PUBLIC" : (current.visibilityBeforePublish ?? "INTERNAL");
   await db.$transaction(async (tx) => {
-    await updateAtVersion(tx, "Case", { id: current.id, opened: input.version }, { visibility, visibilityBeforePublish: publishing ? current.visibility : null, updatedById: actor!.id });
+    await updateAtVersion(
+      tx,
+      "Case",
+      { id: current.id, opened: input.version },
+      { visibility, visibilityBeforePublish: publishing ? current.visibility : null, updatedById: actor!.id },
+    );
     await writeHistory(tx, {
       actor,
       entity: "Case",

@@ -7,7 +7,9 @@ import { CASE_COLUMNS } from "@/lib/fields/case";
 import { CASE_CODE } from "@/lib/validations/fields";
 
 /** Every column of a case that its field table names (lib/fields/case.ts): what its edit form shows. */
-export const caseColumnsSelect = Object.fromEntries(CASE_COLUMNS.map((f) => [f, true])) as { [K in (typeof CASE_COLUMNS)[number]]: true };
+export const caseColumnsSelect = Object.fromEntries(CASE_COLUMNS.map((f) => [f, true])) as {
+  [K in (typeof CASE_COLUMNS)[number]]: true;
+};
 
 const caseListSelect = {
   code: true,
@@ -60,7 +62,6 @@ export async function getCaseByCode(actor: Actor, code: string) {
   if (!CASE_CODE.test(code)) return null;
   return loadCase({ ...caseVisibleTo(actor), code }, actor);
 }
-
 
 /**
  * The case exactly as a visitor would see it once published, for an editor about to publish it
@@ -137,9 +138,18 @@ async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
     ...rest,
     actions,
     caseClaims: claims.filter((c) => c.target === "CASE"),
-    fieldClaims: groupBy(claims.filter((c) => c.target === "FIELD" && c.field), (c) => c.field as string),
-    eventClaims: groupBy(claims.filter((c) => c.target === "EVENT" && c.eventId), (c) => c.eventId as string),
-    sources: uniqueBy(claims.map((c) => c.source), (s) => s.id),
+    fieldClaims: groupBy(
+      claims.filter((c) => c.target === "FIELD" && c.field),
+      (c) => c.field as string,
+    ),
+    eventClaims: groupBy(
+      claims.filter((c) => c.target === "EVENT" && c.eventId),
+      (c) => c.eventId as string,
+    ),
+    sources: uniqueBy(
+      claims.map((c) => c.source),
+      (s) => s.id,
+    ),
   };
 }
 
@@ -156,7 +166,10 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 /** Cases that might be the same group: same place and a similar size. */
-export async function findPossibleDuplicates(actor: Actor, input: { country: string; province?: string; sizeMin: number; excludeCode?: string }) {
+export async function findPossibleDuplicates(
+  actor: Actor,
+  input: { country: string; province?: string; sizeMin: number; excludeCode?: string },
+) {
   if (!can(actor, "create:case:any")) return [];
   const slack = Math.max(2, Math.round(input.sizeMin * 0.3));
   return db.case.findMany({
@@ -169,7 +182,16 @@ export async function findPossibleDuplicates(actor: Actor, input: { country: str
     },
     orderBy: { firstEventEarliest: { sort: "desc", nulls: "last" } },
     take: 10,
-    select: { code: true, title: true, sizeMin: true, sizeMax: true, province: true, cityArea: true, firstEventEarliest: true, status: true },
+    select: {
+      code: true,
+      title: true,
+      sizeMin: true,
+      sizeMax: true,
+      province: true,
+      cityArea: true,
+      firstEventEarliest: true,
+      status: true,
+    },
   });
 }
 

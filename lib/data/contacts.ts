@@ -33,7 +33,11 @@ export type ContactOption = { id: string; name: string; organisation: string | n
  */
 export async function listContactOptions(actor: Actor): Promise<ContactOption[]> {
   if (!can(actor, "read:contact:any")) return [];
-  return db.contact.findMany({ where: { deletedAt: null }, orderBy: [{ name: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, organisation: true } });
+  return db.contact.findMany({
+    where: { deletedAt: null },
+    orderBy: [{ name: "asc" }, { createdAt: "asc" }],
+    select: { id: true, name: true, organisation: true },
+  });
 }
 
 /**
@@ -53,28 +57,47 @@ export async function listContacts(actor: Actor): Promise<ContactView[]> {
   return contacts.map(({ contactDetailsEnc, ...c }) => ({
     ...c,
     restricted: {
-      contactDetails: contactDetailsEnc === null ? null : decryptField(keyringFromEnv(), "Contact.contactDetailsEnc", contactDetailsEnc),
+      contactDetails:
+        contactDetailsEnc === null
+          ? null
+          : decryptField(keyringFromEnv(), "Contact.contactDetailsEnc", contactDetailsEnc),
     },
   }));
 }
 
 /** One contact (not archived) with its version, for the edit page; null when absent or not allowed. */
-export async function getContact(actor: Actor, id: string): Promise<(ContactView & { version: number; updatedAt: Date }) | null> {
+export async function getContact(
+  actor: Actor,
+  id: string,
+): Promise<(ContactView & { version: number; updatedAt: Date }) | null> {
   if (!can(actor, "read:contact:any")) return null;
-  const found = await db.contact.findFirst({ where: { id, deletedAt: null }, select: { ...contactSelect, version: true, updatedAt: true } });
+  const found = await db.contact.findFirst({
+    where: { id, deletedAt: null },
+    select: { ...contactSelect, version: true, updatedAt: true },
+  });
   if (!found) return null;
   if (!can(actor, "read:contact-details:restricted")) return { ...found, restricted: null };
-  const { contactDetailsEnc } = await db.contact.findUniqueOrThrow({ where: { id }, select: { contactDetailsEnc: true } });
+  const { contactDetailsEnc } = await db.contact.findUniqueOrThrow({
+    where: { id },
+    select: { contactDetailsEnc: true },
+  });
   return {
     ...found,
-    restricted: { contactDetails: contactDetailsEnc === null ? null : decryptField(keyringFromEnv(), "Contact.contactDetailsEnc", contactDetailsEnc) },
+    restricted: {
+      contactDetails:
+        contactDetailsEnc === null
+          ? null
+          : decryptField(keyringFromEnv(), "Contact.contactDetailsEnc", contactDetailsEnc),
+    },
   };
 }
 
 type Change = { field: string; oldValue: string | null; newValue: string | null };
 
 /** The fields whose changes the history records (not the restricted contact details: see the table). */
-const HISTORY_FIELDS = historyFields(CONTACT_FIELDS).filter((f): f is Exclude<typeof f, "contactDetails"> => f !== "contactDetails");
+const HISTORY_FIELDS = historyFields(CONTACT_FIELDS).filter(
+  (f): f is Exclude<typeof f, "contactDetails"> => f !== "contactDetails",
+);
 
 /** The restricted column's new value, or undefined (leave as is) when the actor may not set it. */
 function contactDetailsData(actor: Actor, value: string | undefined): string | null | undefined {
@@ -92,14 +115,29 @@ export async function createContact(actor: Actor, input: CreateContactInput): Pr
 }
 
 /** Inserts a contact and its history row inside the caller's transaction (also used by report intake). */
-export async function createContactInTx(tx: Prisma.TransactionClient, actor: Actor, input: CreateContactInput, reason?: string): Promise<{ id: string }> {
+export async function createContactInTx(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  input: CreateContactInput,
+  reason?: string,
+): Promise<{ id: string }> {
   requirePermission(actor, "write:contact:any");
   const details = contactDetailsData(actor, input.contactDetails);
   const c = await tx.contact.create({
-    data: { name: input.name, kind: input.kind, organisation: input.organisation, role: input.role, country: input.country, notes: input.notes, contactDetailsEnc: details ?? null },
+    data: {
+      name: input.name,
+      kind: input.kind,
+      organisation: input.organisation,
+      role: input.role,
+      country: input.country,
+      notes: input.notes,
+      contactDetailsEnc: details ?? null,
+    },
     select: { id: true },
   });
-  const changes: Change[] = changedFields({} as Record<string, unknown>, input, HISTORY_FIELDS).filter((c) => c.newValue !== null && c.newValue !== "");
+  const changes: Change[] = changedFields({} as Record<string, unknown>, input, HISTORY_FIELDS).filter(
+    (c) => c.newValue !== null && c.newValue !== "",
+  );
   if (details) changes.push({ field: "contactDetails", oldValue: null, newValue: "(restricted, set)" });
   await writeHistory(tx, { actor, entity: "Contact", entityId: c.id, caseId: null, action: "CREATE", changes, reason });
   return c;
@@ -108,21 +146,55 @@ export async function createContactInTx(tx: Prisma.TransactionClient, actor: Act
 /** Saves an edit made on `input.version`; a stale version is refused ("conflict"), nothing changed. */
 export async function updateContact(actor: Actor, input: UpdateContactInput): Promise<void> {
   requirePermission(actor, "write:contact:any");
-  const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true, name: true, kind: true, organisation: true, role: true, country: true, notes: true, contactDetailsEnc: true } });
+  const current = await db.contact.findFirst({
+    where: { id: input.id, deletedAt: null },
+    select: {
+      id: true,
+      version: true,
+      name: true,
+      kind: true,
+      organisation: true,
+      role: true,
+      country: true,
+      notes: true,
+      contactDetailsEnc: true,
+    },
+  });
   if (!current) throw notFound("Contact");
   await checkVersion(db, "Contact", current, input.version);
   const details = contactDetailsData(actor, input.contactDetails);
-  const after = { name: input.name, kind: input.kind, organisation: input.organisation, role: input.role, country: input.country, notes: input.notes };
+  const after = {
+    name: input.name,
+    kind: input.kind,
+    organisation: input.organisation,
+    role: input.role,
+    country: input.country,
+    notes: input.notes,
+  };
   const changes: Change[] = changedFields(current, after, HISTORY_FIELDS);
   let detailsChanged = false;
   if (details !== undefined) {
-    const before = current.contactDetailsEnc === null ? null : decryptField(keyringFromEnv(), "Contact.contactDetailsEnc", current.contactDetailsEnc);
+    const before =
+      current.contactDetailsEnc === null
+        ? null
+        : decryptField(keyringFromEnv(), "Contact.contactDetailsEnc", current.contactDetailsEnc);
     detailsChanged = before !== (input.contactDetails || null);
-    if (detailsChanged) changes.push({ field: "contactDetails", oldValue: null, newValue: details === null ? "(restricted, cleared)" : "(restricted, changed)" });
+    if (detailsChanged)
+      changes.push({
+        field: "contactDetails",
+        oldValue: null,
+        newValue: details === null ? "(restricted, cleared)" : "(restricted, changed)",
+      });
   }
   if (changes.length === 0) return;
   await db.$transaction(async (tx) => {
-    await updateAtVersion(tx, "Contact", { id: current.id, opened: input.version }, { ...after, ...(detailsChanged ? { contactDetailsEnc: details } : {}) }, { deletedAt: null });
+    await updateAtVersion(
+      tx,
+      "Contact",
+      { id: current.id, opened: input.version },
+      { ...after, ...(detailsChanged ? { contactDetailsEnc: details } : {}) },
+      { deletedAt: null },
+    );
     await writeHistory(tx, { actor, entity: "Contact", entityId: current.id, caseId: null, action: "UPDATE", changes });
   });
 }
@@ -130,12 +202,20 @@ export async function updateContact(actor: Actor, input: UpdateContactInput): Pr
 /** Archives a contact (soft delete); its past actions keep pointing at it. */
 export async function archiveContact(actor: Actor, input: { id: string; version: number }): Promise<void> {
   requirePermission(actor, "write:contact:any");
-  const current = await db.contact.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true, version: true } });
+  const current = await db.contact.findFirst({
+    where: { id: input.id, deletedAt: null },
+    select: { id: true, version: true },
+  });
   if (!current) throw notFound("Contact");
   await checkVersion(db, "Contact", current, input.version);
   await db.$transaction(async (tx) => {
-    await updateAtVersion(tx, "Contact", { id: current.id, opened: input.version }, { deletedAt: new Date() }, { deletedAt: null });
+    await updateAtVersion(
+      tx,
+      "Contact",
+      { id: current.id, opened: input.version },
+      { deletedAt: new Date() },
+      { deletedAt: null },
+    );
     await writeHistory(tx, { actor, entity: "Contact", entityId: current.id, caseId: null, action: "ARCHIVE" });
   });
 }
-

@@ -19,7 +19,11 @@ export class DataError extends Error {
   /** For "forbidden": the permission that was missing. */
   readonly permission?: string;
 
-  constructor(code: DataErrorCode, message: string, detail: { what?: string; changedBy?: string | null; changedAt?: Date | null; permission?: string } = {}) {
+  constructor(
+    code: DataErrorCode,
+    message: string,
+    detail: { what?: string; changedBy?: string | null; changedAt?: Date | null; permission?: string } = {},
+  ) {
     super(message);
     this.name = "DataError";
     this.code = code;
@@ -28,9 +32,11 @@ export class DataError extends Error {
 }
 
 export const notFound = (what = "Record") => new DataError("not-found", `${what} not found`, { what });
-export const conflict = (changedBy: string | null, changedAt: Date | null) => new DataError("conflict", "Changed since you opened it", { changedBy, changedAt });
+export const conflict = (changedBy: string | null, changedAt: Date | null) =>
+  new DataError("conflict", "Changed since you opened it", { changedBy, changedAt });
 export const ruleBroken = (message: string) => new DataError("rule", message);
-export const forbidden = (permission: string) => new DataError("forbidden", `Not allowed: ${permission}`, { permission });
+export const forbidden = (permission: string) =>
+  new DataError("forbidden", `Not allowed: ${permission}`, { permission });
 
 /** True when `error` is the data layer's refusal with `code` (any code when omitted). */
 export function isDataError(error: unknown, code?: DataErrorCode): error is DataError {

@@ -43,9 +43,20 @@ async function lockCase(tx: Prisma.TransactionClient, caseId: string): Promise<v
  * The case's derived fields from its events: the date span and, unless an editor set the status by
  * hand, the status, recorded in history like any other change. Only called with the case locked.
  */
-async function refreshCaseFromEvents(tx: Prisma.TransactionClient, actor: Actor, caseId: string, reason?: string | null) {
-  const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, statusManual: true, firstEventEarliest: true, lastEventLatest: true } });
-  const events = await tx.caseEvent.findMany({ where: { caseId, deletedAt: null }, select: { type: true, dateEarliest: true, dateLatest: true, createdAt: true } });
+async function refreshCaseFromEvents(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  caseId: string,
+  reason?: string | null,
+) {
+  const c = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { status: true, statusManual: true, firstEventEarliest: true, lastEventLatest: true },
+  });
+  const events = await tx.caseEvent.findMany({
+    where: { caseId, deletedAt: null },
+    select: { type: true, dateEarliest: true, dateLatest: true, createdAt: true },
+  });
   const after = {
     firstEventEarliest: events.length ? new Date(Math.min(...events.map((e) => e.dateEarliest.getTime()))) : null,
     lastEventLatest: events.length ? new Date(Math.max(...events.map((e) => e.dateLatest.getTime()))) : null,
@@ -53,8 +64,19 @@ async function refreshCaseFromEvents(tx: Prisma.TransactionClient, actor: Actor,
   };
   const changes = changedFields(c, after, ["firstEventEarliest", "lastEventLatest", "status"]);
   if (changes.length === 0) return;
-  await tx.case.update({ where: { id: caseId }, data: { ...after, version: { increment: 1 }, updatedById: actor?.id ?? null } });
-  await writeHistory(tx, { actor, entity: "Case", entityId: caseId, caseId, action: "UPDATE", changes, reason: reason ?? "follows the timeline" });
+  await tx.case.update({
+    where: { id: caseId },
+    data: { ...after, version: { increment: 1 }, updatedById: actor?.id ?? null },
+  });
+  await writeHistory(tx, {
+    actor,
+    entity: "Case",
+    entityId: caseId,
+    caseId,
+    action: "UPDATE",
+    changes,
+    reason: reason ?? "follows the timeline",
+  });
 }
 
 export type EventData = ReturnType<typeof eventData>;
@@ -64,10 +86,24 @@ export type EventData = ReturnType<typeof eventData>;
  * intake, import, the seed): the case is locked, the event and its history row are written, and the
  * case's derived fields follow, all in the caller's transaction.
  */
-export async function createEventInTx(tx: Prisma.TransactionClient, actor: Actor, caseId: string, data: EventData, reason?: string | null): Promise<{ id: string }> {
+export async function createEventInTx(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  caseId: string,
+  data: EventData,
+  reason?: string | null,
+): Promise<{ id: string }> {
   await lockCase(tx, caseId);
   const event = await tx.caseEvent.create({ data: { ...data, caseId }, select: { id: true } });
-  await writeHistory(tx, { actor, entity: "CaseEvent", entityId: event.id, caseId, action: "CREATE", changes: changedFields({} as Record<string, unknown>, data, Object.keys(data) as (keyof EventData)[]), reason });
+  await writeHistory(tx, {
+    actor,
+    entity: "CaseEvent",
+    entityId: event.id,
+    caseId,
+    action: "CREATE",
+    changes: changedFields({} as Record<string, unknown>, data, Object.keys(data) as (keyof EventData)[]),
+    reason,
+  });
   await refreshCaseFromEvents(tx, actor, caseId, reason);
   return event;
 }
@@ -80,7 +116,9 @@ async function changeEventInTx(
   tx: Prisma.TransactionClient,
   actor: Actor,
   event: { id: string; caseId: string; version: number },
-  change: { data: Partial<EventData>; changes: { field: string; oldValue: string | null; newValue: string | null }[] } | "archive",
+  change:
+    | { data: Partial<EventData>; changes: { field: string; oldValue: string | null; newValue: string | null }[] }
+    | "archive",
   reason?: string | null,
 ): Promise<void> {
   await lockCase(tx, event.caseId);
@@ -125,7 +163,10 @@ export async function addEvent(actor: Actor, input: AddEventInput): Promise<{ ca
 }
 
 /** Removes (archives) an event opened at `version`; nothing is deleted. */
-export async function removeEvent(actor: Actor, input: { eventId: string; version: number; reason?: string }): Promise<{ caseCode: string }> {
+export async function removeEvent(
+  actor: Actor,
+  input: { eventId: string; version: number; reason?: string },
+): Promise<{ caseCode: string }> {
   requirePermission(actor, "write:event:any");
   const event = await db.caseEvent.findFirst({
     where: { id: input.eventId, deletedAt: null, case: caseVisibleTo(actor) },
@@ -133,7 +174,9 @@ export async function removeEvent(actor: Actor, input: { eventId: string; versio
   });
   if (!event) throw notFound("Event");
   await checkVersion(db, "CaseEvent", event, input.version);
-  await db.$transaction((tx) => changeEventInTx(tx, actor, { id: event.id, caseId: event.caseId, version: input.version }, "archive", input.reason));
+  await db.$transaction((tx) =>
+    changeEventInTx(tx, actor, { id: event.id, caseId: event.caseId, version: input.version }, "archive", input.reason),
+  );
   return { caseCode: event.case.code };
 }
 
@@ -143,8 +186,20 @@ export async function updateEvent(actor: Actor, input: UpdateEventInput): Promis
   const current = await db.caseEvent.findFirst({
     where: { id: input.eventId, deletedAt: null, case: caseVisibleTo(actor) },
     select: {
-      id: true, version: true, caseId: true, case: { select: { code: true } },
-      type: true, dateEarliest: true, dateLatest: true, precision: true, dateWording: true, description: true, country: true, province: true, cityArea: true, authority: true,
+      id: true,
+      version: true,
+      caseId: true,
+      case: { select: { code: true } },
+      type: true,
+      dateEarliest: true,
+      dateLatest: true,
+      precision: true,
+      dateWording: true,
+      description: true,
+      country: true,
+      province: true,
+      cityArea: true,
+      authority: true,
     },
   });
   if (!current) throw notFound("Event");
@@ -152,6 +207,14 @@ export async function updateEvent(actor: Actor, input: UpdateEventInput): Promis
   const after = eventData(input);
   const changes = changedFields(current, after, Object.keys(after) as (keyof typeof after)[]);
   if (changes.length === 0) return { caseCode: current.case.code };
-  await db.$transaction((tx) => changeEventInTx(tx, actor, { id: current.id, caseId: current.caseId, version: input.version }, { data: after, changes }, input.reason));
+  await db.$transaction((tx) =>
+    changeEventInTx(
+      tx,
+      actor,
+      { id: current.id, caseId: current.caseId, version: input.version },
+      { data: after, changes },
+      input.reason,
+    ),
+  );
   return { caseCode: current.case.code };
 }

@@ -15,7 +15,13 @@ export async function checkDatabase(timeoutMs = 2000): Promise<{ ok: true } | { 
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Keep only the first line and drop anything URL-like: error messages must not leak credentials.
-    return { ok: false, reason: message.split("\n")[0].replace(/postgres(ql)?:\/\/\S+/g, "[database]").slice(0, 200) };
+    return {
+      ok: false,
+      reason: message
+        .split("\n")[0]
+        .replace(/postgres(ql)?:\/\/\S+/g, "[database]")
+        .slice(0, 200),
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -9,7 +9,11 @@ type Tx = Prisma.TransactionClient;
 type ChangeAction = "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE";
 
 /** The fields whose value differs between `before` and `after`, as old → new text. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>, fields: readonly (keyof T & string)[]) {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+  fields: readonly (keyof T & string)[],
+) {
   return fields
     .filter((f) => f in after && historyValue(before[f]) !== historyValue(after[f]))
     .map((f) => ({ field: f, oldValue: historyValue(before[f]), newValue: historyValue(after[f]) }));
@@ -33,7 +37,14 @@ export async function writeHistory(
     reason?: string | null;
   },
 ): Promise<void> {
-  const base = { userId: entry.actor?.id ?? null, entity: entry.entity, entityId: entry.entityId, caseId: entry.caseId, action: entry.action, reason: entry.reason || null };
+  const base = {
+    userId: entry.actor?.id ?? null,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    caseId: entry.caseId,
+    action: entry.action,
+    reason: entry.reason || null,
+  };
   const rows = entry.changes?.length ? entry.changes.map((c) => ({ ...base, ...c })) : [base];
   await tx.recordChange.createMany({ data: rows });
 }
@@ -47,7 +58,17 @@ export async function listCaseHistory(actor: Actor, caseCode: string, limit = 50
     where: { caseId: found.id },
     orderBy: { id: "desc" },
     take: limit,
-    select: { id: true, at: true, entity: true, action: true, field: true, oldValue: true, newValue: true, reason: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      at: true,
+      entity: true,
+      action: true,
+      field: true,
+      oldValue: true,
+      newValue: true,
+      reason: true,
+      user: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
 }

@@ -16,14 +16,25 @@ import type { IntakeSaveInput } from "@/lib/validations/intake";
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export type IntakeDuplicate = { code: string; title: string; sizeMin: number; province: string | null; cityArea: string | null; firstEventEarliest: Date | null; lastEventLatest: Date | null };
+export type IntakeDuplicate = {
+  code: string;
+  title: string;
+  sizeMin: number;
+  province: string | null;
+  cityArea: string | null;
+  firstEventEarliest: Date | null;
+  lastEventLatest: Date | null;
+};
 
 /**
  * Existing cases that may be the same group as a drafted one: same country (and province when
  * known) with an event within three days of the draft's dates. Uses the timeline's filter, so it
  * sees exactly the cases the actor may see.
  */
-export async function findIntakeDuplicates(actor: Actor, draft: { country: string; province?: string | null; dateEarliest: string; dateLatest: string }): Promise<IntakeDuplicate[]> {
+export async function findIntakeDuplicates(
+  actor: Actor,
+  draft: { country: string; province?: string | null; dateEarliest: string; dateLatest: string },
+): Promise<IntakeDuplicate[]> {
   if (!can(actor, "create:case:any")) return [];
   const from = isoDay(new Date(new Date(`${draft.dateEarliest}T00:00:00Z`).getTime() - 3 * DAY));
   const to = isoDay(new Date(new Date(`${draft.dateLatest}T00:00:00Z`).getTime() + 3 * DAY));
@@ -46,7 +57,11 @@ export function intakeReason(source: { title: string; outlet: string; publishedA
  * dates, the contacts and the advocacy actions. Every history row says which report it came from.
  * Any failure rolls everything back: nothing is half-saved.
  */
-export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, today = new Date()): Promise<{ sourceId: string; caseCodes: string[] }> {
+export async function saveReportIntake(
+  actor: Actor,
+  input: IntakeSaveInput,
+  today = new Date(),
+): Promise<{ sourceId: string; caseCodes: string[] }> {
   for (const p of ["create:case:any", "write:event:any", "write:source:any"] as const) requirePermission(actor, p);
   if (input.contacts.length) requirePermission(actor, "write:contact:any");
   if (input.actions.length) requirePermission(actor, "write:advocacy:any");
@@ -61,8 +76,27 @@ export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, tod
   return db.$transaction(
     async (tx) => {
       const source = await captureSourceInTx(tx, actor, input.source, reason);
-      const claim = (caseId: string, target: "EVENT" | "FIELD", quote: string, extra: { eventId?: string; field?: string; value?: string }) =>
-        createClaimInTx(tx, actor, { sourceId: source.id, caseId, target, eventId: extra.eventId ?? null, field: extra.field ?? null, value: extra.value ?? null, quote, quoteStart: quoteStart(quote) }, reason);
+      const claim = (
+        caseId: string,
+        target: "EVENT" | "FIELD",
+        quote: string,
+        extra: { eventId?: string; field?: string; value?: string },
+      ) =>
+        createClaimInTx(
+          tx,
+          actor,
+          {
+            sourceId: source.id,
+            caseId,
+            target,
+            eventId: extra.eventId ?? null,
+            field: extra.field ?? null,
+            value: extra.value ?? null,
+            quote,
+            quoteStart: quoteStart(quote),
+          },
+          reason,
+        );
 
       const saved: { id: string; code: string }[] = [];
       for (const draft of input.cases) {
@@ -72,7 +106,10 @@ export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, tod
           if (!found) throw notFound("Case");
           target = found;
         } else {
-          const firstYear = draft.events.map((e) => e.dateEarliest).sort()[0]?.slice(0, 4);
+          const firstYear = draft.events
+            .map((e) => e.dateEarliest)
+            .sort()[0]
+            ?.slice(0, 4);
           // Codes carry the year the group was caught when the report dates it (CN-2012-0004).
           const year = firstYear ? Number(firstYear) : today.getUTCFullYear();
           const { status, sizeQuote } = draft;
@@ -80,8 +117,10 @@ export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, tod
           target = await createCaseInTx(tx, actor, fields, { year, status, statusManual: Boolean(status), reason });
           if (sizeQuote) {
             await claim(target.id, "FIELD", sizeQuote, { field: "sizeMin", value: String(draft.sizeMin) });
-            if (draft.sizeMax !== undefined) await claim(target.id, "FIELD", sizeQuote, { field: "sizeMax", value: String(draft.sizeMax) });
-            if (draft.sizeBest !== undefined) await claim(target.id, "FIELD", sizeQuote, { field: "sizeBest", value: String(draft.sizeBest) });
+            if (draft.sizeMax !== undefined)
+              await claim(target.id, "FIELD", sizeQuote, { field: "sizeMax", value: String(draft.sizeMax) });
+            if (draft.sizeBest !== undefined)
+              await claim(target.id, "FIELD", sizeQuote, { field: "sizeBest", value: String(draft.sizeBest) });
           }
         }
         for (const e of draft.events) {
@@ -94,28 +133,50 @@ export async function saveReportIntake(actor: Actor, input: IntakeSaveInput, tod
       const contactIds: string[] = [];
       for (const c of input.contacts) {
         if (c.existingId) {
-          const existing = await tx.contact.findFirst({ where: { id: c.existingId, deletedAt: null }, select: { id: true } });
+          const existing = await tx.contact.findFirst({
+            where: { id: c.existingId, deletedAt: null },
+            select: { id: true },
+          });
           if (!existing) throw notFound("Contact");
           contactIds.push(existing.id);
           continue;
         }
         const notes = c.quote ? `Named in the report: "${c.quote}"` : "";
-        const created = await createContactInTx(tx, actor, { name: c.name, kind: c.kind, role: c.role || null, organisation: c.organisation || null, country: null, notes, contactDetails: undefined }, reason);
+        const created = await createContactInTx(
+          tx,
+          actor,
+          {
+            name: c.name,
+            kind: c.kind,
+            role: c.role || null,
+            organisation: c.organisation || null,
+            country: null,
+            notes,
+            contactDetails: undefined,
+          },
+          reason,
+        );
         contactIds.push(created.id);
       }
 
       for (const a of input.actions) {
         for (const index of a.caseIndexes) {
-          await createAdvocacyInTx(tx, actor, saved[index].id, {
-            contactId: contactIds[a.contactIndex],
-            kind: a.kind,
-            date: new Date(`${a.date}T00:00:00Z`),
-            askedFor: a.askedFor,
-            response: "NO_RESPONSE",
-            status: "AWAITING_RESPONSE",
-            followUpDue: undefined,
-            notes: a.quote ? `According to the report: "${a.quote}"` : "",
-          }, reason);
+          await createAdvocacyInTx(
+            tx,
+            actor,
+            saved[index].id,
+            {
+              contactId: contactIds[a.contactIndex],
+              kind: a.kind,
+              date: new Date(`${a.date}T00:00:00Z`),
+              askedFor: a.askedFor,
+              response: "NO_RESPONSE",
+              status: "AWAITING_RESPONSE",
+              followUpDue: undefined,
+              notes: a.quote ? `According to the report: "${a.quote}"` : "",
+            },
+            reason,
+          );
         }
       }
       return { sourceId: source.id, caseCodes: saved.map((s) => s.code) };

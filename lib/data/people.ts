@@ -1,7 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { caseVisibleTo } from "@/lib/data/visibility";
-import { decryptField, encryptField, keyringFromEnv, type EncryptedColumn, type Keyring } from "@/lib/crypto/encryption";
+import {
+  decryptField,
+  encryptField,
+  keyringFromEnv,
+  type EncryptedColumn,
+  type Keyring,
+} from "@/lib/crypto/encryption";
 import { writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Sex } from "@/lib/generated/prisma/enums";
@@ -29,7 +35,9 @@ const identitySelect = {
 export type PersonIdentity = { realName: string | null; contactDetails: string | null; exactAddress: string | null };
 
 /** A person in a case; `restricted` is null unless the actor may read identities. */
-export type PersonView = Prisma.PersonGetPayload<{ select: typeof personSelect }> & { restricted: PersonIdentity | null };
+export type PersonView = Prisma.PersonGetPayload<{ select: typeof personSelect }> & {
+  restricted: PersonIdentity | null;
+};
 
 /** Decrypts a nullable column value. */
 function open(column: EncryptedColumn, stored: string | null): string | null {
@@ -69,12 +77,20 @@ export async function createPersonInTx(
   tx: Prisma.TransactionClient,
   actor: Actor,
   caseId: string,
-  input: { alias: string; sex: Sex; ageMin: number | null; ageMax: number | null; relation: string | null; restricted: PersonIdentity },
+  input: {
+    alias: string;
+    sex: Sex;
+    ageMin: number | null;
+    ageMax: number | null;
+    relation: string | null;
+    restricted: PersonIdentity;
+  },
   keyring: Keyring,
   reason?: string,
 ): Promise<{ id: string }> {
   requirePermission(actor, "read:person-identity:restricted");
-  const seal = (column: EncryptedColumn, value: string | null) => (value === null ? null : encryptField(keyring, column, value));
+  const seal = (column: EncryptedColumn, value: string | null) =>
+    value === null ? null : encryptField(keyring, column, value);
   const person = await tx.person.create({
     data: {
       caseId,

@@ -26,7 +26,11 @@ const logging = new PrismaClient({
 logging.$on("query", (event) => statements.push(event.query));
 const appGlobal = globalThis as unknown as { prisma?: unknown };
 
-const secret = { realName: `[Test] Kim ${unique()}`, contactDetails: `[Test] via ${unique()}`, contact: `[Test] ${unique()}@example.org` };
+const secret = {
+  realName: `[Test] Kim ${unique()}`,
+  contactDetails: `[Test] via ${unique()}`,
+  contact: `[Test] ${unique()}@example.org`,
+};
 let restrictedCode: string;
 let internalCode: string;
 let publicCode: string;
@@ -39,14 +43,21 @@ beforeAll(async () => {
   const keyring = keyringFromEnv();
   const newCase = async (visibility: "PUBLIC" | "INTERNAL" | "RESTRICTED", deletedAt: Date | null = null) => {
     const code = uniqueCaseCode();
-    const created = await db.case.create({ data: { code, title: `People test (${visibility})`, sizeMin: 2, country: "CN", visibility, deletedAt } });
+    const created = await db.case.create({
+      data: { code, title: `People test (${visibility})`, sizeMin: 2, country: "CN", visibility, deletedAt },
+    });
     return { code, id: created.id };
   };
   const restricted = await newCase("RESTRICTED");
   const internal = await newCase("INTERNAL");
   const published = await newCase("PUBLIC");
   const archived = await newCase("INTERNAL", new Date());
-  [restrictedCode, internalCode, publicCode, archivedCaseCode] = [restricted.code, internal.code, published.code, archived.code];
+  [restrictedCode, internalCode, publicCode, archivedCaseCode] = [
+    restricted.code,
+    internal.code,
+    published.code,
+    archived.code,
+  ];
 
   await db.person.createMany({
     data: [
@@ -63,12 +74,28 @@ beforeAll(async () => {
       { caseId: restricted.id, alias: "Man B", sex: "MALE" },
       { caseId: restricted.id, alias: "Archived C", deletedAt: new Date() },
       // Under a key nobody has: reading it for an editor would throw if it were ever decrypted.
-      { caseId: internal.id, alias: "Woman D", realNameEnc: encryptField(loadKeyring(`key-nobody-has:${Buffer.alloc(32, 7).toString("base64")}`), "Person.realNameEnc", "x") },
+      {
+        caseId: internal.id,
+        alias: "Woman D",
+        realNameEnc: encryptField(
+          loadKeyring(`key-nobody-has:${Buffer.alloc(32, 7).toString("base64")}`),
+          "Person.realNameEnc",
+          "x",
+        ),
+      },
       { caseId: published.id, alias: "Man E" },
       { caseId: archived.id, alias: "Woman F" },
     ],
   });
-  contactId = (await db.contact.create({ data: { name: `Contact ${unique()}`, kind: "NGO", contactDetailsEnc: encryptField(keyring, "Contact.contactDetailsEnc", secret.contact) } })).id;
+  contactId = (
+    await db.contact.create({
+      data: {
+        name: `Contact ${unique()}`,
+        kind: "NGO",
+        contactDetailsEnc: encryptField(keyring, "Contact.contactDetailsEnc", secret.contact),
+      },
+    })
+  ).id;
   contactWithoutDetailsId = (await db.contact.create({ data: { name: `Contact ${unique()}`, kind: "LAWYER" } })).id;
   await db.contact.create({ data: { name: `Archived contact ${unique()}`, kind: "NGO", deletedAt: new Date() } });
 });
@@ -83,7 +110,8 @@ afterAll(async () => {
 
 /** True when some statement since the test began read `column`; throws when nothing went through the data layer's client. */
 function queried(column: string): boolean {
-  if (statements.length === 0) throw new Error("No statement was logged: is the data layer still on globalThis.prisma?");
+  if (statements.length === 0)
+    throw new Error("No statement was logged: is the data layer still on globalThis.prisma?");
   return statements.some((s) => s.includes(`"${column}"`));
 }
 
@@ -96,7 +124,17 @@ describe("listPeopleForCase", () => {
 
   it("gives editors pseudonymous details only, without querying the encrypted columns", async () => {
     const people = await listPeopleForCase(as("EDITOR"), internalCode);
-    expect(people).toEqual([{ id: expect.any(String), alias: "Woman D", sex: "UNKNOWN", ageMin: null, ageMax: null, relation: null, restricted: null }]);
+    expect(people).toEqual([
+      {
+        id: expect.any(String),
+        alias: "Woman D",
+        sex: "UNKNOWN",
+        ageMin: null,
+        ageMax: null,
+        relation: null,
+        restricted: null,
+      },
+    ]);
     expect(queried("alias")).toBe(true);
     for (const column of ["realNameEnc", "contactDetailsEnc", "exactAddressEnc"]) expect(queried(column)).toBe(false);
   });
@@ -124,7 +162,9 @@ describe("listPeopleForCase", () => {
   });
 
   it("fails loudly for staff when a stored identity cannot be decrypted", async () => {
-    await expect(listPeopleForCase(as("STAFF"), internalCode)).rejects.toThrow('key "key-nobody-has" is not in RW_ENCRYPTION_KEYS');
+    await expect(listPeopleForCase(as("STAFF"), internalCode)).rejects.toThrow(
+      'key "key-nobody-has" is not in RW_ENCRYPTION_KEYS',
+    );
   });
 });
 

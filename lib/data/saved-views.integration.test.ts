@@ -18,14 +18,20 @@ afterAll(() => db.$disconnect());
 describe("saved views", () => {
   it("stores the query in canonical form: fixed order, full dates, defaults and paging left out", async () => {
     const name = `February ${unique()}`;
-    const saved = await saveView(researcher, { name, query: "?to=2012-02&page=3&status=REPATRIATED&from=2012-02&sort=date&exact=0&status=AT_RISK_OF_REPATRIATION&unknown=x" });
+    const saved = await saveView(researcher, {
+      name,
+      query:
+        "?to=2012-02&page=3&status=REPATRIATED&from=2012-02&sort=date&exact=0&status=AT_RISK_OF_REPATRIATION&unknown=x",
+    });
     expect(saved.replaced).toBe(false);
     expect(saved.query).toBe("from=2012-02-01&to=2012-02-29&status=REPATRIATED&status=AT_RISK_OF_REPATRIATION");
     const row = await db.savedView.findUniqueOrThrow({ where: { id: saved.id } });
     expect(row).toMatchObject({ userId: researcher.id, name, query: saved.query });
 
     // A sort other than the default is kept.
-    expect((await saveView(researcher, { name: `${name} by size`, query: "sort=-size&country=cn" })).query).toBe("country=CN&sort=-size");
+    expect((await saveView(researcher, { name: `${name} by size`, query: "sort=-size&country=cn" })).query).toBe(
+      "country=CN&sort=-size",
+    );
     // No filters at all: the whole timeline.
     expect((await saveView(researcher, { name: `${name} all`, query: "" })).query).toBe("");
   });
@@ -45,16 +51,25 @@ describe("saved views", () => {
   it("a query that does not parse is refused, naming the parameter, and nothing is saved", async () => {
     const name = `Bad ${unique()}`;
     await expect(saveView(researcher, { name, query: "from=February" })).rejects.toMatchObject({ code: "rule" });
-    await expect(saveView(researcher, { name, query: "from=February" })).rejects.toThrow(/"from".*Use a year, a month or a day/);
-    await expect(saveView(researcher, { name, query: "from=2012&status=LOST" })).rejects.toThrow(/"status".*Unknown status/);
+    await expect(saveView(researcher, { name, query: "from=February" })).rejects.toThrow(
+      /"from".*Use a year, a month or a day/,
+    );
+    await expect(saveView(researcher, { name, query: "from=2012&status=LOST" })).rejects.toThrow(
+      /"status".*Unknown status/,
+    );
     await expect(saveView(researcher, { name, query: "sort=sideways" })).rejects.toThrow(/"sort"/);
     // Filtering by advocacy contact needs an editor's account: refused for a researcher.
-    await expect(saveView(researcher, { name, query: "contact=c0000000000000000000000000" })).rejects.toThrow(/"contact".*editor/);
+    await expect(saveView(researcher, { name, query: "contact=c0000000000000000000000000" })).rejects.toThrow(
+      /"contact".*editor/,
+    );
     expect(await db.savedView.count({ where: { userId: researcher.id, name } })).toBe(0);
   });
 
   it("the form's schema accepts a whole timeline link, and trims the name", () => {
-    const parsed = saveViewSchema.parse({ name: "  Feb  ", query: "http://localhost:3000/timeline?from=2012-02#chart" });
+    const parsed = saveViewSchema.parse({
+      name: "  Feb  ",
+      query: "http://localhost:3000/timeline?from=2012-02#chart",
+    });
     expect(parsed).toEqual({ name: "Feb", query: "from=2012-02" });
     expect(saveViewSchema.parse({ name: "All", query: "/timeline" }).query).toBe("");
     expect(saveViewSchema.safeParse({ name: " ", query: "" }).success).toBe(false);
@@ -78,7 +93,9 @@ describe("saved views", () => {
 
   it(`at most ${MAX_SAVED_VIEWS} views per user; replacing one is still allowed`, async () => {
     const user = await createTestUser(db, "RESEARCHER");
-    await db.savedView.createMany({ data: Array.from({ length: MAX_SAVED_VIEWS }, (_, i) => ({ userId: user.id, name: `view ${i}`, query: "" })) });
+    await db.savedView.createMany({
+      data: Array.from({ length: MAX_SAVED_VIEWS }, (_, i) => ({ userId: user.id, name: `view ${i}`, query: "" })),
+    });
     await expect(saveView(user, { name: "one more", query: "from=2012" })).rejects.toThrow(/100 saved views/);
     expect((await saveView(user, { name: "view 0", query: "from=2012" })).replaced).toBe(true);
   });

@@ -23,7 +23,10 @@ function canonicalQuery(actor: NonNullable<Actor>, query: string): string {
   }
   const { filter, listing } = parsed;
   const canonical = filterToQuery(filter, { sort: listing.sort === "date" ? undefined : listing.sort });
-  if (canonical.length > MAX_VIEW_QUERY_LENGTH) throw ruleBroken(`The view was not saved: its filters are longer than ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`);
+  if (canonical.length > MAX_VIEW_QUERY_LENGTH)
+    throw ruleBroken(
+      `The view was not saved: its filters are longer than ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`,
+    );
   return canonical;
 }
 
@@ -31,21 +34,32 @@ function canonicalQuery(actor: NonNullable<Actor>, query: string): string {
  * Saves the actor's timeline filters under a name. Saving under a name the actor already uses
  * replaces that view's filters (`replaced` says so); at most MAX_SAVED_VIEWS views per user.
  */
-export async function saveView(actor: Actor, input: { name: string; query: string }): Promise<{ id: string; query: string; replaced: boolean }> {
+export async function saveView(
+  actor: Actor,
+  input: { name: string; query: string },
+): Promise<{ id: string; query: string; replaced: boolean }> {
   requirePermission(actor, "manage:saved-view:own");
   const owner = actor!;
   const query = canonicalQuery(owner, input.query);
   return db.$transaction(async (tx) => {
     await lockUserRow(tx, owner, "manage:saved-view:own");
-    const existing = await tx.savedView.findUnique({ where: { userId_name: { userId: owner.id, name: input.name } }, select: { id: true } });
+    const existing = await tx.savedView.findUnique({
+      where: { userId_name: { userId: owner.id, name: input.name } },
+      select: { id: true },
+    });
     if (existing) {
       await tx.savedView.update({ where: { id: existing.id }, data: { query } });
       return { id: existing.id, query, replaced: true };
     }
     if ((await tx.savedView.count({ where: { userId: owner.id } })) >= MAX_SAVED_VIEWS) {
-      throw ruleBroken(`You already have ${MAX_SAVED_VIEWS} saved views, the most allowed. Delete one you no longer use, or save under an existing name to replace it.`);
+      throw ruleBroken(
+        `You already have ${MAX_SAVED_VIEWS} saved views, the most allowed. Delete one you no longer use, or save under an existing name to replace it.`,
+      );
     }
-    const created = await tx.savedView.create({ data: { userId: owner.id, name: input.name, query }, select: { id: true } });
+    const created = await tx.savedView.create({
+      data: { userId: owner.id, name: input.name, query },
+      select: { id: true },
+    });
     return { id: created.id, query, replaced: false };
   });
 }

@@ -20,7 +20,10 @@ describe("authenticateUser", () => {
     const { user, email, password } = await makeUser();
     const result = await authenticateUser(email.toUpperCase(), password, "127.0.0.1");
     expect(result).toMatchObject({ status: "ok", user: { id: user.id, email, role: "EDITOR" } });
-    const log = await db.auditEvent.findFirst({ where: { actorEmail: email, kind: "sign-in" }, orderBy: { at: "desc" } });
+    const log = await db.auditEvent.findFirst({
+      where: { actorEmail: email, kind: "sign-in" },
+      orderBy: { at: "desc" },
+    });
     expect(log?.success).toBe(true);
   });
 
@@ -32,8 +35,14 @@ describe("authenticateUser", () => {
     const disabled = await makeUser({ disabled: true });
     expect(await authenticateUser(disabled.email, disabled.password, null)).toEqual({ status: "invalid" });
 
-    const failures = await db.auditEvent.findMany({ where: { actorEmail: { in: [email, ghost, disabled.email] }, success: false } });
-    expect(failures.map((f) => (f.detail as { reason: string }).reason).sort()).toEqual(["disabled", "no-such-account", "wrong-password"]);
+    const failures = await db.auditEvent.findMany({
+      where: { actorEmail: { in: [email, ghost, disabled.email] }, success: false },
+    });
+    expect(failures.map((f) => (f.detail as { reason: string }).reason).sort()).toEqual([
+      "disabled",
+      "no-such-account",
+      "wrong-password",
+    ]);
   });
 });
 

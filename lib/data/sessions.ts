@@ -10,18 +10,25 @@ import { signInThrottle, type SignInThrottle } from "@/lib/data/sign-in-throttle
  * User administration (roles, disabling, "sign out everywhere") is lib/data/accounts.ts.
  */
 
-export type SignedInUser = { id: string; email: string; name: string; role: NonNullable<Actor>["role"]; sessionVersion: number };
+export type SignedInUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: NonNullable<Actor>["role"];
+  sessionVersion: number;
+};
 
 /** The outcome of a sign-in attempt. "invalid" covers every refusal the person must not tell apart. */
 export type SignInResult =
-  | { status: "ok"; user: SignedInUser }
-  | { status: "invalid" }
-  | { status: "throttled"; retryAt: Date };
+  { status: "ok"; user: SignedInUser } | { status: "invalid" } | { status: "throttled"; retryAt: Date };
 
 /** Whether `userId` has signed in successfully from `ip` before. */
 async function isKnownAddress(userId: string | undefined, ip: string | null): Promise<boolean> {
   if (!userId || !ip) return false;
-  const known = await db.knownSignInAddress.findUnique({ where: { userId_ip: { userId, ip: ip.slice(0, 64) } }, select: { userId: true } });
+  const known = await db.knownSignInAddress.findUnique({
+    where: { userId_ip: { userId, ip: ip.slice(0, 64) } },
+    select: { userId: true },
+  });
   return Boolean(known);
 }
 
@@ -75,17 +82,29 @@ export async function authenticateUser(
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } }),
     ...(ip
-      ? [db.knownSignInAddress.upsert({ where: { userId_ip: { userId: user.id, ip: ip.slice(0, 64) } }, create: { userId: user.id, ip: ip.slice(0, 64), lastAt: now }, update: { lastAt: now } })]
+      ? [
+          db.knownSignInAddress.upsert({
+            where: { userId_ip: { userId: user.id, ip: ip.slice(0, 64) } },
+            create: { userId: user.id, ip: ip.slice(0, 64), lastAt: now },
+            update: { lastAt: now },
+          }),
+        ]
       : []),
   ]);
-  return { status: "ok", user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return {
+    status: "ok",
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }
 
 /** Records a new session for a user who just signed in; its id goes into the session cookie. */
 export async function startSession(userId: string, maxAgeSeconds: number): Promise<string> {
   // Ended and expired sessions are of no further use; tidy them up now and then.
   if (Math.random() < 0.05) await db.userSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-  const session = await db.userSession.create({ data: { userId, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000) }, select: { id: true } });
+  const session = await db.userSession.create({
+    data: { userId, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000) },
+    select: { id: true },
+  });
   return session.id;
 }
 
@@ -100,11 +119,23 @@ export async function endSession(sessionId: unknown): Promise<void> {
  * so that signing out, disabling a user, changing their role or signing them out everywhere takes
  * effect at once. One query: the session with its user.
  */
-export async function getActorForToken(claims: { sessionId?: unknown; sessionVersion?: unknown } | null): Promise<Actor> {
-  if (!claims || typeof claims.sessionId !== "string" || claims.sessionId.length > 64 || typeof claims.sessionVersion !== "number") return null;
+export async function getActorForToken(
+  claims: { sessionId?: unknown; sessionVersion?: unknown } | null,
+): Promise<Actor> {
+  if (
+    !claims ||
+    typeof claims.sessionId !== "string" ||
+    claims.sessionId.length > 64 ||
+    typeof claims.sessionVersion !== "number"
+  )
+    return null;
   const session = await db.userSession.findUnique({
     where: { id: claims.sessionId },
-    select: { revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true } } },
+    select: {
+      revokedAt: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true } },
+    },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
   const { user } = session;

@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { THROTTLED_MESSAGE } from "@/components/auth/login-form";
 import { authOptions } from "@/lib/auth/session";
-import { SIGN_IN_THROTTLE_DEFAULTS, SignInThrottle, signInThrottleLimitsFromEnv, throttledMessage } from "@/lib/data/sign-in-throttle";
+import {
+  SIGN_IN_THROTTLE_DEFAULTS,
+  SignInThrottle,
+  signInThrottleLimitsFromEnv,
+  throttledMessage,
+} from "@/lib/data/sign-in-throttle";
 import { authenticateUser, type SignInResult } from "@/lib/data/sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { testDb, unique } from "@/lib/testing/test-database";
@@ -12,7 +17,14 @@ afterAll(() => db.$disconnect());
 
 /** Three free failures, then waits of 1 s, 2 s, capped at 4 s: small enough to wait out in a test. */
 function smallThrottle(overrides: Partial<ConstructorParameters<typeof SignInThrottle>[0]> = {}) {
-  return new SignInThrottle({ freeFailuresPerAccountAndIp: 3, freeFailuresPerIp: 100, windowSeconds: 60, baseDelaySeconds: 1, maxDelaySeconds: 4, ...overrides });
+  return new SignInThrottle({
+    freeFailuresPerAccountAndIp: 3,
+    freeFailuresPerIp: 100,
+    windowSeconds: 60,
+    baseDelaySeconds: 1,
+    maxDelaySeconds: 4,
+    ...overrides,
+  });
 }
 
 /** An address from the IPv6 documentation range that no other test uses. */
@@ -24,13 +36,21 @@ function uniqueIp(): string {
 async function makeUser() {
   const email = `${unique("throttle")}@example.org`;
   const password = `pw-${unique()}-${unique()}`;
-  const user = await db.user.create({ data: { email, name: "Throttle Test", role: "RESEARCHER", passwordHash: await hashPassword(password) } });
+  const user = await db.user.create({
+    data: { email, name: "Throttle Test", role: "RESEARCHER", passwordHash: await hashPassword(password) },
+  });
   return { user, email, password };
 }
 
 const ghostEmail = () => `${unique("ghost")}@example.org`;
 
-async function attempts(n: number, email: string, password: string, ip: string | null, throttle: SignInThrottle): Promise<SignInResult["status"][]> {
+async function attempts(
+  n: number,
+  email: string,
+  password: string,
+  ip: string | null,
+  throttle: SignInThrottle,
+): Promise<SignInResult["status"][]> {
   const statuses: SignInResult["status"][] = [];
   for (let i = 0; i < n; i++) statuses.push((await authenticateUser(email, password, ip, throttle)).status);
   return statuses;
@@ -41,10 +61,14 @@ function waitSeconds(result: SignInResult): number {
   return (result.retryAt.getTime() - Date.now()) / 1000;
 }
 
-const sleepUntil = (result: SignInResult) => new Promise((resolve) => setTimeout(resolve, Math.max(0, waitSeconds(result) * 1000) + 100));
+const sleepUntil = (result: SignInResult) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, waitSeconds(result) * 1000) + 100));
 
 function throttledLog(email: string) {
-  return db.auditEvent.findMany({ where: { kind: "sign-in", actorEmail: email, success: false, detail: { path: ["reason"], equals: "throttled" } }, orderBy: { id: "asc" } });
+  return db.auditEvent.findMany({
+    where: { kind: "sign-in", actorEmail: email, success: false, detail: { path: ["reason"], equals: "throttled" } },
+    orderBy: { id: "asc" },
+  });
 }
 
 describe("sign-in throttling: growing delays, never a lockout", () => {
@@ -76,7 +100,14 @@ describe("sign-in throttling: growing delays, never a lockout", () => {
     const { email, password } = await makeUser();
     const throttle = smallThrottle();
     const attacker = uniqueIp();
-    expect(await attempts(6, email, "wrong password", attacker, throttle)).toEqual(["invalid", "invalid", "invalid", "throttled", "throttled", "throttled"]);
+    expect(await attempts(6, email, "wrong password", attacker, throttle)).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "throttled",
+      "throttled",
+      "throttled",
+    ]);
     expect((await authenticateUser(email, password, uniqueIp(), throttle)).status).toBe("ok");
   });
 
@@ -113,14 +144,33 @@ describe("sign-in throttling: growing delays, never a lockout", () => {
     const [knownLog, ghostLog] = [await throttledLog(email), await throttledLog(ghost)];
     expect(knownLog).toHaveLength(2);
     expect(ghostLog).toHaveLength(2);
-    expect(knownLog[0]).toMatchObject({ actorId: user.id, ip, success: false, detail: { reason: "throttled", limit: "account-ip" } });
-    expect(ghostLog[0]).toMatchObject({ actorId: null, ip, success: false, detail: { reason: "throttled", limit: "account-ip" } });
+    expect(knownLog[0]).toMatchObject({
+      actorId: user.id,
+      ip,
+      success: false,
+      detail: { reason: "throttled", limit: "account-ip" },
+    });
+    expect(ghostLog[0]).toMatchObject({
+      actorId: null,
+      ip,
+      success: false,
+      detail: { reason: "throttled", limit: "account-ip" },
+    });
     // Refused attempts were never checked, so none of them shows up as a wrong password.
-    const logged = await db.auditEvent.findMany({ where: { kind: "sign-in", actorEmail: { in: [email, ghost] } }, select: { actorEmail: true, detail: true } });
-    const reasons = logged.map((l) => `${l.actorEmail === email ? "known" : "ghost"} ${(l.detail as { reason: string }).reason}`).sort();
+    const logged = await db.auditEvent.findMany({
+      where: { kind: "sign-in", actorEmail: { in: [email, ghost] } },
+      select: { actorEmail: true, detail: true },
+    });
+    const reasons = logged
+      .map((l) => `${l.actorEmail === email ? "known" : "ghost"} ${(l.detail as { reason: string }).reason}`)
+      .sort();
     expect(reasons).toEqual([
-      ...Array(3).fill("ghost no-such-account"), "ghost throttled", "ghost throttled",
-      "known throttled", "known throttled", ...Array(3).fill("known wrong-password"),
+      ...Array(3).fill("ghost no-such-account"),
+      "ghost throttled",
+      "ghost throttled",
+      "known throttled",
+      "known throttled",
+      ...Array(3).fill("known wrong-password"),
     ]);
   });
 
@@ -128,13 +178,29 @@ describe("sign-in throttling: growing delays, never a lockout", () => {
     const { email } = await makeUser();
     const throttle = smallThrottle();
     const ip = uniqueIp();
-    const results = await Promise.all(Array.from({ length: 8 }, () => authenticateUser(email, "wrong password", ip, throttle)));
-    expect(results.map((r) => r.status).sort()).toEqual(["invalid", "invalid", "invalid", "throttled", "throttled", "throttled", "throttled", "throttled"]);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => authenticateUser(email, "wrong password", ip, throttle)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "throttled",
+      "throttled",
+      "throttled",
+      "throttled",
+      "throttled",
+    ]);
   });
 
   it("counts emails longer than the key column holds", async () => {
     const long = `${"a".repeat(300)}${unique()}@example.org`;
-    expect(await attempts(4, long, "wrong password", uniqueIp(), smallThrottle())).toEqual(["invalid", "invalid", "invalid", "throttled"]);
+    expect(await attempts(4, long, "wrong password", uniqueIp(), smallThrottle())).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "throttled",
+    ]);
   });
 
   it("without options: five free failures per account and address, then 1 s, growing to at most 15 minutes", async () => {
@@ -174,7 +240,11 @@ describe("the credentials provider", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2031-05-04T09:30:20Z") });
     try {
       const outcomes: [string, string][] = [];
-      for (let i = 0; i < 6; i++) outcomes.push([await outcome(email, i === 5 ? password : "wrong password", headers()), await outcome(ghost, "wrong password", headers())]);
+      for (let i = 0; i < 6; i++)
+        outcomes.push([
+          await outcome(email, i === 5 ? password : "wrong password", headers()),
+          await outcome(ghost, "wrong password", headers()),
+        ]);
       expect(outcomes.slice(0, 5)).toEqual(Array(5).fill(["refused", "refused"]));
       expect(outcomes[5][0]).toMatch(THROTTLED_MESSAGE);
       expect(outcomes[5][1]).toBe(outcomes[5][0]);
@@ -188,26 +258,50 @@ describe("the credentials provider", () => {
 describe("throttledMessage", () => {
   it("says seconds under a minute, else the next whole minute in UTC, in the form's pattern", () => {
     const now = new Date("2026-03-01T10:00:00Z");
-    expect(throttledMessage(new Date("2026-03-01T10:00:01.2Z"), now)).toBe("Too many failed sign-in attempts. Try again in 2 seconds.");
-    expect(throttledMessage(new Date("2026-03-01T10:00:00.5Z"), now)).toBe("Too many failed sign-in attempts. Try again in 1 second.");
+    expect(throttledMessage(new Date("2026-03-01T10:00:01.2Z"), now)).toBe(
+      "Too many failed sign-in attempts. Try again in 2 seconds.",
+    );
+    expect(throttledMessage(new Date("2026-03-01T10:00:00.5Z"), now)).toBe(
+      "Too many failed sign-in attempts. Try again in 1 second.",
+    );
     const later = throttledMessage(new Date("2026-03-01T10:14:05Z"), now);
     expect(later).toBe("Too many failed sign-in attempts. Try again after 10:15 UTC (in about 15 minutes).");
-    for (const m of [later, throttledMessage(new Date("2026-03-01T10:00:01Z"), now)]) expect(m).toMatch(THROTTLED_MESSAGE);
+    for (const m of [later, throttledMessage(new Date("2026-03-01T10:00:01Z"), now)])
+      expect(m).toMatch(THROTTLED_MESSAGE);
   });
 });
 
 describe("signInThrottleLimitsFromEnv", () => {
   it("reads RW_SIGNIN_* and falls back to the defaults", () => {
     expect(signInThrottleLimitsFromEnv({})).toEqual(SIGN_IN_THROTTLE_DEFAULTS);
-    expect(SIGN_IN_THROTTLE_DEFAULTS).toEqual({ freeFailuresPerAccountAndIp: 5, freeFailuresPerIp: 20, windowSeconds: 900, baseDelaySeconds: 1, maxDelaySeconds: 900 });
+    expect(SIGN_IN_THROTTLE_DEFAULTS).toEqual({
+      freeFailuresPerAccountAndIp: 5,
+      freeFailuresPerIp: 20,
+      windowSeconds: 900,
+      baseDelaySeconds: 1,
+      maxDelaySeconds: 900,
+    });
     expect(
-      signInThrottleLimitsFromEnv({ RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP: "8", RW_SIGNIN_FREE_FAILURES_PER_IP: "50", RW_SIGNIN_WINDOW_SECONDS: "600", RW_SIGNIN_MAX_DELAY_SECONDS: "120" }),
-    ).toEqual({ freeFailuresPerAccountAndIp: 8, freeFailuresPerIp: 50, windowSeconds: 600, baseDelaySeconds: 1, maxDelaySeconds: 120 });
+      signInThrottleLimitsFromEnv({
+        RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP: "8",
+        RW_SIGNIN_FREE_FAILURES_PER_IP: "50",
+        RW_SIGNIN_WINDOW_SECONDS: "600",
+        RW_SIGNIN_MAX_DELAY_SECONDS: "120",
+      }),
+    ).toEqual({
+      freeFailuresPerAccountAndIp: 8,
+      freeFailuresPerIp: 50,
+      windowSeconds: 600,
+      baseDelaySeconds: 1,
+      maxDelaySeconds: 120,
+    });
   });
 
   it("refuses a malformed value, and the retired lockout settings, naming the variable", () => {
     expect(() => signInThrottleLimitsFromEnv({ RW_SIGNIN_WINDOW_SECONDS: "15m" })).toThrow(/RW_SIGNIN_WINDOW_SECONDS/);
-    expect(() => signInThrottleLimitsFromEnv({ RW_SIGNIN_FREE_FAILURES_PER_IP: "0" })).toThrow(/RW_SIGNIN_FREE_FAILURES_PER_IP/);
+    expect(() => signInThrottleLimitsFromEnv({ RW_SIGNIN_FREE_FAILURES_PER_IP: "0" })).toThrow(
+      /RW_SIGNIN_FREE_FAILURES_PER_IP/,
+    );
     expect(() => signInThrottleLimitsFromEnv({ RW_SIGNIN_MAX_FAILURES_PER_ACCOUNT: "5" })).toThrow(/no longer exist/);
   });
 });

@@ -54,7 +54,9 @@ type Counter = { limit: "account-ip" | "ip"; key: string; free: number };
 
 /** Keys are at most 255 characters: a long email or address is stored as its SHA-256 instead. */
 function storageKey(kind: string, value: string): string {
-  return value.length <= 200 ? `${kind}:${value}` : `${kind}:sha256:${createHash("sha256").update(value).digest("hex")}`;
+  return value.length <= 200
+    ? `${kind}:${value}`
+    : `${kind}:sha256:${createHash("sha256").update(value).digest("hex")}`;
 }
 
 export class SignInThrottle {
@@ -74,10 +76,17 @@ export class SignInThrottle {
   private counters(email: string, ip: string | null, knownAddress: boolean): Counter[] {
     const account = email.trim().toLowerCase();
     const address = ip?.trim().toLowerCase() || "unknown";
-    const counters: Counter[] = [{ limit: "account-ip", key: storageKey("account-ip", `${account}|${address}`), free: this.limits.freeFailuresPerAccountAndIp }];
+    const counters: Counter[] = [
+      {
+        limit: "account-ip",
+        key: storageKey("account-ip", `${account}|${address}`),
+        free: this.limits.freeFailuresPerAccountAndIp,
+      },
+    ];
     // Without an address there is nothing to count per address: pooling all such attempts under
     // one key would let anyone slow everyone down.
-    if (ip && !knownAddress) counters.push({ limit: "ip", key: storageKey("ip", address), free: this.limits.freeFailuresPerIp });
+    if (ip && !knownAddress)
+      counters.push({ limit: "ip", key: storageKey("ip", address), free: this.limits.freeFailuresPerIp });
     return counters;
   }
 
@@ -107,7 +116,9 @@ export class SignInThrottle {
   async succeeded(email: string, ip: string | null, knownAddress = false): Promise<void> {
     const [accountIp, byIp] = this.counters(email, ip, knownAddress);
     await this.db.$executeRaw`DELETE FROM sign_in_throttle WHERE key = ${accountIp.key}`;
-    if (byIp) await this.db.$executeRaw`UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0) WHERE key = ${byIp.key}`;
+    if (byIp)
+      await this.db
+        .$executeRaw`UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0) WHERE key = ${byIp.key}`;
   }
 
   private async blockedUntil(keys: string[]): Promise<Map<string, Date>> {
@@ -123,7 +134,8 @@ export class SignInThrottle {
    */
   private async take(counter: Counter): Promise<true | Date> {
     const { windowSeconds, baseDelaySeconds, maxDelaySeconds } = this.limits;
-    await this.db.$executeRaw`INSERT INTO sign_in_throttle (key, failures, "lastFailureAt") VALUES (${counter.key}, 0, now()) ON CONFLICT (key) DO NOTHING`;
+    await this.db
+      .$executeRaw`INSERT INTO sign_in_throttle (key, failures, "lastFailureAt") VALUES (${counter.key}, 0, now()) ON CONFLICT (key) DO NOTHING`;
     const rows = await this.db.$queryRaw<{ failures: number }[]>`
       WITH counted AS (
         SELECT key, CASE WHEN "lastFailureAt" < now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE failures + 1 END AS failures
@@ -139,7 +151,9 @@ export class SignInThrottle {
       WHERE t.key = counted.key AND (t."blockedUntil" IS NULL OR t."blockedUntil" <= now())
       RETURNING t.failures`;
     if (rows.length) return true;
-    const [row] = await this.db.$queryRaw<{ blockedUntil: Date | null }[]>`SELECT "blockedUntil" FROM sign_in_throttle WHERE key = ${counter.key}`;
+    const [row] = await this.db.$queryRaw<
+      { blockedUntil: Date | null }[]
+    >`SELECT "blockedUntil" FROM sign_in_throttle WHERE key = ${counter.key}`;
     return row?.blockedUntil ?? new Date();
   }
 
@@ -170,7 +184,8 @@ export function signInThrottle(): SignInThrottle {
  */
 export function throttledMessage(retryAt: Date, now: Date = new Date()): string {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-  if (seconds < 60) return `Too many failed sign-in attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  if (seconds < 60)
+    return `Too many failed sign-in attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
   // Rounded up to the minute, so the time named is never one at which sign-in is still refused.
   const at = new Date(Math.ceil(retryAt.getTime() / 60_000) * 60_000);
   const minutes = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60_000));

@@ -13,12 +13,20 @@ const CASE = "CN-2012-0002";
 let caseId: string;
 
 const sha = (text: string) => createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex");
-const input = (text: string, extra: Partial<CaptureSourceInput> = {}): CaptureSourceInput => ({ outlet: "Test Outlet", title: `Report ${unique()}`, language: "en", text, ...extra });
+const input = (text: string, extra: Partial<CaptureSourceInput> = {}): CaptureSourceInput => ({
+  outlet: "Test Outlet",
+  title: `Report ${unique()}`,
+  language: "en",
+  text,
+  ...extra,
+});
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: true, keyring: keyringFromEnv() });
   for (const role of ["RESEARCHER", "EDITOR", "STAFF"] as const) {
-    const u = await db.user.create({ data: { email: `${unique(role.toLowerCase())}@example.org`, name: role, role, passwordHash: "x" } });
+    const u = await db.user.create({
+      data: { email: `${unique(role.toLowerCase())}@example.org`, name: role, role, passwordHash: "x" },
+    });
     actors[role] = { id: u.id, email: u.email, name: u.name, role };
   }
   caseId = (await db.case.findUniqueOrThrow({ where: { code: CASE } })).id;
@@ -28,7 +36,10 @@ afterAll(() => db.$disconnect());
 describe("capturing a source", () => {
   it("stores the SHA-256 of the exact text, and the same text again returns the same source", async () => {
     const text = `Nine people were caught near Shenyang. ${unique()}\nThey may be sent back.`;
-    const first = await captureSource(actors.EDITOR, input(text, { url: "https://example.org/a", publishedAt: new Date("2012-02-20") }));
+    const first = await captureSource(
+      actors.EDITOR,
+      input(text, { url: "https://example.org/a", publishedAt: new Date("2012-02-20") }),
+    );
     expect(first.created).toBe(true);
     const row = await db.source.findUniqueOrThrow({ where: { id: first.id } });
     expect(row.sha256).toBe(sha(row.text));
@@ -54,15 +65,28 @@ describe("capturing a source", () => {
     const corrected = await captureSource(actors.EDITOR, input(`${base} (corrected)`, { supersedesId: first.id }));
     expect(corrected.created).toBe(true);
     expect((await db.source.findUniqueOrThrow({ where: { id: corrected.id } })).supersedesId).toBe(first.id);
-    await expect(db.source.update({ where: { id: first.id }, data: { text: "tampered", sha256: sha("tampered") } })).rejects.toThrow();
-    await expect(captureSource(actors.EDITOR, input(`x ${unique()}`, { supersedesId: "cknotarealsource00000000" }))).rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      db.source.update({ where: { id: first.id }, data: { text: "tampered", sha256: sha("tampered") } }),
+    ).rejects.toThrow();
+    await expect(
+      captureSource(actors.EDITOR, input(`x ${unique()}`, { supersedesId: "cknotarealsource00000000" })),
+    ).rejects.toMatchObject({ code: "not-found" });
   });
 
   it("reuses only a capture the actor may see: the text of a source quoted only on a restricted case becomes a new capture for an editor", async () => {
     const text = `Quoted only on a restricted case ${unique()}`;
-    const hidden = await captureSource(actors.STAFF, input(text, { outlet: "Confidential Outlet", title: "Confidential title", url: "https://confidential.example/x" }));
+    const hidden = await captureSource(
+      actors.STAFF,
+      input(text, {
+        outlet: "Confidential Outlet",
+        title: "Confidential title",
+        url: "https://confidential.example/x",
+      }),
+    );
     const restricted = await db.case.findUniqueOrThrow({ where: { code: "SYN-2012-0002" } });
-    await db.sourceClaim.create({ data: { sourceId: hidden.id, caseId: restricted.id, target: "CASE", quote: text.slice(0, 20), quoteStart: 0 } });
+    await db.sourceClaim.create({
+      data: { sourceId: hidden.id, caseId: restricted.id, target: "CASE", quote: text.slice(0, 20), quoteStart: 0 },
+    });
 
     const mine = await captureSource(actors.EDITOR, input(text));
     expect(mine.created).toBe(true);
@@ -93,46 +117,97 @@ describe("quoting a source in a case", () => {
 
   it("stores the quote with its offset and a history row for the case, in one go", async () => {
     const quote = "nine people, including a child";
-    const { id } = await addClaim(actors.EDITOR, { sourceId, caseCode: CASE, target: "FIELD", field: "sizeMin", value: "9", quote });
+    const { id } = await addClaim(actors.EDITOR, {
+      sourceId,
+      caseCode: CASE,
+      target: "FIELD",
+      field: "sizeMin",
+      value: "9",
+      quote,
+    });
     const claim = await db.sourceClaim.findUniqueOrThrow({ where: { id } });
-    expect(claim).toMatchObject({ caseId, sourceId, target: "FIELD", field: "sizeMin", value: "9", quote, quoteStart: text.indexOf(quote) });
+    expect(claim).toMatchObject({
+      caseId,
+      sourceId,
+      target: "FIELD",
+      field: "sizeMin",
+      value: "9",
+      quote,
+      quoteStart: text.indexOf(quote),
+    });
     const history = await db.recordChange.findMany({ where: { entity: "SourceClaim", entityId: id } });
     expect(history.length).toBeGreaterThan(0);
-    expect(history.every((h) => h.caseId === caseId && h.userId === actors.EDITOR.id && h.action === "CREATE")).toBe(true);
+    expect(history.every((h) => h.caseId === caseId && h.userId === actors.EDITOR.id && h.action === "CREATE")).toBe(
+      true,
+    );
     expect(history.map((h) => h.newValue)).toContain(quote);
     // The same passage for the same target again is refused.
-    await expect(addClaim(actors.EDITOR, { sourceId, caseCode: CASE, target: "FIELD", field: "sizeMin", value: "9", quote })).rejects.toMatchObject({ code: "rule" });
+    await expect(
+      addClaim(actors.EDITOR, { sourceId, caseCode: CASE, target: "FIELD", field: "sizeMin", value: "9", quote }),
+    ).rejects.toMatchObject({ code: "rule" });
     // Quoted in a case a researcher can read, the source is now visible to them.
     expect(await getSourceForActor(actors.RESEARCHER, sourceId)).not.toBeNull();
   });
 
   it("refuses a quote that is not in the text, word for word", async () => {
     const before = await db.sourceClaim.count({ where: { sourceId } });
-    await expect(addClaim(actors.EDITOR, { sourceId, caseCode: CASE, target: "CASE", quote: "ten people, including a child" })).rejects.toMatchObject({ code: "rule" });
-    await expect(addClaim(actors.EDITOR, { sourceId, caseCode: CASE, target: "CASE", quote: "Nine people" })).rejects.toMatchObject({ code: "rule" }); // case matters
+    await expect(
+      addClaim(actors.EDITOR, { sourceId, caseCode: CASE, target: "CASE", quote: "ten people, including a child" }),
+    ).rejects.toMatchObject({ code: "rule" });
+    await expect(
+      addClaim(actors.EDITOR, { sourceId, caseCode: CASE, target: "CASE", quote: "Nine people" }),
+    ).rejects.toMatchObject({ code: "rule" }); // case matters
     expect(await db.sourceClaim.count({ where: { sourceId } })).toBe(before);
   });
 
   it("ties a quote to an event of the case, and refuses an event of another case", async () => {
     const own = await db.caseEvent.findFirstOrThrow({ where: { caseId, deletedAt: null } });
     const other = await db.caseEvent.findFirstOrThrow({ where: { case: { code: "CN-2012-0001" } } });
-    const { id } = await addClaim(actors.STAFF, { sourceId, caseCode: CASE, target: "EVENT", eventId: own.id, quote: "arrested in Changchun" });
+    const { id } = await addClaim(actors.STAFF, {
+      sourceId,
+      caseCode: CASE,
+      target: "EVENT",
+      eventId: own.id,
+      quote: "arrested in Changchun",
+    });
     expect((await db.sourceClaim.findUniqueOrThrow({ where: { id } })).eventId).toBe(own.id);
-    await expect(addClaim(actors.STAFF, { sourceId, caseCode: CASE, target: "EVENT", eventId: other.id, quote: "were arrested" })).rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      addClaim(actors.STAFF, { sourceId, caseCode: CASE, target: "EVENT", eventId: other.id, quote: "were arrested" }),
+    ).rejects.toMatchObject({ code: "not-found" });
     expect(await db.sourceClaim.count({ where: { sourceId, eventId: other.id } })).toBe(0);
   });
 
   it("refuses cases the actor may not see, and unknown sources, as not found", async () => {
-    await expect(addClaim(actors.EDITOR, { sourceId, caseCode: "SYN-2012-0002", target: "CASE", quote: "nine people" })).rejects.toMatchObject({ code: "not-found" });
-    await expect(addClaim(actors.EDITOR, { sourceId, caseCode: "CN-1999-0001", target: "CASE", quote: "nine people" })).rejects.toMatchObject({ code: "not-found" });
-    await expect(addClaim(actors.EDITOR, { sourceId: "cknotarealsource00000000", caseCode: CASE, target: "CASE", quote: "nine people" })).rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      addClaim(actors.EDITOR, { sourceId, caseCode: "SYN-2012-0002", target: "CASE", quote: "nine people" }),
+    ).rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      addClaim(actors.EDITOR, { sourceId, caseCode: "CN-1999-0001", target: "CASE", quote: "nine people" }),
+    ).rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      addClaim(actors.EDITOR, {
+        sourceId: "cknotarealsource00000000",
+        caseCode: CASE,
+        target: "CASE",
+        quote: "nine people",
+      }),
+    ).rejects.toMatchObject({ code: "not-found" });
   });
 
   it("reuses only a capture the actor may see: the text of a source quoted only on a restricted case becomes a new capture for an editor", async () => {
     const text = `Quoted only on a restricted case ${unique()}`;
-    const hidden = await captureSource(actors.STAFF, input(text, { outlet: "Confidential Outlet", title: "Confidential title", url: "https://confidential.example/x" }));
+    const hidden = await captureSource(
+      actors.STAFF,
+      input(text, {
+        outlet: "Confidential Outlet",
+        title: "Confidential title",
+        url: "https://confidential.example/x",
+      }),
+    );
     const restricted = await db.case.findUniqueOrThrow({ where: { code: "SYN-2012-0002" } });
-    await db.sourceClaim.create({ data: { sourceId: hidden.id, caseId: restricted.id, target: "CASE", quote: text.slice(0, 20), quoteStart: 0 } });
+    await db.sourceClaim.create({
+      data: { sourceId: hidden.id, caseId: restricted.id, target: "CASE", quote: text.slice(0, 20), quoteStart: 0 },
+    });
 
     const mine = await captureSource(actors.EDITOR, input(text));
     expect(mine.created).toBe(true);
@@ -147,7 +222,9 @@ describe("quoting a source in a case", () => {
     const claims = await db.sourceClaim.count();
     const changes = await db.recordChange.count();
     for (const actor of [actors.RESEARCHER, null]) {
-      await expect(addClaim(actor, { sourceId, caseCode: CASE, target: "CASE", quote: "nine people" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        addClaim(actor, { sourceId, caseCode: CASE, target: "CASE", quote: "nine people" }),
+      ).rejects.toMatchObject({ code: "forbidden" });
     }
     expect(await db.sourceClaim.count()).toBe(claims);
     expect(await db.recordChange.count()).toBe(changes);
@@ -158,7 +235,7 @@ describe("naughty strings are stored or refused cleanly", () => {
   const NAUGHTY = [
     "zero\u200bwidth\u200c\u200djoiners\ufeff",
     "\u202eRTL override\u202c and \u200fmarks\u200e שלום مرحبا",
-    "'; DROP TABLE \"Source\"; --",
+    '\'; DROP TABLE "Source"; --',
     "Robert'); DELETE FROM \"RecordChange\" WHERE ('1'='1",
     "<script>alert(1)</script><img src=x onerror=alert(2)>",
     "${7*7} {{7*7}} %s %n \\x00 \\u0000",
@@ -169,13 +246,25 @@ describe("naughty strings are stored or refused cleanly", () => {
   it("captures each as text, hashes it exactly, and quotes it back verbatim", async () => {
     for (const s of NAUGHTY) {
       const text = `${unique()} before ${s} after`;
-      const parsed = captureSourceSchema.parse({ outlet: s.slice(0, 300), title: s.slice(0, 500), author: s.slice(0, 300), text });
+      const parsed = captureSourceSchema.parse({
+        outlet: s.slice(0, 300),
+        title: s.slice(0, 500),
+        author: s.slice(0, 300),
+        text,
+      });
       const { id, sha256 } = await captureSource(actors.EDITOR, parsed);
       const row = await db.source.findUniqueOrThrow({ where: { id } });
       expect(row.text).toBe(text);
       expect(row.sha256).toBe(sha(text));
       expect(sha256).toBe(sha256Hex(text));
-      const claim = addClaimSchema.parse({ sourceId: id, caseCode: CASE, target: "FIELD", field: "province", value: s.slice(0, 300), quote: s });
+      const claim = addClaimSchema.parse({
+        sourceId: id,
+        caseCode: CASE,
+        target: "FIELD",
+        field: "province",
+        value: s.slice(0, 300),
+        quote: s,
+      });
       const { id: claimId } = await addClaim(actors.EDITOR, claim);
       const stored = await db.sourceClaim.findUniqueOrThrow({ where: { id: claimId } });
       expect(stored.quote).toBe(s.trim());
@@ -189,7 +278,11 @@ describe("naughty strings are stored or refused cleanly", () => {
     expect((await db.source.findUniqueOrThrow({ where: { id }, select: { sha256: true } })).sha256).toBe(sha(long));
     await expect(captureSource(actors.EDITOR, input(`${long}x`))).rejects.toMatchObject({ code: "rule" });
     await expect(captureSource(actors.EDITOR, input(`nul \u0000 ${unique()}`))).rejects.toMatchObject({ code: "rule" });
-    await expect(captureSource(actors.EDITOR, input(`lone \ud800 ${unique()}`))).rejects.toMatchObject({ code: "rule" });
-    await expect(addClaim(actors.EDITOR, { sourceId: id, caseCode: CASE, target: "CASE", quote: "Long\u0000" })).rejects.toMatchObject({ code: "rule" });
+    await expect(captureSource(actors.EDITOR, input(`lone \ud800 ${unique()}`))).rejects.toMatchObject({
+      code: "rule",
+    });
+    await expect(
+      addClaim(actors.EDITOR, { sourceId: id, caseCode: CASE, target: "CASE", quote: "Long\u0000" }),
+    ).rejects.toMatchObject({ code: "rule" });
   });
 });

@@ -7,7 +7,14 @@ import { writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Reliability } from "@/lib/generated/prisma/enums";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { CLAIM_FIELD_NAMES, isStorableText, MAX_QUOTE, MAX_SOURCE_TEXT, type AddClaimInput, type CaptureSourceInput } from "@/lib/validations/source";
+import {
+  CLAIM_FIELD_NAMES,
+  isStorableText,
+  MAX_QUOTE,
+  MAX_SOURCE_TEXT,
+  type AddClaimInput,
+  type CaptureSourceInput,
+} from "@/lib/validations/source";
 
 const RECORD_ID = /^[a-z0-9]{20,40}$/i;
 
@@ -39,7 +46,14 @@ export async function getSourceForActor(actor: Actor, id: string) {
       reliability: true,
       claims: {
         where: { deletedAt: null, case: caseWhere },
-        select: { id: true, quote: true, field: true, value: true, target: true, case: { select: { code: true, title: true } } },
+        select: {
+          id: true,
+          quote: true,
+          field: true,
+          value: true,
+          target: true,
+          case: { select: { code: true, title: true } },
+        },
         orderBy: { quoteStart: "asc" },
       },
     },
@@ -47,7 +61,14 @@ export async function getSourceForActor(actor: Actor, id: string) {
   return source;
 }
 
-const pickerSelect = { id: true, outlet: true, title: true, publishedAt: true, retrievedAt: true, sha256: true } satisfies Prisma.SourceSelect;
+const pickerSelect = {
+  id: true,
+  outlet: true,
+  title: true,
+  publishedAt: true,
+  retrievedAt: true,
+  sha256: true,
+} satisfies Prisma.SourceSelect;
 export type SourcePickerItem = Prisma.SourceGetPayload<{ select: typeof pickerSelect }>;
 
 /** Sources to quote from, most recently published (then captured) first; for those who attach sources. */
@@ -73,14 +94,22 @@ export async function getSourceSummary(actor: Actor, id: string): Promise<Source
  * the actor may see that capture, it is returned instead of a duplicate (`created: false`). `supersedesId` marks this
  * capture as the corrected copy of an earlier one.
  */
-export async function captureSource(actor: Actor, input: CaptureSourceInput): Promise<{ id: string; sha256: string; created: boolean }> {
+export async function captureSource(
+  actor: Actor,
+  input: CaptureSourceInput,
+): Promise<{ id: string; sha256: string; created: boolean }> {
   requirePermission(actor, "write:source:any");
-  if (input.text.trim() === "" || input.text.length > MAX_SOURCE_TEXT) throw ruleBroken(`The text must be 1 to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters.`);
+  if (input.text.trim() === "" || input.text.length > MAX_SOURCE_TEXT)
+    throw ruleBroken(`The text must be 1 to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters.`);
   for (const value of [input.text, input.outlet, input.title, input.author ?? "", input.url ?? ""]) {
-    if (!isStorableText(value)) throw ruleBroken("The source contains characters that cannot be stored (NUL or a broken surrogate pair).");
+    if (!isStorableText(value))
+      throw ruleBroken("The source contains characters that cannot be stored (NUL or a broken surrogate pair).");
   }
   if (input.supersedesId) {
-    const earlier = await db.source.findFirst({ where: { id: input.supersedesId, ...sourceVisibleTo(actor) }, select: { id: true } });
+    const earlier = await db.source.findFirst({
+      where: { id: input.supersedesId, ...sourceVisibleTo(actor) },
+      select: { id: true },
+    });
     if (!earlier) throw notFound("Source");
   }
   return db.$transaction((tx) => captureSourceInTx(tx, actor, input));
@@ -104,7 +133,11 @@ export async function captureSourceInTx(
   // Only a capture the actor may already see is reused: reusing one quoted only on a restricted case
   // would hand its id (and, through the new quotes, its outlet, title and URL) to someone who may not
   // see it. Otherwise the same text becomes a capture of its own.
-  const existing = await tx.source.findFirst({ where: { sha256, ...sourceVisibleTo(actor) }, orderBy: { createdAt: "asc" }, select: { id: true, text: true } });
+  const existing = await tx.source.findFirst({
+    where: { sha256, ...sourceVisibleTo(actor) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, text: true },
+  });
   if (existing && existing.text === input.text) return { id: existing.id, sha256, created: false };
   const created = await tx.source.create({
     data: {
@@ -139,23 +172,38 @@ export async function captureSourceInTx(
  * word for word in the captured text (its offset is stored); the case must be one the actor may see
  * and the event must belong to it. Written with its history row in one transaction.
  */
-export async function addClaim(actor: Actor, input: AddClaimInput): Promise<{ id: string; caseCode: string; sourceId: string }> {
+export async function addClaim(
+  actor: Actor,
+  input: AddClaimInput,
+): Promise<{ id: string; caseCode: string; sourceId: string }> {
   requirePermission(actor, "write:source:any");
-  if (input.quote.length === 0 || input.quote.length > MAX_QUOTE || !isStorableText(input.quote)) throw ruleBroken("The quote must be 1 to 5,000 characters of the source's text.");
-  if (input.value !== undefined && (input.value.length > 300 || !isStorableText(input.value))) throw ruleBroken("The value is limited to 300 characters.");
-  if (input.target === "FIELD" && !(input.field && (CLAIM_FIELD_NAMES as readonly string[]).includes(input.field))) throw ruleBroken("Choose the field the quote backs.");
+  if (input.quote.length === 0 || input.quote.length > MAX_QUOTE || !isStorableText(input.quote))
+    throw ruleBroken("The quote must be 1 to 5,000 characters of the source's text.");
+  if (input.value !== undefined && (input.value.length > 300 || !isStorableText(input.value)))
+    throw ruleBroken("The value is limited to 300 characters.");
+  if (input.target === "FIELD" && !(input.field && (CLAIM_FIELD_NAMES as readonly string[]).includes(input.field)))
+    throw ruleBroken("Choose the field the quote backs.");
   if (input.target === "EVENT" && !input.eventId) throw ruleBroken("Choose the event the quote is about.");
 
   const { id: caseId } = await requireVisibleCase(actor, input.caseCode);
   if (!RECORD_ID.test(input.sourceId)) throw notFound("Source");
-  const source = await db.source.findFirst({ where: { id: input.sourceId, ...sourceVisibleTo(actor) }, select: { id: true, text: true } });
+  const source = await db.source.findFirst({
+    where: { id: input.sourceId, ...sourceVisibleTo(actor) },
+    select: { id: true, text: true },
+  });
   if (!source) throw notFound("Source");
   if (input.target === "EVENT") {
-    const event = await db.caseEvent.findFirst({ where: { id: input.eventId, caseId, deletedAt: null }, select: { id: true } });
+    const event = await db.caseEvent.findFirst({
+      where: { id: input.eventId, caseId, deletedAt: null },
+      select: { id: true },
+    });
     if (!event) throw notFound("Event");
   }
   const quoteStart = source.text.indexOf(input.quote);
-  if (quoteStart < 0) throw ruleBroken("That passage does not occur word for word in the source's text. Copy it exactly from the captured text.");
+  if (quoteStart < 0)
+    throw ruleBroken(
+      "That passage does not occur word for word in the source's text. Copy it exactly from the captured text.",
+    );
 
   const data = {
     sourceId: source.id,
@@ -168,7 +216,16 @@ export async function addClaim(actor: Actor, input: AddClaimInput): Promise<{ id
     quoteStart,
   };
   const same = await db.sourceClaim.findFirst({
-    where: { sourceId: data.sourceId, caseId, target: data.target, eventId: data.eventId, field: data.field, value: data.value, quote: data.quote, deletedAt: null },
+    where: {
+      sourceId: data.sourceId,
+      caseId,
+      target: data.target,
+      eventId: data.eventId,
+      field: data.field,
+      value: data.value,
+      quote: data.quote,
+      deletedAt: null,
+    },
     select: { id: true },
   });
   if (same) throw ruleBroken("This passage is already recorded for that target.");
@@ -184,7 +241,16 @@ export async function addClaim(actor: Actor, input: AddClaimInput): Promise<{ id
 export async function createClaimInTx(
   tx: Prisma.TransactionClient,
   actor: Actor,
-  data: { sourceId: string; caseId: string; target: "CASE" | "EVENT" | "FIELD"; eventId: string | null; field: string | null; value: string | null; quote: string; quoteStart: number },
+  data: {
+    sourceId: string;
+    caseId: string;
+    target: "CASE" | "EVENT" | "FIELD";
+    eventId: string | null;
+    field: string | null;
+    value: string | null;
+    quote: string;
+    quoteStart: number;
+  },
   reason?: string,
 ): Promise<{ id: string }> {
   requirePermission(actor, "write:source:any");
@@ -196,7 +262,11 @@ export async function createClaimInTx(
     caseId: data.caseId,
     action: "CREATE",
     changes: [
-      { field: "target", oldValue: null, newValue: data.field ? `FIELD ${data.field}${data.value !== null ? ` = ${data.value}` : ""}` : data.target },
+      {
+        field: "target",
+        oldValue: null,
+        newValue: data.field ? `FIELD ${data.field}${data.value !== null ? ` = ${data.value}` : ""}` : data.target,
+      },
       { field: "quote", oldValue: null, newValue: data.quote },
       { field: "sourceId", oldValue: null, newValue: data.sourceId },
     ],

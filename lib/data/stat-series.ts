@@ -10,7 +10,14 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 export async function createStatSeriesInTx(
   tx: Prisma.TransactionClient,
   actor: Actor,
-  input: { key: string; title: string; unit: string; sourceId: string; quote: string; points: { period: string; value: number }[] },
+  input: {
+    key: string;
+    title: string;
+    unit: string;
+    sourceId: string;
+    quote: string;
+    points: { period: string; value: number }[];
+  },
   reason?: string,
 ): Promise<{ id: string }> {
   requirePermission(actor, "write:source:any");

@@ -26,19 +26,31 @@ type HistoryReader = {
   };
 };
 
-type UpdateMany = (args: { where: Record<string, unknown>; data: Record<string, unknown> }) => Promise<{ count: number }>;
+type UpdateMany = (args: {
+  where: Record<string, unknown>;
+  data: Record<string, unknown>;
+}) => Promise<{ count: number }>;
 
 /**
  * The refusal for a save made on a stale version: "changed by X at T", naming who last changed the
  * record according to its history (every write leaves a history row in the same transaction).
  */
 export async function conflictFromHistory(tx: HistoryReader, entity: VersionedEntity, id: string) {
-  const row = await tx.recordChange.findFirst({ where: { entity, entityId: id }, orderBy: { id: "desc" }, select: { at: true, user: { select: { name: true } } } });
+  const row = await tx.recordChange.findFirst({
+    where: { entity, entityId: id },
+    orderBy: { id: "desc" },
+    select: { at: true, user: { select: { name: true } } },
+  });
   return conflict(row?.user?.name ?? null, row?.at ?? null);
 }
 
 /** Refuses early (before any work) a form opened at a version the record no longer has. */
-export async function checkVersion(tx: HistoryReader, entity: VersionedEntity, current: { id: string; version: number }, opened: number): Promise<void> {
+export async function checkVersion(
+  tx: HistoryReader,
+  entity: VersionedEntity,
+  current: { id: string; version: number },
+  opened: number,
+): Promise<void> {
   if (current.version !== opened) throw await conflictFromHistory(tx, entity, current.id);
 }
 
@@ -55,6 +67,9 @@ export async function updateAtVersion(
   where: Record<string, unknown> = {},
 ): Promise<void> {
   const model = tx[MODELS[entity]] as unknown as { updateMany: UpdateMany };
-  const updated = await model.updateMany({ where: { ...where, id: record.id, version: record.opened }, data: { ...data, version: { increment: 1 } } });
+  const updated = await model.updateMany({
+    where: { ...where, id: record.id, version: record.opened },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (updated.count === 0) throw await conflictFromHistory(tx, entity, record.id);
 }

@@ -23,24 +23,39 @@ beforeAll(async () => {
   archivedCode = uniqueCaseCode();
   restrictedCode = uniqueCaseCode();
   await db.case.create({
-    data: { code: archivedCode, title: "Archived public case", sizeMin: 7, country: "CN", visibility: "PUBLIC", deletedAt: new Date() },
+    data: {
+      code: archivedCode,
+      title: "Archived public case",
+      sizeMin: 7,
+      country: "CN",
+      visibility: "PUBLIC",
+      deletedAt: new Date(),
+    },
   });
   const restricted = await db.case.create({
     data: { code: restrictedCode, title: "Restricted case", sizeMin: 2, country: "CN", visibility: "RESTRICTED" },
   });
   const text = `A report only about a restricted case ${unique()}`;
   const source = await db.source.create({
-    data: { outlet: "Private note", title: "Restricted-only source", text, sha256: createHash("sha256").update(text).digest("hex") },
+    data: {
+      outlet: "Private note",
+      title: "Restricted-only source",
+      text,
+      sha256: createHash("sha256").update(text).digest("hex"),
+    },
   });
   restrictedOnlySourceId = source.id;
-  await db.sourceClaim.create({ data: { sourceId: source.id, caseId: restricted.id, target: "CASE", quote: text.slice(0, 20) } });
+  await db.sourceClaim.create({
+    data: { sourceId: source.id, caseId: restricted.id, target: "CASE", quote: text.slice(0, 20) },
+  });
 });
 afterAll(() => db.$disconnect());
 
 /** Every case the actor's lists include (synthetic ones too), through the timeline's data layer. */
 async function listedCodes(actor: Actor): Promise<string[]> {
   const codes: string[] = [];
-  for await (const batch of streamCases(actor, filterFromQuery("data=all"))) codes.push(...batch.rows.map((c) => c.code));
+  for await (const batch of streamCases(actor, filterFromQuery("data=all")))
+    codes.push(...batch.rows.map((c) => c.code));
   return codes;
 }
 
@@ -89,7 +104,9 @@ describe("case visibility in the data layer", () => {
 
   it("the case detail carries the quote behind the group size", async () => {
     const c = await getCaseByCode(visitor, "CN-2012-0001");
-    expect(c?.fieldClaims.sizeMin?.[0].quote).toBe("Two groups of 10 and nine people crossed the border separately and were caught in China last Wednesday.");
+    expect(c?.fieldClaims.sizeMin?.[0].quote).toBe(
+      "Two groups of 10 and nine people crossed the border separately and were caught in China last Wednesday.",
+    );
     expect(c?.sources).toHaveLength(1);
   });
 });

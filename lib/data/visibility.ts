@@ -27,19 +27,30 @@ export function caseVisibleSql(actor: Actor): Prisma.Sql {
  */
 export function sourceVisibleTo(actor: Actor): Prisma.SourceWhereInput {
   if (can(actor, "read:case:restricted")) return { deletedAt: null };
-  const or: Prisma.SourceWhereInput[] = [{ claims: { some: { deletedAt: null, case: caseVisibleTo(actor) } } }, { stats: { some: {} } }];
+  const or: Prisma.SourceWhereInput[] = [
+    { claims: { some: { deletedAt: null, case: caseVisibleTo(actor) } } },
+    { stats: { some: {} } },
+  ];
   if (can(actor, "write:source:any")) or.push({ claims: { none: {} } });
   return { deletedAt: null, OR: or };
 }
 
 /** A case the actor may see, by code: its id, or null when it does not exist or is not visible. */
-export async function findVisibleCase(actor: Actor, code: string, client: Pick<typeof db, "case"> = db): Promise<{ id: string; code: string } | null> {
+export async function findVisibleCase(
+  actor: Actor,
+  code: string,
+  client: Pick<typeof db, "case"> = db,
+): Promise<{ id: string; code: string } | null> {
   if (!CASE_CODE.test(code)) return null;
   return client.case.findFirst({ where: { ...caseVisibleTo(actor), code }, select: { id: true, code: true } });
 }
 
 /** The same for a write: the case, or the "not-found" refusal. */
-export async function requireVisibleCase(actor: Actor, code: string, client: Pick<typeof db, "case"> = db): Promise<{ id: string; code: string }> {
+export async function requireVisibleCase(
+  actor: Actor,
+  code: string,
+  client: Pick<typeof db, "case"> = db,
+): Promise<{ id: string; code: string }> {
   const found = await findVisibleCase(actor, code, client);
   if (!found) throw notFound("Case");
   return found;

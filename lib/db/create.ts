@@ -9,7 +9,10 @@ import { noteDbError, noteDbOk } from "@/lib/server/db-availability";
  * and the next query that succeeds clears the mark. pg discards broken connections and opens new
  * ones on demand, so once the server is back the app reconnects without a restart.
  */
-export function createWatchedPool(connectionString: string, options: Omit<pg.PoolConfig, "connectionString"> = {}): pg.Pool {
+export function createWatchedPool(
+  connectionString: string,
+  options: Omit<pg.PoolConfig, "connectionString"> = {},
+): pg.Pool {
   const pool = new pg.Pool({ connectionString, ...options });
   // An idle connection dropped by the server emits "error" on the pool; unheard, it would end the process.
   pool.on("error", (error) => noteDbError(error));
@@ -27,8 +30,10 @@ export function createWatchedPool(connectionString: string, options: Omit<pg.Poo
   };
   // Prisma's adapter uses only these two, in their promise forms: query() for single statements,
   // connect() for transactions. pg-pool's own query() calls connect() with a callback: passed through.
-  pool.connect = ((callback?: unknown) => (typeof callback === "function" ? connect(callback as never) : watch(connect()))) as typeof pool.connect;
-  pool.query = ((...args: unknown[]) => (typeof args.at(-1) === "function" ? query(...args) : watch(query(...args)))) as typeof pool.query;
+  pool.connect = ((callback?: unknown) =>
+    typeof callback === "function" ? connect(callback as never) : watch(connect())) as typeof pool.connect;
+  pool.query = ((...args: unknown[]) =>
+    typeof args.at(-1) === "function" ? query(...args) : watch(query(...args))) as typeof pool.query;
   return pool;
 }
 

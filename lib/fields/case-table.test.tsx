@@ -32,25 +32,49 @@ const HELD_AT: FieldSpec = {
   api: { path: "place.heldAt", schema: { type: ["string", "null"] } },
   sourced: true,
 };
-const messages = { ...en, fields: { ...en.fields, case: { ...en.fields.case, heldAt: { label: "Held at (facility)" } } } };
+const messages = {
+  ...en,
+  fields: { ...en.fields, case: { ...en.fields.case, heldAt: { label: "Held at (facility)" } } },
+};
 const fields = CASE_FIELDS.fields as Record<string, FieldSpec>;
 
 function renderForm(mode: "create" | "edit") {
   return renderToStaticMarkup(
     <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
-      <CaseForm mode={mode} initial={{ code: "CN-2012-0001", version: "1", visibility: "INTERNAL", heldAt: "Tumen border post" }} />
+      <CaseForm
+        mode={mode}
+        initial={{ code: "CN-2012-0001", version: "1", visibility: "INTERNAL", heldAt: "Tumen border post" }}
+      />
     </NextIntlClientProvider>,
   );
 }
 
 function everything() {
   const t = createTranslator({ locale: "en", messages });
-  const history = historyDescriber(t as unknown as Parameters<typeof historyDescriber>[0])({ entity: "Case", action: "UPDATE", field: "heldAt", oldValue: null, newValue: "Tumen" });
+  const history = historyDescriber(t as unknown as Parameters<typeof historyDescriber>[0])({
+    entity: "Case",
+    action: "UPDATE",
+    field: "heldAt",
+    oldValue: null,
+    newValue: "Tumen",
+  });
   const doc = openApiDocument("https://example.org");
   const placeSchema = doc.components.schemas.Case.properties.place as { properties: Record<string, unknown> };
-  const row = { code: "CN-2012-0001", heldAt: "Tumen border post", latitude: null, longitude: null, origin: "SOURCED" } as unknown as CaseRow;
+  const row = {
+    code: "CN-2012-0001",
+    heldAt: "Tumen border post",
+    latitude: null,
+    longitude: null,
+    origin: "SOURCED",
+  } as unknown as CaseRow;
   const api = caseSummary(row, "https://example.org", false) as { place: Record<string, unknown> };
-  return { form: renderForm("create"), history: history.field, csv: csvColumns(false), openApi: placeSchema.properties.heldAt, api: api.place.heldAt };
+  return {
+    form: renderForm("create"),
+    history: history.field,
+    csv: csvColumns(false),
+    openApi: placeSchema.properties.heldAt,
+    api: api.place.heldAt,
+  };
 }
 
 describe("the case field table drives the form, the history, the export and the API together", () => {

@@ -79,7 +79,11 @@ export const CASE_FIELDS = defineFields("case", {
   },
   sizeMin: {
     form: { section: "groupSize" },
-    schema: z.coerce.number({ message: "The minimum group size must be a number." }).int("Whole people only.").min(1, "A group has at least 1 person.").max(100000, "That group size is too large."),
+    schema: z.coerce
+      .number({ message: "The minimum group size must be a number." })
+      .int("Whole people only.")
+      .min(1, "A group has at least 1 person.")
+      .max(100000, "That group size is too large."),
     widget: { kind: "number" },
     history: true,
     exportColumn: "size_min",
@@ -115,10 +119,42 @@ export const CASE_FIELDS = defineFields("case", {
     api: { path: "size.wording", schema: nullableText },
     sourced: false,
   },
-  familyInSouthMin: { form: { section: "groupSize" }, schema: optionalCount("With family in South Korea (min)"), widget: { kind: "number" }, history: true, exportColumn: null, api: null, sourced: true },
-  familyInSouthMax: { form: { section: "groupSize" }, schema: optionalCount("With family in South Korea (max)"), widget: { kind: "number" }, history: true, exportColumn: null, api: null, sourced: true },
-  askedForHelpMin: { form: { section: "groupSize" }, schema: optionalCount("Asked for help (min)"), widget: { kind: "number" }, history: true, exportColumn: null, api: null, sourced: true },
-  askedForHelpMax: { form: { section: "groupSize" }, schema: optionalCount("Asked for help (max)"), widget: { kind: "number" }, history: true, exportColumn: null, api: null, sourced: true },
+  familyInSouthMin: {
+    form: { section: "groupSize" },
+    schema: optionalCount("With family in South Korea (min)"),
+    widget: { kind: "number" },
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: true,
+  },
+  familyInSouthMax: {
+    form: { section: "groupSize" },
+    schema: optionalCount("With family in South Korea (max)"),
+    widget: { kind: "number" },
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: true,
+  },
+  askedForHelpMin: {
+    form: { section: "groupSize" },
+    schema: optionalCount("Asked for help (min)"),
+    widget: { kind: "number" },
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: true,
+  },
+  askedForHelpMax: {
+    form: { section: "groupSize" },
+    schema: optionalCount("Asked for help (max)"),
+    widget: { kind: "number" },
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: true,
+  },
   country: {
     form: { section: "place" },
     schema: countryCode,
@@ -153,8 +189,21 @@ export const CASE_FIELDS = defineFields("case", {
   tags: {
     form: { section: "case" },
     schema: z.preprocess(
-      (v) => (typeof v === "string" ? v.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean) : (v ?? [])),
-      z.array(z.string().max(40, "Tags are limited to 40 characters each.").regex(/^[a-z0-9][a-z0-9 _-]*$/, "Tags use letters, digits, spaces, - and _.")).max(20, "At most 20 tags."),
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((t) => t.trim().toLowerCase())
+              .filter(Boolean)
+          : (v ?? []),
+      z
+        .array(
+          z
+            .string()
+            .max(40, "Tags are limited to 40 characters each.")
+            .regex(/^[a-z0-9][a-z0-9 _-]*$/, "Tags use letters, digits, spaces, - and _."),
+        )
+        .max(20, "At most 20 tags."),
     ),
     widget: { kind: "tags" },
     hint: true,
@@ -163,7 +212,18 @@ export const CASE_FIELDS = defineFields("case", {
     api: { path: "tags", schema: { type: "array", items: { type: "string" } } },
     sourced: false,
   },
-  reason: { form: { section: "change", editOnly: true, wide: true }, schema: optionalText(2000, "The reason"), widget: { kind: "text" }, maxLength: 2000, hint: true, history: false, exportColumn: null, api: null, sourced: false, formOnly: true },
+  reason: {
+    form: { section: "change", editOnly: true, wide: true },
+    schema: optionalText(2000, "The reason"),
+    widget: { kind: "text" },
+    maxLength: 2000,
+    hint: true,
+    history: false,
+    exportColumn: null,
+    api: null,
+    sourced: false,
+    formOnly: true,
+  },
 });
 
 export type CaseFieldName = keyof typeof CASE_FIELDS.fields;
@@ -174,4 +234,6 @@ export const CASE_CREATE_FIELDS = fieldNames(CASE_FIELDS).filter(
 );
 
 /** The case's own columns among its fields (the form-only reason for a change is not one). */
-export const CASE_COLUMNS = fieldNames(CASE_FIELDS).filter((n): n is Exclude<CaseFieldName, "reason"> => !(CASE_FIELDS.fields[n] as FieldSpec).formOnly);
+export const CASE_COLUMNS = fieldNames(CASE_FIELDS).filter(
+  (n): n is Exclude<CaseFieldName, "reason"> => !(CASE_FIELDS.fields[n] as FieldSpec).formOnly,
+);

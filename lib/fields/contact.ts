@@ -2,7 +2,15 @@
 import { z } from "zod";
 import { ContactKind } from "@/lib/generated/prisma/enums";
 import { defineFields } from "@/lib/fields/define";
-import { blank, countryCode, isStorableText, optionalText, requiredText, textOrEmpty, unstorableMessage } from "@/lib/validations/fields";
+import {
+  blank,
+  countryCode,
+  isStorableText,
+  optionalText,
+  requiredText,
+  textOrEmpty,
+  unstorableMessage,
+} from "@/lib/validations/fields";
 
 export const CONTACT_KINDS = Object.values(ContactKind) as [ContactKind, ...ContactKind[]];
 
@@ -10,18 +18,63 @@ export const CONTACT_KINDS = Object.values(ContactKind) as [ContactKind, ...Cont
 const nullableText = (max: number, label: string) => optionalText(max, label).transform((v) => v ?? null);
 
 export const CONTACT_FIELDS = defineFields("contact", {
-  name: { schema: requiredText(200, "The name", { missing: "Enter a name." }), widget: { kind: "text" }, maxLength: 200, history: true, exportColumn: null, api: null, sourced: false },
-  kind: { schema: z.enum(CONTACT_KINDS, { message: "Choose a kind of contact." }), widget: { kind: "select", enumName: "ContactKind", options: CONTACT_KINDS }, history: true, exportColumn: null, api: null, sourced: false },
-  organisation: { schema: nullableText(300, "Organisation"), widget: { kind: "text" }, maxLength: 300, history: true, exportColumn: null, api: null, sourced: false },
-  role: { schema: nullableText(300, "Role"), widget: { kind: "text" }, maxLength: 300, history: true, exportColumn: null, api: null, sourced: false },
-  country: { schema: z.preprocess(blank, countryCode.optional()).transform((v) => v ?? null), widget: { kind: "text" }, maxLength: 2, hint: true, history: true, exportColumn: null, api: null, sourced: false },
+  name: {
+    schema: requiredText(200, "The name", { missing: "Enter a name." }),
+    widget: { kind: "text" },
+    maxLength: 200,
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: false,
+  },
+  kind: {
+    schema: z.enum(CONTACT_KINDS, { message: "Choose a kind of contact." }),
+    widget: { kind: "select", enumName: "ContactKind", options: CONTACT_KINDS },
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: false,
+  },
+  organisation: {
+    schema: nullableText(300, "Organisation"),
+    widget: { kind: "text" },
+    maxLength: 300,
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: false,
+  },
+  role: {
+    schema: nullableText(300, "Role"),
+    widget: { kind: "text" },
+    maxLength: 300,
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: false,
+  },
+  country: {
+    schema: z.preprocess(blank, countryCode.optional()).transform((v) => v ?? null),
+    widget: { kind: "text" },
+    maxLength: 2,
+    hint: true,
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: false,
+  },
   /**
    * Restricted: only staff and admins may set it (the data layer ignores it for everyone else), and the
    * history records that it changed, never its value. Absent from the form means "leave unchanged";
    * an empty string clears it.
    */
   contactDetails: {
-    schema: z.string().trim().max(2000, "Contact details are limited to 2,000 characters.").refine(isStorableText, unstorableMessage("The contact details")).optional(),
+    schema: z
+      .string()
+      .trim()
+      .max(2000, "Contact details are limited to 2,000 characters.")
+      .refine(isStorableText, unstorableMessage("The contact details"))
+      .optional(),
     widget: { kind: "textarea", rows: 2 },
     maxLength: 2000,
     hint: true,
@@ -30,5 +83,13 @@ export const CONTACT_FIELDS = defineFields("contact", {
     api: null,
     sourced: false,
   },
-  notes: { schema: textOrEmpty(5000, "The notes"), widget: { kind: "textarea", rows: 3 }, maxLength: 5000, history: true, exportColumn: null, api: null, sourced: false },
+  notes: {
+    schema: textOrEmpty(5000, "The notes"),
+    widget: { kind: "textarea", rows: 3 },
+    maxLength: 5000,
+    history: true,
+    exportColumn: null,
+    api: null,
+    sourced: false,
+  },
 });

@@ -88,8 +88,14 @@ export function historyLabelKey(table: FieldTable, name: string, has: (key: stri
 }
 
 /** The fields the form shows in a section, in declaration order. */
-export function formSection<F extends Fields>(table: FieldTable<F>, section: string, mode: "create" | "edit"): (keyof F & string)[] {
-  return fieldNames(table).filter((n) => table.fields[n].form?.section === section && (mode === "edit" || !table.fields[n].form?.editOnly));
+export function formSection<F extends Fields>(
+  table: FieldTable<F>,
+  section: string,
+  mode: "create" | "edit",
+): (keyof F & string)[] {
+  return fieldNames(table).filter(
+    (n) => table.fields[n].form?.section === section && (mode === "edit" || !table.fields[n].form?.editOnly),
+  );
 }
 
 /** The fields a history row may name. */
@@ -104,11 +110,16 @@ export function sourcedFields<F extends Fields>(table: FieldTable<F>): (keyof F 
 
 /** The CSV columns of the table's exported fields, in declaration order. */
 export function exportColumns<F extends Fields>(table: FieldTable<F>): { field: keyof F & string; column: string }[] {
-  return fieldNames(table).flatMap((n) => (table.fields[n].exportColumn ? [{ field: n, column: table.fields[n].exportColumn as string }] : []));
+  return fieldNames(table).flatMap((n) =>
+    table.fields[n].exportColumn ? [{ field: n, column: table.fields[n].exportColumn as string }] : [],
+  );
 }
 
 /** The table's published fields placed in a nested object by their API paths. */
-export function toApiObject<F extends Fields>(table: FieldTable<F>, record: Partial<Record<keyof F & string, unknown>>): Record<string, unknown> {
+export function toApiObject<F extends Fields>(
+  table: FieldTable<F>,
+  record: Partial<Record<keyof F & string, unknown>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const n of fieldNames(table)) {
     const api = table.fields[n].api;

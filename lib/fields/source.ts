@@ -2,7 +2,17 @@
 import { z } from "zod";
 import { CASE_FIELDS, type CaseFieldName } from "@/lib/fields/case";
 import { defineFields, sourcedFields } from "@/lib/fields/define";
-import { blank, isStorableText, normalizeLineBreaks, optionalText, publishedDay, RECORD_ID, requiredText, unstorableMessage, webUrl } from "@/lib/validations/fields";
+import {
+  blank,
+  isStorableText,
+  normalizeLineBreaks,
+  optionalText,
+  publishedDay,
+  RECORD_ID,
+  requiredText,
+  unstorableMessage,
+  webUrl,
+} from "@/lib/validations/fields";
 
 export const MAX_SOURCE_TEXT = 1_000_000;
 export const MAX_QUOTE = 5000;
@@ -15,7 +25,11 @@ export const CLAIM_FIELD_NAMES = sourcedFields(CASE_FIELDS) as [CaseFieldName, .
 const pasted = (max: number, empty: string, label: string, tooLong: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? normalizeLineBreaks(v) : ""),
-    z.string().refine((s) => s.trim().length > 0, empty).refine((s) => s.length <= max, tooLong).refine((s) => isStorableText(s), unstorableMessage(label)),
+    z
+      .string()
+      .refine((s) => s.trim().length > 0, empty)
+      .refine((s) => s.length <= max, tooLong)
+      .refine((s) => isStorableText(s), unstorableMessage(label)),
   );
 
 const none = { history: false, exportColumn: null, api: null, sourced: false } as const;
@@ -29,7 +43,10 @@ export const SOURCE_FIELDS = defineFields("source", {
     ...none,
     schema: z.preprocess(
       (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : "en"),
-      z.string().max(16, "Use a language code such as en or ko.").regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en, ko or zh-Hans."),
+      z
+        .string()
+        .max(16, "Use a language code such as en or ko.")
+        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en, ko or zh-Hans."),
     ),
     widget: { kind: "text" },
     maxLength: 16,
@@ -38,25 +55,55 @@ export const SOURCE_FIELDS = defineFields("source", {
   publishedAt: { ...none, schema: publishedDay, widget: { kind: "date" }, hint: true },
   text: {
     ...none,
-    schema: pasted(MAX_SOURCE_TEXT, "Paste the text of the report.", "The text", `The text is limited to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters; split it or shorten it.`),
+    schema: pasted(
+      MAX_SOURCE_TEXT,
+      "Paste the text of the report.",
+      "The text",
+      `The text is limited to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters; split it or shorten it.`,
+    ),
     widget: { kind: "textarea", rows: 12 },
     maxLength: MAX_SOURCE_TEXT,
     hint: true,
   },
-  supersedesId: { ...none, schema: z.preprocess(blank, z.string().regex(RECORD_ID, "Unknown source.").optional()), widget: { kind: "choice" } },
+  supersedesId: {
+    ...none,
+    schema: z.preprocess(blank, z.string().regex(RECORD_ID, "Unknown source.").optional()),
+    widget: { kind: "choice" },
+  },
 });
 
 export const CLAIM_FORM_FIELDS = defineFields("claim", {
-  sourceId: { ...none, schema: z.string({ message: "Choose a source." }).regex(RECORD_ID, "Choose a source."), widget: { kind: "choice" } },
-  target: { ...none, schema: z.enum(CLAIM_TARGETS, { message: "Choose what the quote is about: the case, an event or a field." }), widget: { kind: "select", enumName: "ClaimTarget", options: CLAIM_TARGETS } },
-  field: { ...none, schema: z.preprocess(blank, z.enum(CLAIM_FIELD_NAMES, { message: "Choose a field from the list." }).optional()), widget: { kind: "choice" } },
+  sourceId: {
+    ...none,
+    schema: z.string({ message: "Choose a source." }).regex(RECORD_ID, "Choose a source."),
+    widget: { kind: "choice" },
+  },
+  target: {
+    ...none,
+    schema: z.enum(CLAIM_TARGETS, { message: "Choose what the quote is about: the case, an event or a field." }),
+    widget: { kind: "select", enumName: "ClaimTarget", options: CLAIM_TARGETS },
+  },
+  field: {
+    ...none,
+    schema: z.preprocess(blank, z.enum(CLAIM_FIELD_NAMES, { message: "Choose a field from the list." }).optional()),
+    widget: { kind: "choice" },
+  },
   value: { ...none, schema: optionalText(300, "The value"), widget: { kind: "text" }, maxLength: 300, hint: true },
-  eventId: { ...none, schema: z.preprocess(blank, z.string().regex(RECORD_ID, "Choose an event.").optional()), widget: { kind: "choice" } },
+  eventId: {
+    ...none,
+    schema: z.preprocess(blank, z.string().regex(RECORD_ID, "Choose an event.").optional()),
+    widget: { kind: "choice" },
+  },
   quote: {
     ...none,
     schema: z.preprocess(
       (v) => (typeof v === "string" ? normalizeLineBreaks(v) : ""),
-      z.string().trim().min(1, "Copy the passage from the source's text.").max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`).refine((s) => isStorableText(s), unstorableMessage("The quote")),
+      z
+        .string()
+        .trim()
+        .min(1, "Copy the passage from the source's text.")
+        .max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`)
+        .refine((s) => isStorableText(s), unstorableMessage("The quote")),
     ),
     widget: { kind: "textarea", rows: 4 },
     maxLength: MAX_QUOTE,

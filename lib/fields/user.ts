@@ -14,7 +14,10 @@ export function addProblems(ctx: z.RefinementCtx, problems: string[], path?: str
  * A new password: length and the common-password list. A form that knows the account's email should
  * use passwordSchemaFor(email) instead, which also refuses the email.
  */
-export const passwordSchema = z.string().refine(isStorableText, unstorableMessage("The password")).superRefine((password, ctx) => addProblems(ctx, passwordProblems(password)));
+export const passwordSchema = z
+  .string()
+  .refine(isStorableText, unstorableMessage("The password"))
+  .superRefine((password, ctx) => addProblems(ctx, passwordProblems(password)));
 
 /** A new password for the account with this email (e.g. an admin's "reset password" form): the whole policy. */
 export function passwordSchemaFor(email: string) {
@@ -26,11 +29,26 @@ const none = { history: false, exportColumn: null, api: null, sourced: false } a
 export const USER_FIELDS = defineFields("user", {
   email: {
     ...none,
-    schema: z.string().trim().toLowerCase().max(320, "Email is too long.").email("Enter a valid email address.").refine(isStorableText, unstorableMessage("The email")),
+    schema: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(320, "Email is too long.")
+      .email("Enter a valid email address.")
+      .refine(isStorableText, unstorableMessage("The email")),
     widget: { kind: "text", type: "email" },
     maxLength: 320,
   },
-  name: { ...none, schema: requiredText(200, "The name", { missing: "Enter a name." }), widget: { kind: "text" }, maxLength: 200 },
-  role: { ...none, schema: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }), widget: { kind: "select", enumName: "Role", options: ROLES } },
+  name: {
+    ...none,
+    schema: requiredText(200, "The name", { missing: "Enter a name." }),
+    widget: { kind: "text" },
+    maxLength: 200,
+  },
+  role: {
+    ...none,
+    schema: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }),
+    widget: { kind: "select", enumName: "Role", options: ROLES },
+  },
   password: { ...none, schema: passwordSchema, widget: { kind: "text", type: "password" }, maxLength: 1024 },
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { describeDisagreement, disagreements, normalizeClaimValue, type ValueClaim } from "@/lib/format/disagreements";
 
 let n = 0;
-const claim = (field: string, value: string | null, outlet: string): ValueClaim => ({ id: `c${++n}`, field, value, source: { id: `s-${outlet}`, outlet } });
+const claim = (field: string, value: string | null, outlet: string): ValueClaim => ({
+  id: `c${++n}`,
+  field,
+  value,
+  source: { id: `s-${outlet}`, outlet },
+});
 
 describe("disagreements", () => {
   it("flags a field whose claims give different values, naming the outlets", () => {
@@ -13,13 +18,31 @@ describe("disagreements", () => {
   });
 
   it("does not flag agreeing claims, or claims without a value", () => {
-    expect(disagreements({ sizeMin: [claim("sizeMin", "10", "A"), claim("sizeMin", " 010 ", "B"), claim("sizeMin", null, "C"), claim("sizeMin", "", "D")] })).toEqual([]);
-    expect(disagreements({ status: [claim("status", "Repatriated", "A"), claim("status", "repatriated", "B")] })).toEqual([]);
+    expect(
+      disagreements({
+        sizeMin: [
+          claim("sizeMin", "10", "A"),
+          claim("sizeMin", " 010 ", "B"),
+          claim("sizeMin", null, "C"),
+          claim("sizeMin", "", "D"),
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      disagreements({ status: [claim("status", "Repatriated", "A"), claim("status", "repatriated", "B")] }),
+    ).toEqual([]);
     expect(disagreements({})).toEqual([]);
   });
 
   it("groups outlets by value, each outlet once", () => {
-    const [d] = disagreements({ sizeMax: [claim("sizeMax", "10", "A"), claim("sizeMax", "12", "B"), claim("sizeMax", "10", "C"), claim("sizeMax", "10", "A")] });
+    const [d] = disagreements({
+      sizeMax: [
+        claim("sizeMax", "10", "A"),
+        claim("sizeMax", "12", "B"),
+        claim("sizeMax", "10", "C"),
+        claim("sizeMax", "10", "A"),
+      ],
+    });
     expect(describeDisagreement(d)).toBe("10 (A, C) vs 12 (B)");
     expect(d.values[0].claimIds).toHaveLength(3);
   });
@@ -30,7 +53,10 @@ describe("disagreements", () => {
       sizeMax: [claim("sizeMax", "3", "A"), claim("sizeMax", "4", "B")],
       status: [claim("status", "X", "A"), claim("status", "Y", "B")],
     };
-    expect(disagreements(claims, ["sizeMax", "sizeMin", "sizeBest"]).map((d) => d.field)).toEqual(["sizeMax", "sizeMin"]);
+    expect(disagreements(claims, ["sizeMax", "sizeMin", "sizeBest"]).map((d) => d.field)).toEqual([
+      "sizeMax",
+      "sizeMin",
+    ]);
     expect(disagreements(claims).map((d) => d.field)).toEqual(["sizeMin", "sizeMax", "status"]);
   });
 
@@ -53,7 +79,10 @@ describe("DisagreementFlag", () => {
           <DisagreementFlag fieldClaims={claims} fields={fields} />
         </NextIntlClientProvider>,
       );
-    const claims = { sizeMin: [claim("sizeMin", "10", "Outlet A"), claim("sizeMin", "11", "Outlet B")], sizeMax: [claim("sizeMax", "12", "Outlet A")] };
+    const claims = {
+      sizeMin: [claim("sizeMin", "10", "Outlet A"), claim("sizeMin", "11", "Outlet B")],
+      sizeMax: [claim("sizeMax", "12", "Outlet A")],
+    };
     const one = render(["sizeMin"]);
     expect(one).toContain("Sources disagree:</strong> 10 (Outlet A) vs 11 (Outlet B)");
     const several = render(["sizeMin", "sizeMax", "sizeBest"]);

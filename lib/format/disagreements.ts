@@ -31,7 +31,10 @@ export function normalizeClaimValue(value: string): string {
  * One entry per field whose claims carry two or more different values (claims without a value
  * state none and are ignored). `fields` limits and orders the fields looked at.
  */
-export function disagreements(fieldClaims: Record<string, readonly ValueClaim[]>, fields?: readonly string[]): Disagreement[] {
+export function disagreements(
+  fieldClaims: Record<string, readonly ValueClaim[]>,
+  fields?: readonly string[],
+): Disagreement[] {
   const out: Disagreement[] = [];
   for (const field of fields ?? Object.keys(fieldClaims)) {
     const byValue = new Map<string, DisagreementValue>();

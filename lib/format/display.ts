@@ -2,7 +2,12 @@
 import type { CaseStatus, DatePrecision, EventType, Verification, Visibility } from "@/lib/generated/prisma/enums";
 
 const monthYear = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const dayMonthYear = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dayMonthYear = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** ISO calendar date (YYYY-MM-DD) of a date-only column. */
 export function isoDay(date: Date | null | undefined): string {
@@ -19,8 +24,10 @@ export function formatDay(date: Date | null | undefined): string {
  */
 export function formatUncertainDate(earliest: Date, latest: Date, precision: DatePrecision): string {
   if (isoDay(earliest) === isoDay(latest)) return formatDay(earliest);
-  if (precision === "YEAR" && earliest.getUTCFullYear() === latest.getUTCFullYear()) return String(earliest.getUTCFullYear());
-  const sameMonth = earliest.getUTCFullYear() === latest.getUTCFullYear() && earliest.getUTCMonth() === latest.getUTCMonth();
+  if (precision === "YEAR" && earliest.getUTCFullYear() === latest.getUTCFullYear())
+    return String(earliest.getUTCFullYear());
+  const sameMonth =
+    earliest.getUTCFullYear() === latest.getUTCFullYear() && earliest.getUTCMonth() === latest.getUTCMonth();
   if (precision === "MONTH" && sameMonth && earliest.getUTCDate() === 1) return monthYear.format(earliest);
   return `between ${formatDay(earliest)} and ${formatDay(latest)}`;
 }
@@ -70,7 +77,16 @@ export function enumLabel(value: string): string {
   return words(value);
 }
 
-const COUNTRY_NAMES: Record<string, string> = { CN: "China", KR: "South Korea", KP: "North Korea", RU: "Russia", LA: "Laos", TH: "Thailand", VN: "Vietnam", MN: "Mongolia" };
+const COUNTRY_NAMES: Record<string, string> = {
+  CN: "China",
+  KR: "South Korea",
+  KP: "North Korea",
+  RU: "Russia",
+  LA: "Laos",
+  TH: "Thailand",
+  VN: "Vietnam",
+  MN: "Mongolia",
+};
 
 export function countryName(code: string | null | undefined): string {
   if (!code) return "—";

@@ -3,14 +3,22 @@ import { knownProvinces, normalizePlaceName, placeCoordinates } from "@/lib/geo/
 
 describe("placeCoordinates", () => {
   it("finds a country centroid when only the country is known", () => {
-    expect(placeCoordinates({ country: "CN", province: null, cityArea: null })).toEqual({ lat: 35.9, lon: 104.2, level: "country" });
+    expect(placeCoordinates({ country: "CN", province: null, cityArea: null })).toEqual({
+      lat: 35.9,
+      lon: 104.2,
+      level: "country",
+    });
     for (const code of ["CN", "KP", "KR", "RU", "MN", "LA", "VN", "TH", "KH", "MM", "JP"]) {
       expect(placeCoordinates({ country: code })?.level, code).toBe("country");
     }
   });
 
   it("finds a province", () => {
-    expect(placeCoordinates({ country: "CN", province: "Liaoning" })).toEqual({ lat: 41.3, lon: 122.6, level: "province" });
+    expect(placeCoordinates({ country: "CN", province: "Liaoning" })).toEqual({
+      lat: 41.3,
+      lon: 122.6,
+      level: "province",
+    });
     expect(placeCoordinates({ country: "KP", province: "North Hamgyong" })?.level).toBe("province");
     expect(placeCoordinates({ country: "CN", province: "Inner Mongolia" })?.level).toBe("province");
   });
@@ -20,18 +28,33 @@ describe("placeCoordinates", () => {
   });
 
   it("prefers the city, then the province, then the country", () => {
-    expect(placeCoordinates({ country: "CN", province: "Jilin", cityArea: "Yanji" })).toEqual({ lat: 42.9, lon: 129.5, level: "city" });
+    expect(placeCoordinates({ country: "CN", province: "Jilin", cityArea: "Yanji" })).toEqual({
+      lat: 42.9,
+      lon: 129.5,
+      level: "city",
+    });
     // An unknown city falls back to its province, an unknown province to the country.
-    expect(placeCoordinates({ country: "CN", province: "Jilin", cityArea: "Somewhere small" })).toEqual({ lat: 43.6, lon: 126.2, level: "province" });
+    expect(placeCoordinates({ country: "CN", province: "Jilin", cityArea: "Somewhere small" })).toEqual({
+      lat: 43.6,
+      lon: 126.2,
+      level: "province",
+    });
     expect(placeCoordinates({ country: "CN", province: "Atlantis", cityArea: "Nowhere" })?.level).toBe("country");
   });
 
   it("ignores case, accents, spacing and administrative suffixes", () => {
     expect(placeCoordinates({ country: "cn", province: "LIAONING" })?.level).toBe("province");
-    expect(placeCoordinates({ country: "CN", province: "  jilin province " })).toMatchObject({ lat: 43.6, level: "province" });
+    expect(placeCoordinates({ country: "CN", province: "  jilin province " })).toMatchObject({
+      lat: 43.6,
+      level: "province",
+    });
     expect(placeCoordinates({ country: "CN", cityArea: "dandong city" })).toMatchObject({ lat: 40.1, level: "city" });
-    expect(placeCoordinates({ country: "KP", province: "Hamgyŏng-pukto" })).toEqual(placeCoordinates({ country: "KP", province: "north hamgyong" }));
-    expect(placeCoordinates({ country: "CN", province: "Xizang" })).toEqual(placeCoordinates({ country: "CN", province: "Tibet" }));
+    expect(placeCoordinates({ country: "KP", province: "Hamgyŏng-pukto" })).toEqual(
+      placeCoordinates({ country: "KP", province: "north hamgyong" }),
+    );
+    expect(placeCoordinates({ country: "CN", province: "Xizang" })).toEqual(
+      placeCoordinates({ country: "CN", province: "Tibet" }),
+    );
     expect(normalizePlaceName("Ryanggang-do")).toBe(normalizePlaceName("ryanggang"));
   });
 

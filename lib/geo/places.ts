@@ -73,7 +73,11 @@ const PROVINCES: Record<string, { name: string; at: LatLon; aliases?: string[] }
   ],
   // North Korea's nine provinces and its directly governed cities.
   KP: [
-    { name: "North Hamgyong", at: [41.8, 129.4], aliases: ["Hamgyong-bukto", "Hamgyong Bukdo", "Hamgyŏng-pukto", "Hamgyong-pukto"] },
+    {
+      name: "North Hamgyong",
+      at: [41.8, 129.4],
+      aliases: ["Hamgyong-bukto", "Hamgyong Bukdo", "Hamgyŏng-pukto", "Hamgyong-pukto"],
+    },
     { name: "South Hamgyong", at: [40.3, 127.8], aliases: ["Hamgyong-namdo", "Hamgyŏng-namdo"] },
     { name: "Ryanggang", at: [41.2, 128.2], aliases: ["Yanggang", "Ryanggang-do", "Yanggang-do"] },
     { name: "Chagang", at: [40.7, 126.4], aliases: ["Jagang", "Chagang-do", "Jagang-do"] },
@@ -153,7 +157,11 @@ function lookup(index: Index, country: string, name: string | null | undefined):
  * Approximate coordinates for a recorded place, from the most precise part this list knows:
  * the city, else the province, else the country. Null when none is known.
  */
-export function placeCoordinates(place: { country: string | null | undefined; province?: string | null; cityArea?: string | null }): PlacePoint | null {
+export function placeCoordinates(place: {
+  country: string | null | undefined;
+  province?: string | null;
+  cityArea?: string | null;
+}): PlacePoint | null {
   const country = place.country?.trim().toUpperCase();
   if (!country) return null;
   const city = lookup(CITY_INDEX, country, place.cityArea);

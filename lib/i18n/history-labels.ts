@@ -11,12 +11,22 @@ import { fieldLabeler, type Messages } from "@/lib/i18n/field-labels";
 export function historyDescriber(t: Messages) {
   const known = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
   const fields = scoped(t, "fields");
-  return (row: { entity: string; action: string; field: string | null; oldValue: string | null; newValue: string | null }) => {
+  return (row: {
+    entity: string;
+    action: string;
+    field: string | null;
+    oldValue: string | null;
+    newValue: string | null;
+  }) => {
     const table = FIELD_TABLE_BY_ENTITY[row.entity];
     const spec = table && row.field ? table.fields[row.field] : undefined;
     let field: string | null = null;
-    if (row.field) field = spec ? fieldLabeler(fields, table, "history")(row.field) : known(`history.fields.${row.entity}.${row.field}`, row.field);
-    const value = (v: string | null) => (v !== null && spec?.widget.kind === "select" ? known(`enums.${spec.widget.enumName}.${v}`, v) : v);
+    if (row.field)
+      field = spec
+        ? fieldLabeler(fields, table, "history")(row.field)
+        : known(`history.fields.${row.entity}.${row.field}`, row.field);
+    const value = (v: string | null) =>
+      v !== null && spec?.widget.kind === "select" ? known(`enums.${spec.widget.enumName}.${v}`, v) : v;
     return {
       what: `${known(`history.action.${row.action}`, row.action.toLowerCase())} ${known(`history.entity.${row.entity}`, row.entity)}`,
       field,
@@ -28,5 +38,7 @@ export function historyDescriber(t: Messages) {
 
 /** The same translator narrowed to one namespace. */
 function scoped(t: Messages, namespace: string): Messages {
-  return Object.assign((key: string) => t(`${namespace}.${key}`), { has: (key: string) => t.has(`${namespace}.${key}`) });
+  return Object.assign((key: string) => t(`${namespace}.${key}`), {
+    has: (key: string) => t.has(`${namespace}.${key}`),
+  });
 }

@@ -34,7 +34,10 @@ function leadingCount(lex: Lexicon, by: string | null): number | null {
 /** Two addressees joined in Korean ("A과 B에게") are two appeals; English "X and Y" stays one. */
 function splitAddressees(to: string | null): (string | null)[] {
   if (!to || !/[가-힣]/.test(to)) return [to];
-  return to.split(/(?<=[가-힣])(?:과|와)\s+/).map((t) => t.trim()).filter(Boolean);
+  return to
+    .split(/(?<=[가-힣])(?:과|와)\s+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -43,16 +46,21 @@ function splitAddressees(to: string | null): (string | null)[] {
  * to the full name ("박 의원" → 박선영), or the words that open the sentence ("The U.S. State Department
  * on Tuesday again urged").
  */
-const NOT_AN_ASKER = /^(?:[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Tt]his|[Tt]hat|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Beijing|Seoul|Shenyang)$/;
+const NOT_AN_ASKER =
+  /^(?:[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Tt]his|[Tt]hat|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Beijing|Seoul|Shenyang)$/;
 
 function resolveAsker(ctx: Ctx, s: Sentence, at: number, by: string | null): string | null {
   const people = ctx.people ?? [];
-  const named = (p: Proposal<PersonValue>) => (p.value.organisation ? `${p.value.name} (${p.value.organisation})` : p.value.name);
+  const named = (p: Proposal<PersonValue>) =>
+    p.value.organisation ? `${p.value.name} (${p.value.organisation})` : p.value.name;
   const person = people.find((p) => p.span && p.span.start >= s.start && p.span.start < s.start + at);
   // A person named in the sentence before the verb is who asked ("Kunio Takahashi, a minister …, went to … and demanded").
   let who: string | null = person ? named(person) : by && !NOT_AN_ASKER.test(by) ? by : null;
   if (!who) {
-    const opening = /^((?:The\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})\s+(?:on\s+\w+day\s+)?(?:again\s+|also\s+|repeatedly\s+|has\s+|had\s+)*(?:urged|called|asked|demanded|appealed|pressed|pleaded)/.exec(s.text);
+    const opening =
+      /^((?:The\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})\s+(?:on\s+\w+day\s+)?(?:again\s+|also\s+|repeatedly\s+|has\s+|had\s+)*(?:urged|called|asked|demanded|appealed|pressed|pleaded)/.exec(
+        s.text,
+      );
     if (opening && !NOT_AN_ASKER.test(opening[1])) who = opening[1];
   }
   if (!who) {
@@ -75,7 +83,9 @@ export function extractAppeals(ctx: Ctx): Proposal<AppealValue>[] {
     if (s.text.length > 1500) continue;
     const taken: Span[] = [];
     for (const { pattern, confidence, shape } of lex.appealPatterns) {
-      const matches = pattern.global ? allMatches(pattern, s.text) : [pattern.exec(s.text)].filter((m): m is RegExpExecArray => !!m);
+      const matches = pattern.global
+        ? allMatches(pattern, s.text)
+        : [pattern.exec(s.text)].filter((m): m is RegExpExecArray => !!m);
       for (const m of matches) {
         const g = m.groups ?? {};
         let start = s.start + m.index;
@@ -97,7 +107,12 @@ export function extractAppeals(ctx: Ctx): Proposal<AppealValue>[] {
         taken.push({ start, end });
         // "반기문 유엔 사무총장과 로버트 킹 … 특사에게": one appeal to each.
         for (const to of splitAddressees(clean(g.to))) {
-          const value: AppealValue = { askedFor, by: by && via ? `${by}, through ${via}` : by, to, count: leadingCount(lex, by) };
+          const value: AppealValue = {
+            askedFor,
+            by: by && via ? `${by}, through ${via}` : by,
+            to,
+            count: leadingCount(lex, by),
+          };
           out.push({
             value,
             span: { start, end },

@@ -40,16 +40,25 @@ import type { DraftEvent, DraftGroup, Extraction, GroupPlace } from "./types";
 
 // --- the corpus format ------------------------------------------------------------------------------
 
-export type SizeSpec =
-  | { min: number; max: number | null }
-  | { approx: number }
-  | { vague: string }
-  | { unknown: true };
+export type SizeSpec = { min: number; max: number | null } | { approx: number } | { vague: string } | { unknown: true };
 type Range = { earliest: string; latest: string } | null;
 type PlaceSpec = { country: string; province: string | null; city: string | null } | null;
 export type ExpectedEvent = { type: string; earliest: string | null; latest: string | null; place: PlaceSpec };
-export type ExpectedGroup = { size: SizeSpec; place: PlaceSpec; arrested: Range; status: string; events: ExpectedEvent[] };
-export type MustNot = { kind: "group" | "event" | "place"; size?: number; type?: string; name?: string; why: string; lowConfidenceOk?: boolean };
+export type ExpectedGroup = {
+  size: SizeSpec;
+  place: PlaceSpec;
+  arrested: Range;
+  status: string;
+  events: ExpectedEvent[];
+};
+export type MustNot = {
+  kind: "group" | "event" | "place";
+  size?: number;
+  type?: string;
+  name?: string;
+  why: string;
+  lowConfidenceOk?: boolean;
+};
 export type Expected = {
   paraphrases: string;
   language: string;
@@ -76,7 +85,12 @@ export function loadSet(root: string, set: string): CorpusReport[] | null {
     .sort()
     .map((f) => {
       const json = path.join(dir, f.replace(/\.txt$/, ".json"));
-      return { set, file: `${set}/${f.replace(/\.txt$/, "")}`, text: readFileSync(path.join(dir, f), "utf8"), expected: JSON.parse(readFileSync(json, "utf8")) as Expected };
+      return {
+        set,
+        file: `${set}/${f.replace(/\.txt$/, "")}`,
+        text: readFileSync(path.join(dir, f), "utf8"),
+        expected: JSON.parse(readFileSync(json, "utf8")) as Expected,
+      };
     });
 }
 
@@ -87,7 +101,8 @@ type Size = { min: number; max: number | null; best: number | null };
 export function sizeMatches(spec: SizeSpec, s: Size): boolean {
   if ("unknown" in spec) return s.best === null && s.max === null;
   if ("vague" in spec) return s.best === null;
-  if ("approx" in spec) return s.best === spec.approx && s.min <= spec.approx && (s.max === null || spec.approx <= s.max);
+  if ("approx" in spec)
+    return s.best === spec.approx && s.min <= spec.approx && (s.max === null || spec.approx <= s.max);
   return s.min === spec.min && s.max === spec.max;
 }
 
@@ -98,13 +113,18 @@ function describeSpec(spec: SizeSpec): string {
   return spec.max === null ? `${spec.min}+` : spec.max === spec.min ? `${spec.min}` : `${spec.min}–${spec.max}`;
 }
 function describeSize(s: Size): string {
-  return s.max === null ? `${s.min}+` : s.max === s.min ? `${s.min}` : `${s.min}–${s.max}${s.best !== null ? ` (~${s.best})` : ""}`;
+  return s.max === null
+    ? `${s.min}+`
+    : s.max === s.min
+      ? `${s.min}`
+      : `${s.min}–${s.max}${s.best !== null ? ` (~${s.best})` : ""}`;
 }
 function describePlace(p: PlaceSpec | GroupPlace | null | undefined): string {
   return p ? [p.city, p.province, p.country].filter(Boolean).join(", ") : "no place";
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) => normalizeName(a ?? "") === normalizeName(b ?? "");
+const same = (a: string | null | undefined, b: string | null | undefined) =>
+  normalizeName(a ?? "") === normalizeName(b ?? "");
 
 function placeCompatible(e: PlaceSpec, p: GroupPlace | null | undefined): boolean {
   if (!e || !p) return true;
@@ -141,7 +161,8 @@ function arrestOf(g: DraftGroup): Range {
   return e ? { earliest: e.dateEarliest, latest: e.dateLatest } : null;
 }
 const eventRange = (e: DraftEvent): Range => ({ earliest: e.dateEarliest, latest: e.dateLatest });
-const expRange = (e: ExpectedEvent): Range => (e.earliest && e.latest ? { earliest: e.earliest, latest: e.latest } : null);
+const expRange = (e: ExpectedEvent): Range =>
+  e.earliest && e.latest ? { earliest: e.earliest, latest: e.latest } : null;
 
 function mustNotSize(n: number, s: Size): boolean {
   if (s.best === n || s.min === n) return true;
@@ -156,8 +177,14 @@ function totalMatches(spec: SizeSpec, v: { min: number; max: number | null }): b
 const CHINA = /^(?:china|beijing|chinese.*|중국.*|the chinese government)$/i;
 const SOUTH_KOREA = /^(?:seoul|south\s+korea(?:n\s+government)?|the\s+south\s+korean\s+government|한국\s*정부|정부)$/i;
 function looseName(a: string, b: string): boolean {
-  const x = a.toLowerCase().replace(/^the\s+/, "").trim();
-  const y = b.toLowerCase().replace(/^the\s+/, "").trim();
+  const x = a
+    .toLowerCase()
+    .replace(/^the\s+/, "")
+    .trim();
+  const y = b
+    .toLowerCase()
+    .replace(/^the\s+/, "")
+    .trim();
   if (!x || !y) return false;
   if ((CHINA.test(x) && CHINA.test(y)) || (SOUTH_KOREA.test(x) && SOUTH_KOREA.test(y))) return true;
   return x.includes(y) || y.includes(x);
@@ -196,18 +223,28 @@ const zero = (): ClassFigures => ({
 
 export function addFigures(a: ClassFigures, b: ClassFigures): ClassFigures {
   const out = zero();
-  for (const k of Object.keys(out) as (keyof ClassFigures)[]) out[k] = { found: a[k].found + b[k].found, of: a[k].of + b[k].of };
+  for (const k of Object.keys(out) as (keyof ClassFigures)[])
+    out[k] = { found: a[k].found + b[k].found, of: a[k].of + b[k].of };
   return out;
 }
 
 /** Runs the extractor on one report and scores it against the expected facts. */
 export function evaluateReport(report: CorpusReport): ReportResult {
-  const x: Extraction = extractReport(report.text, report.expected.publishedAt ? { publishedAt: report.expected.publishedAt } : {});
+  const x: Extraction = extractReport(
+    report.text,
+    report.expected.publishedAt ? { publishedAt: report.expected.publishedAt } : {},
+  );
   return scoreReport(report, x);
 }
 
 type Pair = { e: ExpectedGroup; p: DraftGroup | null };
-type Scoring = { exp: Expected; x: Extraction; f: ClassFigures; miss: (what: string) => void; falsely: (what: string) => void };
+type Scoring = {
+  exp: Expected;
+  x: Extraction;
+  f: ClassFigures;
+  miss: (what: string) => void;
+  falsely: (what: string) => void;
+};
 
 /** Expected groups take, in order, the best compatible unmatched proposal. */
 function matchGroups(exp: Expected, x: Extraction): { pairs: Pair[]; taken: Set<number> } {
@@ -217,8 +254,16 @@ function matchGroups(exp: Expected, x: Extraction): { pairs: Pair[]; taken: Set<
     let bestScore = -Infinity;
     x.groups.forEach((p, pi) => {
       if (taken.has(pi)) return;
-      if (!sizeMatches(e.size, p.size.value) || !placeCompatible(e.place, p.place?.value) || !overlaps(e.arrested, arrestOf(p), 1)) return;
-      const score = (placeEqual(e.place, p.place?.value) ? 4 : 0) + (dateMatch(e.arrested, arrestOf(p)) ? 2 : 0) - Math.abs(pi - ei) / 100;
+      if (
+        !sizeMatches(e.size, p.size.value) ||
+        !placeCompatible(e.place, p.place?.value) ||
+        !overlaps(e.arrested, arrestOf(p), 1)
+      )
+        return;
+      const score =
+        (placeEqual(e.place, p.place?.value) ? 4 : 0) +
+        (dateMatch(e.arrested, arrestOf(p)) ? 2 : 0) -
+        Math.abs(pi - ei) / 100;
       if (score > bestScore) {
         bestScore = score;
         best = pi;
@@ -234,18 +279,32 @@ function scoreGroups(sc: Scoring, pairs: Pair[], taken: Set<number>): void {
   const { exp, x, f } = sc;
   f.groupsRecall = { found: pairs.filter((p) => p.p).length, of: exp.groups.length };
   f.groupsPrecision = { found: taken.size, of: x.groups.length };
-  for (const { e, p } of pairs) if (!p) sc.miss(`group ${describeSpec(e.size)} in ${describePlace(e.place)}${e.arrested ? ` caught ${e.arrested.earliest}..${e.arrested.latest}` : ""}`);
+  for (const { e, p } of pairs)
+    if (!p)
+      sc.miss(
+        `group ${describeSpec(e.size)} in ${describePlace(e.place)}${e.arrested ? ` caught ${e.arrested.earliest}..${e.arrested.latest}` : ""}`,
+      );
   x.groups.forEach((p, pi) => {
     if (taken.has(pi)) return;
     const s = p.size.value;
-    const agg = exp.aggregates.find((a) => sizeMatches(a, s) || ("min" in a && mustNotSize(a.min, s)) || ("approx" in a && mustNotSize(a.approx, s)));
+    const agg = exp.aggregates.find(
+      (a) => sizeMatches(a, s) || ("min" in a && mustNotSize(a.min, s)) || ("approx" in a && mustNotSize(a.approx, s)),
+    );
     const tot = exp.statedTotals.find((a) => sizeMatches(a, s));
     const mn = exp.mustNot.find((m) => m.kind === "group" && m.size !== undefined && mustNotSize(m.size, s));
-    const reason = agg ? "an aggregate proposed as a group" : tot ? "a stated total proposed as a group" : mn ? `must not: ${mn.why}` : "not an expected group";
+    const reason = agg
+      ? "an aggregate proposed as a group"
+      : tot
+        ? "a stated total proposed as a group"
+        : mn
+          ? `must not: ${mn.why}`
+          : "not an expected group";
     sc.falsely(`group ${describeSize(s)} ('${p.size.value.wording}') in ${describePlace(p.place?.value)}: ${reason}`);
   });
   for (const m of exp.mustNot.filter((m) => m.kind === "place" && m.name)) {
-    for (const p of x.groups) if (p.place && [p.place.value.city, p.place.value.province].some((n) => same(n, m.name))) sc.falsely(`group placed in ${m.name}: must not: ${m.why}`);
+    for (const p of x.groups)
+      if (p.place && [p.place.value.city, p.place.value.province].some((n) => same(n, m.name)))
+        sc.falsely(`group placed in ${m.name}: must not: ${m.why}`);
   }
 }
 
@@ -255,17 +314,24 @@ function scoreGroupFacts(sc: Scoring, { e, p }: Pair): void {
   if (e.place) {
     f.placesRecall.of++;
     if (p && placeEqual(e.place, p.place?.value)) f.placesRecall.found++;
-    else if (p) sc.miss(`place of group ${describeSpec(e.size)}: expected ${describePlace(e.place)}, proposed ${describePlace(p.place?.value)}`);
+    else if (p)
+      sc.miss(
+        `place of group ${describeSpec(e.size)}: expected ${describePlace(e.place)}, proposed ${describePlace(p.place?.value)}`,
+      );
   }
   if (e.arrested) {
     f.datesRecall.of++;
     const a = p ? arrestOf(p) : null;
     if (p && dateMatch(e.arrested, a)) f.datesRecall.found++;
-    else if (p) sc.miss(`arrest date of group ${describeSpec(e.size)}: expected ${e.arrested.earliest}..${e.arrested.latest}, proposed ${a ? `${a.earliest}..${a.latest}` : "none"}`);
+    else if (p)
+      sc.miss(
+        `arrest date of group ${describeSpec(e.size)}: expected ${e.arrested.earliest}..${e.arrested.latest}, proposed ${a ? `${a.earliest}..${a.latest}` : "none"}`,
+      );
   }
   f.statusRecall.of++;
   if (p && p.status?.value === e.status) f.statusRecall.found++;
-  else if (p) sc.miss(`status of group ${describeSpec(e.size)}: expected ${e.status}, proposed ${p.status?.value ?? "none"}`);
+  else if (p)
+    sc.miss(`status of group ${describeSpec(e.size)}: expected ${e.status}, proposed ${p.status?.value ?? "none"}`);
 }
 
 /** Expected events of a group against its match's events (with their dates and places); returns the proposals matched. */
@@ -275,7 +341,9 @@ function scoreEvents(sc: Scoring, { e, p }: Pair): Set<DraftEvent> {
   for (const ev of e.events) {
     f.eventsRecall.of++;
     const r = expRange(ev);
-    const found = p?.events.find((pe) => !used.has(pe) && !ARREST.has(pe.type) && pe.type === ev.type && overlaps(r, eventRange(pe)));
+    const found = p?.events.find(
+      (pe) => !used.has(pe) && !ARREST.has(pe.type) && pe.type === ev.type && overlaps(r, eventRange(pe)),
+    );
     if (found) {
       used.add(found);
       f.eventsRecall.found++;
@@ -283,12 +351,18 @@ function scoreEvents(sc: Scoring, { e, p }: Pair): Set<DraftEvent> {
     if (r) {
       f.datesRecall.of++;
       if (found && dateMatch(r, eventRange(found))) f.datesRecall.found++;
-      else if (found) sc.miss(`date of ${ev.type} of group ${describeSpec(e.size)}: expected ${r.earliest}..${r.latest}, proposed ${found.dateEarliest}..${found.dateLatest}`);
+      else if (found)
+        sc.miss(
+          `date of ${ev.type} of group ${describeSpec(e.size)}: expected ${r.earliest}..${r.latest}, proposed ${found.dateEarliest}..${found.dateLatest}`,
+        );
     }
     if (ev.place) {
       f.placesRecall.of++;
       if (found && placeEqual(ev.place, found.place ?? null)) f.placesRecall.found++;
-      else if (found) sc.miss(`place of ${ev.type} of group ${describeSpec(e.size)}: expected ${describePlace(ev.place)}, proposed ${describePlace(found.place)}`);
+      else if (found)
+        sc.miss(
+          `place of ${ev.type} of group ${describeSpec(e.size)}: expected ${describePlace(ev.place)}, proposed ${describePlace(found.place)}`,
+        );
     }
   }
   return used;
@@ -304,7 +378,10 @@ function scoreEventPrecision(sc: Scoring, matched: Set<DraftEvent>): void {
       if (!matched.has(pe) && mn?.lowConfidenceOk && pe.confidence === "low") continue;
       f.eventsPrecision.of++;
       if (matched.has(pe)) f.eventsPrecision.found++;
-      else sc.falsely(`event ${pe.type} ${pe.dateEarliest}..${pe.dateLatest} ('${pe.dateWording}') on group ${describeSize(p.size.value)}: ${mn ? `must not: ${mn.why}` : "not expected"}`);
+      else
+        sc.falsely(
+          `event ${pe.type} ${pe.dateEarliest}..${pe.dateLatest} ('${pe.dateWording}') on group ${describeSize(p.size.value)}: ${mn ? `must not: ${mn.why}` : "not expected"}`,
+        );
     }
   }
 }
@@ -323,7 +400,10 @@ function scoreOthers(sc: Scoring): void {
   }
   for (const a of exp.appeals) {
     f.appealsRecall.of++;
-    if (x.appeals.some((p) => p.value.to && looseName(p.value.to, a.to) && (!p.value.by || looseName(p.value.by, a.by)))) f.appealsRecall.found++;
+    if (
+      x.appeals.some((p) => p.value.to && looseName(p.value.to, a.to) && (!p.value.by || looseName(p.value.by, a.by)))
+    )
+      f.appealsRecall.found++;
     else sc.miss(`appeal by ${a.by} to ${a.to}`);
   }
 }
@@ -370,7 +450,12 @@ export function ratio(tl: Tally): number {
   return tl.of === 0 ? 1 : Math.round((tl.found / tl.of) * 10_000) / 10_000;
 }
 
-export type SetSummary = { reports: number; overall: ClassFigures; byClass: Record<string, ClassFigures>; results: ReportResult[] };
+export type SetSummary = {
+  reports: number;
+  overall: ClassFigures;
+  byClass: Record<string, ClassFigures>;
+  results: ReportResult[];
+};
 
 export function summarise(results: ReportResult[]): SetSummary {
   let overall = zero();

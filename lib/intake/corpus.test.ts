@@ -10,10 +10,17 @@ import { describe, expect, it } from "vitest";
 import { baselineFigures, evaluateCorpus, FIGURE_LABELS, SETS } from "@/lib/intake/corpus-eval";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "fixtures", "intake");
-const baseline = JSON.parse(readFileSync(path.join(ROOT, "baseline.json"), "utf8")) as Record<string, Record<string, number> | string>;
+const baseline = JSON.parse(readFileSync(path.join(ROOT, "baseline.json"), "utf8")) as Record<
+  string,
+  Record<string, number> | string
+>;
 const { sets, missing } = evaluateCorpus(ROOT);
 
-describe(`intake corpus against the committed baseline (sets on disk: ${Object.keys(sets).filter((s) => s !== "all").join(", ") || "none"}; missing: ${missing.join(", ") || "none"})`, () => {
+describe(`intake corpus against the committed baseline (sets on disk: ${
+  Object.keys(sets)
+    .filter((s) => s !== "all")
+    .join(", ") || "none"
+}; missing: ${missing.join(", ") || "none"})`, () => {
   it("finds at least one set of reports", () => {
     expect(Object.keys(sets).filter((s) => s !== "all").length).toBeGreaterThan(0);
   });
@@ -28,7 +35,9 @@ describe(`intake corpus against the committed baseline (sets on disk: ${Object.k
       expect(pinned, `fixtures/intake/baseline.json has no entry for the '${set}' set`).toBeTypeOf("object");
       const now = baselineFigures(sets[set]);
       for (const [key, value] of Object.entries(pinned as Record<string, number>)) {
-        expect(now[key], `${set}: ${FIGURE_LABELS[key as keyof typeof FIGURE_LABELS] ?? key}`).toBeGreaterThanOrEqual(value);
+        expect(now[key], `${set}: ${FIGURE_LABELS[key as keyof typeof FIGURE_LABELS] ?? key}`).toBeGreaterThanOrEqual(
+          value,
+        );
       }
     });
   }

@@ -57,25 +57,69 @@ describe("date wording → range and precision (the rules table in dates.ts)", (
   });
 
   it("chains count from the previous event and keep its precision", () => {
-    const day: Anchor = { earliest: "2012-02-08", latest: "2012-02-08", precision: "DAY", confidence: "high", wording: "last Wednesday" };
-    expect(resolve("Four days later, another group was arrested.", PUB, day)).toMatchObject({ earliest: "2012-02-12", latest: "2012-02-12", precision: "DAY", confidence: "high" });
-    expect(resolve("The next day they were moved.", PUB, day)).toMatchObject({ earliest: "2012-02-09", precision: "DAY" });
-    expect(resolve("Two days earlier they had crossed.", PUB, day)).toMatchObject({ earliest: "2012-02-06", precision: "DAY" });
-    expect(resolve("Two weeks later they were sent back.", PUB, day)).toMatchObject({ earliest: "2012-02-19", latest: "2012-02-25", precision: "WEEK", confidence: "medium" });
-    const week: Anchor = { earliest: "2012-02-06", latest: "2012-02-12", precision: "WEEK", confidence: "high", wording: "last week" };
-    expect(resolve("A day later they were moved.", PUB, week)).toMatchObject({ earliest: "2012-02-07", latest: "2012-02-13", precision: "WEEK" });
+    const day: Anchor = {
+      earliest: "2012-02-08",
+      latest: "2012-02-08",
+      precision: "DAY",
+      confidence: "high",
+      wording: "last Wednesday",
+    };
+    expect(resolve("Four days later, another group was arrested.", PUB, day)).toMatchObject({
+      earliest: "2012-02-12",
+      latest: "2012-02-12",
+      precision: "DAY",
+      confidence: "high",
+    });
+    expect(resolve("The next day they were moved.", PUB, day)).toMatchObject({
+      earliest: "2012-02-09",
+      precision: "DAY",
+    });
+    expect(resolve("Two days earlier they had crossed.", PUB, day)).toMatchObject({
+      earliest: "2012-02-06",
+      precision: "DAY",
+    });
+    expect(resolve("Two weeks later they were sent back.", PUB, day)).toMatchObject({
+      earliest: "2012-02-19",
+      latest: "2012-02-25",
+      precision: "WEEK",
+      confidence: "medium",
+    });
+    const week: Anchor = {
+      earliest: "2012-02-06",
+      latest: "2012-02-12",
+      precision: "WEEK",
+      confidence: "high",
+      wording: "last week",
+    };
+    expect(resolve("A day later they were moved.", PUB, week)).toMatchObject({
+      earliest: "2012-02-07",
+      latest: "2012-02-13",
+      precision: "WEEK",
+    });
   });
 
   it("leaves relative dates unresolved without a publication date or an earlier event, and says why", () => {
-    expect(resolve("They were caught last Wednesday.", null)).toEqual({ wording: "last Wednesday", unresolved: '"last Wednesday" cannot be resolved without a publication date.' });
-    expect(resolve("They were caught on August 2.", null)).toMatchObject({ unresolved: expect.stringContaining("no year") });
-    expect(resolve("Four days later, they were moved.")).toMatchObject({ unresolved: expect.stringContaining("none was found before it") });
+    expect(resolve("They were caught last Wednesday.", null)).toEqual({
+      wording: "last Wednesday",
+      unresolved: '"last Wednesday" cannot be resolved without a publication date.',
+    });
+    expect(resolve("They were caught on August 2.", null)).toMatchObject({
+      unresolved: expect.stringContaining("no year"),
+    });
+    expect(resolve("Four days later, they were moved.")).toMatchObject({
+      unresolved: expect.stringContaining("none was found before it"),
+    });
     // A date with its own year needs neither.
-    expect(resolve("They were caught on 3 March 2013.", null)).toMatchObject({ earliest: "2013-03-03", precision: "DAY" });
+    expect(resolve("They were caught on 3 March 2013.", null)).toMatchObject({
+      earliest: "2013-03-03",
+      precision: "DAY",
+    });
   });
 
   it("does not read statistics or times as dates", () => {
-    expect(findDateMentions(lexiconEn, "1,383 in 2005, 2,018 in 2006 and 2,927 in 2009").map((m) => m.wording)).toEqual(["in 2005", "in 2006", "in 2009"]);
+    expect(findDateMentions(lexiconEn, "1,383 in 2005, 2,018 in 2006 and 2,927 in 2009").map((m) => m.wording)).toEqual(
+      ["in 2005", "in 2006", "in 2009"],
+    );
     expect(findDateMentions(lexiconEn, "since the 1950-53 Korean War")).toEqual([]);
     expect(findDateMentions(lexiconEn, "They met at 10 and left.")).toEqual([]);
     expect(findDateMentions(lexiconEn, "Around 70 percent of those arrested")).toEqual([]);

@@ -95,7 +95,20 @@ export function precisionOfLength(earliest: string, latest: string): Precision {
   return days <= 1 ? "DAY" : days <= 7 ? "WEEK" : days <= 31 ? "MONTH" : "YEAR";
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 // --- resolution -------------------------------------------------------------------------------------
@@ -104,7 +117,11 @@ function needsPub(pub: string | null, wording: string): Unresolved | null {
   return pub ? null : { unresolved: `"${wording}" cannot be resolved without a publication date.` };
 }
 
-function absolute(rule: Extract<DateRule, { kind: "absolute" }>, pub: string | null, wording: string): Resolved | Unresolved {
+function absolute(
+  rule: Extract<DateRule, { kind: "absolute" }>,
+  pub: string | null,
+  wording: string,
+): Resolved | Unresolved {
   const { month, day, part } = rule;
   let year = rule.year;
   let confidence: Confidence = "high";
@@ -112,7 +129,8 @@ function absolute(rule: Extract<DateRule, { kind: "absolute" }>, pub: string | n
   if (year === null && month !== null) {
     if (!pub) return { unresolved: `"${wording}" has no year and there is no publication date to take it from.` };
     year = Number(pub.slice(0, 4));
-    const first = day !== null ? ymd(year, month, day) : ymd(year, month, part === "mid" ? 11 : part === "late" ? 21 : 1);
+    const first =
+      day !== null ? ymd(year, month, day) : ymd(year, month, part === "mid" ? 11 : part === "late" ? 21 : 1);
     if (first > pub) {
       year -= 1;
       confidence = "medium";
@@ -120,7 +138,14 @@ function absolute(rule: Extract<DateRule, { kind: "absolute" }>, pub: string | n
     } else note = `; no year given, so the publication's (${year})`;
   }
   if (year === null) return { unresolved: `"${wording}" has no month or year.` };
-  if (month === null) return { earliest: ymd(year, 1, 1), latest: ymd(year, 12, 31), precision: "YEAR", confidence, why: `the year ${year}${note}` };
+  if (month === null)
+    return {
+      earliest: ymd(year, 1, 1),
+      latest: ymd(year, 12, 31),
+      precision: "YEAR",
+      confidence,
+      why: `the year ${year}${note}`,
+    };
   if (day !== null) {
     if (day > lastDayOfMonth(year, month)) return { unresolved: `"${wording}" is not a real date.` };
     const d = ymd(year, month, day);
@@ -128,11 +153,24 @@ function absolute(rule: Extract<DateRule, { kind: "absolute" }>, pub: string | n
   }
   const last = lastDayOfMonth(year, month);
   const [a, b] = part === "early" ? [1, 10] : part === "mid" ? [11, 20] : part === "late" ? [21, last] : [1, last];
-  const partWhy = part ? `${part} ${MONTH_NAMES[month - 1]} read as days ${a}–${b}` : `the month of ${MONTH_NAMES[month - 1]} ${year}`;
-  return { earliest: ymd(year, month, a), latest: ymd(year, month, b), precision: "MONTH", confidence, why: `${partWhy}${note}` };
+  const partWhy = part
+    ? `${part} ${MONTH_NAMES[month - 1]} read as days ${a}–${b}`
+    : `the month of ${MONTH_NAMES[month - 1]} ${year}`;
+  return {
+    earliest: ymd(year, month, a),
+    latest: ymd(year, month, b),
+    precision: "MONTH",
+    confidence,
+    why: `${partWhy}${note}`,
+  };
 }
 
-function resolveRule(rule: DateRule, wording: string, pub: string | null, anchor: Anchor | null): Resolved | Unresolved {
+function resolveRule(
+  rule: DateRule,
+  wording: string,
+  pub: string | null,
+  anchor: Anchor | null,
+): Resolved | Unresolved {
   if (rule.kind === "absolute") return absolute(rule, pub, wording);
   if (rule.kind === "chain") {
     if (!anchor) return { unresolved: `"${wording}" counts from an earlier event, and none was found before it.` };
@@ -140,13 +178,25 @@ function resolveRule(rule: DateRule, wording: string, pub: string | null, anchor
     const unitWord = `${rule.n} ${rule.unit}${rule.n === 1 ? "" : "s"} ${sign > 0 ? "after" : "before"}`;
     const why = `${unitWord} the previous event ("${anchor.wording}", ${anchor.earliest === anchor.latest ? anchor.earliest : `${anchor.earliest} to ${anchor.latest}`})`;
     if (rule.unit === "day") {
-      return { earliest: addDays(anchor.earliest, sign * rule.n), latest: addDays(anchor.latest, sign * rule.n), precision: anchor.precision, confidence: anchor.confidence, why };
+      return {
+        earliest: addDays(anchor.earliest, sign * rule.n),
+        latest: addDays(anchor.latest, sign * rule.n),
+        precision: anchor.precision,
+        confidence: anchor.confidence,
+        why,
+      };
     }
     const shift = rule.unit === "week" ? 7 * rule.n : 30 * rule.n;
     const slack = rule.unit === "week" ? 3 : 7;
     const earliest = addDays(anchor.earliest, sign * shift - slack);
     const latest = addDays(anchor.latest, sign * shift + slack);
-    return { earliest, latest, precision: coarser(anchor.precision, precisionOfLength(earliest, latest)), confidence: anchor.confidence === "high" ? "medium" : anchor.confidence, why: `${why}, give or take ${slack} days` };
+    return {
+      earliest,
+      latest,
+      precision: coarser(anchor.precision, precisionOfLength(earliest, latest)),
+      confidence: anchor.confidence === "high" ? "medium" : anchor.confidence,
+      why: `${why}, give or take ${slack} days`,
+    };
   }
   const missing = needsPub(pub, wording);
   if (missing || !pub) return missing ?? { unresolved: "" };
@@ -155,35 +205,95 @@ function resolveRule(rule: DateRule, wording: string, pub: string | null, anchor
   const rel = `relative to publication on ${pub}`;
   switch (rule.kind) {
     case "yesterday":
-      return { earliest: addDays(pub, -1), latest: addDays(pub, -1), precision: "DAY", confidence: "high", why: `the day before publication (${pub})` };
+      return {
+        earliest: addDays(pub, -1),
+        latest: addDays(pub, -1),
+        precision: "DAY",
+        confidence: "high",
+        why: `the day before publication (${pub})`,
+      };
     case "today":
       return { earliest: pub, latest: pub, precision: "DAY", confidence: "high", why: `the publication day` };
     case "daysAgo":
-      return { earliest: addDays(pub, -rule.n), latest: addDays(pub, -rule.n), precision: "DAY", confidence: "high", why: `${rule.n} days before publication (${pub})` };
+      return {
+        earliest: addDays(pub, -rule.n),
+        latest: addDays(pub, -rule.n),
+        precision: "DAY",
+        confidence: "high",
+        why: `${rule.n} days before publication (${pub})`,
+      };
     case "weeksAgo": {
       const monday = mondayOf(addDays(pub, -7 * rule.n));
-      return { earliest: monday, latest: addDays(monday, 6), precision: "WEEK", confidence: "medium", why: `the Monday–Sunday week holding the day ${rule.n * 7} days before publication (${pub})` };
+      return {
+        earliest: monday,
+        latest: addDays(monday, 6),
+        precision: "WEEK",
+        confidence: "medium",
+        why: `the Monday–Sunday week holding the day ${rule.n * 7} days before publication (${pub})`,
+      };
     }
     case "monthsAgo": {
       const [yy, mm] = addMonths(y, m, -rule.n);
-      return { earliest: ymd(yy, mm, 1), latest: ymd(yy, mm, lastDayOfMonth(yy, mm)), precision: "MONTH", confidence: "medium", why: `the calendar month ${rule.n} months before publication (${pub})` };
+      return {
+        earliest: ymd(yy, mm, 1),
+        latest: ymd(yy, mm, lastDayOfMonth(yy, mm)),
+        precision: "MONTH",
+        confidence: "medium",
+        why: `the calendar month ${rule.n} months before publication (${pub})`,
+      };
     }
     case "lastWeek": {
       const monday = addDays(mondayOf(pub), -7);
-      return { earliest: monday, latest: addDays(monday, 6), precision: "WEEK", confidence: "high", why: `the Monday–Sunday week before the week of publication (${pub})` };
+      return {
+        earliest: monday,
+        latest: addDays(monday, 6),
+        precision: "WEEK",
+        confidence: "high",
+        why: `the Monday–Sunday week before the week of publication (${pub})`,
+      };
     }
     case "thisWeek":
-      return { earliest: mondayOf(pub), latest: pub, precision: "WEEK", confidence: "high", why: `from the Monday of the publication week to publication (${pub})` };
+      return {
+        earliest: mondayOf(pub),
+        latest: pub,
+        precision: "WEEK",
+        confidence: "high",
+        why: `from the Monday of the publication week to publication (${pub})`,
+      };
     case "lastMonth": {
       const [yy, mm] = addMonths(y, m, -1);
-      return { earliest: ymd(yy, mm, 1), latest: ymd(yy, mm, lastDayOfMonth(yy, mm)), precision: "MONTH", confidence: "high", why: `the calendar month before publication (${pub})` };
+      return {
+        earliest: ymd(yy, mm, 1),
+        latest: ymd(yy, mm, lastDayOfMonth(yy, mm)),
+        precision: "MONTH",
+        confidence: "high",
+        why: `the calendar month before publication (${pub})`,
+      };
     }
     case "thisMonth":
-      return { earliest: ymd(y, m, 1), latest: pub, precision: "MONTH", confidence: "high", why: `from the 1st of the publication month to publication (${pub})` };
+      return {
+        earliest: ymd(y, m, 1),
+        latest: pub,
+        precision: "MONTH",
+        confidence: "high",
+        why: `from the 1st of the publication month to publication (${pub})`,
+      };
     case "lastYear":
-      return { earliest: ymd(y - 1, 1, 1), latest: ymd(y - 1, 12, 31), precision: "YEAR", confidence: "high", why: `the year before publication (${pub})` };
+      return {
+        earliest: ymd(y - 1, 1, 1),
+        latest: ymd(y - 1, 12, 31),
+        precision: "YEAR",
+        confidence: "high",
+        why: `the year before publication (${pub})`,
+      };
     case "thisYear":
-      return { earliest: ymd(y, 1, 1), latest: pub, precision: "YEAR", confidence: "high", why: `from 1 January to publication (${pub})` };
+      return {
+        earliest: ymd(y, 1, 1),
+        latest: pub,
+        precision: "YEAR",
+        confidence: "high",
+        why: `from 1 January to publication (${pub})`,
+      };
     case "dayOfMonth": {
       const d = Math.min(rule.day, 31);
       const back = rule.monthOffset === -1 || (rule.monthOffset === null && d > Number(pub.slice(8, 10)));
@@ -191,48 +301,110 @@ function resolveRule(rule: DateRule, wording: string, pub: string | null, anchor
       if (d > lastDayOfMonth(yy, mm) || d < 1) return { unresolved: `"${wording}" is not a real date.` };
       const iso = ymd(yy, mm, d);
       const guessed = rule.monthOffset === null && back;
-      return { earliest: iso, latest: iso, precision: "DAY", confidence: guessed ? "medium" : "high", why: `day ${d} of ${back ? "the month before publication" : "the publication month"} (${pub})${guessed ? ", since that day had not yet come in the publication month" : ""}` };
+      return {
+        earliest: iso,
+        latest: iso,
+        precision: "DAY",
+        confidence: guessed ? "medium" : "high",
+        why: `day ${d} of ${back ? "the month before publication" : "the publication month"} (${pub})${guessed ? ", since that day had not yet come in the publication month" : ""}`,
+      };
     }
     case "monthOf": {
       const [yy, mm] = addMonths(y, m, rule.offset);
       const last = lastDayOfMonth(yy, mm);
-      const [a, b] = rule.part === "early" ? [1, 10] : rule.part === "mid" ? [11, 20] : rule.part === "late" ? [21, last] : [1, last];
+      const [a, b] =
+        rule.part === "early"
+          ? [1, 10]
+          : rule.part === "mid"
+            ? [11, 20]
+            : rule.part === "late"
+              ? [21, last]
+              : [1, last];
       let latest = ymd(yy, mm, b);
       if (latest > pub) latest = pub;
       const earliest = ymd(yy, mm, a);
       if (earliest > pub) return { unresolved: `"${wording}" falls after publication (${pub}).` };
-      return { earliest, latest, precision: "MONTH", confidence: "high", why: `${rule.part ? `the ${rule.part} part (days ${a}–${b}) of ` : ""}${rule.offset === 0 ? "the publication month" : `the month ${-rule.offset} months before publication`} (${pub})` };
+      return {
+        earliest,
+        latest,
+        precision: "MONTH",
+        confidence: "high",
+        why: `${rule.part ? `the ${rule.part} part (days ${a}–${b}) of ` : ""}${rule.offset === 0 ? "the publication month" : `the month ${-rule.offset} months before publication`} (${pub})`,
+      };
     }
     case "yearMonth": {
       const yy = y + rule.yearOffset;
       const last = lastDayOfMonth(yy, rule.month);
-      const [a, b] = rule.part === "early" ? [1, 10] : rule.part === "mid" ? [11, 20] : rule.part === "late" ? [21, last] : [1, last];
-      return { earliest: ymd(yy, rule.month, a), latest: ymd(yy, rule.month, b), precision: "MONTH", confidence: "high", why: `${rule.part ? `the ${rule.part} part of ` : ""}${MONTH_NAMES[rule.month - 1]} ${yy} (${rule.yearOffset === 0 ? "the publication year" : "the year before publication"}, ${pub})` };
+      const [a, b] =
+        rule.part === "early"
+          ? [1, 10]
+          : rule.part === "mid"
+            ? [11, 20]
+            : rule.part === "late"
+              ? [21, last]
+              : [1, last];
+      return {
+        earliest: ymd(yy, rule.month, a),
+        latest: ymd(yy, rule.month, b),
+        precision: "MONTH",
+        confidence: "high",
+        why: `${rule.part ? `the ${rule.part} part of ` : ""}${MONTH_NAMES[rule.month - 1]} ${yy} (${rule.yearOffset === 0 ? "the publication year" : "the year before publication"}, ${pub})`,
+      };
     }
     case "lastNamedMonth": {
       const yy = rule.month < m ? y : y - 1;
-      return { earliest: ymd(yy, rule.month, 1), latest: ymd(yy, rule.month, lastDayOfMonth(yy, rule.month)), precision: "MONTH", confidence: "high", why: `the latest ${MONTH_NAMES[rule.month - 1]} before publication (${pub}): ${yy}` };
+      return {
+        earliest: ymd(yy, rule.month, 1),
+        latest: ymd(yy, rule.month, lastDayOfMonth(yy, rule.month)),
+        precision: "MONTH",
+        confidence: "high",
+        why: `the latest ${MONTH_NAMES[rule.month - 1]} before publication (${pub}): ${yy}`,
+      };
     }
     case "pastSpan": {
       const days = rule.n * (rule.unit === "day" ? 1 : rule.unit === "week" ? 7 : 30);
       const earliest = addDays(pub, -days);
-      return { earliest, latest: pub, precision: precisionOfLength(earliest, pub), confidence: "medium", why: `the ${rule.n} ${rule.unit}${rule.n === 1 ? "" : "s"} up to publication (${pub})` };
+      return {
+        earliest,
+        latest: pub,
+        precision: precisionOfLength(earliest, pub),
+        confidence: "medium",
+        why: `the ${rule.n} ${rule.unit}${rule.n === 1 ? "" : "s"} up to publication (${pub})`,
+      };
     }
     case "lastWeekPart": {
       const monday = addDays(mondayOf(pub), -7);
       const [a, b] = rule.part === "early" ? [0, 2] : [3, 6];
-      return { earliest: addDays(monday, a), latest: addDays(monday, b), precision: "WEEK", confidence: "medium", why: `the ${rule.part} part of the Monday–Sunday week before publication (${pub})` };
+      return {
+        earliest: addDays(monday, a),
+        latest: addDays(monday, b),
+        precision: "WEEK",
+        confidence: "medium",
+        why: `the ${rule.part} part of the Monday–Sunday week before publication (${pub})`,
+      };
     }
     case "weekday": {
       const name = WEEKDAY_NAMES[rule.weekday];
       const wd = weekdayOf(pub);
       if (rule.which === "this") {
         const d = addDays(mondayOf(pub), (rule.weekday + 6) % 7);
-        return { earliest: d, latest: d, precision: "DAY", confidence: "high", why: `the ${name} of the publication week (${rel})` };
+        return {
+          earliest: d,
+          latest: d,
+          precision: "DAY",
+          confidence: "high",
+          why: `the ${name} of the publication week (${rel})`,
+        };
       }
       if (rule.which === "next") {
         const d = addDays(pub, ((rule.weekday - wd + 6) % 7) + 1);
-        return { earliest: d, latest: d, precision: "DAY", confidence: "high", why: `the first ${name} after publication (${pub})` };
+        return {
+          earliest: d,
+          latest: d,
+          precision: "DAY",
+          confidence: "high",
+          why: `the first ${name} after publication (${pub})`,
+        };
       }
       if (rule.which === "last") {
         const d = addDays(pub, -(((wd - rule.weekday + 6) % 7) + 1));
@@ -248,7 +420,13 @@ function resolveRule(rule: DateRule, wording: string, pub: string | null, anchor
         };
       }
       const d = addDays(pub, -((wd - rule.weekday + 7) % 7));
-      return { earliest: d, latest: d, precision: "DAY", confidence: "medium", why: `a weekday without "last" or "this" read, as news style does, as the latest ${name} on or before publication (${pub})` };
+      return {
+        earliest: d,
+        latest: d,
+        precision: "DAY",
+        confidence: "medium",
+        why: `a weekday without "last" or "this" read, as news style does, as the latest ${name} on or before publication (${pub})`,
+      };
     }
   }
 }
@@ -285,6 +463,16 @@ export function resolveMention(mention: DateMention, pub: string | null, anchor:
   const earliest = resolved.map((r) => r.earliest).sort()[0];
   const latest = resolved.map((r) => r.latest).sort()[resolved.length - 1];
   const precision = resolved.reduce<Precision>((p, r) => coarser(p, r.precision), precisionOfLength(earliest, latest));
-  const confidence: Confidence = resolved.some((r) => r.confidence === "low") ? "low" : resolved.some((r) => r.confidence === "medium") ? "medium" : "high";
-  return { earliest, latest, precision, confidence, why: `a range from ${earliest} to ${latest}: ${resolved.map((r) => r.why).join("; ")}` };
+  const confidence: Confidence = resolved.some((r) => r.confidence === "low")
+    ? "low"
+    : resolved.some((r) => r.confidence === "medium")
+      ? "medium"
+      : "high";
+  return {
+    earliest,
+    latest,
+    precision,
+    confidence,
+    why: `a range from ${earliest} to ${latest}: ${resolved.map((r) => r.why).join("; ")}`,
+  };
 }

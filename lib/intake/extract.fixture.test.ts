@@ -8,7 +8,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractReport, type Extraction, type Span } from "@/lib/intake/extract";
 
-const FIXTURE = path.resolve(import.meta.dirname, "..", "..", "fixtures", "korea-herald-2012-nk-defectors-face-repatriation.txt");
+const FIXTURE = path.resolve(
+  import.meta.dirname,
+  "..",
+  "..",
+  "fixtures",
+  "korea-herald-2012-nk-defectors-face-repatriation.txt",
+);
 const text = readFileSync(FIXTURE, "utf8");
 const x: Extraction = extractReport(text, { publishedAt: "2012-02-14", now: new Date("2026-01-01T00:00:00Z") });
 
@@ -62,11 +68,25 @@ describe("extractReport on the Korea Herald seed report", () => {
     const arrested = x.groups.map((g) => g.events.filter((e) => e.type === "ARRESTED"));
     for (const [i, events] of arrested.entries()) expect(events, `group ${i}`).toHaveLength(1);
     for (const e of [arrested[0][0], arrested[1][0]]) {
-      expect(e).toMatchObject({ dateEarliest: "2012-02-08", dateLatest: "2012-02-08", precision: "DAY", dateWording: "last Wednesday", confidence: "high" });
+      expect(e).toMatchObject({
+        dateEarliest: "2012-02-08",
+        dateLatest: "2012-02-08",
+        precision: "DAY",
+        dateWording: "last Wednesday",
+        confidence: "high",
+      });
       expect(passage(e.span)).toContain("were caught in China last Wednesday");
     }
-    expect(arrested[2][0]).toMatchObject({ dateEarliest: "2012-02-12", dateLatest: "2012-02-12", precision: "DAY", dateWording: "Four days later", confidence: "high" });
-    expect(passage(arrested[2][0].span)).toContain("Four days later, another group of five people was arrested in China");
+    expect(arrested[2][0]).toMatchObject({
+      dateEarliest: "2012-02-12",
+      dateLatest: "2012-02-12",
+      precision: "DAY",
+      dateWording: "Four days later",
+      confidence: "high",
+    });
+    expect(passage(arrested[2][0].span)).toContain(
+      "Four days later, another group of five people was arrested in China",
+    );
     expect(arrested[2][0].why).toContain("2012-02-08");
   });
 
@@ -74,7 +94,13 @@ describe("extractReport on the Korea Herald seed report", () => {
     for (const g of x.groups) {
       const talks = g.events.filter((e) => e.type === "REPATRIATION_TALKS");
       expect(talks).toHaveLength(1);
-      expect(talks[0]).toMatchObject({ dateEarliest: "2012-02-12", dateLatest: "2012-02-13", precision: "WEEK", dateWording: "last Sunday and this Monday", confidence: "medium" });
+      expect(talks[0]).toMatchObject({
+        dateEarliest: "2012-02-12",
+        dateLatest: "2012-02-13",
+        precision: "WEEK",
+        dateWording: "last Sunday and this Monday",
+        confidence: "medium",
+      });
       expect(passage(talks[0].span)).toContain("reportedly met last Sunday and this Monday");
     }
   });
@@ -94,22 +120,45 @@ describe("extractReport on the Korea Herald seed report", () => {
     expect(atLeast24?.value).toEqual({ min: 24, max: null, wording: "at least 24" });
     expect(passage(atLeast24?.span)).toContain("at least 24 North Korean defectors");
     for (const t of x.statedTotals) expect(t.value.min).toBe(24);
-    expect(x.totalCheck).toEqual({ stated: 24, sumOfGroups: 24, consistent: true, message: "Stated at least 24 = 10 + 9 + 5" });
+    expect(x.totalCheck).toEqual({
+      stated: 24,
+      sumOfGroups: 24,
+      consistent: true,
+      message: "Stated at least 24 = 10 + 9 + 5",
+    });
   });
 
   it("names the three people quoted, with roles, organisations and kinds", () => {
     const byName = Object.fromEntries(x.people.map((p) => [p.value.name, p]));
     expect(Object.keys(byName)).toEqual(["Park Sun-young", "Byun Chul-hwan", "Nam Chang-hee"]);
 
-    expect(byName["Park Sun-young"].value).toEqual({ name: "Park Sun-young", role: "lawmaker", organisation: "Liberty Forward Party", kind: "LAWMAKER" });
+    expect(byName["Park Sun-young"].value).toEqual({
+      name: "Park Sun-young",
+      role: "lawmaker",
+      organisation: "Liberty Forward Party",
+      kind: "LAWMAKER",
+    });
     expect(passage(byName["Park Sun-young"].span)).toBe("Rep. Park Sun-young of the minority Liberty Forward Party");
 
-    expect(byName["Byun Chul-hwan"].value).toMatchObject({ role: "director of the ministry’s Northeast Asia Division 2", organisation: "Foreign Ministry", kind: "GOVERNMENT_OFFICIAL" });
-    expect(passage(byName["Byun Chul-hwan"].span)).toBe("Byun Chul-hwan, director of the ministry’s Northeast Asia Division 2");
+    expect(byName["Byun Chul-hwan"].value).toMatchObject({
+      role: "director of the ministry’s Northeast Asia Division 2",
+      organisation: "Foreign Ministry",
+      kind: "GOVERNMENT_OFFICIAL",
+    });
+    expect(passage(byName["Byun Chul-hwan"].span)).toBe(
+      "Byun Chul-hwan, director of the ministry’s Northeast Asia Division 2",
+    );
     expect(byName["Byun Chul-hwan"].why).toContain("Foreign Ministry");
 
-    expect(byName["Nam Chang-hee"].value).toEqual({ name: "Nam Chang-hee", role: "political science professor", organisation: "Inha University", kind: "ACADEMIC" });
-    expect(passage(byName["Nam Chang-hee"].span)).toContain("Nam Chang-hee, political science professor at Inha University");
+    expect(byName["Nam Chang-hee"].value).toEqual({
+      name: "Nam Chang-hee",
+      role: "political science professor",
+      organisation: "Inha University",
+      kind: "ACADEMIC",
+    });
+    expect(passage(byName["Nam Chang-hee"].span)).toContain(
+      "Nam Chang-hee, political science professor at Inha University",
+    );
   });
 
   it("reads the appeal of ten defectors to the human rights watchdog", () => {
@@ -123,7 +172,11 @@ describe("extractReport on the Korea Herald seed report", () => {
     expect(ten?.confidence).toBe("high");
     expect(passage(ten?.span)).toContain("Ten of the defectors have requested through an activist group");
     // Calls on governments are appeals too; a U.N. resolution on Syria is not one about these people.
-    expect(x.appeals.map((a) => a.value.to)).toEqual(["Beijing", "the government", "Seoul’s state human rights watchdog"]);
+    expect(x.appeals.map((a) => a.value.to)).toEqual([
+      "Beijing",
+      "the government",
+      "Seoul’s state human rights watchdog",
+    ]);
     expect(x.appeals.find((a) => a.value.to === "the government")?.value.by).toBe("activists");
   });
 

@@ -42,14 +42,25 @@ describe("extractReport on written reports", () => {
     for (const g of x.groups) {
       // "activists said on Monday" dates the telling, not an event.
       expect(g.events).toHaveLength(1);
-      expect(g.events[0]).toMatchObject({ type: "DETAINED", dateEarliest: "2013-08-02", dateLatest: "2013-08-02", precision: "DAY", dateWording: "August 2" });
+      expect(g.events[0]).toMatchObject({
+        type: "DETAINED",
+        dateEarliest: "2013-08-02",
+        dateLatest: "2013-08-02",
+        precision: "DAY",
+        dateWording: "August 2",
+      });
       expect(g.status?.value).toBe("AT_RISK_OF_REPATRIATION");
       expect(at(g.status?.span)).toContain("face forced repatriation");
     }
     expect(x.totalCheck).toMatchObject({ stated: null, sumOfGroups: 42, consistent: null });
 
     expect(x.people).toHaveLength(1);
-    expect(x.people[0].value).toEqual({ name: "Kim Hee-tae", role: "director", organisation: "North Korean Human Rights Campaign", kind: "NGO" });
+    expect(x.people[0].value).toEqual({
+      name: "Kim Hee-tae",
+      role: "director",
+      organisation: "North Korean Human Rights Campaign",
+      kind: "NGO",
+    });
     expect(at(x.people[0].span)).toBe("Kim Hee-tae, director of the North Korean Human Rights Campaign");
   });
 
@@ -82,11 +93,20 @@ describe("extractReport on written reports", () => {
     expect(x.warnings.some((w) => w.startsWith("No group size found"))).toBe(true);
     expect(g.place?.value).toEqual({ country: "CN", province: "Jilin", city: "Tumen" });
     expect(g.events).toHaveLength(1);
-    expect(g.events[0]).toMatchObject({ type: "ARRESTED", dateEarliest: "2014-03-01", dateLatest: "2014-03-20", precision: "MONTH", dateWording: "earlier this month", confidence: "medium" });
+    expect(g.events[0]).toMatchObject({
+      type: "ARRESTED",
+      dateEarliest: "2014-03-01",
+      dateLatest: "2014-03-20",
+      precision: "MONTH",
+      dateWording: "earlier this month",
+      confidence: "medium",
+    });
     expect(at(g.events[0].span)).toContain("The arrests took place earlier this month");
     expect(g.status?.value).toBe("REPORTED_DETAINED");
     expect(x.totalCheck.consistent).toBeNull();
-    expect(x.appeals.map((a) => a.value)).toEqual([{ askedFor: "release them", by: "Human rights groups", to: "Beijing", count: null }]);
+    expect(x.appeals.map((a) => a.value)).toEqual([
+      { askedFor: "release them", by: "Human rights groups", to: "Beijing", count: null },
+    ]);
   });
 
   it("a stated total the groups do not add up to is flagged", () => {
@@ -101,12 +121,26 @@ describe("extractReport on written reports", () => {
     expect(x.totalCheck.stated).toBe(20);
     expect(x.totalCheck.sumOfGroups).toBe(14);
     expect(x.totalCheck.consistent).toBe(false);
-    expect(x.totalCheck.message).toBe("Stated 20 ('A total of 20'), but the groups add up to 14 (8 + 6), short of the total: a group may be missing or a size misread.");
+    expect(x.totalCheck.message).toBe(
+      "Stated 20 ('A total of 20'), but the groups add up to 14 (8 + 6), short of the total: a group may be missing or a size misread.",
+    );
     // The groups' sentence has no date: they take the total's ("in late May"), with medium confidence.
     for (const g of x.groups) {
-      expect(g.events).toEqual([expect.objectContaining({ type: "ARRESTED", dateEarliest: "2015-05-21", dateLatest: "2015-05-31", precision: "MONTH", dateWording: "late May", confidence: "medium" })]);
+      expect(g.events).toEqual([
+        expect.objectContaining({
+          type: "ARRESTED",
+          dateEarliest: "2015-05-21",
+          dateLatest: "2015-05-31",
+          precision: "MONTH",
+          dateWording: "late May",
+          confidence: "medium",
+        }),
+      ]);
       // Their sentences name no place: like the date, they take the place of the total that covers them.
-      expect(g.place).toMatchObject({ value: { country: "CN", province: "Jilin", city: "Hunchun" }, confidence: "medium" });
+      expect(g.place).toMatchObject({
+        value: { country: "CN", province: "Jilin", city: "Hunchun" },
+        confidence: "medium",
+      });
       expect(g.place?.why).toContain("stated total");
       expect(g.status?.value).toBe("REPORTED_DETAINED");
     }
@@ -125,9 +159,17 @@ describe("extractReport on written reports", () => {
     expect(at(g.size.span)).toBe("Five North Korean workers");
     expect(g.place?.value).toEqual({ country: "CN", province: "Liaoning", city: "Shenyang" });
     expect(g.events).toHaveLength(1);
-    expect(g.events[0]).toMatchObject({ type: "DETAINED", dateEarliest: "2016-04-20", precision: "DAY", dateWording: "April 20, 2016", confidence: "low" });
+    expect(g.events[0]).toMatchObject({
+      type: "DETAINED",
+      dateEarliest: "2016-04-20",
+      precision: "DAY",
+      dateWording: "April 20, 2016",
+      confidence: "low",
+    });
     expect(g.events[0].why).toContain("after the publication date 2016-04-12");
-    expect(x.warnings).toContain('DETAINED "April 20, 2016" resolves to 2016-04-20, after the publication date 2016-04-12: check the date.');
+    expect(x.warnings).toContain(
+      'DETAINED "April 20, 2016" resolves to 2016-04-20, after the publication date 2016-04-12: check the date.',
+    );
   });
 
   it("'two weeks ago' is a WEEK range, and 'three days later' counts from it", () => {
@@ -154,21 +196,49 @@ describe("extractReport on written reports", () => {
       { country: "CN", province: "Yunnan", city: "Kunming" },
       { country: "CN", province: "Jilin", city: "Tumen" },
     ]);
-    expect(x.groups[0].events[0]).toMatchObject({ type: "ARRESTED", dateEarliest: "2018-04-30", dateLatest: "2018-05-06", precision: "WEEK", dateWording: "last week" });
-    expect(x.groups[1].events[0]).toMatchObject({ type: "ARRESTED", dateEarliest: "2018-05-06", dateLatest: "2018-05-06", precision: "DAY", dateWording: "Sunday" });
+    expect(x.groups[0].events[0]).toMatchObject({
+      type: "ARRESTED",
+      dateEarliest: "2018-04-30",
+      dateLatest: "2018-05-06",
+      precision: "WEEK",
+      dateWording: "last week",
+    });
+    expect(x.groups[1].events[0]).toMatchObject({
+      type: "ARRESTED",
+      dateEarliest: "2018-05-06",
+      dateLatest: "2018-05-06",
+      precision: "DAY",
+      dateWording: "Sunday",
+    });
   });
 
   it("'a group of about a dozen' on '3 March 2013', at risk, with lawmakers' appeal", () => {
     const { x, at } = run(REPORTS.aboutADozen);
     expect(x.groups).toHaveLength(1);
     const [g] = x.groups;
-    expect(g.size.value).toEqual({ min: 10, max: 14, best: 12, wording: "A group of about a dozen North Korean refugees" });
+    expect(g.size.value).toEqual({
+      min: 10,
+      max: 14,
+      best: 12,
+      wording: "A group of about a dozen North Korean refugees",
+    });
     expect(g.size.why).toContain("'a dozen'");
     expect(g.place?.value).toEqual({ country: "CN", province: "Jilin", city: "Yanji" });
-    expect(g.events).toEqual([expect.objectContaining({ type: "ARRESTED", dateEarliest: "2013-03-03", dateLatest: "2013-03-03", precision: "DAY", dateWording: "3 March 2013", confidence: "high" })]);
+    expect(g.events).toEqual([
+      expect.objectContaining({
+        type: "ARRESTED",
+        dateEarliest: "2013-03-03",
+        dateLatest: "2013-03-03",
+        precision: "DAY",
+        dateWording: "3 March 2013",
+        confidence: "high",
+      }),
+    ]);
     expect(g.status).toMatchObject({ value: "AT_RISK_OF_REPATRIATION", confidence: "high" });
     expect(at(g.status?.span)).toContain("The refugees face forced repatriation");
-    expect(x.appeals.map((a) => a.value)).toEqual([{ askedFor: "raise the case with China", by: "lawmakers", to: "the Foreign Ministry", count: null }]);
+    expect(x.appeals.map((a) => a.value)).toEqual([
+      { askedFor: "raise the case with China", by: "lawmakers", to: "the Foreign Ministry", count: null },
+    ]);
     expect(at(x.appeals[0].span)).toBe("lawmakers urged the Foreign Ministry to raise the case with China");
   });
 
@@ -179,8 +249,21 @@ describe("extractReport on written reports", () => {
     expect(g.place?.value).toEqual({ country: "CN", province: "Jilin", city: "Changbai" });
     // The release has no date of its own: it is proposed between the detention and publication, and says so.
     expect(g.events).toEqual([
-      expect.objectContaining({ type: "DETAINED", dateEarliest: "2019-07-01", dateLatest: "2019-07-25", precision: "MONTH", dateWording: "earlier this month" }),
-      expect.objectContaining({ type: "RELEASED", dateEarliest: "2019-07-01", dateLatest: "2019-07-25", precision: "MONTH", dateWording: "", confidence: "medium" }),
+      expect.objectContaining({
+        type: "DETAINED",
+        dateEarliest: "2019-07-01",
+        dateLatest: "2019-07-25",
+        precision: "MONTH",
+        dateWording: "earlier this month",
+      }),
+      expect.objectContaining({
+        type: "RELEASED",
+        dateEarliest: "2019-07-01",
+        dateLatest: "2019-07-25",
+        precision: "MONTH",
+        dateWording: "",
+        confidence: "medium",
+      }),
     ]);
     expect(g.events[1].why).toContain("no date given");
     expect(at(g.events[1].span)).toContain("were later released");
@@ -193,15 +276,27 @@ describe("extractReport on written reports", () => {
     const { x } = run(REPORTS.yearless);
     const [g] = x.groups;
     expect(g.size.value).toEqual({ min: 3, max: 3, best: 3, wording: "Three North Korean defectors" });
-    expect(g.events[0]).toMatchObject({ type: "ARRESTED", dateEarliest: "2011-12-28", dateLatest: "2011-12-28", precision: "DAY", dateWording: "Dec. 28", confidence: "medium" });
+    expect(g.events[0]).toMatchObject({
+      type: "ARRESTED",
+      dateEarliest: "2011-12-28",
+      dateLatest: "2011-12-28",
+      precision: "DAY",
+      dateWording: "Dec. 28",
+      confidence: "medium",
+    });
     expect(g.events[0].why).toContain("so 2011");
-    expect(x.appeals.map((a) => a.value)).toEqual([{ askedFor: "help", by: "Their families in Seoul", to: "the government", count: null }]);
+    expect(x.appeals.map((a) => a.value)).toEqual([
+      { askedFor: "help", by: "Their families in Seoul", to: "the government", count: null },
+    ]);
   });
 
   it("one person: 'A North Korean woman'", () => {
     const { x } = run(REPORTS.onePerson);
     expect(x.groups).toHaveLength(1);
-    expect(x.groups[0].size).toMatchObject({ value: { min: 1, max: 1, best: 1, wording: "A North Korean woman" }, confidence: "medium" });
+    expect(x.groups[0].size).toMatchObject({
+      value: { min: 1, max: 1, best: 1, wording: "A North Korean woman" },
+      confidence: "medium",
+    });
     expect(x.groups[0].place?.value).toEqual({ country: "CN", province: "Shandong", city: "Qingdao" });
     expect(x.groups[0].events[0]).toMatchObject({ type: "ARRESTED", dateEarliest: "2020-08-30", precision: "DAY" });
     expect(x.source.outlet).toMatchObject({ value: "The Korea Times", confidence: "medium" });
@@ -211,7 +306,12 @@ describe("extractReport on written reports", () => {
     const { x } = run(REPORTS.repatriated);
     const [g] = x.groups;
     expect(g.size.value).toEqual({ min: 10, max: 12, best: null, wording: "Between 10 and 12 North Korean defectors" });
-    expect(g.events[0]).toMatchObject({ type: "REPATRIATED", dateEarliest: "2014-09-25", precision: "DAY", dateWording: "Sept. 25" });
+    expect(g.events[0]).toMatchObject({
+      type: "REPATRIATED",
+      dateEarliest: "2014-09-25",
+      precision: "DAY",
+      dateWording: "Sept. 25",
+    });
     expect(g.status).toMatchObject({ value: "REPATRIATED", confidence: "high" });
     // "sources in Hyesan" is in North Korea: where people came from, not where the group was.
     expect(g.place).toBeNull();
@@ -224,14 +324,20 @@ describe("extractReport on written reports", () => {
     expect(x.source.publishedAt).toMatchObject({ value: "2012-02-14", confidence: "high" });
     expect(at(x.source.publishedAt?.span)).toContain("Feb 14, 2012");
     expect(x.source.title?.value).toBe("Six caught in Yanji");
-    expect(x.groups[0].events[0]).toMatchObject({ type: "ARRESTED", dateEarliest: "2012-02-08", dateWording: "last Wednesday" });
+    expect(x.groups[0].events[0]).toMatchObject({
+      type: "ARRESTED",
+      dateEarliest: "2012-02-08",
+      dateWording: "last Wednesday",
+    });
     expect(x.warnings).toEqual([]);
   });
 
   it("the outlet from the web address; an organisation and role before a name", () => {
     const { x, at } = run(REPORTS.urlAndRolePrefix);
     expect(x.source.outlet).toMatchObject({ value: "NK News", confidence: "high", span: null });
-    expect(x.people.map((p) => p.value)).toEqual([{ name: "Phil Robertson", role: "researcher", organisation: "Human Rights Watch", kind: "NGO" }]);
+    expect(x.people.map((p) => p.value)).toEqual([
+      { name: "Phil Robertson", role: "researcher", organisation: "Human Rights Watch", kind: "NGO" },
+    ]);
     expect(at(x.people[0].span)).toBe("Human Rights Watch researcher Phil Robertson");
     expect(x.groups[0].size.value.min).toBe(4);
     expect(x.groups[0].place?.value).toEqual({ country: "CN", province: "Shanghai", city: "Shanghai" });
@@ -240,7 +346,11 @@ describe("extractReport on written reports", () => {
   it("the outlet as given wins, pointing at its mention when there is one", () => {
     const r = REPORTS.weeksAgoChain;
     const x = extractReport(r.text, { publishedAt: r.publishedAt, outlet: "Radio Free Asia" });
-    expect(x.source.outlet).toMatchObject({ value: "Radio Free Asia", confidence: "high", why: "given with the report" });
+    expect(x.source.outlet).toMatchObject({
+      value: "Radio Free Asia",
+      confidence: "high",
+      why: "given with the report",
+    });
     expect(r.text.slice(x.source.outlet?.span?.start, x.source.outlet?.span?.end)).toBe("Radio Free Asia");
   });
 
@@ -261,7 +371,9 @@ describe("extractReport on written reports", () => {
   it("flags a publication date after today, and ignores a malformed one", () => {
     const r = REPORTS.release;
     const future = extractReport(r.text, { publishedAt: "2013-08-06", now: new Date("2013-08-01T00:00:00Z") });
-    expect(future.warnings).toContain("The publication date 2013-08-06 is in the future (today is 2013-08-01): check it.");
+    expect(future.warnings).toContain(
+      "The publication date 2013-08-06 is in the future (today is 2013-08-01): check it.",
+    );
     const bad = extractReport(r.text, { publishedAt: "2013-02-30" });
     expect(bad.publishedAt).toBeNull();
     expect(bad.warnings.some((w) => w.includes("not a real date"))).toBe(true);

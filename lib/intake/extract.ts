@@ -44,7 +44,13 @@ export function lexiconFor(language: string): Lexicon {
 
 function empty(warning: string, language = "en"): Extraction {
   return {
-    source: { title: null, author: null, outlet: null, publishedAt: null, language: { value: language, span: null, confidence: "low", why: "nothing was read" } },
+    source: {
+      title: null,
+      author: null,
+      outlet: null,
+      publishedAt: null,
+      language: { value: language, span: null, confidence: "low", why: "nothing was read" },
+    },
     publishedAt: null,
     groups: [],
     statedTotals: [],
@@ -63,7 +69,9 @@ function todayOf(now: Date | undefined): string | null {
 
 function run(text: string, opts: ExtractOptions): Extraction {
   if (text.length > MAX_REPORT_CHARS) {
-    return empty(`The text is ${text.length.toLocaleString("en")} characters long; the extractor reads at most ${MAX_REPORT_CHARS.toLocaleString("en")}. Nothing was extracted: paste the article alone.`);
+    return empty(
+      `The text is ${text.length.toLocaleString("en")} characters long; the extractor reads at most ${MAX_REPORT_CHARS.toLocaleString("en")}. Nothing was extracted: paste the article alone.`,
+    );
   }
   const notText = notTextReason(text);
   if (notText) return empty(`This does not look like text (${notText}). Nothing was extracted.`);
@@ -72,24 +80,43 @@ function run(text: string, opts: ExtractOptions): Extraction {
   const warnings: string[] = [];
   const language = detectLanguage(text);
   const lex = lexiconFor(language.value);
-  if (language.value !== lex.language) warnings.push(`The report looks like it is in '${language.value}'; there are rules only for English and Korean, so little or nothing may be found.`);
+  if (language.value !== lex.language)
+    warnings.push(
+      `The report looks like it is in '${language.value}'; there are rules only for English and Korean, so little or nothing may be found.`,
+    );
   const lines = splitLines(text);
   const meta = sourceMeta(text, lines, lex, language, opts, warnings);
   const pub = meta.publishedAtValue;
   const today = todayOf(opts.now);
-  if (pub && today && pub > today) warnings.push(`The publication date ${pub} is in the future (today is ${today}): check it.`);
+  if (pub && today && pub > today)
+    warnings.push(`The publication date ${pub} is in the future (today is ${today}): check it.`);
 
   const body = lines.filter((l) => !lex.clutterLine.test(l.text));
   const sentences = splitSentences(text, body, lex.abbreviations);
-  if (sentences.some((s) => s.text.length > 3000)) warnings.push("Some passages run for more than 3,000 characters without a sentence end; they were not read.");
+  if (sentences.some((s) => s.text.length > 3000))
+    warnings.push("Some passages run for more than 3,000 characters without a sentence end; they were not read.");
   const isHead = (s: { line: number }) => meta.headLines.has(s.line);
 
-  const { groups, statedTotals, aggregates, totalCheck } = extractGroups({ text, lex, sentences, isHead, pub, today, warnings });
+  const { groups, statedTotals, aggregates, totalCheck } = extractGroups({
+    text,
+    lex,
+    sentences,
+    isHead,
+    pub,
+    today,
+    warnings,
+  });
   const people = extractPeople({ text, lex, sentences });
   const appeals = extractAppeals({ text, lex, sentences, people });
 
   return {
-    source: { title: meta.title, author: meta.author, outlet: meta.outlet, publishedAt: meta.publishedAt, language: meta.language },
+    source: {
+      title: meta.title,
+      author: meta.author,
+      outlet: meta.outlet,
+      publishedAt: meta.publishedAt,
+      language: meta.language,
+    },
     publishedAt: pub,
     groups,
     statedTotals,
@@ -108,12 +135,14 @@ function run(text: string, opts: ExtractOptions): Extraction {
 export function extractReport(text: string, opts: ExtractOptions = {}): Extraction {
   const input = typeof text === "string" ? text : "";
   const options: ExtractOptions = opts && typeof opts === "object" ? opts : {};
-  if (options.publishedAt !== undefined && typeof options.publishedAt !== "string") return extractReport(input, { ...options, publishedAt: undefined });
+  if (options.publishedAt !== undefined && typeof options.publishedAt !== "string")
+    return extractReport(input, { ...options, publishedAt: undefined });
   try {
     return run(input, options);
   } catch (error) {
     // A last safety net: a rule that fails on some input must not take the review screen down.
-    return empty(`The extractor could not read this text (${error instanceof Error ? error.message : "unknown error"}); enter the details by hand.`);
+    return empty(
+      `The extractor could not read this text (${error instanceof Error ? error.message : "unknown error"}); enter the details by hand.`,
+    );
   }
 }
-

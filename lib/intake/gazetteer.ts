@@ -29,20 +29,70 @@ export type PlaceEntry = {
 
 /** A place name as compared: case, accents, apostrophes, spaces and hyphens ignored. */
 export function normalizeName(name: string): string {
-  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s'’`.-]+/g, "");
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\s'’`.-]+/g, "");
 }
 
 function build(): PlaceEntry[] {
   const out: PlaceEntry[] = [];
-  for (const [code, r] of Object.entries(COUNTRIES)) out.push({ name: r.name, aliases: r.aliases, country: code, province: null, city: null, level: "country", rank: 6, lat: r.at[0], lon: r.at[1] });
-  for (const [country, table] of [["CN", CN_ADMIN1], ["KP", KP_ADMIN1]] as const) {
-    for (const r of Object.values(table)) out.push({ name: r.name, aliases: r.aliases, country, province: r.name, city: null, level: "province", rank: 5, lat: r.at[0], lon: r.at[1] });
+  for (const [code, r] of Object.entries(COUNTRIES))
+    out.push({
+      name: r.name,
+      aliases: r.aliases,
+      country: code,
+      province: null,
+      city: null,
+      level: "country",
+      rank: 6,
+      lat: r.at[0],
+      lon: r.at[1],
+    });
+  for (const [country, table] of [
+    ["CN", CN_ADMIN1],
+    ["KP", KP_ADMIN1],
+  ] as const) {
+    for (const r of Object.values(table))
+      out.push({
+        name: r.name,
+        aliases: r.aliases,
+        country,
+        province: r.name,
+        city: null,
+        level: "province",
+        rank: 5,
+        lat: r.at[0],
+        lon: r.at[1],
+      });
   }
   for (const line of CITY_TABLE.split("\n")) {
     const [name, country, province, rank, lat, lon, , aliases] = line.split("\t");
-    out.push({ name, aliases: aliases ? aliases.split("|") : [], country, province: province || null, city: name, level: "city", rank: Number(rank), lat: Number(lat), lon: Number(lon) });
+    out.push({
+      name,
+      aliases: aliases ? aliases.split("|") : [],
+      country,
+      province: province || null,
+      city: name,
+      level: "city",
+      rank: Number(rank),
+      lat: Number(lat),
+      lon: Number(lon),
+    });
   }
-  for (const p of EXTRA_PLACES) out.push({ name: p.name, aliases: p.aliases, country: p.country, province: p.province, city: p.name, level: "city", rank: 3, lat: p.at[0], lon: p.at[1] });
+  for (const p of EXTRA_PLACES)
+    out.push({
+      name: p.name,
+      aliases: p.aliases,
+      country: p.country,
+      province: p.province,
+      city: p.name,
+      level: "city",
+      rank: 3,
+      lat: p.at[0],
+      lon: p.at[1],
+    });
   return out;
 }
 
@@ -89,7 +139,8 @@ export function lookupCity(name: string): PlaceEntry | null {
 export type NameHit = { start: number; end: number; wording: string; entry: PlaceEntry };
 
 /** Korean particles and administrative suffixes that may follow a place name. */
-const KO_TAIL = /^(?:시|성|현|도|진|구|군)?(?:에서는|에서도|에서|으로|에게|까지|부터|에는|에도|서|과|와|의|에|로|을|를|이|가|은|는|도)?$/;
+const KO_TAIL =
+  /^(?:시|성|현|도|진|구|군)?(?:에서는|에서도|에서|으로|에게|까지|부터|에는|에도|서|과|와|의|에|로|을|를|이|가|은|는|도)?$/;
 const LATIN_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}/gu;
 const HANGUL_RUN = /\p{Script=Hangul}+/gu;
 const HAN_RUN = /\p{Script=Han}+/gu;

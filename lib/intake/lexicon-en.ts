@@ -35,7 +35,16 @@ const UNITS: Record<string, number> = {
   eighteen: 18,
   nineteen: 19,
 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 const ONES = "one|two|three|four|five|six|seven|eight|nine";
 const UNIT_WORDS = Object.keys(UNITS)
   .sort((a, b) => b.length - a.length)
@@ -89,7 +98,10 @@ function parseNumber(raw: string): number | null {
 }
 
 const APPROXIMATORS: Array<{ source: string; rule: SizeRule }> = [
-  { source: "at\\s+least|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|a\\s+minimum\\s+of", rule: "atLeast" },
+  {
+    source: "at\\s+least|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|a\\s+minimum\\s+of",
+    rule: "atLeast",
+  },
   { source: "more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of", rule: "moreThan" },
   { source: "nearly|almost|close\\s+to|just\\s+under|just\\s+short\\s+of", rule: "nearly" },
   { source: "about|around|some|roughly|approximately|an\\s+estimated|an\\s+approximate|estimated", rule: "about" },
@@ -115,7 +127,15 @@ const GROUP_LEAD = `(?:another|a|one|the\\s+first|the\\s+second|the\\s+third|the
 
 // --- dates --------------------------------------------------------------------------------------
 
-const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
 const MONTHS: Record<string, number> = {
   january: 1,
   jan: 1,
@@ -152,11 +172,19 @@ type OwnRule = { re: RegExp; rule: (m: RegExpExecArray) => DateRule | null };
 const OWN_DATE_RULES: OwnRule[] = [
   {
     // "after"/"before" only at the end of a clause: "a week after people are taken into custody" is no date.
-    re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+(later|afterwards|earlier|after(?=\\s*[,.;)]|\\s*$)|before(?=\\s*[,.;)]|\\s*$))`, "gi"),
+    re: new RegExp(
+      `\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+(later|afterwards|earlier|after(?=\\s*[,.;)]|\\s*$)|before(?=\\s*[,.;)]|\\s*$))`,
+      "gi",
+    ),
     rule: (m) => {
       const n = m[1] ? parseNumber(m[1]) : 1;
       if (n === null) return null;
-      return { kind: "chain", n, unit: UNIT(m[2].toLowerCase()), direction: /^(?:earlier|before)$/i.test(m[3]) ? -1 : 1 };
+      return {
+        kind: "chain",
+        n,
+        unit: UNIT(m[2].toLowerCase()),
+        direction: /^(?:earlier|before)$/i.test(m[3]) ? -1 : 1,
+      };
     },
   },
   {
@@ -168,42 +196,75 @@ const OWN_DATE_RULES: OwnRule[] = [
           ? { kind: "chain", n: 1, unit: "day", direction: m[3].toLowerCase() === "after" ? 1 : -1 }
           : { kind: "chain", n: 0, unit: "day", direction: 1 },
   },
-  { re: /\b(?:at\s+the\s+same\s+time|on\s+the\s+same\s+day)\b/gi, rule: () => ({ kind: "chain", n: 0, unit: "day", direction: 1 }) },
+  {
+    re: /\b(?:at\s+the\s+same\s+time|on\s+the\s+same\s+day)\b/gi,
+    rule: () => ({ kind: "chain", n: 0, unit: "day", direction: 1 }),
+  },
   {
     re: new RegExp(`\\b(?:(${NUMBER})|an?|one)\\s+(days?|weeks?|months?)\\s+ago\\b`, "gi"),
     rule: (m) => {
       const n = m[1] ? parseNumber(m[1]) : 1;
       if (n === null) return null;
       const unit = UNIT(m[2].toLowerCase());
-      return unit === "day" ? { kind: "daysAgo", n } : unit === "week" ? { kind: "weeksAgo", n } : { kind: "monthsAgo", n };
+      return unit === "day"
+        ? { kind: "daysAgo", n }
+        : unit === "week"
+          ? { kind: "weeksAgo", n }
+          : { kind: "monthsAgo", n };
     },
   },
   {
     re: /\b(early|mid|late)[-\s]+last\s+month\b/gi,
-    rule: (m) => ({ kind: "monthOf", offset: -1, part: m[1].toLowerCase() === "early" ? "early" : m[1].toLowerCase() === "mid" ? "mid" : "late" }),
+    rule: (m) => ({
+      kind: "monthOf",
+      offset: -1,
+      part: m[1].toLowerCase() === "early" ? "early" : m[1].toLowerCase() === "mid" ? "mid" : "late",
+    }),
   },
   { re: /\bthe\s+previous\s+day\b/gi, rule: () => ({ kind: "chain", n: 1, unit: "day", direction: -1 }) },
   {
     // "over the past two weeks", "in the last few days": from that long before publication to publication.
-    re: new RegExp(`\\b(?:over|in|during|within)\\s+the\\s+(?:past|last)\\s+(?:(${NUMBER}|few|couple\\s+of)\\s+)?(days?|weeks?|months?)\\b`, "gi"),
+    re: new RegExp(
+      `\\b(?:over|in|during|within)\\s+the\\s+(?:past|last)\\s+(?:(${NUMBER}|few|couple\\s+of)\\s+)?(days?|weeks?|months?)\\b`,
+      "gi",
+    ),
     rule: (m) => {
       const n = !m[1] ? 1 : /^few$/i.test(m[1]) ? 3 : /^couple/i.test(m[1]) ? 2 : parseNumber(m[1]);
       if (n === null) return null;
       return { kind: "pastSpan", n, unit: UNIT(m[2].toLowerCase()) };
     },
   },
-  { re: /\b(early|late)\s+last\s+week\b/gi, rule: (m) => ({ kind: "lastWeekPart", part: m[1].toLowerCase() === "early" ? "early" : "late" }) },
+  {
+    re: /\b(early|late)\s+last\s+week\b/gi,
+    rule: (m) => ({ kind: "lastWeekPart", part: m[1].toLowerCase() === "early" ? "early" : "late" }),
+  },
   {
     re: /\b(?:(early|mid|late)[-\s]+this\s+month|(?:at\s+)?the\s+(beginning|start|middle|end)\s+of\s+this\s+month)\b/gi,
     rule: (m) => {
       const w = (m[1] ?? m[2]).toLowerCase();
-      return { kind: "monthOf", offset: 0, part: w === "early" || w === "beginning" || w === "start" ? "early" : w === "mid" || w === "middle" ? "mid" : "late" };
+      return {
+        kind: "monthOf",
+        offset: 0,
+        part:
+          w === "early" || w === "beginning" || w === "start"
+            ? "early"
+            : w === "mid" || w === "middle"
+              ? "mid"
+              : "late",
+      };
     },
   },
-  { re: new RegExp(`\\b[Ll]ast\\s+(${MONTH_NAME})(?![\\w.])`, "g"), rule: (m) => ({ kind: "lastNamedMonth", month: MONTHS[m[1].toLowerCase().replace(".", "")] }) },
+  {
+    re: new RegExp(`\\b[Ll]ast\\s+(${MONTH_NAME})(?![\\w.])`, "g"),
+    rule: (m) => ({ kind: "lastNamedMonth", month: MONTHS[m[1].toLowerCase().replace(".", "")] }),
+  },
   {
     re: /\bthe\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(this|last)\s+month)?\b/gi,
-    rule: (m) => ({ kind: "dayOfMonth", day: Number(m[1]), monthOffset: m[2] ? (m[2].toLowerCase() === "last" ? -1 : 0) : null }),
+    rule: (m) => ({
+      kind: "dayOfMonth",
+      day: Number(m[1]),
+      monthOffset: m[2] ? (m[2].toLowerCase() === "last" ? -1 : 0) : null,
+    }),
   },
   { re: /\byesterday\b/gi, rule: () => ({ kind: "yesterday" }) },
   { re: /\btoday\b/gi, rule: () => ({ kind: "today" }) },
@@ -222,11 +283,25 @@ const OWN_DATE_RULES: OwnRule[] = [
     },
   },
   {
-    re: new RegExp(`\\b(?:(early|mid|late)[-\\s]+|the\\s+(beginning|start|middle|end)\\s+of\\s+)(${MONTH_NAME})(?:,?\\s+(\\d{4}))?(?![\\w])`, "gi"),
+    re: new RegExp(
+      `\\b(?:(early|mid|late)[-\\s]+|the\\s+(beginning|start|middle|end)\\s+of\\s+)(${MONTH_NAME})(?:,?\\s+(\\d{4}))?(?![\\w])`,
+      "gi",
+    ),
     rule: (m) => {
       const word = (m[1] ?? m[2]).toLowerCase();
-      const part = word === "early" || word === "beginning" || word === "start" ? "early" : word === "mid" || word === "middle" ? "mid" : "late";
-      return { kind: "absolute", year: m[4] ? Number(m[4]) : null, month: MONTHS[m[3].toLowerCase().replace(".", "")], day: null, part };
+      const part =
+        word === "early" || word === "beginning" || word === "start"
+          ? "early"
+          : word === "mid" || word === "middle"
+            ? "mid"
+            : "late";
+      return {
+        kind: "absolute",
+        year: m[4] ? Number(m[4]) : null,
+        month: MONTHS[m[3].toLowerCase().replace(".", "")],
+        day: null,
+        part,
+      };
     },
   },
   {
@@ -236,7 +311,10 @@ const OWN_DATE_RULES: OwnRule[] = [
 ];
 
 /** "between July 15 and 17", "July 15-17", "15 to 17 July": one month, two days. */
-const DAY_RANGE = new RegExp(`\\b(?:between\\s+)?(?:(${MONTH_NAME})\\s+(\\d{1,2})\\s*(?:-|–|to|and|through)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:-|–|to|and)\\s*(\\d{1,2})\\s+(${MONTH_NAME}))(?:,?\\s+(\\d{4}))?(?![\\w])`, "g");
+const DAY_RANGE = new RegExp(
+  `\\b(?:between\\s+)?(?:(${MONTH_NAME})\\s+(\\d{1,2})\\s*(?:-|–|to|and|through)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:-|–|to|and)\\s*(\\d{1,2})\\s+(${MONTH_NAME}))(?:,?\\s+(\\d{4}))?(?![\\w])`,
+  "g",
+);
 function dayRanges(text: string): DatePhrase[] {
   const out: DatePhrase[] = [];
   for (const m of text.matchAll(DAY_RANGE)) {
@@ -246,13 +324,20 @@ function dayRanges(text: string): DatePhrase[] {
     if (!month || a >= b || b > 31) continue;
     const year = m[7] ? Number(m[7]) : null;
     const lead = /^between\s+/i.exec(m[0])?.[0].length ?? 0;
-    out.push({ start: (m.index ?? 0) + lead, end: (m.index ?? 0) + m[0].length, wording: m[0].slice(lead), rule: { kind: "absolute", year, month, day: a, part: null }, until: { kind: "absolute", year, month, day: b, part: null } });
+    out.push({
+      start: (m.index ?? 0) + lead,
+      end: (m.index ?? 0) + m[0].length,
+      wording: m[0].slice(lead),
+      rule: { kind: "absolute", year, month, day: a, part: null },
+      until: { kind: "absolute", year, month, day: b, part: null },
+    });
   }
   return out;
 }
 
 /** Words that make a chrono-node result relative (handled by the rules above, never by chrono). */
-const RELATIVE_WORDS = /\b(?:yesterday|today|tonight|tomorrow|now|ago|later|last|next|this|past|earlier|after|before|week|weekend)\b/i;
+const RELATIVE_WORDS =
+  /\b(?:yesterday|today|tonight|tomorrow|now|ago|later|last|next|this|past|earlier|after|before|week|weekend)\b/i;
 
 /** Calendar dates written out: "Feb. 4", "on 3 March 2013", "in May", "Aug. 2 to Aug. 5" (chrono-node). */
 function chronoPhrases(text: string): DatePhrase[] {
@@ -271,7 +356,18 @@ function chronoPhrases(text: string): DatePhrase[] {
     if (count && r.start.isCertain("day")) {
       const text2 = r.text.slice(0, count.index);
       const lead2 = /^(?:on|in|at|from)\s+/i.exec(text2)?.[0].length ?? 0;
-      out.push({ start: r.index + lead2, end: r.index + text2.length, wording: text2.slice(lead2), rule: { kind: "absolute", year: null, month: r.start.get("month") ?? null, day: r.start.get("day") ?? null, part: null } });
+      out.push({
+        start: r.index + lead2,
+        end: r.index + text2.length,
+        wording: text2.slice(lead2),
+        rule: {
+          kind: "absolute",
+          year: null,
+          month: r.start.get("month") ?? null,
+          day: r.start.get("day") ?? null,
+          part: null,
+        },
+      });
       continue;
     }
     const rule = (c: chrono.ParsedComponents): DateRule => ({
@@ -284,10 +380,17 @@ function chronoPhrases(text: string): DatePhrase[] {
     // chrono includes a leading "on " in some matches ("on 3 March 2013"); the wording starts at the date.
     const lead = /^(?:on|in|at|from)\s+/i.exec(r.text)?.[0].length ?? 0;
     const trail = /[\s,.;:]+$/.exec(r.text)?.[0].length ?? 0;
-    const phrase: DatePhrase = { start: r.index + lead, end: r.index + r.text.length - trail, wording: r.text.slice(lead, r.text.length - trail), rule: rule(r.start) };
+    const phrase: DatePhrase = {
+      start: r.index + lead,
+      end: r.index + r.text.length - trail,
+      wording: r.text.slice(lead, r.text.length - trail),
+      rule: rule(r.start),
+    };
     if (r.end && r.end.isCertain("month")) phrase.until = rule(r.end);
     // "since March": from then until the report.
-    const since = /\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$/i.exec(text.slice(Math.max(0, phrase.start - 30), phrase.start));
+    const since = /\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$/i.exec(
+      text.slice(Math.max(0, phrase.start - 30), phrase.start),
+    );
     if (since && !phrase.until) {
       phrase.start -= since[0].length;
       phrase.wording = text.slice(phrase.start, phrase.end);
@@ -377,7 +480,8 @@ export const lexiconEn: Lexicon = {
   ),
   clutterLine:
     /^(?:back\s+to\s+top|share\s+this\s+(?:article|story|page)|share(?:\s+on\s+\w+)?|advertisement|sponsored(?:\s+content)?|print(?:\s+this(?:\s+article)?)?|e-?mail(?:\s+this(?:\s+article)?)?|tweet|facebook|twitter|kakaotalk|linkedin|subscribe\b.*|sign\s+up\b.*|related\s+(?:articles?|stories|news)|most\s+(?:popular|read|viewed)|read\s+more\b.*|click\s+here\b.*|font\s+size\b.*|[+-]?\s*text\s+size\b.*|comments?(?:\s*\(\d+\))?|\d+\s+comments?|top|home|menu|skip\s+to\s+(?:main\s+)?content|loading\.*|copyright\b.*|©.*|all\s+rights\s+reserved\.?|photo\s*:.*|\(?yonhap\)?|(?:AP|AFP|Reuters|Yonhap)\s+photo\b.*|list|more|close|search|log\s*in|listen|\[[^\]]*\])$/i,
-  bylineLine: /^By\s+(?<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})*)/,
+  bylineLine:
+    /^By\s+(?<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})*)/,
   datelinePrefix: /\b(?:published|updated|posted|first\s+published|date)\b\s*:?/i,
 
   numberSource: NUMBER_SOURCE,
@@ -385,7 +489,8 @@ export const lexiconEn: Lexicon = {
   approximators: APPROXIMATORS,
   orMoreSource: `or\\s+more`,
   // "10 to 12", "ten to twelve"; a hyphen only between digits ("10-12"): "twenty-four" is one number.
-  rangeSource: (num) => `(?:between\\s+(?<lo>${num})\\s+and\\s+(?<hi>${num})|(?<lo2>${num})\\s+to\\s+(?<hi2>${num})|(?<lo3>\\d+)\\s*[-–]\\s*(?<hi3>\\d+)(?![\\w]))`,
+  rangeSource: (num) =>
+    `(?:between\\s+(?<lo>${num})\\s+and\\s+(?<hi>${num})|(?<lo2>${num})\\s+to\\s+(?<hi2>${num})|(?<lo3>\\d+)\\s*[-–]\\s*(?<hi3>\\d+)(?![\\w]))`,
   vagueQuantities: VAGUE,
   peopleNounSource: PEOPLE_NOUN,
   personNounSource: PERSON_NOUN,
@@ -406,13 +511,17 @@ export const lexiconEn: Lexicon = {
     unsizedGroups: `\\bin\\s+(?<n>two|three|four|five|2|3|4|5)\\s+(?:separate\\s+)?groups\\b(?!\\s+of)`,
     unknown: `(?<![\\w])(?:(?:the|some|many)\\s+)?(?<noun>${PEOPLE_NOUN})`,
   }),
-  helperNoun: /\b(?:guides?|brokers?|helpers?|handlers?|informants?|spies|agents?|activists?|missionar(?:y|ies)|smugglers?|officials?|officers?|diplomats?|sources?|collaborators?)\b/i,
+  helperNoun:
+    /\b(?:guides?|brokers?|helpers?|handlers?|informants?|spies|agents?|activists?|missionar(?:y|ies)|smugglers?|officials?|officers?|diplomats?|sources?|collaborators?)\b/i,
   compositionAfter: /(?!)/,
-  helperAfter: /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds|spoke|asked)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean|close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|(?:in|from)\s+(?:the\s+South\b|Seoul|South\s+Korea))/i,
-  compositionNoun: /^(?:(?:young|elderly|teenage|small|little|adult)\s+)*(?:women|men|children|girls|boys|babies|infants|minors|teenagers|woman|man|child|girl|boy|baby)$/i,
+  helperAfter:
+    /^[\s,]*(?:(?:who|which)\s+(?:had\s+|has\s+|now\s+)*(?:reached|arrived|lives|settled|helped|guided|looked\s+after|holds|spoke|asked)|with\s+South\s+Korean\s+(?:citizenship|nationality|passport)|holding\s+(?:a\s+)?South\s+Korean|close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|(?:in|from)\s+(?:the\s+South\b|Seoul|South\s+Korea))/i,
+  compositionNoun:
+    /^(?:(?:young|elderly|teenage|small|little|adult)\s+)*(?:women|men|children|girls|boys|babies|infants|minors|teenagers|woman|man|child|girl|boy|baby)$/i,
   aggregateCue:
     /\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|last\s+year|the\s+start\s+of\s+the\s+year)|so\s+far\s+this\s+year|in\s+separate\s+incidents|over\s+the\s+(?:past|last)\s+(?:year|\w+\s+months|months)|in\s+the\s+(?:first|second)\s+half|across\s+(?:the\s+)?(?:three|several|many|various)|in\s+various|mass\s+(?:repatriation|return|deportation)|in\s+the\s+course\s+of\s+the|through\s+(?:several\s+|five\s+|the\s+)?(?:crossings|border\s+posts)|since\s+[^.,;]{0,50}?\b(?:19|20)\d\d|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|across\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?China|in\s+various\s+parts|(?:about|some|around)?\s*\d+\s+detention\s+cent(?:er|re)s|every\s+year|each\s+year)\b/i,
-  alternativeCue: /\b(?:put\s+the\s+(?:number|figure|total)\s+at|puts\s+the\s+(?:number|figure|total)\s+at|estimated\s+the\s+number|another\s+estimate)\b/i,
+  alternativeCue:
+    /\b(?:put\s+the\s+(?:number|figure|total)\s+at|puts\s+the\s+(?:number|figure|total)\s+at|estimated\s+the\s+number|another\s+estimate)\b/i,
   runningTotalSource: `\\bbrings?\\s+the\\s+(?:number|total|tally|count)\\b[^.;]{0,80}?\\bto\\s+(?<qty>${NUMBER_SOURCE})`,
   notDetaineeCue: /\b(?:informants?|spies|agents\s+for|undercover|plainclothes\s+officers?)\b/i,
   datesPrecedeCounts: false,
@@ -420,12 +529,18 @@ export const lexiconEn: Lexicon = {
   eventCues: [
     {
       type: "ARRESTED",
-      pattern: /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|tracked\s+down|(?:were|was|been|being)\s+stopped|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|picked\s+(?:him|her|them)\s+up|(?:taken|took\s+(?:him|her|them))\s+into\s+custody|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
+      pattern:
+        /\b(?:arrested|arrests?|arresting|caught|captured|apprehended|rounded\s+up|picked\s+up|seized|nabbed|intercepted|tracked\s+down|(?:were|was|been|being)\s+stopped|took\s+(?:(?:him|her|them)\s+)?away|taken\s+away|picked\s+(?:him|her|them)\s+up|(?:taken|took\s+(?:him|her|them))\s+into\s+custody|dragged\s+(?:away|off|out)|led\s+out|wrestled)\b/gi,
     },
-    { type: "DETAINED", pattern: /\b(?:detained|imprisoned|detention(?!\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?|houses?))|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi },
+    {
+      type: "DETAINED",
+      pattern:
+        /\b(?:detained|imprisoned|detention(?!\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?|houses?))|in\s+custody|jailed|locked\s+up|(?:being|were|are|was|is|been)\s+held(?!\s+(?:talks|a\s|an\s|meetings?|responsible)))\b/gi,
+    },
     {
       type: "TRANSFERRED",
-      pattern: /\b(?:transferred|transported|moved|taken|sent|handed\s+over)\b(?=\s+(?:[\w-]+\s+){0,3}?to\s+(?!North\s+Korea|the\s+North\b|North\s+Korean|Pyongyang|South\s+Korea|Seoul|police\s+stations)(?:a|the|[A-Z]))/g,
+      pattern:
+        /\b(?:transferred|transported|moved|taken|sent|handed\s+over)\b(?=\s+(?:[\w-]+\s+){0,3}?to\s+(?!North\s+Korea|the\s+North\b|North\s+Korean|Pyongyang|South\s+Korea|Seoul|police\s+stations)(?:a|the|[A-Z]))/g,
     },
     {
       type: "REPATRIATED",
@@ -435,22 +550,30 @@ export const lexiconEn: Lexicon = {
     { type: "RELEASED", pattern: /\b(?:released|freed|set\s+free|let\s+go|allowed\s+to\s+leave)\b/gi },
     {
       type: "REACHED_SAFETY",
-      pattern: /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|(?:landed|touched\s+down)\s+(?:in|at)\s+(?:Seoul|Incheon|South\s+Korea)|(?:flew|were\s+flown|was\s+flown)\s+to\s+(?:Seoul|South\s+Korea|Manila|Bangkok)|entered\s+South\s+Korea|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand)|(?:left|departed)\s+(?:China|Beijing)\s+for\s+(?:a\s+|another\s+)?(?:safe\s+)?(?:third\s+country|South\s+Korea|Seoul)|allowed\s+to\s+leave\s+(?:China\s+)?for\s+(?:a\s+)?(?:third\s+country|South\s+Korea|Seoul))\b/gi,
+      pattern:
+        /\b(?:arrived\s+(?:safely\s+)?in\s+(?:Seoul|South\s+Korea|Thailand|Bangkok|Incheon)|(?:landed|touched\s+down)\s+(?:in|at)\s+(?:Seoul|Incheon|South\s+Korea)|(?:flew|were\s+flown|was\s+flown)\s+to\s+(?:Seoul|South\s+Korea|Manila|Bangkok)|entered\s+South\s+Korea|reached\s+(?:safety|Seoul|South\s+Korea|Thailand|a\s+third\s+country)|made\s+it\s+to\s+(?:Seoul|South\s+Korea|Thailand)|(?:left|departed)\s+(?:China|Beijing)\s+for\s+(?:a\s+|another\s+)?(?:safe\s+)?(?:third\s+country|South\s+Korea|Seoul)|allowed\s+to\s+leave\s+(?:China\s+)?for\s+(?:a\s+)?(?:third\s+country|South\s+Korea|Seoul))\b/gi,
     },
-    { type: "CROSSED_BORDER", pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi },
+    {
+      type: "CROSSED_BORDER",
+      pattern: /\b(?:crossed\s+(?:the\s+|into\s+)?(?:border|Tumen|Yalu|river)|fled\s+across)\b/gi,
+    },
   ],
   riskCue:
     /\b(?:fac(?:e|es|ing)\s+(?:forced\s+|forcible\s+|possible\s+|involuntary\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|at\s+risk\s+of\s+(?:forced\s+|forcible\s+)?(?:repatriation|deportation|being\s+(?:sent|returned))|in\s+danger\s+of\s+being\s+(?:sent|returned|repatriated|deported)|(?:could|may|might|will|would|are\s+likely\s+to|is\s+likely\s+to|likely\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+set\s+to|is\s+set\s+to|are\s+about\s+to|is\s+to|are\s+to|due\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?(?:repatriated|sent\s+back|sent\s+home|deported|returned|handed\s+over)|awaiting\s+(?:repatriation|deportation)|order(?:ed|s)?\s+(?:the\s+)?(?:repatriation|deportation|return|expulsion)\s+of|(?:repatriation|deportation)\s+order)\b/i,
-  prospectBefore: /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$|\b(?:at\s+risk\s+of|in\s+danger\s+of|risk\s+of|fears?\s+of|facing|faces?|avoid|prevent|against)\s+(?:being\s+)?(?:forcibly\s+)?$|\bthat\s+(?:[\w-]+\s+){1,4}(?:not\s+)?be\s+$/i,
+  prospectBefore:
+    /\b(?:will|would|could|may|might|to|likely\s+to|set\s+to|due\s+to|about\s+to|expected\s+to)\s+(?:soon\s+)?be\s+(?:forcibly\s+)?$|\bnot\s+(?:be\s+)?$|\bif\s+(?:they|he|she|it|any)\s+(?:are|is|were|was)\s+$|\b(?:at\s+risk\s+of|in\s+danger\s+of|risk\s+of|fears?\s+of|facing|faces?|avoid|prevent|against)\s+(?:being\s+)?(?:forcibly\s+)?$|\bthat\s+(?:[\w-]+\s+){1,4}(?:not\s+)?be\s+$/i,
   prospectAfter: /(?!)/,
-  doubtCue: /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+(?:whether|how\s+many|if)|unclear\s+(?:whether|how\s+many)|not\s+known\s+(?:whether|how\s+many)|either\s+fled\s+or)\b/i,
-  unconfirmedCue: /\b(?:unconfirmed|if\s+confirmed|could\s+not\s+be\s+confirmed|unable\s+to\s+confirm|cannot\s+confirm)\b/i,
+  doubtCue:
+    /\b(?:(?:it\s+is|it's|it\s+was)\s+(?:not\s+clear|unclear)\s+(?:whether|how\s+many|if)|unclear\s+(?:whether|how\s+many)|not\s+known\s+(?:whether|how\s+many)|either\s+fled\s+or)\b/i,
+  unconfirmedCue:
+    /\b(?:unconfirmed|if\s+confirmed|could\s+not\s+be\s+confirmed|unable\s+to\s+confirm|cannot\s+confirm)\b/i,
   placePrecedesEvent: false,
   talks: {
     verb: /\b(?:met|meet|meeting|talks|discuss(?:ed|ing)?|negotiat\w*|consult(?:ed|ing|ations))\b/i,
     sideA: /\b(?:Beijing|China|Chinese)\b/,
     sideB: /\b(?:North\s+Korea(?:n)?|the\s+North|Pyongyang|DPRK)\b/,
-    topic: /\b(?:the\s+issue|the\s+case|repatriat\w*|defectors?|refugees?|escapees?|return|hand(?:ing)?\s*over|handover|fate)\b/i,
+    topic:
+      /\b(?:the\s+issue|the\s+case|repatriat\w*|defectors?|refugees?|escapees?|return|hand(?:ing)?\s*over|handover|fate)\b/i,
   },
   anaphora: new RegExp(
     `\\b(?:[Tt]hey|them|[Bb]oth\\s+groups|[Aa]ll\\s+(?:the\\s+)?groups|[Tt]he\\s+(?:group|groups|defectors|refugees|North\\s+Koreans|women|men|man|woman|workers|family|families|escapees|arrests?|detainees|people|${NUMBER}))\\b`,
@@ -471,18 +594,42 @@ export const lexiconEn: Lexicon = {
   organisationSource: ORGANISATION,
   partyQualifierSource: `(?:(?:minority|ruling|main|opposition|governing|conservative|liberal|progressive|minor|splinter|centrist)\\s+)*`,
   kindRules: [
-    { kind: "UN_BODY", pattern: /\b(?:United\s+Nations|U\.N\.|UN|UNHCR|OHCHR)\b|\b(?:special\s+rapporteur|commission\s+of\s+inquiry)\b/i },
+    {
+      kind: "UN_BODY",
+      pattern: /\b(?:United\s+Nations|U\.N\.|UN|UNHCR|OHCHR)\b|\b(?:special\s+rapporteur|commission\s+of\s+inquiry)\b/i,
+    },
     { kind: "EMBASSY", pattern: /\b(?:embassy|ambassador|consul|consulate)\b/i },
-    { kind: "LAWMAKER", pattern: /\b(?:lawmaker|legislator|assembly(?:man|woman)|member\s+of\s+(?:the\s+)?(?:national\s+assembly|parliament)|senator|congress(?:man|woman)|MP|party)\b/i },
+    {
+      kind: "LAWMAKER",
+      pattern:
+        /\b(?:lawmaker|legislator|assembly(?:man|woman)|member\s+of\s+(?:the\s+)?(?:national\s+assembly|parliament)|senator|congress(?:man|woman)|MP|party)\b/i,
+    },
     { kind: "LAWYER", pattern: /\b(?:lawyer|attorney|counsel|bar\s+association)\b/i },
     { kind: "JOURNALIST", pattern: /\b(?:journalist|reporter|correspondent|editor|columnist)\b/i },
-    { kind: "NGO", pattern: /\b(?:human\s+rights\s+watch|amnesty|campaign|coalition|alliance|NGO|non-governmental|activist|foundation|network|citizens)\b/i },
-    { kind: "GOVERNMENT_OFFICIAL", pattern: /\b(?:ministry|minister|government|official|spokes(?:man|woman|person)|police|office|commission|agency|department)\b/i },
-    { kind: "ACADEMIC", pattern: /\b(?:professor|university|institute|scholar|academy|lecturer|think\s+tank|researcher)\b/i },
-    { kind: "NGO", pattern: /\b(?:group|association|organi[sz]ation|founder|pastor|missionary|society|center|centre|charity)\b/i },
+    {
+      kind: "NGO",
+      pattern:
+        /\b(?:human\s+rights\s+watch|amnesty|campaign|coalition|alliance|NGO|non-governmental|activist|foundation|network|citizens)\b/i,
+    },
+    {
+      kind: "GOVERNMENT_OFFICIAL",
+      pattern:
+        /\b(?:ministry|minister|government|official|spokes(?:man|woman|person)|police|office|commission|agency|department)\b/i,
+    },
+    {
+      kind: "ACADEMIC",
+      pattern: /\b(?:professor|university|institute|scholar|academy|lecturer|think\s+tank|researcher)\b/i,
+    },
+    {
+      kind: "NGO",
+      pattern: /\b(?:group|association|organi[sz]ation|founder|pastor|missionary|society|center|centre|charity)\b/i,
+    },
   ],
   backReferences: [
-    { pattern: /\bthe\s+ministry\b/i, antecedent: /\b(?:[A-Z][a-z]+\s+)+Ministry\b|\bMinistry\s+of\s+(?:[A-Z][a-z]+\s*)+/g },
+    {
+      pattern: /\bthe\s+ministry\b/i,
+      antecedent: /\b(?:[A-Z][a-z]+\s+)+Ministry\b|\bMinistry\s+of\s+(?:[A-Z][a-z]+\s*)+/g,
+    },
     { pattern: /\bthe\s+university\b/i, antecedent: /\b(?:[A-Z][a-z]+\s+)+University\b/g },
   ],
   roleOrgSplit: /^(?<role>.+?)\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?<org>[A-Z].*)$/,
@@ -498,17 +645,20 @@ export const lexiconEn: Lexicon = {
     {
       shape: "<who> went to <whom> and demanded <…>",
       confidence: "medium",
-      pattern: /\bwent\s+to\s+(?<to>(?:the\s+)?[A-Z][^,;]{2,60}?)\s+and\s+(?:demanded|asked|urged|protested)\s+(?<ask>[^.;]*)/g,
+      pattern:
+        /\bwent\s+to\s+(?<to>(?:the\s+)?[A-Z][^,;]{2,60}?)\s+and\s+(?:demanded|asked|urged|protested)\s+(?<ask>[^.;]*)/g,
     },
     {
       shape: "<who> demanded that <whom> <…>",
       confidence: "medium",
-      pattern: /\b(?:demanded|requested|asked)\s+that\s+(?:[^.;]{0,80}?\s+and\s+that\s+)?(?<to>China|Beijing|Chinese\s+authorities|the\s+Chinese\s+[\w\s]{2,30}?)\s+(?<ask>(?:apologi[sz]e|release|return|hand|stop|allow|let|protect|free)\b[^.;]*)/g,
+      pattern:
+        /\b(?:demanded|requested|asked)\s+that\s+(?:[^.;]{0,80}?\s+and\s+that\s+)?(?<to>China|Beijing|Chinese\s+authorities|the\s+Chinese\s+[\w\s]{2,30}?)\s+(?<ask>(?:apologi[sz]e|release|return|hand|stop|allow|let|protect|free)\b[^.;]*)/g,
     },
     {
       shape: "<who> is negotiating with <whom> for <…>",
       confidence: "low",
-      pattern: /\b(?:negotiating|negotiated|pressing|pressed|pleading|pleaded)\s+with\s+(?<to>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+for\s+(?<ask>[^.;]*)/g,
+      pattern:
+        /\b(?:negotiating|negotiated|pressing|pressed|pleading|pleaded)\s+with\s+(?<to>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+for\s+(?<ask>[^.;]*)/g,
     },
     {
       shape: "<who> urged <whom> to <…>",
@@ -521,7 +671,8 @@ export const lexiconEn: Lexicon = {
   ],
   appellantNoun:
     /(?<![\w])(?<by>(?:[Tt]he\s+)?(?:[A-Za-z.]+\s+){0,3}(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Cc]onsulate|[Cc]ommission|[Dd]epartment)|(?:(?:[Tt]heir|[Tt]he|[Hh]is|[Hh]er)\s+)?(?:(?:[Hh]uman\s+)?[Rr]ights\s+groups|[Aa]ctivists|[Ff]amilies|[Rr]elatives|[Ll]awmakers|[Gg]roups|[Dd]efectors|NGOs|[Cc]ampaigners|[Oo]rgani[sz]ations)(?:\s+(?:in|of|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})(?:\s+here)?(?:\s+(?:have|has|had|also|reportedly|formally))*\s*,?\s*$/,
-  appealTopic: /\b(?:defectors?|refugees?|escapees?|North\s+Koreans?|women|children|families|repatriat\w*|deport\w*|send\s+(?:\w+\s+)?back|sent\s+back|release|free|help|save|protect|rescue|asylum|the\s+case|them|their|humanitarian|hand(?:ed)?\s+over|returned|apologi[sz]e)\b/i,
+  appealTopic:
+    /\b(?:defectors?|refugees?|escapees?|North\s+Koreans?|women|children|families|repatriat\w*|deport\w*|send\s+(?:\w+\s+)?back|sent\s+back|release|free|help|save|protect|rescue|asylum|the\s+case|them|their|humanitarian|hand(?:ed)?\s+over|returned|apologi[sz]e)\b/i,
 };
 
 export { MONTHS, WEEKDAYS };

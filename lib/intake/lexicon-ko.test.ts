@@ -33,12 +33,16 @@ describe("Korean counters and numerals", () => {
   ])("%s", (text, expected) => expect(size(text)).toEqual(expected));
 
   it("reads 일가족 4명 as one group (a family of four)", () => {
-    const x = extractReport("탈북자 일가족 4명이 지난 13일 중국 룽징에서 공안에 붙잡혔다.", { publishedAt: "2012-02-17" });
+    const x = extractReport("탈북자 일가족 4명이 지난 13일 중국 룽징에서 공안에 붙잡혔다.", {
+      publishedAt: "2012-02-17",
+    });
     expect(x.groups.map((g) => g.size.value)).toEqual([{ min: 4, max: 4, best: 4, wording: "탈북자 일가족 4명" }]);
   });
 
   it("does not read 한국 or 19세 as numbers of people", () => {
-    const x = extractReport("한국으로 가려던 19세 소녀가 부모를 만나려 했다. 탈북자 3명이 선양에서 체포됐다.", { publishedAt: "2012-02-14" });
+    const x = extractReport("한국으로 가려던 19세 소녀가 부모를 만나려 했다. 탈북자 3명이 선양에서 체포됐다.", {
+      publishedAt: "2012-02-14",
+    });
     expect(x.groups.map((g) => g.size.value.min)).toEqual([3]);
   });
 });
@@ -47,30 +51,84 @@ describe("Korean relative dates", () => {
   const resolve = (text: string, pub: string) => {
     const [m] = findDateMentions(lexiconKo, text);
     if (!m) return null;
-    const r = resolveMention(m, pub, { earliest: "2012-02-08", latest: "2012-02-08", precision: "DAY", confidence: "high", wording: "8일" });
-    return "unresolved" in r ? r : { wording: m.wording, earliest: r.earliest, latest: r.latest, precision: r.precision };
+    const r = resolveMention(m, pub, {
+      earliest: "2012-02-08",
+      latest: "2012-02-08",
+      precision: "DAY",
+      confidence: "high",
+      wording: "8일",
+    });
+    return "unresolved" in r
+      ? r
+      : { wording: m.wording, earliest: r.earliest, latest: r.latest, precision: r.precision };
   };
   it.each([
-    ["지난 수요일 체포됐다", "2012-02-14", { wording: "지난 수요일", earliest: "2012-02-08", latest: "2012-02-08", precision: "DAY" }],
-    ["지난 8일 체포됐다", "2012-02-14", { wording: "지난 8일", earliest: "2012-02-08", latest: "2012-02-08", precision: "DAY" }],
-    ["28일 붙잡혔다", "2012-02-14", { wording: "28일", earliest: "2012-01-28", latest: "2012-01-28", precision: "DAY" }],
-    ["나흘 뒤 붙잡혔다", "2012-02-14", { wording: "나흘 뒤", earliest: "2012-02-12", latest: "2012-02-12", precision: "DAY" }],
-    ["이달 초 구금됐다", "2020-10-16", { wording: "이달 초", earliest: "2020-10-01", latest: "2020-10-10", precision: "MONTH" }],
-    ["지난주 체포됐다", "2012-02-14", { wording: "지난주", earliest: "2012-02-06", latest: "2012-02-12", precision: "WEEK" }],
-    ["지난해 10월 북송했다", "2024-08-28", { wording: "지난해 10월", earliest: "2023-10-01", latest: "2023-10-31", precision: "MONTH" }],
-    ["지난 7월 중순 체포됐다", "2024-08-26", { wording: "지난 7월 중순", earliest: "2024-07-11", latest: "2024-07-20", precision: "MONTH" }],
-    ["지난 15~17일 붙잡혔다", "2014-07-23", { wording: "지난 15~17일", earliest: "2014-07-15", latest: "2014-07-17", precision: "WEEK" }],
-    ["그제와 어제 회의를 열었다", "2012-02-14", { wording: "그제와 어제", earliest: "2012-02-12", latest: "2012-02-13", precision: "WEEK" }],
+    [
+      "지난 수요일 체포됐다",
+      "2012-02-14",
+      { wording: "지난 수요일", earliest: "2012-02-08", latest: "2012-02-08", precision: "DAY" },
+    ],
+    [
+      "지난 8일 체포됐다",
+      "2012-02-14",
+      { wording: "지난 8일", earliest: "2012-02-08", latest: "2012-02-08", precision: "DAY" },
+    ],
+    [
+      "28일 붙잡혔다",
+      "2012-02-14",
+      { wording: "28일", earliest: "2012-01-28", latest: "2012-01-28", precision: "DAY" },
+    ],
+    [
+      "나흘 뒤 붙잡혔다",
+      "2012-02-14",
+      { wording: "나흘 뒤", earliest: "2012-02-12", latest: "2012-02-12", precision: "DAY" },
+    ],
+    [
+      "이달 초 구금됐다",
+      "2020-10-16",
+      { wording: "이달 초", earliest: "2020-10-01", latest: "2020-10-10", precision: "MONTH" },
+    ],
+    [
+      "지난주 체포됐다",
+      "2012-02-14",
+      { wording: "지난주", earliest: "2012-02-06", latest: "2012-02-12", precision: "WEEK" },
+    ],
+    [
+      "지난해 10월 북송했다",
+      "2024-08-28",
+      { wording: "지난해 10월", earliest: "2023-10-01", latest: "2023-10-31", precision: "MONTH" },
+    ],
+    [
+      "지난 7월 중순 체포됐다",
+      "2024-08-26",
+      { wording: "지난 7월 중순", earliest: "2024-07-11", latest: "2024-07-20", precision: "MONTH" },
+    ],
+    [
+      "지난 15~17일 붙잡혔다",
+      "2014-07-23",
+      { wording: "지난 15~17일", earliest: "2014-07-15", latest: "2014-07-17", precision: "WEEK" },
+    ],
+    [
+      "그제와 어제 회의를 열었다",
+      "2012-02-14",
+      { wording: "그제와 어제", earliest: "2012-02-12", latest: "2012-02-13", precision: "WEEK" },
+    ],
   ])("%s (published %s)", (text, pub, expected) => expect(resolve(text, pub)).toEqual(expected));
 
   it("a date followed by 밝혔다 is when it was said, not when it happened", () => {
-    const x = extractReport("박선영 의원은 지난 17일 탈북자 4명이 정저우에서 붙잡혔다고 20일 밝혔다.", { publishedAt: "2012-02-20" });
+    const x = extractReport("박선영 의원은 지난 17일 탈북자 4명이 정저우에서 붙잡혔다고 20일 밝혔다.", {
+      publishedAt: "2012-02-20",
+    });
     expect(x.groups[0].events.map((e) => [e.type, e.dateEarliest])).toEqual([["ARRESTED", "2012-02-17"]]);
   });
 });
 
 describe("places in Hangul", () => {
-  const places = (text: string) => findPlaces(lexiconKo, text, 0, text.length).map((p) => [p.wording, p.value.city ?? p.value.province ?? p.value.country]);
+  const places = (text: string) =>
+    findPlaces(lexiconKo, text, 0, text.length).map((p) => [
+      p.wording,
+      p.value.city ?? p.value.province ?? p.value.country,
+    ]);
   it("reads both the transcription and the Sino-Korean reading, with particles", () => {
     expect(places("선양에서 체포")).toEqual([["선양", "Shenyang"]]);
     expect(places("심양의 구류소")).toEqual([["심양", "Shenyang"]]);
@@ -118,10 +176,14 @@ describe("language detection picks the lexicon", () => {
     const ko = detectLanguage("중국 공안이 탈북자 10명을 체포했다고 인권단체가 밝혔다.");
     expect(ko).toMatchObject({ value: "ko", confidence: "high" });
     expect(lexiconFor(ko.value)).toBe(lexiconKo);
-    expect(lexiconFor(detectLanguage("Chinese police arrested ten North Korean defectors in Shenyang, activists said.").value).language).toBe("en");
+    expect(
+      lexiconFor(
+        detectLanguage("Chinese police arrested ten North Korean defectors in Shenyang, activists said.").value,
+      ).language,
+    ).toBe("en");
   });
   it("Korean wording and quotes are kept as written", () => {
-    const text = "탈북자 10명이 선양에서 체포됐다. 박선영 의원은 \"이들이 북송되면 처벌받는다\"고 말했다.";
+    const text = '탈북자 10명이 선양에서 체포됐다. 박선영 의원은 "이들이 북송되면 처벌받는다"고 말했다.';
     const x = extractReport(text, { publishedAt: "2012-02-14" });
     expect(x.source.language.value).toBe("ko");
     expect(text.slice(x.groups[0].size.span!.start, x.groups[0].size.span!.end)).toBe("탈북자 10명");

@@ -35,7 +35,13 @@ export type SizeRule =
 /** A date phrase as recognised in a sentence, before it is resolved against a reference date. */
 export type DateRule =
   /** A calendar date or month or year written out ("on Aug. 2", "in May 2013", "in 2010"). */
-  | { kind: "absolute"; year: number | null; month: number | null; day: number | null; part: "early" | "mid" | "late" | null }
+  | {
+      kind: "absolute";
+      year: number | null;
+      month: number | null;
+      day: number | null;
+      part: "early" | "mid" | "late" | null;
+    }
   | { kind: "yesterday" }
   | { kind: "today" }
   | { kind: "daysAgo"; n: number }

@@ -110,13 +110,17 @@ export function quantityPatterns(lex: Lexicon): QuantityPatterns {
   const approx = lex.approximators.map((a) => a.source).join("|");
   const vague = lex.vagueQuantities.map((v) => v.source).join("|");
   const source = `(?:(?:(?:${approx})\\s+)?(?:${strip(lex.rangeSource(num))}|${num}(?:\\s+${lex.orMoreSource})?)|(?:${vague})(?![\\w]))`;
-  const full = new RegExp(`^(?:(?<approx>${approx})\\s+)?(?:${lex.rangeSource(num)}|(?<num>${num})(?<orMore>\\s+${lex.orMoreSource})?)$`, "i");
+  const full = new RegExp(
+    `^(?:(?<approx>${approx})\\s+)?(?:${lex.rangeSource(num)}|(?<num>${num})(?<orMore>\\s+${lex.orMoreSource})?)$`,
+    "i",
+  );
   const vagueOnly = lex.vagueQuantities.map((v) => ({ re: new RegExp(`^(?:${v.source})$`, "i"), rule: v.rule }));
   const approxRules = lex.approximators.map((a) => ({ re: new RegExp(`^(?:${a.source})$`, "i"), rule: a.rule }));
 
   const parse = (raw: string): Quantity | null => {
     const text = raw.trim();
-    for (const v of vagueOnly) if (v.re.test(text)) return { ...sizeFrom(v.rule, null), rule: v.rule, numberText: null, inWords: true };
+    for (const v of vagueOnly)
+      if (v.re.test(text)) return { ...sizeFrom(v.rule, null), rule: v.rule, numberText: null, inWords: true };
     const m = full.exec(text);
     if (!m?.groups) return null;
     const g = m.groups;

@@ -20,7 +20,15 @@ import { allMatches, q } from "./util";
 
 type Ctx = { text: string; lex: Lexicon; sentences: Sentence[] };
 
-type Frames = { titled: RegExp; apposBefore: RegExp; apposAfter: RegExp; rolePrefix: RegExp; apposRole: RegExp; nameOf: RegExp; roleFor: RegExp };
+type Frames = {
+  titled: RegExp;
+  apposBefore: RegExp;
+  apposAfter: RegExp;
+  rolePrefix: RegExp;
+  apposRole: RegExp;
+  nameOf: RegExp;
+  roleFor: RegExp;
+};
 const cache = new WeakMap<Lexicon, Frames>();
 
 function frames(lex: Lexicon): Frames {
@@ -36,11 +44,20 @@ function frames(lex: Lexicon): Frames {
     apposBefore: new RegExp(`(?<![\\w])(?<name>${NAME}),\\s+(?<role>[^,;“”"]{3,160}?),\\s+${SPEECH}\\b`, "gd"),
     apposAfter: new RegExp(`\\b${SPEECH}\\s+(?<name>${NAME}),\\s+(?<role>[^,;“”"]{3,160}?)(?=\\s*(?:[.,;]|$))`, "gd"),
     // "Kunio Takahashi, a minister at the Japanese Embassy in Beijing, went …": a role noun between commas.
-    apposRole: new RegExp(`(?<![\\w])(?<name>${NAME}),\\s+(?<role>(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${lex.roleNounSource}\\b[^,;“”"]{0,120}?),`, "gd"),
+    apposRole: new RegExp(
+      `(?<![\\w])(?<name>${NAME}),\\s+(?<role>(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${lex.roleNounSource}\\b[^,;“”"]{0,120}?),`,
+      "gd",
+    ),
     // "a spokeswoman for the Chinese foreign ministry, Hua Chunying, said": the role first, the name between commas.
-    roleFor: new RegExp(`(?<![\\w])(?:an?\\s+|the\\s+)?(?<role>${lex.roleNounSource}\\s+(?:for|of|at)\\s+(?:the\\s+)?[^,;“”"]{3,60}?),\\s+(?<name>${NAME}),\\s+${SPEECH}\\b`, "gd"),
+    roleFor: new RegExp(
+      `(?<![\\w])(?:an?\\s+|the\\s+)?(?<role>${lex.roleNounSource}\\s+(?:for|of|at)\\s+(?:the\\s+)?[^,;“”"]{3,60}?),\\s+(?<name>${NAME}),\\s+${SPEECH}\\b`,
+      "gd",
+    ),
     // "Kwon Na-hyun of an activist group for defectors said": the organisation after "of", then a speech verb.
-    nameOf: new RegExp(`(?<![\\w])(?<name>${NAME})\\s+of\\s+(?<role>(?:an?|the)\\s+[^,;“”"]{3,80}?)\\s+${SPEECH}\\b`, "gd"),
+    nameOf: new RegExp(
+      `(?<![\\w])(?<name>${NAME})\\s+of\\s+(?<role>(?:an?|the)\\s+[^,;“”"]{3,80}?)\\s+${SPEECH}\\b`,
+      "gd",
+    ),
     rolePrefix: new RegExp(
       `(?<![\\w])(?<org>(?:[A-Z][\\w’'.-]*\\s+){1,5})?(?<role>(?:(?:senior|chief|deputy|vice|former|[Pp]rime)\\s+)?(?:${lex.roleNounSource}|Minister|Spokesman|Spokeswoman|Secretary))\\s+(?<name>${NAME})\\s+${SPEECH}\\b`,
       "gd",
@@ -55,7 +72,11 @@ function validName(lex: Lexicon, name: string): boolean {
 }
 
 function tidy(s: string | null | undefined): string | null {
-  const t = (s ?? "").replace(/\s+/g, " ").replace(/^(?:an?|the)\s+/i, "").replace(/[\s,.;:]+$/, "").trim();
+  const t = (s ?? "")
+    .replace(/\s+/g, " ")
+    .replace(/^(?:an?|the)\s+/i, "")
+    .replace(/[\s,.;:]+$/, "")
+    .trim();
   return t || null;
 }
 
@@ -64,7 +85,11 @@ function resolveBackReference(ctx: Ctx, role: string, before: number): { org: st
   for (const ref of ctx.lex.backReferences) {
     if (!ref.pattern.test(role)) continue;
     const found = allMatches(ref.antecedent, ctx.text.slice(0, before)).pop();
-    if (found) return { org: found[0].replace(/^The\s+/, "").trim(), note: `${q(role.match(ref.pattern)?.[0] ?? "")} read as ${q(found[0].trim())}, named earlier` };
+    if (found)
+      return {
+        org: found[0].replace(/^The\s+/, "").trim(),
+        note: `${q(role.match(ref.pattern)?.[0] ?? "")} read as ${q(found[0].trim())}, named earlier`,
+      };
   }
   return null;
 }
@@ -80,14 +105,27 @@ export function extractPeople(ctx: Ctx): Proposal<PersonValue>[] {
   const found: Array<{ start: number; proposal: Proposal<PersonValue> }> = [];
   const seen = new Set<string>();
 
-  const add = (start: number, end: number, name: string, role: string | null, org: string | null, titleKind: ContactKind | null, how: string, note: string | null) => {
+  const add = (
+    start: number,
+    end: number,
+    name: string,
+    role: string | null,
+    org: string | null,
+    titleKind: ContactKind | null,
+    how: string,
+    note: string | null,
+  ) => {
     if (!validName(lex, name) || seen.has(name)) return;
     seen.add(name);
     const classified = titleKind ?? classify(lex, role, org);
     const kind: ContactKind = classified ?? "OTHER";
     let confidence: Confidence = classified ? "high" : "medium";
     if (note) confidence = "medium";
-    const kindWhy = titleKind ? "the title" : classified ? `the words ${q(`${role ?? ""} ${org ?? ""}`.trim())}` : "nothing in the role (kind OTHER)";
+    const kindWhy = titleKind
+      ? "the title"
+      : classified
+        ? `the words ${q(`${role ?? ""} ${org ?? ""}`.trim())}`
+        : "nothing in the role (kind OTHER)";
     found.push({
       start,
       proposal: {
@@ -99,7 +137,10 @@ export function extractPeople(ctx: Ctx): Proposal<PersonValue>[] {
     });
   };
 
-  const splitRole = (roleText: string, at: number): { role: string | null; org: string | null; note: string | null } => {
+  const splitRole = (
+    roleText: string,
+    at: number,
+  ): { role: string | null; org: string | null; note: string | null } => {
     const m = lex.roleOrgSplit.exec(roleText);
     if (m?.groups?.org) return { role: tidy(m.groups.role), org: tidy(m.groups.org), note: null };
     const back = resolveBackReference(ctx, roleText, at);
@@ -115,7 +156,16 @@ export function extractPeople(ctx: Ctx): Proposal<PersonValue>[] {
           const g = m.groups ?? {};
           const nameAt = m.indices?.groups?.name;
           if (!nameAt || !g.name) continue;
-          add(s.start + m.index, s.start + m.index + m[0].length, g.name.trim(), tidy(g.role), tidy(g.org), null, how, null);
+          add(
+            s.start + m.index,
+            s.start + m.index + m[0].length,
+            g.name.trim(),
+            tidy(g.role),
+            tidy(g.org),
+            null,
+            how,
+            null,
+          );
         }
       }
       continue;
@@ -135,7 +185,16 @@ export function extractPeople(ctx: Ctx): Proposal<PersonValue>[] {
         note = split.note;
       }
       const end = s.start + m.index + m[0].length - (g.appos ? 1 : 0);
-      add(s.start + m.index, end, g.name, role, org, title.kind, `title ${q(g.title ?? "")} before the name${g.org ? `, organisation after 'of'` : ""}`, note);
+      add(
+        s.start + m.index,
+        end,
+        g.name,
+        role,
+        org,
+        title.kind,
+        `title ${q(g.title ?? "")} before the name${g.org ? `, organisation after 'of'` : ""}`,
+        note,
+      );
     }
     for (const [re, how] of [
       [F.apposBefore, "name, role between commas, then a speech verb"],
@@ -159,7 +218,16 @@ export function extractPeople(ctx: Ctx): Proposal<PersonValue>[] {
       if (!nameAt || !g.name) continue;
       const org = tidy(g.org);
       if (org && !validOrg(org)) continue;
-      add(s.start + m.index, s.start + nameAt[1], g.name, tidy(g.role), org, null, "organisation and role before the name, then a speech verb", null);
+      add(
+        s.start + m.index,
+        s.start + nameAt[1],
+        g.name,
+        tidy(g.role),
+        org,
+        null,
+        "organisation and role before the name, then a speech verb",
+        null,
+      );
     }
   }
   return found.sort((a, b) => a.start - b.start).map((f) => f.proposal);

@@ -20,7 +20,10 @@ const cache = new WeakMap<Lexicon, { before: RegExp | null; join: RegExp }>();
 function rules(lex: Lexicon) {
   let r = cache.get(lex);
   if (!r) {
-    r = { before: lex.placePrepositionSource ? new RegExp(`(?:^|[^\\p{L}])(?:${lex.placePrepositionSource})$`, "u") : null, join: /^\s*(?:,|and|or|및|과|와|·|、)\s*$/u };
+    r = {
+      before: lex.placePrepositionSource ? new RegExp(`(?:^|[^\\p{L}])(?:${lex.placePrepositionSource})$`, "u") : null,
+      join: /^\s*(?:,|and|or|및|과|와|·|、)\s*$/u,
+    };
     cache.set(lex, r);
   }
   return r;
@@ -28,7 +31,8 @@ function rules(lex: Lexicon) {
 
 const EXCLUDED = new Set(["KP", "KR"]);
 /** A destination or route, not where people were: "moved to Tumen", "via Dandong", "투먼으로 이송". */
-const DESTINATION_BEFORE = /(?:^|[^\p{L}])(?:[Tt]o|[Ii]nto|[Tt]owards?|[Vv]ia|[Aa]cross|[Tt]hrough)\s+(?:(?:the|a)\s+[^,.;]{0,40}?\s+of\s+)?$/u;
+const DESTINATION_BEFORE =
+  /(?:^|[^\p{L}])(?:[Tt]o|[Ii]nto|[Tt]owards?|[Vv]ia|[Aa]cross|[Tt]hrough)\s+(?:(?:the|a)\s+[^,.;]{0,40}?\s+of\s+)?$/u;
 const DESTINATION_AFTER = /^(?:시|성)?(?:으로|로)\s*(?:이송|압송|옮겨|보내|넘겨|향하|향해|가려|갈|건너|이동|송환|북송)/;
 
 function valueOf(e: PlaceEntry): GroupPlace {
@@ -46,26 +50,53 @@ export function findPlaces(lex: Lexicon, text: string, start: number, end: numbe
     let entry = h.entry;
     const after = text.slice(h.end, Math.min(text.length, h.end + 12));
     if (entry.level === "province" && /^(?:\s+[Cc]ity\b|시)/.test(after)) entry = lookupCity(h.wording) ?? entry;
-    const accepted = !before || before.test(text.slice(Math.max(start, h.start - 60), h.start)) || (lastAccepted !== null && join.test(text.slice(lastAccepted.end, h.start)));
+    const accepted =
+      !before ||
+      before.test(text.slice(Math.max(start, h.start - 60), h.start)) ||
+      (lastAccepted !== null && join.test(text.slice(lastAccepted.end, h.start)));
     if (!accepted) continue;
     lastAccepted = h;
     if (forGroup && EXCLUDED.has(entry.country)) continue;
-    if (forGroup && (DESTINATION_BEFORE.test(text.slice(Math.max(start, h.start - 60), h.start)) || DESTINATION_AFTER.test(text.slice(h.end, h.end + 12)))) continue;
+    if (
+      forGroup &&
+      (DESTINATION_BEFORE.test(text.slice(Math.max(start, h.start - 60), h.start)) ||
+        DESTINATION_AFTER.test(text.slice(h.end, h.end + 12)))
+    )
+      continue;
     let value = valueOf(entry);
     const s = h.start;
     let e = h.end;
     const next = hits[i + 1];
     const gap = next ? text.slice(h.end, next.start) : "";
     // "중국 선양", "China's Jilin": a country and then a place in it is that place.
-    if (next && entry.level === "country" && next.entry.country === entry.country && next.entry.level !== "country" && /^(?:['’]s)?\s*$/.test(gap)) continue;
+    if (
+      next &&
+      entry.level === "country" &&
+      next.entry.country === entry.country &&
+      next.entry.level !== "country" &&
+      /^(?:['’]s)?\s*$/.test(gap)
+    )
+      continue;
     // "Yanji, Jilin" / "Shenyang, Liaoning province": a city and then its province.
-    if (next && entry.level === "city" && next.entry.level === "province" && next.entry.country === entry.country && /^(?:\s+(?:[Cc]ity|시))?\s*,\s*$/.test(gap)) {
+    if (
+      next &&
+      entry.level === "city" &&
+      next.entry.level === "province" &&
+      next.entry.country === entry.country &&
+      /^(?:\s+(?:[Cc]ity|시))?\s*,\s*$/.test(gap)
+    ) {
       if (!value.province || value.province === next.entry.province) {
         value = { ...value, province: next.entry.province };
         e = next.end;
         i++;
       }
-    } else if (next && entry.level === "province" && next.entry.level === "city" && next.entry.country === entry.country && /^(?:성|도)?\s*$/.test(gap)) {
+    } else if (
+      next &&
+      entry.level === "province" &&
+      next.entry.level === "city" &&
+      next.entry.country === entry.country &&
+      /^(?:성|도)?\s*$/.test(gap)
+    ) {
       // "랴오닝성 선양", "Jilin Yanji": a province and then its city.
       const city = next.entry.province === entry.province ? next.entry : null;
       if (city) {

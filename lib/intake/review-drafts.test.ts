@@ -12,11 +12,23 @@ import { intakeSaveSchema } from "@/lib/validations/intake";
 const root = path.resolve(import.meta.dirname, "..", "..", "fixtures");
 const proposalOf = (text: string, publishedAt: string, outlet = "Test outlet"): IntakeProposal => {
   const extraction = extractReport(text, { publishedAt });
-  return { id: "p1", text, input: { publishedAt, outlet }, extraction, duplicates: extraction.groups.map(() => []), contacts: [], contactMatches: extraction.people.map(() => null) };
+  return {
+    id: "p1",
+    text,
+    input: { publishedAt, outlet },
+    extraction,
+    duplicates: extraction.groups.map(() => []),
+    contacts: [],
+    contactMatches: extraction.people.map(() => null),
+  };
 };
 
 describe("review drafts", () => {
-  const seed = proposalOf(readFileSync(path.join(root, "korea-herald-2012-nk-defectors-face-repatriation.txt"), "utf8"), "2012-02-14", "The Korea Herald");
+  const seed = proposalOf(
+    readFileSync(path.join(root, "korea-herald-2012-nk-defectors-face-repatriation.txt"), "utf8"),
+    "2012-02-14",
+    "The Korea Herald",
+  );
 
   it("start from the proposals: sizes, places, titles, events and their quotes", () => {
     const d = initialDrafts(seed);
@@ -42,23 +54,31 @@ describe("review drafts", () => {
     expect(parsed.data?.cases.map((c) => c.sizeMin)).toEqual([10, 5]);
     expect(caseIndex).toEqual([0, 2]);
     expect(eventIndex[0][0]).toBe(1);
-    expect(errorsByField({ "cases.1.events.0.dateLatest": "bad", "source.title": "t" }, caseIndex, eventIndex)).toEqual({ "case-2-event-0-dateLatest": "bad", "source-title": "t" });
+    expect(errorsByField({ "cases.1.events.0.dateLatest": "bad", "source.title": "t" }, caseIndex, eventIndex)).toEqual(
+      { "case-2-event-0-dateLatest": "bad", "source-title": "t" },
+    );
   });
 
   it("carry an event's place into the payload (a transfer to Tumen)", () => {
-    const text = "Chinese police arrested 12 North Korean defectors in Shenyang on Feb. 8. They were moved to a detention center in Tumen on Feb. 10.";
+    const text =
+      "Chinese police arrested 12 North Korean defectors in Shenyang on Feb. 8. They were moved to a detention center in Tumen on Feb. 10.";
     const p = proposalOf(text, "2012-02-14");
     const d = initialDrafts(p);
     d.source.title = "Twelve moved to Tumen";
     const moved = d.cases[0].events.find((e) => e.type === "TRANSFERRED");
     expect(moved).toMatchObject({ country: "CN", province: "Jilin", cityArea: "Tumen", dateEarliest: "2012-02-10" });
     const body = JSON.parse(reviewPayload(d, p).payload);
-    expect(body.cases[0].events.find((e: { type: string }) => e.type === "TRANSFERRED")).toMatchObject({ country: "CN", province: "Jilin", cityArea: "Tumen" });
+    expect(body.cases[0].events.find((e: { type: string }) => e.type === "TRANSFERRED")).toMatchObject({
+      country: "CN",
+      province: "Jilin",
+      cityArea: "Tumen",
+    });
     expect(intakeSaveSchema.safeParse(body).success).toBe(true);
   });
 
   it("show aggregates unkept, and keep one only as a note in the summaries when asked", () => {
-    const text = "At least 100 defectors have been arrested since April, activists said. On July 10, 21 North Koreans were arrested in Wangqing.";
+    const text =
+      "At least 100 defectors have been arrested since April, activists said. On July 10, 21 North Koreans were arrested in Wangqing.";
     const p = proposalOf(text, "2008-07-24");
     const d = initialDrafts(p);
     expect(d.cases.map((c) => c.sizeMin)).toEqual(["21"]);
@@ -76,7 +96,13 @@ describe("review drafts", () => {
     const d = initialDrafts(p);
     d.source.title = "탈북자 10명 북송 위기";
     expect(d.source.language).toBe("ko");
-    expect(d.cases[0]).toMatchObject({ sizeMin: "10", sizeWording: "탈북자 10명", sizeQuote: "탈북자 10명", cityArea: "Shenyang", status: "AT_RISK_OF_REPATRIATION" });
+    expect(d.cases[0]).toMatchObject({
+      sizeMin: "10",
+      sizeWording: "탈북자 10명",
+      sizeQuote: "탈북자 10명",
+      cityArea: "Shenyang",
+      status: "AT_RISK_OF_REPATRIATION",
+    });
     expect(caseTitle(p.extraction.groups[0])).toBe("Group of 10 caught in Shenyang, Liaoning, China, 8 Feb 2012");
     const parsed = intakeSaveSchema.safeParse(JSON.parse(reviewPayload(d, p).payload));
     expect(parsed.success).toBe(true);

@@ -43,25 +43,79 @@ export type CaseDraft = {
   why: string;
   events: EventDraft[];
 };
-export type PersonDraft = { include: boolean; existingId: string; name: string; kind: string; role: string; organisation: string; quote: string; span: Span | null; confidence: Confidence; why: string };
-export type AppealDraft = { include: boolean; to: string; date: string; askedFor: string; quote: string; span: Span | null; confidence: Confidence; why: string };
+export type PersonDraft = {
+  include: boolean;
+  existingId: string;
+  name: string;
+  kind: string;
+  role: string;
+  organisation: string;
+  quote: string;
+  span: Span | null;
+  confidence: Confidence;
+  why: string;
+};
+export type AppealDraft = {
+  include: boolean;
+  to: string;
+  date: string;
+  askedFor: string;
+  quote: string;
+  span: Span | null;
+  confidence: Confidence;
+  why: string;
+};
 /** A statistic over a period or many places: never a case; the reviewer may keep it as a note on the saved cases. */
 export type AggregateDraft = { keep: boolean; wording: string; quote: string; span: Span | null; why: string };
-export type SourceDraft = { outlet: string; title: string; author: string; language: string; publishedAt: string; url: string };
-export type ReviewDrafts = { cases: CaseDraft[]; people: PersonDraft[]; appeals: AppealDraft[]; aggregates: AggregateDraft[]; source: SourceDraft };
+export type SourceDraft = {
+  outlet: string;
+  title: string;
+  author: string;
+  language: string;
+  publishedAt: string;
+  url: string;
+};
+export type ReviewDrafts = {
+  cases: CaseDraft[];
+  people: PersonDraft[];
+  appeals: AppealDraft[];
+  aggregates: AggregateDraft[];
+  source: SourceDraft;
+};
 
 /** The passage a span points at, or "". */
 export const passage = (text: string, span: Span | null | undefined) => (span ? text.slice(span.start, span.end) : "");
 
 /** "8 Feb 2012". */
-export const dayLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+export const dayLabel = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
-const COUNTRY_NAMES: Record<string, string> = { CN: "China", KP: "North Korea", KR: "South Korea", RU: "Russia", MN: "Mongolia", LA: "Laos", VN: "Vietnam", TH: "Thailand" };
+const COUNTRY_NAMES: Record<string, string> = {
+  CN: "China",
+  KP: "North Korea",
+  KR: "South Korea",
+  RU: "Russia",
+  MN: "Mongolia",
+  LA: "Laos",
+  VN: "Vietnam",
+  TH: "Thailand",
+};
 
 /** "Yanji, Jilin, China", or "an unknown place". */
 export function placeLabel(place: GroupPlace | null | undefined): string {
   if (!place) return "an unknown place";
-  return [place.city, place.province !== place.city ? place.province : null, COUNTRY_NAMES[place.country] ?? place.country].filter(Boolean).join(", ");
+  return [
+    place.city,
+    place.province !== place.city ? place.province : null,
+    COUNTRY_NAMES[place.country] ?? place.country,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** A case title from its size, place and first dated event: "Group of 10 caught in Shenyang, Liaoning, China, 8 Feb 2012". */
@@ -130,8 +184,23 @@ export function initialDrafts(p: IntakeProposal): ReviewDrafts {
       confidence: pp.confidence,
       why: pp.why,
     })),
-    appeals: x.appeals.map((a) => ({ include: true, to: "", date: x.publishedAt ?? "", askedFor: a.value.askedFor, quote: passage(p.text, a.span), span: a.span, confidence: a.confidence, why: a.why })),
-    aggregates: (x.aggregates ?? []).map((a) => ({ keep: false, wording: a.value.wording, quote: passage(p.text, a.span), span: a.span, why: a.why })),
+    appeals: x.appeals.map((a) => ({
+      include: true,
+      to: "",
+      date: x.publishedAt ?? "",
+      askedFor: a.value.askedFor,
+      quote: passage(p.text, a.span),
+      span: a.span,
+      confidence: a.confidence,
+      why: a.why,
+    })),
+    aggregates: (x.aggregates ?? []).map((a) => ({
+      keep: false,
+      wording: a.value.wording,
+      quote: passage(p.text, a.span),
+      span: a.span,
+      why: a.why,
+    })),
     source: {
       outlet: p.input.outlet ?? s.outlet?.value ?? "",
       title: s.title?.value ?? "",
@@ -158,7 +227,14 @@ function contactsPayload(drafts: ReviewDrafts, proposal: IntakeProposal) {
   drafts.people.forEach((p, i) => {
     if (!p.include) return;
     contactIndexFor.set(`p:${i}`, contacts.length);
-    contacts.push({ existingId: orUndefined(p.existingId), name: p.name, kind: p.kind, role: orUndefined(p.role), organisation: orUndefined(p.organisation), quote: orUndefined(p.quote) });
+    contacts.push({
+      existingId: orUndefined(p.existingId),
+      name: p.name,
+      kind: p.kind,
+      role: orUndefined(p.role),
+      organisation: orUndefined(p.organisation),
+      quote: orUndefined(p.quote),
+    });
   });
   for (const a of drafts.appeals) {
     if (!a.include || !a.to.startsWith("c:") || contactIndexFor.has(a.to)) continue;
@@ -173,12 +249,22 @@ function contactsPayload(drafts: ReviewDrafts, proposal: IntakeProposal) {
  * The save payload (the shape lib/validations/intake.ts checks) and, for mapping server errors back to
  * what the user sees, the index of each kept case and kept event among all drafts.
  */
-export function reviewPayload(drafts: ReviewDrafts, proposal: IntakeProposal): { payload: string; caseIndex: number[]; eventIndex: number[][] } {
+export function reviewPayload(
+  drafts: ReviewDrafts,
+  proposal: IntakeProposal,
+): { payload: string; caseIndex: number[]; eventIndex: number[][] } {
   const keptCases = drafts.cases.map((c, i) => ({ c, i })).filter(({ c }) => c.include);
   const { contacts, contactIndexFor } = contactsPayload(drafts, proposal);
   const actions = drafts.appeals
     .filter((a) => a.include && a.to)
-    .map((a) => ({ caseIndexes: keptCases.map((_, k) => k), contactIndex: contactIndexFor.get(a.to) ?? -1, kind: "APPEAL", date: a.date, askedFor: a.askedFor, quote: orUndefined(a.quote) }));
+    .map((a) => ({
+      caseIndexes: keptCases.map((_, k) => k),
+      contactIndex: contactIndexFor.get(a.to) ?? -1,
+      kind: "APPEAL",
+      date: a.date,
+      askedFor: a.askedFor,
+      quote: orUndefined(a.quote),
+    }));
   const summary = aggregateSummary(drafts.aggregates);
   const body = {
     source: { ...drafts.source, text: proposal.text },
@@ -201,7 +287,18 @@ export function reviewPayload(drafts: ReviewDrafts, proposal: IntakeProposal): {
       sizeQuote: orUndefined(c.sizeQuote),
       events: c.events
         .filter((e) => e.include)
-        .map((e) => ({ type: e.type, dateEarliest: e.dateEarliest, dateLatest: e.dateLatest, precision: e.precision, dateWording: e.dateWording, description: "", country: orUndefined(e.country), province: orUndefined(e.province), cityArea: orUndefined(e.cityArea), quote: orUndefined(e.quote) })),
+        .map((e) => ({
+          type: e.type,
+          dateEarliest: e.dateEarliest,
+          dateLatest: e.dateLatest,
+          precision: e.precision,
+          dateWording: e.dateWording,
+          description: "",
+          country: orUndefined(e.country),
+          province: orUndefined(e.province),
+          cityArea: orUndefined(e.cityArea),
+          quote: orUndefined(e.quote),
+        })),
     })),
     contacts,
     actions,
@@ -209,18 +306,28 @@ export function reviewPayload(drafts: ReviewDrafts, proposal: IntakeProposal): {
   return {
     payload: JSON.stringify(body),
     caseIndex: keptCases.map(({ i }) => i),
-    eventIndex: keptCases.map(({ c }) => c.events.map((e, j) => ({ e, j })).filter(({ e }) => e.include).map(({ j }) => j)),
+    eventIndex: keptCases.map(({ c }) =>
+      c.events
+        .map((e, j) => ({ e, j }))
+        .filter(({ e }) => e.include)
+        .map(({ j }) => j),
+    ),
   };
 }
 
 /** Server error paths ("cases.0.events.1.dateLatest") keyed by what the user sees ("case-2-event-3-dateLatest"). */
-export function errorsByField(errors: Record<string, string> | undefined, caseIndex: number[], eventIndex: number[][]): Record<string, string> {
+export function errorsByField(
+  errors: Record<string, string> | undefined,
+  caseIndex: number[],
+  eventIndex: number[][],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors ?? {})) {
     const parts = path.split(".");
     if (parts[0] === "cases" && parts.length >= 3) {
       const c = caseIndex[Number(parts[1])];
-      if (parts[2] === "events" && parts.length >= 5) out[`case-${c}-event-${eventIndex[Number(parts[1])]?.[Number(parts[3])]}-${parts[4]}`] = message;
+      if (parts[2] === "events" && parts.length >= 5)
+        out[`case-${c}-event-${eventIndex[Number(parts[1])]?.[Number(parts[3])]}-${parts[4]}`] = message;
       else out[`case-${c}-${parts[2]}`] = message;
     } else out[path.replaceAll(".", "-")] = message;
   }

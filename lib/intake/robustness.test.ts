@@ -7,7 +7,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractReport, MAX_REPORT_CHARS, type Extraction, type Span } from "@/lib/intake/extract";
 
-const FIXTURE = readFileSync(path.resolve(import.meta.dirname, "..", "..", "fixtures", "korea-herald-2012-nk-defectors-face-repatriation.txt"), "utf8");
+const FIXTURE = readFileSync(
+  path.resolve(import.meta.dirname, "..", "..", "fixtures", "korea-herald-2012-nk-defectors-face-repatriation.txt"),
+  "utf8",
+);
 
 /** A small deterministic PRNG (mulberry32). */
 function prng(seed: number) {
@@ -89,10 +92,12 @@ describe("robustness", () => {
   it("200,000 characters of report-like word soup: no throw, spans inside the text", () => {
     const r = prng(3);
     const words =
-      "the North Korean defectors were arrested caught released in China Shenyang Yanji, Jilin last Wednesday Four days later Feb. 4 at least 24 some 30 two dozen Two groups of 10 and nine people another group of five said Rep. Park Sun-young of the Liberty Forward Party , . “ ” By Kim Ji-won ( urged Beijing to release them face repatriation"
-        .split(" ");
+      "the North Korean defectors were arrested caught released in China Shenyang Yanji, Jilin last Wednesday Four days later Feb. 4 at least 24 some 30 two dozen Two groups of 10 and nine people another group of five said Rep. Park Sun-young of the Liberty Forward Party , . “ ” By Kim Ji-won ( urged Beijing to release them face repatriation".split(
+        " ",
+      );
     let text = "";
-    while (text.length < MAX_REPORT_CHARS - 40) text += words[Math.floor(r() * words.length)] + (r() < 0.06 ? ".\n\n" : " ");
+    while (text.length < MAX_REPORT_CHARS - 40)
+      text += words[Math.floor(r() * words.length)] + (r() < 0.06 ? ".\n\n" : " ");
     const x = extractReport(text, { publishedAt: "2012-02-14", now: new Date("2026-01-01") });
     checkShape(text, x);
     expect(x.groups.length).toBeGreaterThan(0);
@@ -100,7 +105,20 @@ describe("robustness", () => {
 
   it("random cuts and mutations of the seed report: no throw, spans inside the text", () => {
     const r = prng(2012);
-    const inserts = ["\u0007", "”", "“", "\r\n", ".", "  ", "ünïcödé", "\ud83d\ude00", "\ud800", "1,000,000", "-", "\t"];
+    const inserts = [
+      "\u0007",
+      "”",
+      "“",
+      "\r\n",
+      ".",
+      "  ",
+      "ünïcödé",
+      "\ud83d\ude00",
+      "\ud800",
+      "1,000,000",
+      "-",
+      "\t",
+    ];
     for (let i = 0; i < 150; i++) {
       const a = Math.floor(r() * FIXTURE.length);
       const b = a + Math.floor(r() * (FIXTURE.length - a));

@@ -20,7 +20,11 @@ type Outlet = { name: string; aliases: string[]; hosts: string[] };
 export const OUTLETS: readonly Outlet[] = [
   { name: "The Korea Herald", aliases: ["Korea Herald", "코리아헤럴드"], hosts: ["koreaherald.com"] },
   { name: "The Korea Times", aliases: ["Korea Times", "코리아타임스"], hosts: ["koreatimes.co.kr"] },
-  { name: "Korea JoongAng Daily", aliases: ["JoongAng Daily", "JoongAng Ilbo", "중앙일보"], hosts: ["joongang.co.kr", "koreajoongangdaily.joins.com"] },
+  {
+    name: "Korea JoongAng Daily",
+    aliases: ["JoongAng Daily", "JoongAng Ilbo", "중앙일보"],
+    hosts: ["joongang.co.kr", "koreajoongangdaily.joins.com"],
+  },
   { name: "Yonhap News Agency", aliases: ["Yonhap", "연합뉴스"], hosts: ["yna.co.kr", "yonhapnews.co.kr"] },
   { name: "The Chosun Ilbo", aliases: ["Chosun Ilbo", "조선일보"], hosts: ["chosun.com"] },
   { name: "The Dong-A Ilbo", aliases: ["Dong-A Ilbo", "DongA Ilbo", "동아일보"], hosts: ["donga.com"] },
@@ -46,7 +50,11 @@ export const OUTLETS: readonly Outlet[] = [
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const outletRegex = (o: Outlet) => new RegExp(`(?<![\\w-])(?:The\\s+)?(?:${[o.name.replace(/^The /, ""), ...o.aliases].map(escape).join("|")})(?![\\w-])`, "g");
+const outletRegex = (o: Outlet) =>
+  new RegExp(
+    `(?<![\\w-])(?:The\\s+)?(?:${[o.name.replace(/^The /, ""), ...o.aliases].map(escape).join("|")})(?![\\w-])`,
+    "g",
+  );
 
 type Meta = Extraction["source"] & { headLines: Set<number>; publishedAtValue: string | null };
 
@@ -60,7 +68,14 @@ function headlineLike(l: Line): boolean {
 }
 
 /** `language` is detected first (detectLanguage), since it chooses the lexicon. */
-export function sourceMeta(text: string, lines: Line[], lex: Lexicon, language: Proposal<string>, opts: ExtractOptions, warnings: string[]): Meta {
+export function sourceMeta(
+  text: string,
+  lines: Line[],
+  lex: Lexicon,
+  language: Proposal<string>,
+  opts: ExtractOptions,
+  warnings: string[],
+): Meta {
   const clutter = (l: Line) => lex.clutterLine.test(l.text);
   const bylines = lines.filter((l) => l.text.length <= 160 && lex.bylineLine.test(l.text));
   const datelines = new Set<number>();
@@ -70,12 +85,17 @@ export function sourceMeta(text: string, lines: Line[], lex: Lexicon, language: 
   if (opts.publishedAt !== undefined && opts.publishedAt.trim() !== "") {
     const given = opts.publishedAt.trim();
     if (isRealDay(given)) publishedAt = { value: given, span: null, confidence: "high", why: "given with the report" };
-    else warnings.push(`The publication date given (${q(given, 30)}) is not a real date in the form YYYY-MM-DD; it was ignored.`);
+    else
+      warnings.push(
+        `The publication date given (${q(given, 30)}) is not a real date in the form YYYY-MM-DD; it was ignored.`,
+      );
   }
   const edge = [...lines.slice(0, 8), ...lines.slice(Math.max(8, lines.length - 8))];
   for (const l of edge) {
     if (l.text.length > 100) continue;
-    const phrase = lex.findDatePhrases(l.text).find((p) => p.rule.kind === "absolute" && p.rule.year !== null && p.rule.month !== null && p.rule.day !== null);
+    const phrase = lex
+      .findDatePhrases(l.text)
+      .find((p) => p.rule.kind === "absolute" && p.rule.year !== null && p.rule.month !== null && p.rule.day !== null);
     if (!phrase || phrase.rule.kind !== "absolute") continue;
     const { year, month, day } = phrase.rule;
     const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
@@ -87,11 +107,16 @@ export function sourceMeta(text: string, lines: Line[], lex: Lexicon, language: 
       value: iso,
       span: { start: l.start + phrase.start, end: l.start + phrase.end },
       confidence: prefixed ? "high" : "medium",
-      why: prefixed ? `dateline ${q(l.text)}` : `a full date on a short line at the ${l.index < 8 ? "top" : "foot"} of the report, read as its dateline`,
+      why: prefixed
+        ? `dateline ${q(l.text)}`
+        : `a full date on a short line at the ${l.index < 8 ? "top" : "foot"} of the report, read as its dateline`,
     };
     break;
   }
-  if (!publishedAt) warnings.push("No publication date: relative dates (\"last Wednesday\", \"four days later\") are left unresolved. Give the date the report was published.");
+  if (!publishedAt)
+    warnings.push(
+      'No publication date: relative dates ("last Wednesday", "four days later") are left unresolved. Give the date the report was published.',
+    );
 
   // --- headline: the first line after page furniture, bylines and datelines
   const skipped: string[] = [];
@@ -108,7 +133,14 @@ export function sourceMeta(text: string, lines: Line[], lex: Lexicon, language: 
         value: l.text,
         span: lineSpan(l),
         confidence: "medium",
-        why: `the first line that reads like a headline${skipped.length ? ` (after ${skipped.slice(0, 3).map((t) => q(t, 30)).join(", ")})` : ""}`,
+        why: `the first line that reads like a headline${
+          skipped.length
+            ? ` (after ${skipped
+                .slice(0, 3)
+                .map((t) => q(t, 30))
+                .join(", ")})`
+            : ""
+        }`,
       };
     } else warnings.push("No headline found: the first line reads like body text. Give the title by hand.");
     break;
@@ -130,7 +162,12 @@ export function sourceMeta(text: string, lines: Line[], lex: Lexicon, language: 
     const name = m?.groups?.name?.replace(/\s+/g, " ").trim();
     if (m && name) {
       const at = byline.start + byline.text.indexOf(name, m.index);
-      author = { value: name, span: { start: at, end: at + name.length }, confidence: "high", why: `byline ${q(byline.text)}` };
+      author = {
+        value: name,
+        span: { start: at, end: at + name.length },
+        confidence: "high",
+        why: `byline ${q(byline.text)}`,
+      };
     }
   }
 
@@ -150,18 +187,39 @@ function hostOf(url: string | undefined): string | null {
 }
 
 function findOutlet(text: string, lines: Line[], opts: ExtractOptions, byline: Line | null): Proposal<string> | null {
-  const mentions = OUTLETS.flatMap((o) => [...text.matchAll(outletRegex(o))].map((m) => ({ outlet: o, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }))).sort((a, b) => a.start - b.start);
+  const mentions = OUTLETS.flatMap((o) =>
+    [...text.matchAll(outletRegex(o))].map((m) => ({
+      outlet: o,
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+      text: m[0],
+    })),
+  ).sort((a, b) => a.start - b.start);
   const given = opts.outlet?.trim();
   if (given) {
-    const known = OUTLETS.find((o) => [o.name, ...o.aliases].some((n) => n.toLowerCase() === given.toLowerCase() || `the ${n.toLowerCase()}` === given.toLowerCase()));
+    const known = OUTLETS.find((o) =>
+      [o.name, ...o.aliases].some(
+        (n) => n.toLowerCase() === given.toLowerCase() || `the ${n.toLowerCase()}` === given.toLowerCase(),
+      ),
+    );
     const m = known ? mentions.find((x) => x.outlet === known) : null;
-    return { value: given, span: m ? { start: m.start, end: m.end } : null, confidence: "high", why: "given with the report" };
+    return {
+      value: given,
+      span: m ? { start: m.start, end: m.end } : null,
+      confidence: "high",
+      why: "given with the report",
+    };
   }
   const host = hostOf(opts.url);
   const byHost = host ? OUTLETS.find((o) => o.hosts.some((h) => host === h || host.endsWith(`.${h}`))) : null;
   if (byHost) {
     const m = mentions.find((x) => x.outlet === byHost);
-    return { value: byHost.name, span: m ? { start: m.start, end: m.end } : null, confidence: "high", why: `the web address is on ${host}` };
+    return {
+      value: byHost.name,
+      span: m ? { start: m.start, end: m.end } : null,
+      confidence: "high",
+      why: `the web address is on ${host}`,
+    };
   }
   // Lines around the byline and at the foot of the report.
   const footer = new Set<number>();
@@ -171,12 +229,30 @@ function findOutlet(text: string, lines: Line[], opts: ExtractOptions, byline: L
     // Footer and byline lines are short labels ("Korea Herald daum", "© Yonhap"), not sentences of the body.
     if (!footer.has(l.index) || l.text.length > 80 || l.text.split(/\s+/).length >= 10) continue;
     const m = mentions.find((x) => x.start >= l.start && x.end <= l.end);
-    if (m) return { value: m.outlet.name, span: { start: m.start, end: m.end }, confidence: "high", why: `${q(m.text)} on the ${byline && Math.abs(l.index - byline.index) <= 3 ? "byline" : "last"} lines ${q(l.text, 40)}` };
+    if (m)
+      return {
+        value: m.outlet.name,
+        span: { start: m.start, end: m.end },
+        confidence: "high",
+        why: `${q(m.text)} on the ${byline && Math.abs(l.index - byline.index) <= 3 ? "byline" : "last"} lines ${q(l.text, 40)}`,
+      };
   }
   const told = mentions.find((m) => /\btold\s+$/i.test(text.slice(Math.max(0, m.start - 10), m.start)));
-  if (told) return { value: told.outlet.name, span: { start: told.start, end: told.end }, confidence: "medium", why: `${q(`told ${told.text}`)}: a source speaking to the outlet that wrote the report` };
+  if (told)
+    return {
+      value: told.outlet.name,
+      span: { start: told.start, end: told.end },
+      confidence: "medium",
+      why: `${q(`told ${told.text}`)}: a source speaking to the outlet that wrote the report`,
+    };
   const any = mentions[0];
-  if (any) return { value: any.outlet.name, span: { start: any.start, end: any.end }, confidence: "low", why: `${q(any.text)} is named in the text; the report may be quoting it rather than be from it` };
+  if (any)
+    return {
+      value: any.outlet.name,
+      span: { start: any.start, end: any.end },
+      confidence: "low",
+      why: `${q(any.text)} is named in the text; the report may be quoting it rather than be from it`,
+    };
   return null;
 }
 
@@ -187,11 +263,25 @@ export function detectLanguage(text: string): Proposal<string> {
   const hangul = sample.match(/\p{Script=Hangul}/gu)?.length ?? 0;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
   // Hangul is unmistakable even in a short text.
-  if (hangul >= 5 && hangul / Math.max(1, letters) > 0.5) return { value: "ko", span: null, confidence: letters < 20 ? "medium" : "high", why: `${Math.round((100 * hangul) / letters)}% of the letters are Hangul` };
-  if (letters < 20) return { value: "en", span: null, confidence: "low", why: "too little text to tell; English assumed" };
-  if (hangul / letters > 0.3) return { value: "ko", span: null, confidence: "high", why: `${Math.round((100 * hangul) / letters)}% of the letters are Hangul` };
+  if (hangul >= 5 && hangul / Math.max(1, letters) > 0.5)
+    return {
+      value: "ko",
+      span: null,
+      confidence: letters < 20 ? "medium" : "high",
+      why: `${Math.round((100 * hangul) / letters)}% of the letters are Hangul`,
+    };
+  if (letters < 20)
+    return { value: "en", span: null, confidence: "low", why: "too little text to tell; English assumed" };
+  if (hangul / letters > 0.3)
+    return {
+      value: "ko",
+      span: null,
+      confidence: "high",
+      why: `${Math.round((100 * hangul) / letters)}% of the letters are Hangul`,
+    };
   const words = sample.toLowerCase().match(/\b[a-z]+\b/g) ?? [];
   const common = words.filter((w) => /^(?:the|and|of|to|in|a|is|was|were|that|for|on|with|by|said)$/.test(w)).length;
-  if (latin / letters > 0.8 && words.length && common / words.length > 0.08) return { value: "en", span: null, confidence: "high", why: "Latin script, with common English words throughout" };
+  if (latin / letters > 0.8 && words.length && common / words.length > 0.08)
+    return { value: "en", span: null, confidence: "high", why: "Latin script, with common English words throughout" };
   return { value: "en", span: null, confidence: "low", why: "not clearly English; English assumed" };
 }

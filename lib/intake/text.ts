@@ -39,7 +39,8 @@ export function splitLines(text: string): Line[] {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    if (trimmed) lines.push({ start: m.index + lead, end: m.index + lead + trimmed.length, text: trimmed, index: lines.length });
+    if (trimmed)
+      lines.push({ start: m.index + lead, end: m.index + lead + trimmed.length, text: trimmed, index: lines.length });
     // Step over the line break (and avoid an endless loop on the empty match at a break).
     re.lastIndex = m.index + raw.length + 1;
     if (m.index + raw.length >= text.length) break;

@@ -44,7 +44,11 @@ const SAMPLE = {
 };
 
 /** Writes an archive of `tables` the way backupDatabase does; `edit` may change the header first. */
-async function writeSample(file: string, tables: Record<string, Buffer> = SAMPLE, edit: (h: ArchiveHeader) => void = () => {}): Promise<Manifest> {
+async function writeSample(
+  file: string,
+  tables: Record<string, Buffer> = SAMPLE,
+  edit: (h: ArchiveHeader) => void = () => {},
+): Promise<Manifest> {
   const header: ArchiveHeader = {
     format: ARCHIVE_FORMAT,
     formatVersion: FORMAT_VERSION,
@@ -52,7 +56,14 @@ async function writeSample(file: string, tables: Record<string, Buffer> = SAMPLE
     app: { name: "refoulement-watch", version: "0.1.0" },
     postgres: "18.4",
     database: "test",
-    migrations: [{ name: "20260101000000_init", checksum: "c".repeat(64), finishedAt: "2026-01-01T00:00:00.000Z", rolledBackAt: null }],
+    migrations: [
+      {
+        name: "20260101000000_init",
+        checksum: "c".repeat(64),
+        finishedAt: "2026-01-01T00:00:00.000Z",
+        rolledBackAt: null,
+      },
+    ],
     tables: Object.keys(tables).map((name) => ({ name, columns: ["id", "text", "other"] })),
     keysIncluded: false,
     note: KEYS_NOTE,
@@ -61,8 +72,15 @@ async function writeSample(file: string, tables: Record<string, Buffer> = SAMPLE
   const writer = await ArchiveWriter.create(file);
   await writer.writeJson(HEADER_ENTRY, header);
   const digests: Manifest["tables"] = [];
-  for (const spec of header.tables) digests.push({ ...spec, ...(await writer.writeTable(spec.name, chunked(tables[spec.name]))) });
-  const manifest: Manifest = { ...header, completedAt: "2026-12-01T00:00:01.000Z", tables: digests, sequences: [], encryption: { keysIncluded: false, keyIds: { k1: 2 } } };
+  for (const spec of header.tables)
+    digests.push({ ...spec, ...(await writer.writeTable(spec.name, chunked(tables[spec.name]))) });
+  const manifest: Manifest = {
+    ...header,
+    completedAt: "2026-12-01T00:00:01.000Z",
+    tables: digests,
+    sequences: [],
+    encryption: { keysIncluded: false, keyIds: { k1: 2 } },
+  };
   await writer.writeJson(MANIFEST_ENTRY, manifest);
   await writer.finish();
   return manifest;
@@ -99,7 +117,11 @@ describe("backup archive", () => {
     for (const [name, data] of Object.entries(SAMPLE)) expect(Buffer.concat(seen[name]).equals(data)).toBe(true);
     expect(ends).toEqual(["Alpha:60000", "Beta:0", "Gamma:3"]);
     const alpha = manifest.tables.find((t) => t.name === "Alpha");
-    expect(alpha).toMatchObject({ rows: 60_000, bytes: SAMPLE.Alpha.length, parts: Math.ceil(SAMPLE.Alpha.length / PART_BYTES) });
+    expect(alpha).toMatchObject({
+      rows: 60_000,
+      bytes: SAMPLE.Alpha.length,
+      parts: Math.ceil(SAMPLE.Alpha.length / PART_BYTES),
+    });
     expect(alpha?.parts).toBeGreaterThanOrEqual(3);
     expect(manifest.tables.find((t) => t.name === "Beta")).toMatchObject({ rows: 0, bytes: 0, parts: 0 });
   });
@@ -117,11 +139,19 @@ describe("backup archive", () => {
   it("refuses files that are not backups, each with a message saying what the file is", async () => {
     const cases: [string, Buffer | "dir" | "missing", RegExp][] = [
       ["empty.tar.gz", Buffer.alloc(0), /is empty \(0 bytes\)/],
-      ["dump.sql", Buffer.from("-- PostgreSQL database dump\nSET statement_timeout = 0;\n"), /is an SQL script, not a backup made by npm run backup/],
+      [
+        "dump.sql",
+        Buffer.from("-- PostgreSQL database dump\nSET statement_timeout = 0;\n"),
+        /is an SQL script, not a backup made by npm run backup/,
+      ],
       ["custom.dump", Buffer.from("PGDMP\u0001\u000e\u0000junk"), /is a pg_dump custom-format dump/],
       ["archive.zip", Buffer.from("PK\u0003\u0004junkjunk"), /is a ZIP file/],
       ["notes.txt", Buffer.from("hello"), /is not a gzip file/],
-      ["text.gz", zlib.gzipSync("just some text, not a tar archive at all, repeated ".repeat(20)), /holds no tar archive|is truncated/],
+      [
+        "text.gz",
+        zlib.gzipSync("just some text, not a tar archive at all, repeated ".repeat(20)),
+        /holds no tar archive|is truncated/,
+      ],
       ["a-directory", "dir", /is a directory/],
       ["missing.tar.gz", "missing", /does not exist/],
     ];
@@ -142,7 +172,9 @@ describe("backup archive", () => {
     await expect(readArchive(foreign)).rejects.toThrow(/is a tar.gz archive but not a Refoulement Watch backup/);
     const future = path.join(dir, "future.tar.gz");
     await writeSample(future, SAMPLE, (h) => (h.formatVersion = FORMAT_VERSION + 1));
-    await expect(readArchive(future)).rejects.toThrow(`backup format ${FORMAT_VERSION + 1}; this version reads format ${FORMAT_VERSION}`);
+    await expect(readArchive(future)).rejects.toThrow(
+      `backup format ${FORMAT_VERSION + 1}; this version reads format ${FORMAT_VERSION}`,
+    );
   });
 
   it("names the table whose data was altered (one byte changed, archive recompressed)", async () => {
@@ -152,7 +184,9 @@ describe("backup archive", () => {
     tarBytes[at] = "G".charCodeAt(0);
     const file = path.join(dir, "tampered.tar.gz");
     await writeFile(file, zlib.gzipSync(tarBytes));
-    await expect(readArchive(file)).rejects.toThrow(/is altered or damaged: the data of table "Gamma" does not match the manifest \(sha256 [0-9a-f]{64}, manifest says [0-9a-f]{64}\)/);
+    await expect(readArchive(file)).rejects.toThrow(
+      /is altered or damaged: the data of table "Gamma" does not match the manifest \(sha256 [0-9a-f]{64}, manifest says [0-9a-f]{64}\)/,
+    );
   });
 
   it("says where a truncated archive ends", async () => {
@@ -180,24 +214,28 @@ describe("backup archive", () => {
     );
   });
 
-  it("a changed byte or a cut anywhere in a real archive is refused, or changes nothing read", { timeout: 120_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.nat({ max: sampleBytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, xor) => {
-        const bytes = Buffer.from(sampleBytes);
-        bytes[at] ^= xor;
-        const { manifest, error } = await readBytes(bytes);
-        // Some bytes carry no data (the gzip header's time and OS, padding bits of the last deflate
-        // byte): such reads succeed, and read exactly the original.
-        if (error === undefined) expect(manifest).toEqual(sampleManifest);
-        else expect(error).toBeInstanceOf(ArchiveError);
-      }),
-      { numRuns: 150 },
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.nat({ max: sampleBytes.length - 1 }), async (length) => {
-        expect((await readBytes(sampleBytes.subarray(0, length))).error).toBeInstanceOf(ArchiveError);
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    "a changed byte or a cut anywhere in a real archive is refused, or changes nothing read",
+    { timeout: 120_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: sampleBytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, xor) => {
+          const bytes = Buffer.from(sampleBytes);
+          bytes[at] ^= xor;
+          const { manifest, error } = await readBytes(bytes);
+          // Some bytes carry no data (the gzip header's time and OS, padding bits of the last deflate
+          // byte): such reads succeed, and read exactly the original.
+          if (error === undefined) expect(manifest).toEqual(sampleManifest);
+          else expect(error).toBeInstanceOf(ArchiveError);
+        }),
+        { numRuns: 150 },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: sampleBytes.length - 1 }), async (length) => {
+          expect((await readBytes(sampleBytes.subarray(0, length))).error).toBeInstanceOf(ArchiveError);
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
 });

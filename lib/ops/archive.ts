@@ -68,7 +68,12 @@ const digestSchema = z.object({
 });
 export type TableDigest = z.infer<typeof digestSchema>;
 
-const sequenceSchema = z.object({ table: identifier, column: identifier, lastValue: z.string().regex(/^-?\d+$/), isCalled: z.boolean() });
+const sequenceSchema = z.object({
+  table: identifier,
+  column: identifier,
+  lastValue: z.string().regex(/^-?\d+$/),
+  isCalled: z.boolean(),
+});
 export type SequenceState = z.infer<typeof sequenceSchema>;
 
 const manifestSchema = headerSchema.extend({
@@ -76,7 +81,10 @@ const manifestSchema = headerSchema.extend({
   tables: z.array(tableSpecSchema.extend(digestSchema.shape)).min(1),
   sequences: z.array(sequenceSchema),
   /** Ids of the keys the encrypted values are under, with how many values each: no key material. */
-  encryption: z.object({ keysIncluded: z.literal(false), keyIds: z.record(z.string(), z.number().int().nonnegative()) }),
+  encryption: z.object({
+    keysIncluded: z.literal(false),
+    keyIds: z.record(z.string(), z.number().int().nonnegative()),
+  }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -129,7 +137,10 @@ export class ArchiveWriter {
     rmSync(this.#temporary, { force: true });
   };
 
-  private constructor(readonly file: string, output: WriteStream) {
+  private constructor(
+    readonly file: string,
+    output: WriteStream,
+  ) {
     this.#temporary = output.path as string;
     const tap = new Transform({
       transform: (chunk: Buffer, _encoding, callback) => {
@@ -247,8 +258,12 @@ async function visit(fn: () => unknown): Promise<void> {
   }
 }
 
-async function readJsonEntry(entry: AsyncIterable<unknown> & { header: { size?: number } }, what: string): Promise<unknown> {
-  if ((entry.header.size ?? 0) > MAX_JSON_BYTES) throw new Problem(`its ${what} is ${entry.header.size} bytes, more than a backup ever writes`);
+async function readJsonEntry(
+  entry: AsyncIterable<unknown> & { header: { size?: number } },
+  what: string,
+): Promise<unknown> {
+  if ((entry.header.size ?? 0) > MAX_JSON_BYTES)
+    throw new Problem(`its ${what} is ${entry.header.size} bytes, more than a backup ever writes`);
   const chunks: Buffer[] = [];
   for await (const chunk of entry) chunks.push(chunk as Buffer);
   try {
@@ -261,7 +276,9 @@ async function readJsonEntry(entry: AsyncIterable<unknown> & { header: { size?: 
 function parseHeader(value: unknown): ArchiveHeader {
   const probe = z.object({ format: z.unknown(), formatVersion: z.unknown() }).safeParse(value);
   if (!probe.success || probe.data.format !== ARCHIVE_FORMAT) {
-    throw new Problem(`is a tar.gz archive but not a Refoulement Watch backup (its ${HEADER_ENTRY} does not say format "${ARCHIVE_FORMAT}")`);
+    throw new Problem(
+      `is a tar.gz archive but not a Refoulement Watch backup (its ${HEADER_ENTRY} does not say format "${ARCHIVE_FORMAT}")`,
+    );
   }
   const version = probe.data.formatVersion;
   if (typeof version === "number" && Number.isInteger(version) && version > FORMAT_VERSION) {
@@ -291,8 +308,10 @@ function describeStreamError(error: Error & { code?: string }, where: string): s
     return "is not gzip-compressed: not an archive made by npm run backup";
   }
   // gzip runs ahead of the tar reader, so `where` is only roughly where the damage is.
-  if (/incorrect (data|length) check/.test(message)) return `is damaged: its gzip checksum does not match (${message}), so its content was altered or corrupted`;
-  if (error.code?.startsWith("Z_")) return `is damaged (${message}), noticed ${where}: the compressed data was altered or corrupted`;
+  if (/incorrect (data|length) check/.test(message))
+    return `is damaged: its gzip checksum does not match (${message}), so its content was altered or corrupted`;
+  if (error.code?.startsWith("Z_"))
+    return `is damaged (${message}), noticed ${where}: the compressed data was altered or corrupted`;
   if (/invalid tar header/i.test(message)) {
     return where === "at its start"
       ? "is gzip-compressed but holds no tar archive: not an archive made by npm run backup"
@@ -307,7 +326,11 @@ function describeStreamError(error: Error & { code?: string }, where: string): s
  * on the way. Resolves with the manifest only when all of it matched; otherwise throws an
  * ArchiveError (bad archive) or what the visitor threw.
  */
-export async function readArchiveStream(input: Readable, visitor: ArchiveVisitor = {}, label = "The archive"): Promise<Manifest> {
+export async function readArchiveStream(
+  input: Readable,
+  visitor: ArchiveVisitor = {},
+  label = "The archive",
+): Promise<Manifest> {
   try {
     return await readChecked(input, visitor);
   } catch (error) {
@@ -360,14 +383,18 @@ async function readChecked(input: Readable, visitor: ArchiveVisitor): Promise<Ma
       const name = entry.header.name;
       if (entry.header.type !== "file") throw new Problem(`holds an unexpected ${entry.header.type} entry "${name}"`);
       if (!header) {
-        if (name !== HEADER_ENTRY) throw new Problem(`is a tar archive but not a Refoulement Watch backup (its first entry is "${name}", not "${HEADER_ENTRY}")`);
+        if (name !== HEADER_ENTRY)
+          throw new Problem(
+            `is a tar archive but not a Refoulement Watch backup (its first entry is "${name}", not "${HEADER_ENTRY}")`,
+          );
         where = `in its ${HEADER_ENTRY}`;
         header = parseHeader(await readJsonEntry(entry, HEADER_ENTRY));
         const h = header;
         await visit(() => visitor.header?.(h));
         continue;
       }
-      if (manifestValue !== undefined) throw new Problem(`holds an unexpected entry "${name}" after its ${MANIFEST_ENTRY}`);
+      if (manifestValue !== undefined)
+        throw new Problem(`holds an unexpected entry "${name}" after its ${MANIFEST_ENTRY}`);
       if (name === MANIFEST_ENTRY) {
         await advanceTo(header.tables.length - 1);
         await endTable();
@@ -381,9 +408,13 @@ async function readChecked(input: Readable, visitor: ArchiveVisitor): Promise<Ma
       const [, tableName, partText] = match;
       const at = header.tables.findIndex((t) => t.name === tableName);
       if (at < 0) throw new Problem(`holds data for table "${tableName}", which its ${HEADER_ENTRY} does not list`);
-      if (at < index) throw new Problem(`holds data for table "${tableName}" out of order (after table "${header.tables[index].name}")`);
+      if (at < index)
+        throw new Problem(
+          `holds data for table "${tableName}" out of order (after table "${header.tables[index].name}")`,
+        );
       if (at > index) await advanceTo(at);
-      if (Number(partText) !== part + 1) throw new Problem(`is missing part ${part + 1} of table "${tableName}" (found part ${Number(partText)})`);
+      if (Number(partText) !== part + 1)
+        throw new Problem(`is missing part ${part + 1} of table "${tableName}" (found part ${Number(partText)})`);
       part++;
       const table = header.tables[index];
       where = `inside table "${tableName}" (part ${part})`;
@@ -408,7 +439,9 @@ async function readChecked(input: Readable, visitor: ArchiveVisitor): Promise<Ma
 
   if (!header) throw new Problem("is an empty tar archive: not a Refoulement Watch backup");
   if (manifestValue === undefined) {
-    throw new Problem(`is truncated: it ends ${where}, before its ${MANIFEST_ENTRY}. The file was cut short (an interrupted backup or copy?)`);
+    throw new Problem(
+      `is truncated: it ends ${where}, before its ${MANIFEST_ENTRY}. The file was cut short (an interrupted backup or copy?)`,
+    );
   }
   const parsed = manifestSchema.safeParse(manifestValue);
   if (!parsed.success) throw new Problem(`has a malformed ${MANIFEST_ENTRY} (${describeIssues(parsed.error)})`);
@@ -416,9 +449,13 @@ async function readChecked(input: Readable, visitor: ArchiveVisitor): Promise<Ma
   checkManifestAgainstHeader(manifest, header);
   for (const table of manifest.tables) {
     const got = digests.get(table.name) as TableDigest;
-    const problems = (["rows", "bytes", "sha256", "parts"] as const).filter((k) => got[k] !== table[k]).map((k) => `${k} ${got[k]}, manifest says ${table[k]}`);
+    const problems = (["rows", "bytes", "sha256", "parts"] as const)
+      .filter((k) => got[k] !== table[k])
+      .map((k) => `${k} ${got[k]}, manifest says ${table[k]}`);
     if (problems.length > 0) {
-      throw new Problem(`is altered or damaged: the data of table "${table.name}" does not match the manifest (${problems.join("; ")})`);
+      throw new Problem(
+        `is altered or damaged: the data of table "${table.name}" does not match the manifest (${problems.join("; ")})`,
+      );
     }
   }
   return manifest;
@@ -428,9 +465,11 @@ function checkManifestAgainstHeader(manifest: Manifest, header: ArchiveHeader): 
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const tables = manifest.tables.map((t) => ({ name: t.name, columns: t.columns }));
   for (const key of ["format", "formatVersion", "createdAt", "app", "database", "migrations"] as const) {
-    if (!same(manifest[key], header[key])) throw new Problem(`is inconsistent: its ${MANIFEST_ENTRY} and ${HEADER_ENTRY} disagree about "${key}"`);
+    if (!same(manifest[key], header[key]))
+      throw new Problem(`is inconsistent: its ${MANIFEST_ENTRY} and ${HEADER_ENTRY} disagree about "${key}"`);
   }
-  if (!same(tables, header.tables)) throw new Problem(`is inconsistent: its ${MANIFEST_ENTRY} and ${HEADER_ENTRY} list different tables or columns`);
+  if (!same(tables, header.tables))
+    throw new Problem(`is inconsistent: its ${MANIFEST_ENTRY} and ${HEADER_ENTRY} list different tables or columns`);
 }
 
 /** What a file's first bytes say it is, when it is not a gzip file. */

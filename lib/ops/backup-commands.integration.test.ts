@@ -30,11 +30,25 @@ function freePort(): Promise<number> {
  * Runs a script as `npm run` would, in demo mode on `dataDir` with its keys in `keysFile` (by default a
  * file of its own beside the directory, as on another machine); resolves with its exit code and output.
  */
-function script(name: string, args: string[], dataDir: string, keysFile = `${dataDir}.keys.json`): Promise<{ code: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, RW_DEMO_KEYS_FILE: keysFile, EMBEDDED_PG_PORT: String(pgPort) };
+function script(
+  name: string,
+  args: string[],
+  dataDir: string,
+  keysFile = `${dataDir}.keys.json`,
+): Promise<{ code: number | null; out: string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    RW_DEMO_KEYS_FILE: keysFile,
+    EMBEDDED_PG_PORT: String(pgPort),
+  };
   delete env.DATABASE_URL;
   delete env.RW_ENCRYPTION_KEYS;
-  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   child.stdin.end(); // not a terminal, as under cron
   let out = "";
   child.stdout.on("data", (d) => (out += d));
@@ -69,7 +83,12 @@ describe("npm run backup / restore in demo mode", () => {
 
     // As under npm start: a server already runs on the directory; the backup must use it, not start another.
     const { pgPassword } = JSON.parse(await readFile(path.join(data, "pg.json"), "utf8")) as { pgPassword: string };
-    const server = await startEmbeddedPostgres({ dataDir: path.join(data, "pg"), port: pgPort, password: pgPassword, persistent: true });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(data, "pg"),
+      port: pgPort,
+      password: pgPassword,
+      persistent: true,
+    });
     try {
       const running = await script("backup", [path.join(dir, "running.tar.gz")], data);
       expect(running.out).toContain(`through the PostgreSQL npm start is running (port ${pgPort})`);
@@ -82,30 +101,41 @@ describe("npm run backup / restore in demo mode", () => {
     }
   });
 
-  it("restores into a new DATA_DIR, and refuses a non-empty one without --replace --yes", { timeout: 180_000 }, async () => {
-    const fresh = path.join(dir, "restored");
-    const restored = await script("restore", [path.join(dir, "stopped.tar.gz")], fresh);
-    expect(restored.out).toContain(`Creating a new demo data directory in ${fresh}`);
-    expect(restored.out).toMatch(/Restored .* into database "refoulement_watch"/);
-    expect(restored.out).toMatch(/Case\s+5 rows/);
-    expect(restored.out).toContain("Encryption keys are not in backups: they must be supplied separately.");
-    expect(restored.out).toMatch(/key "[^"]+" \(3 encrypted values\): NOT in .*restored\.keys\.json/);
-    expect(restored.code).toBe(0);
-    // With the keys file kept from the original, the restored values decrypt.
-    const withKeys = await script("restore", [path.join(dir, "stopped.tar.gz"), "--replace", "--yes"], fresh, path.join(dir, "data.keys.json"));
-    expect(withKeys.out).toMatch(/key "[^"]+" \(3 encrypted values\): in .*data\.keys\.json.*, and it decrypts them/);
-    expect(withKeys.code).toBe(0);
+  it(
+    "restores into a new DATA_DIR, and refuses a non-empty one without --replace --yes",
+    { timeout: 180_000 },
+    async () => {
+      const fresh = path.join(dir, "restored");
+      const restored = await script("restore", [path.join(dir, "stopped.tar.gz")], fresh);
+      expect(restored.out).toContain(`Creating a new demo data directory in ${fresh}`);
+      expect(restored.out).toMatch(/Restored .* into database "refoulement_watch"/);
+      expect(restored.out).toMatch(/Case\s+5 rows/);
+      expect(restored.out).toContain("Encryption keys are not in backups: they must be supplied separately.");
+      expect(restored.out).toMatch(/key "[^"]+" \(3 encrypted values\): NOT in .*restored\.keys\.json/);
+      expect(restored.code).toBe(0);
+      // With the keys file kept from the original, the restored values decrypt.
+      const withKeys = await script(
+        "restore",
+        [path.join(dir, "stopped.tar.gz"), "--replace", "--yes"],
+        fresh,
+        path.join(dir, "data.keys.json"),
+      );
+      expect(withKeys.out).toMatch(/key "[^"]+" \(3 encrypted values\): in .*data\.keys\.json.*, and it decrypts them/);
+      expect(withKeys.code).toBe(0);
 
-    const again = await script("restore", [path.join(dir, "stopped.tar.gz")], fresh);
-    expect(again.code).toBe(1);
-    expect(again.out).toMatch(/cannot take the restore: it is not empty \(.*\)\. Restore into an empty database, or pass --replace/);
-    const noYes = await script("restore", [path.join(dir, "stopped.tar.gz"), "--replace"], fresh);
-    expect(noYes.code).toBe(1);
-    expect(noYes.out).toContain("standard input is not a terminal, so it cannot ask: add --yes to confirm");
-    const replaced = await script("restore", [path.join(dir, "stopped.tar.gz"), "--replace", "--yes"], fresh);
-    expect(replaced.out).toContain("(its previous contents deleted)");
-    expect(replaced.code).toBe(0);
-  });
+      const again = await script("restore", [path.join(dir, "stopped.tar.gz")], fresh);
+      expect(again.code).toBe(1);
+      expect(again.out).toMatch(
+        /cannot take the restore: it is not empty \(.*\)\. Restore into an empty database, or pass --replace/,
+      );
+      const noYes = await script("restore", [path.join(dir, "stopped.tar.gz"), "--replace"], fresh);
+      expect(noYes.code).toBe(1);
+      expect(noYes.out).toContain("standard input is not a terminal, so it cannot ask: add --yes to confirm");
+      const replaced = await script("restore", [path.join(dir, "stopped.tar.gz"), "--replace", "--yes"], fresh);
+      expect(replaced.out).toContain("(its previous contents deleted)");
+      expect(replaced.code).toBe(0);
+    },
+  );
 
   it("refuses bad input with a clear message and creates nothing", { timeout: 120_000 }, async () => {
     const good = await readFile(path.join(dir, "stopped.tar.gz"));

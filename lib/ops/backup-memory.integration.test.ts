@@ -24,7 +24,10 @@ afterAll(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
 /** Runs `code` (an ES module body) in a fresh Node process; returns what it printed last as JSON, and its peak RSS in MB. */
 async function inChild(code: string): Promise<{ result: Record<string, unknown>; peakMb: number }> {
   const script = `${code}\nconsole.log(JSON.stringify({ result, peakMb: process.resourceUsage().maxRSS / 1024 }));\nprocess.exit(0);`;
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, maxBuffer: 16 << 20 });
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: ROOT,
+    maxBuffer: 16 << 20,
+  });
   return JSON.parse(stdout.trim().split("\n").at(-1) as string);
 }
 
@@ -43,7 +46,9 @@ describe("backup and restore of a large database", () => {
     const file = path.join(dir, "large.tar.gz");
 
     // A baseline: the same child loading the same modules and doing nothing.
-    const idle = await inChild(`await import("./lib/ops/backup.ts"); await import("./lib/ops/restore.ts"); const result = {};`);
+    const idle = await inChild(
+      `await import("./lib/ops/backup.ts"); await import("./lib/ops/restore.ts"); const result = {};`,
+    );
     const backup = await inChild(`
       const { backupDatabase } = await import("./lib/ops/backup.ts");
       const r = await backupDatabase(${JSON.stringify(srcUrl)}, ${JSON.stringify(file)});

@@ -57,7 +57,9 @@ async function snapshot(url: string): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
     for (const t of await listTables(c)) {
       const order = t.primaryKey.length ? `ORDER BY ${t.primaryKey.map((k) => `t.${ident(k)}`).join(", ")}` : "";
-      out[t.name] = (await c.query<{ row: string }>(`SELECT t::text AS row FROM ${ident(t.name)} t ${order}`)).rows.map((r) => r.row);
+      out[t.name] = (await c.query<{ row: string }>(`SELECT t::text AS row FROM ${ident(t.name)} t ${order}`)).rows.map(
+        (r) => r.row,
+      );
     }
     return out;
   } finally {
@@ -65,7 +67,8 @@ async function snapshot(url: string): Promise<Record<string, string[]>> {
   }
 }
 
-const counts = (snap: Record<string, string[]>) => Object.fromEntries(Object.entries(snap).map(([t, rows]) => [t, rows.length]));
+const counts = (snap: Record<string, string[]>) =>
+  Object.fromEntries(Object.entries(snap).map(([t, rows]) => [t, rows.length]));
 
 /** Text that COPY must escape: tabs, newlines, backslashes, quotes, \N look-alikes, non-Latin scripts. */
 const AWKWARD = 'Tab\there, new\nline, CR\r, back\\slash, "quotes", \\N, 김정은 송환 반대, emoji 🕊️, {brace,comma}';
@@ -79,7 +82,14 @@ beforeAll(async () => {
   await seedDatabase(src, { demo: true, keyring });
 
   // Records of every kind, beyond what the seed writes.
-  const staff = await src.user.create({ data: { email: "backup-staff@example.org", name: `Staff ${AWKWARD}`.slice(0, 200), role: "STAFF", passwordHash: "$argon2id$v=19$fake" } });
+  const staff = await src.user.create({
+    data: {
+      email: "backup-staff@example.org",
+      name: `Staff ${AWKWARD}`.slice(0, 200),
+      role: "STAFF",
+      passwordHash: "$argon2id$v=19$fake",
+    },
+  });
   const c = await src.case.create({
     data: {
       code: "TST-2031-0001",
@@ -129,29 +139,115 @@ beforeAll(async () => {
   });
   const text = `A report with ${AWKWARD}.`;
   const sha = (t: string) => createHash("sha256").update(t, "utf8").digest("hex");
-  const source = await src.source.create({ data: { outlet: "Test Outlet", title: "Report", text, sha256: sha(text), capturedById: staff.id, publishedAt: new Date("2031-02-08T00:00:00Z") } });
+  const source = await src.source.create({
+    data: {
+      outlet: "Test Outlet",
+      title: "Report",
+      text,
+      sha256: sha(text),
+      capturedById: staff.id,
+      publishedAt: new Date("2031-02-08T00:00:00Z"),
+    },
+  });
   const corrected = `${text} Corrected.`;
-  await src.source.create({ data: { outlet: "Test Outlet", title: "Report (corrected)", text: corrected, sha256: sha(corrected), supersedesId: source.id } });
+  await src.source.create({
+    data: {
+      outlet: "Test Outlet",
+      title: "Report (corrected)",
+      text: corrected,
+      sha256: sha(corrected),
+      supersedesId: source.id,
+    },
+  });
   await src.sourceClaim.createMany({
     data: [
       { sourceId: source.id, caseId: c.id, target: "CASE", quote: "A report" },
       { sourceId: source.id, caseId: c.id, target: "EVENT", eventId: event.id, quote: "report" },
-      { sourceId: source.id, caseId: c.id, target: "FIELD", field: "sizeMin", value: "2", quote: "A report", quoteStart: 0 },
+      {
+        sourceId: source.id,
+        caseId: c.id,
+        target: "FIELD",
+        field: "sizeMin",
+        value: "2",
+        quote: "A report",
+        quoteStart: 0,
+      },
     ],
   });
   const contact = await src.contact.create({
-    data: { name: "Backup Contact", kind: "NGO", contactDetailsEnc: encryptField(keyring, "Contact.contactDetailsEnc", "[Test] contact@example.org"), notes: AWKWARD },
+    data: {
+      name: "Backup Contact",
+      kind: "NGO",
+      contactDetailsEnc: encryptField(keyring, "Contact.contactDetailsEnc", "[Test] contact@example.org"),
+      notes: AWKWARD,
+    },
   });
-  await src.advocacyAction.create({ data: { caseId: c.id, contactId: contact.id, kind: "LETTER", date: new Date("2031-02-10T00:00:00Z"), askedFor: "Release", followUpDue: new Date("2031-03-01T00:00:00Z"), createdById: staff.id } });
-  const note = await src.annotation.create({ data: { caseId: c.id, eventId: event.id, field: "sizeMin", body: AWKWARD, authorId: staff.id } });
-  await src.annotation.create({ data: { caseId: c.id, parentId: note.id, body: "A reply", authorId: staff.id, resolved: true, resolvedAt: new Date() } });
-  await src.apiToken.create({ data: { userId: staff.id, name: "script", tokenHash: sha("rw_token"), prefix: "rw_abc", lastUsedAt: new Date() } });
+  await src.advocacyAction.create({
+    data: {
+      caseId: c.id,
+      contactId: contact.id,
+      kind: "LETTER",
+      date: new Date("2031-02-10T00:00:00Z"),
+      askedFor: "Release",
+      followUpDue: new Date("2031-03-01T00:00:00Z"),
+      createdById: staff.id,
+    },
+  });
+  const note = await src.annotation.create({
+    data: { caseId: c.id, eventId: event.id, field: "sizeMin", body: AWKWARD, authorId: staff.id },
+  });
+  await src.annotation.create({
+    data: {
+      caseId: c.id,
+      parentId: note.id,
+      body: "A reply",
+      authorId: staff.id,
+      resolved: true,
+      resolvedAt: new Date(),
+    },
+  });
+  await src.apiToken.create({
+    data: { userId: staff.id, name: "script", tokenHash: sha("rw_token"), prefix: "rw_abc", lastUsedAt: new Date() },
+  });
   await src.savedView.create({ data: { userId: staff.id, name: "Jilin", query: "province=Jilin&exact=1" } });
-  await src.auditEvent.create({ data: { actorId: staff.id, actorEmail: staff.email, kind: "export", ip: "127.0.0.1", detail: { filter: { q: AWKWARD }, n: [1, 2.5, null], ok: true } } });
+  await src.auditEvent.create({
+    data: {
+      actorId: staff.id,
+      actorEmail: staff.email,
+      kind: "export",
+      ip: "127.0.0.1",
+      detail: { filter: { q: AWKWARD }, n: [1, 2.5, null], ok: true },
+    },
+  });
   await src.auditEvent.create({ data: { actorEmail: "nobody@example.org", kind: "sign-in", success: false } });
-  await src.recordChange.create({ data: { userId: staff.id, entity: "Case", entityId: c.id, caseId: c.id, action: "UPDATE", field: "summary", oldValue: null, newValue: AWKWARD, reason: "test" } });
-  await src.signInThrottle.create({ data: { key: "account-ip:backup@example.org|2001:db8::1", failures: 7, lastFailureAt: new Date("2031-02-10T10:00:00.123Z"), blockedUntil: new Date("2031-02-10T10:15:00.456Z") } });
-  await src.userSession.create({ data: { userId: staff.id, expiresAt: new Date("2031-02-10T18:00:00Z"), revokedAt: new Date("2031-02-10T12:00:00Z") } });
+  await src.recordChange.create({
+    data: {
+      userId: staff.id,
+      entity: "Case",
+      entityId: c.id,
+      caseId: c.id,
+      action: "UPDATE",
+      field: "summary",
+      oldValue: null,
+      newValue: AWKWARD,
+      reason: "test",
+    },
+  });
+  await src.signInThrottle.create({
+    data: {
+      key: "account-ip:backup@example.org|2001:db8::1",
+      failures: 7,
+      lastFailureAt: new Date("2031-02-10T10:00:00.123Z"),
+      blockedUntil: new Date("2031-02-10T10:15:00.456Z"),
+    },
+  });
+  await src.userSession.create({
+    data: {
+      userId: staff.id,
+      expiresAt: new Date("2031-02-10T18:00:00Z"),
+      revokedAt: new Date("2031-02-10T12:00:00Z"),
+    },
+  });
   await src.knownSignInAddress.create({ data: { userId: staff.id, ip: "2001:db8::1" } });
 });
 
@@ -173,7 +269,10 @@ describe("backup and restore", () => {
       onTable: async () => {
         if (wroteDuring) return;
         wroteDuring = true;
-        await query(srcUrl, `INSERT INTO "RecordChange" (entity, "entityId", action) VALUES ('during-backup', 'x', 'CREATE')`);
+        await query(
+          srcUrl,
+          `INSERT INTO "RecordChange" (entity, "entityId", action) VALUES ('during-backup', 'x', 'CREATE')`,
+        );
         await query(srcUrl, `INSERT INTO "sign_in_throttle" (key, failures) VALUES ('during-backup', 1)`);
       },
     });
@@ -184,43 +283,64 @@ describe("backup and restore", () => {
       srcUrl,
       `SELECT (SELECT count("realNameEnc") + count("contactDetailsEnc") + count("exactAddressEnc") FROM "Person") + (SELECT count("contactDetailsEnc") FROM "Contact") AS n`,
     );
-    expect(result.manifest.encryption).toEqual({ keysIncluded: false, keyIds: { [keyringFromEnv().currentId]: Number(n) } });
+    expect(result.manifest.encryption).toEqual({
+      keysIncluded: false,
+      keyIds: { [keyringFromEnv().currentId]: Number(n) },
+    });
     expect(result.manifest.migrations.length).toBeGreaterThanOrEqual(4);
-    expect(result.sha256).toBe(createHash("sha256").update(await readFile(file)).digest("hex"));
+    expect(result.sha256).toBe(
+      createHash("sha256")
+        .update(await readFile(file))
+        .digest("hex"),
+    );
     // The query ran after the first table was written; the backup began before it.
     expect(Object.values(byName).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     await expect(backupDatabase(srcUrl, file)).rejects.toThrow(/exists already: choose another name, or pass --force/);
   });
 
-  it("restores into a fresh database identically, row by row, and sequences continue", { timeout: 120_000 }, async () => {
-    dstUrl = await recreateDatabase(base, "rw_backup_dst");
-    const verified = await verifyBackup(file);
-    const result = await restoreDatabase(dstUrl, file, verified);
-    expect(result.upgradedWith).toEqual([]);
+  it(
+    "restores into a fresh database identically, row by row, and sequences continue",
+    { timeout: 120_000 },
+    async () => {
+      dstUrl = await recreateDatabase(base, "rw_backup_dst");
+      const verified = await verifyBackup(file);
+      const result = await restoreDatabase(dstUrl, file, verified);
+      expect(result.upgradedWith).toEqual([]);
 
-    const source = await snapshot(srcUrl);
-    // The rows written during the backup (after its snapshot) are the one difference.
-    expect(source.RecordChange.filter((row) => row.includes("during-backup"))).toHaveLength(1);
-    source.RecordChange = source.RecordChange.filter((row) => !row.includes("during-backup"));
-    source.sign_in_throttle = source.sign_in_throttle.filter((row) => !row.includes("during-backup"));
-    const restored = await snapshot(dstUrl);
-    expect(Object.keys(restored).sort()).toEqual(Object.keys(source).sort());
-    for (const table of Object.keys(source)) expect(restored[table], table).toEqual(source[table]);
-    expect(result.tables).toEqual(verified.manifest.tables.map((t) => ({ name: t.name, rows: t.rows })));
-    // Backed up again, the restored database gives byte-identical tables.
-    const again = await backupDatabase(dstUrl, path.join(dir, "again.tar.gz"));
-    expect(again.manifest.tables).toEqual(verified.manifest.tables);
+      const source = await snapshot(srcUrl);
+      // The rows written during the backup (after its snapshot) are the one difference.
+      expect(source.RecordChange.filter((row) => row.includes("during-backup"))).toHaveLength(1);
+      source.RecordChange = source.RecordChange.filter((row) => !row.includes("during-backup"));
+      source.sign_in_throttle = source.sign_in_throttle.filter((row) => !row.includes("during-backup"));
+      const restored = await snapshot(dstUrl);
+      expect(Object.keys(restored).sort()).toEqual(Object.keys(source).sort());
+      for (const table of Object.keys(source)) expect(restored[table], table).toEqual(source[table]);
+      expect(result.tables).toEqual(verified.manifest.tables.map((t) => ({ name: t.name, rows: t.rows })));
+      // Backed up again, the restored database gives byte-identical tables.
+      const again = await backupDatabase(dstUrl, path.join(dir, "again.tar.gz"));
+      expect(again.manifest.tables).toEqual(verified.manifest.tables);
 
-    // The bigint ids continue after the restored ones, where the source's sequence stood at the backup.
-    const [{ max }] = await query<{ max: string }>(dstUrl, `SELECT max(id)::text AS max FROM "RecordChange"`);
-    const [{ id: nextDst }] = await query<{ id: string }>(dstUrl, `INSERT INTO "RecordChange" (entity, "entityId", action) VALUES ('Test', 'x', 'CREATE') RETURNING id::text`);
-    expect(BigInt(nextDst)).toBeGreaterThan(BigInt(max));
-    expect(BigInt(nextDst)).toBe(BigInt(verified.manifest.sequences.find((q) => q.table === "RecordChange")?.lastValue ?? 0) + 1n);
-    const [{ id: audit }] = await query<{ id: string }>(dstUrl, `INSERT INTO "AuditEvent" (kind) VALUES ('after-restore') RETURNING id::text`);
-    expect(BigInt(audit)).toBeGreaterThan(BigInt(verified.manifest.tables.find((t) => t.name === "AuditEvent")?.rows ?? 0));
-    // History stays append-only after a restore.
-    await expect(query(dstUrl, `DELETE FROM "RecordChange"`)).rejects.toThrow(/append-only/);
-  });
+      // The bigint ids continue after the restored ones, where the source's sequence stood at the backup.
+      const [{ max }] = await query<{ max: string }>(dstUrl, `SELECT max(id)::text AS max FROM "RecordChange"`);
+      const [{ id: nextDst }] = await query<{ id: string }>(
+        dstUrl,
+        `INSERT INTO "RecordChange" (entity, "entityId", action) VALUES ('Test', 'x', 'CREATE') RETURNING id::text`,
+      );
+      expect(BigInt(nextDst)).toBeGreaterThan(BigInt(max));
+      expect(BigInt(nextDst)).toBe(
+        BigInt(verified.manifest.sequences.find((q) => q.table === "RecordChange")?.lastValue ?? 0) + 1n,
+      );
+      const [{ id: audit }] = await query<{ id: string }>(
+        dstUrl,
+        `INSERT INTO "AuditEvent" (kind) VALUES ('after-restore') RETURNING id::text`,
+      );
+      expect(BigInt(audit)).toBeGreaterThan(
+        BigInt(verified.manifest.tables.find((t) => t.name === "AuditEvent")?.rows ?? 0),
+      );
+      // History stays append-only after a restore.
+      await expect(query(dstUrl, `DELETE FROM "RecordChange"`)).rejects.toThrow(/append-only/);
+    },
+  );
 
   it("shows the same case pages on the restored database, for every case and role", { timeout: 60_000 }, async () => {
     const dst = client(dstUrl);
@@ -234,7 +354,8 @@ describe("backup and restore", () => {
     const pages = async (db: Db) => {
       global.prisma = db; // lib/db/index.ts's one client: the data layer reads whichever database it points at
       const out: unknown[] = [];
-      for (const actor of actors) for (const code of codes) out.push(await getCaseByCode(actor, code), await listPeopleForCase(actor, code));
+      for (const actor of actors)
+        for (const code of codes) out.push(await getCaseByCode(actor, code), await listPeopleForCase(actor, code));
       return out;
     };
     try {
@@ -249,44 +370,63 @@ describe("backup and restore", () => {
     }
   });
 
-  it("refuses a database that is not empty unless --replace is confirmed, and then replaces it", { timeout: 120_000 }, async () => {
-    const verified = await verifyBackup(file);
-    const before = await snapshot(dstUrl);
-    await expect(restoreDatabase(dstUrl, file, verified)).rejects.toThrow(/Database "rw_backup_dst" cannot take the restore: it is not empty \(.*Case: \d+.*\)\. Restore into an empty database, or pass --replace/);
-    await expect(restoreDatabase(dstUrl, file, verified, { replace: true, confirm: async () => false })).rejects.toThrow(/Not confirmed: database "rw_backup_dst" was left as it was/);
-    await expect(restoreDatabase(dstUrl, file, verified, { replace: true })).rejects.toThrow(RestoreRefused);
-    expect(await snapshot(dstUrl)).toEqual(before);
+  it(
+    "refuses a database that is not empty unless --replace is confirmed, and then replaces it",
+    { timeout: 120_000 },
+    async () => {
+      const verified = await verifyBackup(file);
+      const before = await snapshot(dstUrl);
+      await expect(restoreDatabase(dstUrl, file, verified)).rejects.toThrow(
+        /Database "rw_backup_dst" cannot take the restore: it is not empty \(.*Case: \d+.*\)\. Restore into an empty database, or pass --replace/,
+      );
+      await expect(
+        restoreDatabase(dstUrl, file, verified, { replace: true, confirm: async () => false }),
+      ).rejects.toThrow(/Not confirmed: database "rw_backup_dst" was left as it was/);
+      await expect(restoreDatabase(dstUrl, file, verified, { replace: true })).rejects.toThrow(RestoreRefused);
+      expect(await snapshot(dstUrl)).toEqual(before);
 
-    let asked: { database: string; rows: { table: string; rows: number }[] } | undefined;
-    const result = await restoreDatabase(dstUrl, file, verified, { replace: true, confirm: async (q) => ((asked = q), true) });
-    expect(asked?.database).toBe("rw_backup_dst");
-    expect(asked?.rows.find((r) => r.table === "RecordChange")?.rows).toBeGreaterThan(0);
-    expect(result.replaced).toBe(true);
-    const again = await backupDatabase(dstUrl, path.join(dir, "replaced.tar.gz"));
-    expect(again.manifest.tables).toEqual(verified.manifest.tables);
-  });
+      let asked: { database: string; rows: { table: string; rows: number }[] } | undefined;
+      const result = await restoreDatabase(dstUrl, file, verified, {
+        replace: true,
+        confirm: async (q) => ((asked = q), true),
+      });
+      expect(asked?.database).toBe("rw_backup_dst");
+      expect(asked?.rows.find((r) => r.table === "RecordChange")?.rows).toBeGreaterThan(0);
+      expect(result.replaced).toBe(true);
+      const again = await backupDatabase(dstUrl, path.join(dir, "replaced.tar.gz"));
+      expect(again.manifest.tables).toEqual(verified.manifest.tables);
+    },
+  );
 
-  it("refuses a tampered or truncated archive, naming the table, and writes nothing", { timeout: 120_000 }, async () => {
-    const good = await readFile(file);
-    const tarBytes = zlib.gunzipSync(good);
-    const at = tarBytes.indexOf(Buffer.from("Backup Contact"));
-    expect(at).toBeGreaterThan(0);
-    tarBytes[at] = "b".charCodeAt(0);
-    const tampered = path.join(dir, "tampered.tar.gz");
-    await writeFile(tampered, zlib.gzipSync(tarBytes));
-    await expect(verifyBackup(tampered)).rejects.toThrow(/is altered or damaged: the data of table "Contact" does not match the manifest/);
+  it(
+    "refuses a tampered or truncated archive, naming the table, and writes nothing",
+    { timeout: 120_000 },
+    async () => {
+      const good = await readFile(file);
+      const tarBytes = zlib.gunzipSync(good);
+      const at = tarBytes.indexOf(Buffer.from("Backup Contact"));
+      expect(at).toBeGreaterThan(0);
+      tarBytes[at] = "b".charCodeAt(0);
+      const tampered = path.join(dir, "tampered.tar.gz");
+      await writeFile(tampered, zlib.gzipSync(tarBytes));
+      await expect(verifyBackup(tampered)).rejects.toThrow(
+        /is altered or damaged: the data of table "Contact" does not match the manifest/,
+      );
 
-    const truncated = path.join(dir, "truncated.tar.gz");
-    await writeFile(truncated, good.subarray(0, Math.floor(good.length * 0.6)));
-    await expect(verifyBackup(truncated)).rejects.toThrow(/is truncated: it ends/);
+      const truncated = path.join(dir, "truncated.tar.gz");
+      await writeFile(truncated, good.subarray(0, Math.floor(good.length * 0.6)));
+      await expect(verifyBackup(truncated)).rejects.toThrow(/is truncated: it ends/);
 
-    // The file changing between the check and the load (checked good, then swapped): the load's own
-    // check refuses it, the transaction rolls back, and the migrations it applied are undone.
-    const emptyUrl = await recreateDatabase(base, "rw_backup_empty");
-    const verified = await verifyBackup(file);
-    const error = await restoreDatabase(emptyUrl, tampered, verified).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ArchiveError);
-    expect((error as Error).message).toMatch(/table "Contact"/);
-    expect(await query(emptyUrl, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace")).toEqual([]);
-  });
+      // The file changing between the check and the load (checked good, then swapped): the load's own
+      // check refuses it, the transaction rolls back, and the migrations it applied are undone.
+      const emptyUrl = await recreateDatabase(base, "rw_backup_empty");
+      const verified = await verifyBackup(file);
+      const error = await restoreDatabase(emptyUrl, tampered, verified).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ArchiveError);
+      expect((error as Error).message).toMatch(/table "Contact"/);
+      expect(await query(emptyUrl, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace")).toEqual(
+        [],
+      );
+    },
+  );
 });

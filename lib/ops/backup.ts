@@ -23,7 +23,15 @@ import {
   type SequenceState,
   type TableDigest,
 } from "./archive.ts";
-import { COPY_SETTINGS, MIGRATIONS_TABLE, ident, listForeignKeys, listSequences, listTables, loadOrder } from "./catalog.ts";
+import {
+  COPY_SETTINGS,
+  MIGRATIONS_TABLE,
+  ident,
+  listForeignKeys,
+  listSequences,
+  listTables,
+  loadOrder,
+} from "./catalog.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -69,8 +77,12 @@ export async function backupDatabase(
 ): Promise<BackupResult> {
   const started = performance.now();
   const existing = await lstat(file).catch(() => null);
-  if (existing?.isDirectory()) throw new BackupRefused(`${file} is a directory: give the path of the archive to write, e.g. ${path.join(file, "backup.tar.gz")}`);
-  if (existing && !opts.overwrite) throw new BackupRefused(`${file} exists already: choose another name, or pass --force to replace it.`);
+  if (existing?.isDirectory())
+    throw new BackupRefused(
+      `${file} is a directory: give the path of the archive to write, e.g. ${path.join(file, "backup.tar.gz")}`,
+    );
+  if (existing && !opts.overwrite)
+    throw new BackupRefused(`${file} exists already: choose another name, or pass --force to replace it.`);
 
   const client = new pg.Client({ connectionString, application_name: "refoulement-watch backup" });
   await client.connect();
@@ -80,12 +92,20 @@ export async function backupDatabase(
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     for (const setting of COPY_SETTINGS) await client.query(setting);
     const tables = await listTables(client);
-    if (tables.length === 0) throw new BackupRefused("The database has no tables: there is nothing to back up (is DATABASE_URL the right database?).");
+    if (tables.length === 0)
+      throw new BackupRefused(
+        "The database has no tables: there is nothing to back up (is DATABASE_URL the right database?).",
+      );
     if (!tables.some((t) => t.name === MIGRATIONS_TABLE)) {
-      throw new BackupRefused(`The database has no ${MIGRATIONS_TABLE} table: it is not a Refoulement Watch database (or was never migrated).`);
+      throw new BackupRefused(
+        `The database has no ${MIGRATIONS_TABLE} table: it is not a Refoulement Watch database (or was never migrated).`,
+      );
     }
     const unsupported = tables.find((t) => ![t.name, ...t.columns].every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)));
-    if (unsupported) throw new BackupRefused(`Table "${unsupported.name}" has a name the archive format does not support (letters, digits and _ only).`);
+    if (unsupported)
+      throw new BackupRefused(
+        `Table "${unsupported.name}" has a name the archive format does not support (letters, digits and _ only).`,
+      );
     // As pg_dump does: no table can be altered or dropped until the dump ends; writes go on.
     await client.query(`LOCK TABLE ${tables.map((t) => ident(t.name)).join(", ")} IN ACCESS SHARE MODE`);
 
@@ -94,7 +114,12 @@ export async function backupDatabase(
       await listForeignKeys(client),
     );
     const byName = new Map(tables.map((t) => [t.name, t]));
-    const { rows: migrationRows } = await client.query<{ name: string; checksum: string; finishedAt: Date | null; rolledBackAt: Date | null }>(
+    const { rows: migrationRows } = await client.query<{
+      name: string;
+      checksum: string;
+      finishedAt: Date | null;
+      rolledBackAt: Date | null;
+    }>(
       `SELECT migration_name AS name, checksum, finished_at AS "finishedAt", rolled_back_at AS "rolledBackAt"
          FROM ${ident(MIGRATIONS_TABLE)} ORDER BY migration_name, started_at`,
     );
@@ -104,7 +129,11 @@ export async function backupDatabase(
       finishedAt: m.finishedAt?.toISOString() ?? null,
       rolledBackAt: m.rolledBackAt?.toISOString() ?? null,
     }));
-    const { rows: [server] } = await client.query<{ version: string; database: string }>("SELECT current_setting('server_version') AS version, current_database() AS database");
+    const {
+      rows: [server],
+    } = await client.query<{ version: string; database: string }>(
+      "SELECT current_setting('server_version') AS version, current_database() AS database",
+    );
 
     const header: ArchiveHeader = {
       format: ARCHIVE_FORMAT,
@@ -126,7 +155,9 @@ export async function backupDatabase(
       const { primaryKey } = byName.get(spec.name) as { primaryKey: string[] };
       // Ordered by primary key: the same data always gives the same bytes, so two backups can be compared table by table.
       const orderBy = primaryKey.length ? ` ORDER BY ${primaryKey.map(ident).join(", ")}` : "";
-      const stream = client.query(copyTo(`COPY (SELECT ${spec.columns.map(ident).join(", ")} FROM ${ident(spec.name)}${orderBy}) TO STDOUT`));
+      const stream = client.query(
+        copyTo(`COPY (SELECT ${spec.columns.map(ident).join(", ")} FROM ${ident(spec.name)}${orderBy}) TO STDOUT`),
+      );
       const digest = await writer.writeTable(spec.name, stream);
       digests.push({ ...spec, ...digest });
       opts.onTable?.(spec.name, digest);
@@ -134,7 +165,11 @@ export async function backupDatabase(
 
     const sequences: SequenceState[] = [];
     for (const s of await listSequences(client)) {
-      const { rows: [state] } = await client.query<{ last: string; called: boolean }>(`SELECT last_value::text AS last, is_called AS called FROM ${s.sequence}`);
+      const {
+        rows: [state],
+      } = await client.query<{ last: string; called: boolean }>(
+        `SELECT last_value::text AS last, is_called AS called FROM ${s.sequence}`,
+      );
       sequences.push({ table: s.table, column: s.column, lastValue: state.last, isCalled: state.called });
     }
     const manifest: Manifest = {
@@ -142,7 +177,10 @@ export async function backupDatabase(
       completedAt: new Date().toISOString(),
       tables: digests,
       sequences,
-      encryption: { keysIncluded: false, keyIds: await encryptionKeyIds(client, new Map(tables.map((t) => [t.name, t.columns]))) },
+      encryption: {
+        keysIncluded: false,
+        keyIds: await encryptionKeyIds(client, new Map(tables.map((t) => [t.name, t.columns]))),
+      },
     };
     await writer.writeJson(MANIFEST_ENTRY, manifest);
     await client.query("COMMIT");

@@ -51,8 +51,14 @@ export function loadOrder(tables: readonly string[], foreignKeys: readonly { fro
   for (const { from, to } of foreignKeys) if (pending.has(from) && pending.has(to)) pending.get(from)?.add(to);
   const order: string[] = [];
   while (pending.size > 0) {
-    const ready = [...pending].filter(([, needs]) => needs.size === 0).map(([t]) => t).sort();
-    if (ready.length === 0) throw new Error(`Tables ${[...pending.keys()].join(", ")} reference each other in a cycle: no load order exists.`);
+    const ready = [...pending]
+      .filter(([, needs]) => needs.size === 0)
+      .map(([t]) => t)
+      .sort();
+    if (ready.length === 0)
+      throw new Error(
+        `Tables ${[...pending.keys()].join(", ")} reference each other in a cycle: no load order exists.`,
+      );
     const next = ready[0];
     order.push(next);
     pending.delete(next);
@@ -62,7 +68,9 @@ export function loadOrder(tables: readonly string[], foreignKeys: readonly { fro
 }
 
 /** Columns filled from a sequence (serial, bigserial, identity), per table. */
-export async function listSequences(client: pg.ClientBase): Promise<{ table: string; column: string; sequence: string }[]> {
+export async function listSequences(
+  client: pg.ClientBase,
+): Promise<{ table: string; column: string; sequence: string }[]> {
   const { rows } = await client.query<{ table: string; column: string; sequence: string }>(`
     SELECT c.relname AS table, a.attname AS column, pg_get_serial_sequence(format('public.%I', c.relname), a.attname) AS sequence
       FROM pg_class c

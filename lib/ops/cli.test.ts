@@ -5,7 +5,12 @@ import { formatBytes, formatCounts, parseOpsArgs, replaceConfirmation, UsageErro
 
 describe("backup and restore arguments", () => {
   it("take one FILE and the command's own flags", () => {
-    expect(parseOpsArgs("backup", ["out.tar.gz"])).toEqual({ file: "out.tar.gz", force: false, replace: false, yes: false });
+    expect(parseOpsArgs("backup", ["out.tar.gz"])).toEqual({
+      file: "out.tar.gz",
+      force: false,
+      replace: false,
+      yes: false,
+    });
     expect(parseOpsArgs("backup", ["--force", "out.tar.gz"])).toMatchObject({ file: "out.tar.gz", force: true });
     expect(parseOpsArgs("restore", ["in.tar.gz", "--replace", "--yes"])).toMatchObject({ replace: true, yes: true });
     expect(parseOpsArgs("restore", ["--", "--odd-name.tar.gz"])).toMatchObject({ file: "--odd-name.tar.gz" });
@@ -38,7 +43,9 @@ describe("the --replace confirmation", () => {
   it("is given by --yes, and refused without it when standard input is not a terminal", async () => {
     expect(await replaceConfirmation({ yes: true, where: "here" })(question)).toBe(true);
     const input = Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream;
-    await expect(replaceConfirmation({ yes: false, input, where: "here" })(question)).rejects.toThrow(/standard input is not a terminal, so it cannot ask: add --yes/);
+    await expect(replaceConfirmation({ yes: false, input, where: "here" })(question)).rejects.toThrow(
+      /standard input is not a terminal, so it cannot ask: add --yes/,
+    );
   });
 
   it("on a terminal, needs the database's name typed", async () => {
@@ -50,7 +57,7 @@ describe("the --replace confirmation", () => {
       const pending = replaceConfirmation({ yes: false, input, output, where: "here" })(question);
       setTimeout(() => (input as unknown as PassThrough).write(`${answer}\n`), 10);
       const result = await pending;
-      expect(shown).toContain('Type the database name (rw)');
+      expect(shown).toContain("Type the database name (rw)");
       return result;
     };
     expect(await ask("rw")).toBe(true);
@@ -67,8 +74,23 @@ describe("load order", () => {
       { from: "_EventPeople", to: "CaseEvent" },
       { from: "CaseEvent", to: "Case" },
     ];
-    expect(loadOrder(["_EventPeople", "Person", "CaseEvent", "Case", "User", "AuditEvent"], fks)).toEqual(["AuditEvent", "User", "Case", "CaseEvent", "Person", "_EventPeople"]);
-    expect(() => loadOrder(["A", "B"], [{ from: "A", to: "B" }, { from: "B", to: "A" }])).toThrow(/cycle/);
+    expect(loadOrder(["_EventPeople", "Person", "CaseEvent", "Case", "User", "AuditEvent"], fks)).toEqual([
+      "AuditEvent",
+      "User",
+      "Case",
+      "CaseEvent",
+      "Person",
+      "_EventPeople",
+    ]);
+    expect(() =>
+      loadOrder(
+        ["A", "B"],
+        [
+          { from: "A", to: "B" },
+          { from: "B", to: "A" },
+        ],
+      ),
+    ).toThrow(/cycle/);
   });
 });
 
@@ -76,6 +98,11 @@ describe("output", () => {
   it("formats sizes and counts", () => {
     expect(formatBytes(999)).toBe("999 B");
     expect(formatBytes(1_234_567)).toBe("1.23 MB");
-    expect(formatCounts([{ name: "Case", rows: 1200 }, { name: "User", rows: 4 }]).at(-1)).toMatch(/total\s+1,204 rows in 2 tables/);
+    expect(
+      formatCounts([
+        { name: "Case", rows: 1200 },
+        { name: "User", rows: 4 },
+      ]).at(-1),
+    ).toMatch(/total\s+1,204 rows in 2 tables/);
   });
 });

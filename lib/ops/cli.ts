@@ -40,7 +40,8 @@ export function parseOpsArgs(command: "backup" | "restore", argv: readonly strin
       flags.add(arg);
     } else files.push(arg);
   }
-  if (files.length === 0) throw new UsageError(`Missing FILE: which archive to ${command === "backup" ? "write" : "restore"}?\n${usage}`);
+  if (files.length === 0)
+    throw new UsageError(`Missing FILE: which archive to ${command === "backup" ? "write" : "restore"}?\n${usage}`);
   if (files.length > 1) throw new UsageError(`One FILE only (got ${files.map((f) => `"${f}"`).join(", ")}).\n${usage}`);
   if (files[0] === "-" || files[0].trim() === "") throw new UsageError(`FILE must be a file path.\n${usage}`);
   if (flags.has("--yes") && !flags.has("--replace")) throw new UsageError(`--yes only goes with --replace.\n${usage}`);
@@ -51,13 +52,20 @@ export function parseOpsArgs(command: "backup" | "restore", argv: readonly strin
  * The confirmation --replace asks for: on a terminal, typing the database's name; otherwise only
  * --yes confirms (a cron job or a pipe cannot answer a question, and must not be taken as yes).
  */
-export function replaceConfirmation(opts: { yes: boolean; input?: NodeJS.ReadStream; output?: NodeJS.WriteStream; where: string }) {
+export function replaceConfirmation(opts: {
+  yes: boolean;
+  input?: NodeJS.ReadStream;
+  output?: NodeJS.WriteStream;
+  where: string;
+}) {
   const input = opts.input ?? process.stdin;
   const output = opts.output ?? process.stdout;
   return async (question: ReplaceQuestion): Promise<boolean> => {
     if (opts.yes) return true;
     if (!input.isTTY) {
-      throw new UsageError(`Database "${question.database}" ${question.reason}. --replace would delete all of it; standard input is not a terminal, so it cannot ask: add --yes to confirm.`);
+      throw new UsageError(
+        `Database "${question.database}" ${question.reason}. --replace would delete all of it; standard input is not a terminal, so it cannot ask: add --yes to confirm.`,
+      );
     }
     output.write(
       `\nDatabase "${question.database}" (${opts.where}) ${question.reason}.\n` +
@@ -90,7 +98,10 @@ export function formatBytes(bytes: number): string {
 /** Rows per table as aligned lines, with a total. */
 export function formatCounts(tables: readonly { name: string; rows: number; bytes?: number }[]): string[] {
   const width = Math.max(5, ...tables.map((t) => t.name.length));
-  const lines = tables.map((t) => `  ${t.name.padEnd(width)}  ${t.rows.toLocaleString("en").padStart(11)} rows${t.bytes === undefined ? "" : `  ${formatBytes(t.bytes).padStart(9)}`}`);
+  const lines = tables.map(
+    (t) =>
+      `  ${t.name.padEnd(width)}  ${t.rows.toLocaleString("en").padStart(11)} rows${t.bytes === undefined ? "" : `  ${formatBytes(t.bytes).padStart(9)}`}`,
+  );
   const rows = tables.reduce((n, t) => n + t.rows, 0);
   lines.push(`  ${"total".padEnd(width)}  ${rows.toLocaleString("en").padStart(11)} rows in ${tables.length} tables`);
   return lines;

@@ -44,7 +44,9 @@ export async function withDemoServer<T>(
   const running = runningPostmaster(opts.pgDir);
   if (running) {
     if (running.status !== "ready") {
-      throw new Error(`The demo PostgreSQL (pid ${running.pid}) is "${running.status}", not ready: wait a moment and try again.`);
+      throw new Error(
+        `The demo PostgreSQL (pid ${running.pid}) is "${running.status}", not ready: wait a moment and try again.`,
+      );
     }
     // "postgres" is the superuser lib/ops/embedded-postgres.ts creates the cluster with.
     const url = `postgresql://postgres:${encodeURIComponent(opts.password())}@127.0.0.1:${running.port}/${opts.database}`;

@@ -21,7 +21,12 @@ export type RunningPostgres = {
   stop: () => Promise<void>;
 };
 
-type ServerProcess = { pid?: number; exitCode: number | null; signalCode: string | null; once(event: "exit", fn: (code: number | null, signal: string | null) => void): void };
+type ServerProcess = {
+  pid?: number;
+  exitCode: number | null;
+  signalCode: string | null;
+  once(event: "exit", fn: (code: number | null, signal: string | null) => void): void;
+};
 
 const USER = "postgres";
 
@@ -29,7 +34,10 @@ const USER = "postgres";
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }

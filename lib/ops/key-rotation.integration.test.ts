@@ -7,7 +7,14 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/create";
-import { decryptField, encryptField, keyIdOf, loadKeyring, type EncryptedColumn, type Keyring } from "@/lib/crypto/encryption";
+import {
+  decryptField,
+  encryptField,
+  keyIdOf,
+  loadKeyring,
+  type EncryptedColumn,
+  type Keyring,
+} from "@/lib/crypto/encryption";
 import { recreateDatabase } from "@/lib/ops/embedded-postgres";
 import { reencryptAll } from "@/lib/ops/key-rotation";
 import { applyMigrations } from "@/lib/ops/migrations";
@@ -29,7 +36,11 @@ beforeAll(async () => {
   url = await recreateDatabase(process.env.TEST_PG_BASE_URL as string, "rw_key_rotation");
   await applyMigrations(url);
   db = createPrismaClient(url);
-  caseId = (await db.case.create({ data: { code: "TST-2012-0101", title: "Rotation test case", sizeMin: 3, country: "CN", visibility: "RESTRICTED" } })).id;
+  caseId = (
+    await db.case.create({
+      data: { code: "TST-2012-0101", title: "Rotation test case", sizeMin: 3, country: "CN", visibility: "RESTRICTED" },
+    })
+  ).id;
 });
 afterAll(() => db?.$disconnect());
 
@@ -38,31 +49,61 @@ type Stored = { table: "Person" | "Contact"; id: string; column: EncryptedColumn
 /** Creates people and contacts with known restricted values under `ring`; returns what was stored where. */
 async function createEncryptedRecords(ring: Keyring): Promise<Stored[]> {
   const stored: Stored[] = [];
-  const person = async (alias: string, values: { realName?: string; contactDetails?: string; exactAddress?: string }, archived = false) => {
+  const person = async (
+    alias: string,
+    values: { realName?: string; contactDetails?: string; exactAddress?: string },
+    archived = false,
+  ) => {
     const created = await db.person.create({
       data: {
         caseId,
         alias,
         realNameEnc: values.realName === undefined ? null : encryptField(ring, "Person.realNameEnc", values.realName),
-        contactDetailsEnc: values.contactDetails === undefined ? null : encryptField(ring, "Person.contactDetailsEnc", values.contactDetails),
-        exactAddressEnc: values.exactAddress === undefined ? null : encryptField(ring, "Person.exactAddressEnc", values.exactAddress),
+        contactDetailsEnc:
+          values.contactDetails === undefined
+            ? null
+            : encryptField(ring, "Person.contactDetailsEnc", values.contactDetails),
+        exactAddressEnc:
+          values.exactAddress === undefined ? null : encryptField(ring, "Person.exactAddressEnc", values.exactAddress),
         deletedAt: archived ? new Date() : null,
       },
     });
-    if (values.realName !== undefined) stored.push({ table: "Person", id: created.id, column: "Person.realNameEnc", plaintext: values.realName });
-    if (values.contactDetails !== undefined) stored.push({ table: "Person", id: created.id, column: "Person.contactDetailsEnc", plaintext: values.contactDetails });
-    if (values.exactAddress !== undefined) stored.push({ table: "Person", id: created.id, column: "Person.exactAddressEnc", plaintext: values.exactAddress });
+    if (values.realName !== undefined)
+      stored.push({ table: "Person", id: created.id, column: "Person.realNameEnc", plaintext: values.realName });
+    if (values.contactDetails !== undefined)
+      stored.push({
+        table: "Person",
+        id: created.id,
+        column: "Person.contactDetailsEnc",
+        plaintext: values.contactDetails,
+      });
+    if (values.exactAddress !== undefined)
+      stored.push({
+        table: "Person",
+        id: created.id,
+        column: "Person.exactAddressEnc",
+        plaintext: values.exactAddress,
+      });
   };
-  await person("Woman A", { realName: `Test Name ${unique()}`, contactDetails: "+82 10 0000 0001 (test)", exactAddress: "Test address 1" });
+  await person("Woman A", {
+    realName: `Test Name ${unique()}`,
+    contactDetails: "+82 10 0000 0001 (test)",
+    exactAddress: "Test address 1",
+  });
   await person("Man B", { realName: `시험 이름 ${unique()}`, exactAddress: "" });
   await person("Child C", {});
   // Archived rows too: once the old key is removed, nothing may still need it.
   await person("Woman D", { realName: `Archived Name ${unique()}` }, true);
   for (const details of [`contact-${unique()}@example.org`, null]) {
     const contact = await db.contact.create({
-      data: { name: `Contact ${unique()}`, kind: "NGO", contactDetailsEnc: details === null ? null : encryptField(ring, "Contact.contactDetailsEnc", details) },
+      data: {
+        name: `Contact ${unique()}`,
+        kind: "NGO",
+        contactDetailsEnc: details === null ? null : encryptField(ring, "Contact.contactDetailsEnc", details),
+      },
     });
-    if (details !== null) stored.push({ table: "Contact", id: contact.id, column: "Contact.contactDetailsEnc", plaintext: details });
+    if (details !== null)
+      stored.push({ table: "Contact", id: contact.id, column: "Contact.contactDetailsEnc", plaintext: details });
   }
   return stored;
 }
@@ -70,7 +111,9 @@ async function createEncryptedRecords(ring: Keyring): Promise<Stored[]> {
 /** Every non-null encrypted value in the database, by table, row and column. */
 async function allEncryptedValues(): Promise<Map<string, string>> {
   const values = new Map<string, string>();
-  for (const p of await db.person.findMany({ select: { id: true, realNameEnc: true, contactDetailsEnc: true, exactAddressEnc: true } })) {
+  for (const p of await db.person.findMany({
+    select: { id: true, realNameEnc: true, contactDetailsEnc: true, exactAddressEnc: true },
+  })) {
     for (const column of ["realNameEnc", "contactDetailsEnc", "exactAddressEnc"] as const) {
       if (p[column] !== null) values.set(`Person.${column}:${p.id}`, p[column]);
     }
@@ -82,7 +125,8 @@ async function allEncryptedValues(): Promise<Map<string, string>> {
 }
 
 async function storedValue(s: Stored): Promise<string> {
-  if (s.table === "Contact") return (await db.contact.findUniqueOrThrow({ where: { id: s.id } })).contactDetailsEnc as string;
+  if (s.table === "Contact")
+    return (await db.contact.findUniqueOrThrow({ where: { id: s.id } })).contactDetailsEnc as string;
   const row = await db.person.findUniqueOrThrow({ where: { id: s.id } });
   return row[s.column.slice("Person.".length) as "realNameEnc" | "contactDetailsEnc" | "exactAddressEnc"] as string;
 }
@@ -91,7 +135,11 @@ async function storedValue(s: Stored): Promise<string> {
 function runRotateScript(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.RW_ENCRYPTION_KEYS) delete childEnv.RW_ENCRYPTION_KEYS;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/keys-rotate.ts"], { cwd: ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/keys-rotate.ts"], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
@@ -101,7 +149,10 @@ function runRotateScript(env: Record<string, string>): Promise<{ code: number | 
 describe("reencryptAll", () => {
   it("moves every value to the new key, keeping its plaintext, so the old key can be dropped", async () => {
     const stored = await createEncryptedRecords(ringA);
-    const before = await db.person.findMany({ select: { id: true, updatedAt: true, version: true }, orderBy: { id: "asc" } });
+    const before = await db.person.findMany({
+      select: { id: true, updatedAt: true, version: true },
+      orderBy: { id: "asc" },
+    });
 
     const counts = await reencryptAll(db, ringBA);
     expect(counts).toEqual({
@@ -116,24 +167,38 @@ describe("reencryptAll", () => {
       // Keyring [B] alone: key A is no longer needed for anything.
       expect(decryptField(ringB, s.column, value)).toBe(s.plaintext);
     }
-    expect(await db.person.findMany({ select: { id: true, updatedAt: true, version: true }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(
+      await db.person.findMany({ select: { id: true, updatedAt: true, version: true }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
 
     const again = await reencryptAll(db, ringBA);
     expect(Object.values(again).every((c) => c.reencrypted === 0)).toBe(true);
-    const audit = await db.auditEvent.findFirst({ where: { kind: "encryption-keys-rotated" }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirst({
+      where: { kind: "encryption-keys-rotated" },
+      orderBy: { id: "desc" },
+    });
     expect(audit?.detail).toMatchObject({ currentKeyId: "key-b", keyIds: ["key-b", "key-a"] });
   });
 
   it("fails on a value under a key the keyring lacks, naming the row, and changes nothing", async () => {
     await createEncryptedRecords(ringA);
     const stray = await db.person.create({
-      data: { caseId, alias: "Unknown key", realNameEnc: encryptField(loadKeyring(entry("key-gone")), "Person.realNameEnc", "Secret Stray Name") },
+      data: {
+        caseId,
+        alias: "Unknown key",
+        realNameEnc: encryptField(loadKeyring(entry("key-gone")), "Person.realNameEnc", "Secret Stray Name"),
+      },
     });
     try {
       const before = await allEncryptedValues();
       const auditsBefore = await db.auditEvent.count();
-      const error = await reencryptAll(db, loadKeyring(`${entry("key-new")},${B},${A}`)).then(() => null, (e: Error) => e);
-      expect(error?.message).toContain(`Person.realNameEnc of Person ${stray.id}: Cannot decrypt Person.realNameEnc: key "key-gone" is not in RW_ENCRYPTION_KEYS`);
+      const error = await reencryptAll(db, loadKeyring(`${entry("key-new")},${B},${A}`)).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toContain(
+        `Person.realNameEnc of Person ${stray.id}: Cannot decrypt Person.realNameEnc: key "key-gone" is not in RW_ENCRYPTION_KEYS`,
+      );
       expect(error?.message).toContain("Nothing was re-encrypted.");
       expect(error?.message).not.toContain("Secret Stray Name");
       expect(await allEncryptedValues()).toEqual(before);

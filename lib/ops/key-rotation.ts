@@ -3,7 +3,14 @@
  * that older keys can afterwards be removed from RW_ENCRYPTION_KEYS. Used by `npm run keys:rotate`.
  */
 import type { Db } from "../db/create.ts";
-import { decryptField, ENCRYPTED_COLUMNS, encryptField, keyIdOf, type EncryptedColumn, type Keyring } from "../crypto/encryption.ts";
+import {
+  decryptField,
+  ENCRYPTED_COLUMNS,
+  encryptField,
+  keyIdOf,
+  type EncryptedColumn,
+  type Keyring,
+} from "../crypto/encryption.ts";
 
 export type RotationCounts = Record<EncryptedColumn, { checked: number; reencrypted: number }>;
 
@@ -12,7 +19,13 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const PERSON_COLUMNS = ["realNameEnc", "contactDetailsEnc", "exactAddressEnc"] as const;
 
 /** Returns `stored` under the current key, or null when it already is; counts it either way. */
-function rotated(keyring: Keyring, column: EncryptedColumn, stored: string, row: string, counts: RotationCounts): string | null {
+function rotated(
+  keyring: Keyring,
+  column: EncryptedColumn,
+  stored: string,
+  row: string,
+  counts: RotationCounts,
+): string | null {
   counts[column].checked++;
   try {
     if (keyIdOf(stored) === keyring.currentId) return null;
@@ -37,7 +50,9 @@ export async function reencryptAll(db: Db, keyring: Keyring): Promise<RotationCo
       // Holds off concurrent writes to these tables until the commit, so no value written meanwhile
       // is overwritten with an older one; reads go on.
       await tx.$executeRaw`LOCK TABLE "Person", "Contact" IN SHARE ROW EXCLUSIVE MODE`;
-      const counts = Object.fromEntries(ENCRYPTED_COLUMNS.map((c) => [c, { checked: 0, reencrypted: 0 }])) as RotationCounts;
+      const counts = Object.fromEntries(
+        ENCRYPTED_COLUMNS.map((c) => [c, { checked: 0, reencrypted: 0 }]),
+      ) as RotationCounts;
 
       const people = await tx.person.findMany({
         where: { OR: PERSON_COLUMNS.map((column) => ({ [column]: { not: null } })) },
@@ -52,7 +67,8 @@ export async function reencryptAll(db: Db, keyring: Keyring): Promise<RotationCo
           if (value !== null) data[column] = value;
         }
         // Re-encryption is not an edit: the row keeps its updatedAt and version.
-        if (Object.keys(data).length > 0) await tx.person.update({ where: { id: person.id }, data: { ...data, updatedAt: person.updatedAt } });
+        if (Object.keys(data).length > 0)
+          await tx.person.update({ where: { id: person.id }, data: { ...data, updatedAt: person.updatedAt } });
       }
 
       const contacts = await tx.contact.findMany({
@@ -60,12 +76,26 @@ export async function reencryptAll(db: Db, keyring: Keyring): Promise<RotationCo
         select: { id: true, updatedAt: true, contactDetailsEnc: true },
       });
       for (const contact of contacts) {
-        const value = rotated(keyring, "Contact.contactDetailsEnc", contact.contactDetailsEnc as string, `Contact ${contact.id}`, counts);
-        if (value !== null) await tx.contact.update({ where: { id: contact.id }, data: { contactDetailsEnc: value, updatedAt: contact.updatedAt } });
+        const value = rotated(
+          keyring,
+          "Contact.contactDetailsEnc",
+          contact.contactDetailsEnc as string,
+          `Contact ${contact.id}`,
+          counts,
+        );
+        if (value !== null)
+          await tx.contact.update({
+            where: { id: contact.id },
+            data: { contactDetailsEnc: value, updatedAt: contact.updatedAt },
+          });
       }
 
       await tx.auditEvent.create({
-        data: { kind: "encryption-keys-rotated", success: true, detail: { currentKeyId: keyring.currentId, keyIds: [...keyring.ids], counts } },
+        data: {
+          kind: "encryption-keys-rotated",
+          success: true,
+          detail: { currentKeyId: keyring.currentId, keyIds: [...keyring.ids], counts },
+        },
       });
       return counts;
     },

@@ -7,10 +7,18 @@ import pg from "pg";
 import { decryptField, ENCRYPTED_COLUMNS, type Keyring } from "../crypto/encryption.ts";
 import { ident } from "./catalog.ts";
 
-export type KeyCheck = { id: string; values: number; status: "decrypts" | "missing" | "does-not-decrypt" | "no-keyring" };
+export type KeyCheck = {
+  id: string;
+  values: number;
+  status: "decrypts" | "missing" | "does-not-decrypt" | "no-keyring";
+};
 
 /** For each key id the backup's values are under: whether `keyring` has it and decrypts a value with it. */
-export async function checkRestoredKeys(connectionString: string, keyIds: Record<string, number>, keyring: Keyring | null): Promise<KeyCheck[]> {
+export async function checkRestoredKeys(
+  connectionString: string,
+  keyIds: Record<string, number>,
+  keyring: Keyring | null,
+): Promise<KeyCheck[]> {
   const checks: KeyCheck[] = [];
   const client = new pg.Client({ connectionString });
   await client.connect();

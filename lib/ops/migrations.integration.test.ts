@@ -9,7 +9,11 @@ const base = process.env.TEST_PG_BASE_URL as string;
 
 async function databaseFromSchema(name: string, schemaText: string): Promise<string> {
   const url = await recreateDatabase(base, name);
-  const sql = await diffSql(url, { tag: "empty" }, { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schemaText }] });
+  const sql = await diffSql(
+    url,
+    { tag: "empty" },
+    { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schemaText }] },
+  );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(sql);
@@ -29,7 +33,10 @@ describe("migrations", () => {
   it("the drift check notices a schema change that has no migration", async () => {
     const migrated = await recreateDatabase(base, "rw_drift_migrated2");
     await applyMigrations(migrated);
-    const changed = (await readFile(SCHEMA_PATH, "utf8")).replace("model StatPoint {", "model StatPoint {\n  note String?");
+    const changed = (await readFile(SCHEMA_PATH, "utf8")).replace(
+      "model StatPoint {",
+      "model StatPoint {\n  note String?",
+    );
     const fromChanged = await databaseFromSchema("rw_drift_changed", changed);
     expect(await describeSchema(migrated)).not.toBe(await describeSchema(fromChanged));
   });

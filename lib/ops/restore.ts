@@ -39,7 +39,8 @@ export function appliedMigrations(manifest: Pick<Manifest, "migrations">): Manif
  */
 export async function checkMigrations(manifest: Manifest): Promise<{ archive: string[]; later: string[] }> {
   const archive = appliedMigrations(manifest);
-  if (archive.length === 0) throw new RestoreRefused("The backup records no applied migration: it cannot be matched to a schema.");
+  if (archive.length === 0)
+    throw new RestoreRefused("The backup records no applied migration: it cannot be matched to a schema.");
   const local = await listMigrationNames();
   const unknown = archive.filter((m) => !local.includes(m.name));
   if (unknown.length > 0) {
@@ -49,12 +50,18 @@ export async function checkMigrations(manifest: Manifest): Promise<{ archive: st
   }
   const prefix = local.slice(0, archive.length);
   if (prefix.join() !== archive.map((m) => m.name).join()) {
-    throw new RestoreRefused(`The backup's migrations (${archive.map((m) => m.name).join(", ")}) are not the first migrations of this checkout (${prefix.join(", ")}).`);
+    throw new RestoreRefused(
+      `The backup's migrations (${archive.map((m) => m.name).join(", ")}) are not the first migrations of this checkout (${prefix.join(", ")}).`,
+    );
   }
   for (const m of archive) {
-    const checksum = createHash("sha256").update(await readFile(path.join(MIGRATIONS_DIR, m.name, "migration.sql"))).digest("hex");
+    const checksum = createHash("sha256")
+      .update(await readFile(path.join(MIGRATIONS_DIR, m.name, "migration.sql")))
+      .digest("hex");
     if (checksum !== m.checksum) {
-      throw new RestoreRefused(`Migration ${m.name} in this checkout differs from the one the backed-up database ran (its checksum changed): restore with the version of the app that made the backup.`);
+      throw new RestoreRefused(
+        `Migration ${m.name} in this checkout differs from the one the backed-up database ran (its checksum changed): restore with the version of the app that made the backup.`,
+      );
     }
   }
   return { archive: archive.map((m) => m.name), later: local.slice(archive.length) };
@@ -79,7 +86,9 @@ type TargetState = {
 };
 
 async function inspect(client: pg.ClientBase): Promise<TargetState> {
-  const { rows: [db] } = await client.query<{ database: string; objects: boolean }>(`
+  const {
+    rows: [db],
+  } = await client.query<{ database: string; objects: boolean }>(`
     SELECT current_database() AS database,
            EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = 'public'::regnamespace)
         OR EXISTS (SELECT 1 FROM pg_type WHERE typnamespace = 'public'::regnamespace)
@@ -88,7 +97,9 @@ async function inspect(client: pg.ClientBase): Promise<TargetState> {
   const rows: TargetState["rows"] = [];
   for (const table of tables) {
     if (table === MIGRATIONS_TABLE) continue;
-    const { rows: [r] } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(table)}`);
+    const {
+      rows: [r],
+    } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(table)}`);
     if (Number(r.n) > 0) rows.push({ table, rows: Number(r.n) });
   }
   let migrations: string[] | null = null;
@@ -106,7 +117,11 @@ async function inspect(client: pg.ClientBase): Promise<TargetState> {
  * in one transaction (a failure leaves it as it was).
  */
 export async function recreatePublicSchema(client: pg.ClientBase): Promise<void> {
-  const { rows: [ns] } = await client.query<{ owner: string }>("SELECT quote_ident(pg_get_userbyid(nspowner)) AS owner FROM pg_namespace WHERE nspname = 'public'");
+  const {
+    rows: [ns],
+  } = await client.query<{ owner: string }>(
+    "SELECT quote_ident(pg_get_userbyid(nspowner)) AS owner FROM pg_namespace WHERE nspname = 'public'",
+  );
   const { rows: grants } = await client.query<{ sql: string }>(`
     SELECT format('GRANT %s ON SCHEMA public TO %s%s', a.privilege_type,
                   CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
@@ -157,11 +172,14 @@ async function checkTargetTables(client: pg.ClientBase, archived: readonly Table
     const missing = t.columns.filter((c) => !columns.includes(c));
     const extra = columns.filter((c) => !t.columns.includes(c));
     if (missing.length || extra.length) {
-      throw new RestoreRefused(`Table "${t.name}" differs from the backup's: ${[missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `extra ${extra.join(", ")}` : ""].filter(Boolean).join("; ")}.`);
+      throw new RestoreRefused(
+        `Table "${t.name}" differs from the backup's: ${[missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `extra ${extra.join(", ")}` : ""].filter(Boolean).join("; ")}.`,
+      );
     }
   }
   const unknown = [...target.keys()].filter((name) => !archived.some((t) => t.name === name));
-  if (unknown.length) throw new RestoreRefused(`The migrated database has tables the backup does not: ${unknown.join(", ")}.`);
+  if (unknown.length)
+    throw new RestoreRefused(`The migrated database has tables the backup does not: ${unknown.join(", ")}.`);
 }
 
 /** Writes one chunk to a COPY FROM stream, waiting while the server is behind (memory stays flat). */
@@ -192,7 +210,12 @@ function finish(stream: NodeJS.WritableStream): Promise<void> {
  * confirmed), an ArchiveError when the archive changed since it was checked; either way nothing of
  * the backup is left in the database.
  */
-export async function restoreDatabase(connectionString: string, file: string, verified: { manifest: Manifest; later: string[] }, opts: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  connectionString: string,
+  file: string,
+  verified: { manifest: Manifest; later: string[] },
+  opts: RestoreOptions = {},
+): Promise<RestoreResult> {
   const started = performance.now();
   const log = opts.log ?? (() => {});
   const { manifest } = verified;
@@ -205,12 +228,16 @@ export async function restoreDatabase(connectionString: string, file: string, ve
     const behind = state.migrations !== null && state.migrations.every((name, i) => archiveMigrations[i] === name);
     let reason: string | null = null;
     if (state.rows.length > 0) reason = `is not empty (${state.rows.map((r) => `${r.table}: ${r.rows}`).join(", ")})`;
-    else if (state.tables.length > 0 && state.migrations === null) reason = `has tables (${state.tables.slice(0, 5).join(", ")}) but no migration record`;
-    else if (state.tables.length > 0 && !behind) reason = `has its schema at other migrations (${(state.migrations ?? []).at(-1)}) than the backup's (${archiveMigrations.at(-1)})`;
+    else if (state.tables.length > 0 && state.migrations === null)
+      reason = `has tables (${state.tables.slice(0, 5).join(", ")}) but no migration record`;
+    else if (state.tables.length > 0 && !behind)
+      reason = `has its schema at other migrations (${(state.migrations ?? []).at(-1)}) than the backup's (${archiveMigrations.at(-1)})`;
     let replaced = false;
     if (reason) {
       if (!opts.replace) {
-        throw new RestoreRefused(`Database "${state.database}" cannot take the restore: it ${reason}. Restore into an empty database, or pass --replace to delete everything in it first.`);
+        throw new RestoreRefused(
+          `Database "${state.database}" cannot take the restore: it ${reason}. Restore into an empty database, or pass --replace to delete everything in it first.`,
+        );
       }
       if (!opts.confirm || !(await opts.confirm({ database: state.database, rows: state.rows, reason }))) {
         throw new RestoreRefused(`Not confirmed: database "${state.database}" was left as it was.`);
@@ -238,7 +265,15 @@ export async function restoreDatabase(connectionString: string, file: string, ve
     await client.query("ANALYZE");
     let upgradedWith: string[] = [];
     if (verified.later.length > 0) upgradedWith = await applyMigrations(connectionString);
-    return { database: state.database, manifest, tables: loaded.tables, replaced, upgradedWith, sequences: loaded.sequences, seconds: (performance.now() - started) / 1000 };
+    return {
+      database: state.database,
+      manifest,
+      tables: loaded.tables,
+      replaced,
+      upgradedWith,
+      sequences: loaded.sequences,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
     if (createdSchema) await recreatePublicSchema(client).catch(() => {});
     throw error;
@@ -258,13 +293,20 @@ async function loadData(client: pg.ClientBase, file: string, manifest: Manifest)
     // The backup wrote the tables in load order (catalog.ts loadOrder); check it against this schema's foreign keys.
     for (const fk of await listForeignKeys(client)) {
       if (names.indexOf(fk.from) < names.indexOf(fk.to)) {
-        throw new RestoreRefused(`The archive holds table "${fk.from}" before "${fk.to}", which it references: it cannot be loaded in one pass.`);
+        throw new RestoreRefused(
+          `The archive holds table "${fk.from}" before "${fk.to}", which it references: it cannot be loaded in one pass.`,
+        );
       }
     }
     for (const table of names) {
       if (table === MIGRATIONS_TABLE) continue;
-      const { rows: [r] } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS any`);
-      if (r.any) throw new RestoreRefused(`Table "${table}" received rows while the restore was starting: is the app running on this database? Stop it and try again.`);
+      const {
+        rows: [r],
+      } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS any`);
+      if (r.any)
+        throw new RestoreRefused(
+          `Table "${table}" received rows while the restore was starting: is the app running on this database? Stop it and try again.`,
+        );
     }
     // The migration record becomes the backup's own (ids, checksums, dates): the schema engine wrote an equivalent one.
     await client.query(`DELETE FROM ${ident(MIGRATIONS_TABLE)}`);
@@ -273,13 +315,18 @@ async function loadData(client: pg.ClientBase, file: string, manifest: Manifest)
     let stream: ReturnType<typeof copyFrom> | undefined;
     await readArchive(file, {
       tableStart: (table) => {
-        stream = client.query(copyFrom(`COPY ${ident(table.name)} (${table.columns.map(ident).join(", ")}) FROM STDIN`));
+        stream = client.query(
+          copyFrom(`COPY ${ident(table.name)} (${table.columns.map(ident).join(", ")}) FROM STDIN`),
+        );
       },
       tableData: (_table, chunk) => write(stream as NodeJS.WritableStream, chunk),
       tableEnd: async (table, digest) => {
         const s = stream as ReturnType<typeof copyFrom>;
         await finish(s);
-        if (s.rowCount !== digest.rows) throw new Error(`Table "${table.name}": PostgreSQL loaded ${s.rowCount} rows, the archive holds ${digest.rows}.`);
+        if (s.rowCount !== digest.rows)
+          throw new Error(
+            `Table "${table.name}": PostgreSQL loaded ${s.rowCount} rows, the archive holds ${digest.rows}.`,
+          );
         counts.push({ name: table.name, rows: s.rowCount });
       },
     });
@@ -287,10 +334,15 @@ async function loadData(client: pg.ClientBase, file: string, manifest: Manifest)
     const sequences: { table: string; column: string; next: string }[] = [];
     for (const s of await listSequences(client)) {
       const archived = manifest.sequences.find((a) => a.table === s.table && a.column === s.column);
-      const { rows: [r] } = await client.query<{ next: string }>(
+      const {
+        rows: [r],
+      } = await client.query<{ next: string }>(
         `SELECT CASE WHEN v > 0 THEN setval($1, v, true) + 1 ELSE setval($1, 1, false) END AS next
            FROM (SELECT GREATEST(coalesce((SELECT max(${ident(s.column)}) FROM ${ident(s.table)}), 0), $2::bigint) AS v) AS m`,
-        [s.sequence, archived ? (archived.isCalled ? archived.lastValue : String(BigInt(archived.lastValue) - 1n)) : "0"],
+        [
+          s.sequence,
+          archived ? (archived.isCalled ? archived.lastValue : String(BigInt(archived.lastValue) - 1n)) : "0",
+        ],
       );
       sequences.push({ table: s.table, column: s.column, next: r.next });
     }

@@ -17,7 +17,16 @@ const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= { down: null } s
 
 /** PostgreSQL SQLSTATE classes and codes that mean "no usable connection", not "bad query". */
 const CONNECTION_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
-const CONNECTION_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "EAI_AGAIN"]);
+const CONNECTION_ERRNOS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "EAI_AGAIN",
+]);
 const CONNECTION_MESSAGES = [
   /connection terminated/i,
   /connection (was )?(closed|ended)/i,
@@ -45,7 +54,12 @@ const PRISMA_CONNECTION: Record<string, string> = {
 function* chain(error: unknown, depth = 0): Generator<Record<string, unknown>> {
   if (!error || typeof error !== "object" || depth > 6) return;
   yield error as Record<string, unknown>;
-  const e = error as { cause?: unknown; errors?: unknown[]; meta?: { driverAdapterError?: unknown }; driverAdapterError?: unknown };
+  const e = error as {
+    cause?: unknown;
+    errors?: unknown[];
+    meta?: { driverAdapterError?: unknown };
+    driverAdapterError?: unknown;
+  };
   if (e.cause) yield* chain(e.cause, depth + 1);
   if (Array.isArray(e.errors)) for (const inner of e.errors) yield* chain(inner, depth + 1);
   if (e.meta?.driverAdapterError) yield* chain(e.meta.driverAdapterError, depth + 1);
@@ -64,7 +78,8 @@ export function connectionFailureReason(error: unknown): string | null {
     if (PRISMA_CONNECTION[code]) return PRISMA_CONNECTION[code];
     if (PRISMA_CONNECTION[kind]) return PRISMA_CONNECTION[kind];
     if (CONNECTION_ERRNOS.has(code)) return describeErrno(code);
-    if (CONNECTION_SQLSTATES.has(code) || code.startsWith("08")) return firstLine(message) || `PostgreSQL error ${code}`;
+    if (CONNECTION_SQLSTATES.has(code) || code.startsWith("08"))
+      return firstLine(message) || `PostgreSQL error ${code}`;
     if (CONNECTION_MESSAGES.some((m) => m.test(message))) return firstLine(message);
   }
   return null;
@@ -86,7 +101,10 @@ function describeErrno(code: string): string {
 
 /** The first line, without anything URL-like: reasons are shown to the public on /api/health. */
 function firstLine(message: string): string {
-  return message.split("\n")[0].replace(/postgres(ql)?:\/\/\S+/g, "[database]").slice(0, 200);
+  return message
+    .split("\n")[0]
+    .replace(/postgres(ql)?:\/\/\S+/g, "[database]")
+    .slice(0, 200);
 }
 
 /** Records that a query failed; only connection-level failures mark the database unavailable. */

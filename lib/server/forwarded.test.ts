@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, clientAddress, normaliseAddress, parseTrustedProxies, sanitiseForwardedHeaders } from "./forwarded";
+import {
+  CLIENT_IP_HEADER,
+  clientAddress,
+  normaliseAddress,
+  parseTrustedProxies,
+  sanitiseForwardedHeaders,
+} from "./forwarded";
 
 const none = parseTrustedProxies("");
 const proxies = parseTrustedProxies("10.0.0.0/8, loopback, 2001:db8:1::/48");
@@ -60,9 +66,17 @@ describe("sanitiseForwardedHeaders", () => {
   });
 
   it("keeps a trusted proxy's headers", () => {
-    const headers: Record<string, string | string[] | undefined> = { "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "watch.example.org", "x-forwarded-proto": "https" };
+    const headers: Record<string, string | string[] | undefined> = {
+      "x-forwarded-for": "198.51.100.1",
+      "x-forwarded-host": "watch.example.org",
+      "x-forwarded-proto": "https",
+    };
     sanitiseForwardedHeaders(headers, "10.0.0.2", proxies);
-    expect(headers).toMatchObject({ "x-forwarded-host": "watch.example.org", "x-forwarded-proto": "https", [CLIENT_IP_HEADER]: "198.51.100.1" });
+    expect(headers).toMatchObject({
+      "x-forwarded-host": "watch.example.org",
+      "x-forwarded-proto": "https",
+      [CLIENT_IP_HEADER]: "198.51.100.1",
+    });
   });
 });
 

@@ -10,7 +10,14 @@ import net from "node:net";
 export type TrustedProxies = { matches(address: string): boolean; describe: string };
 
 /** Headers only a trusted proxy may set; anyone else's are dropped. */
-export const PROXY_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"] as const;
+export const PROXY_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+  "x-real-ip",
+] as const;
 
 /** The header the HTTP server sets on every request with the client's address; any incoming value is replaced. */
 export const CLIENT_IP_HEADER = "x-rw-client-ip";
@@ -33,7 +40,10 @@ export function normaliseAddress(raw: string | undefined | null): string | null 
  */
 export function parseTrustedProxies(setting: string | undefined): TrustedProxies {
   const list = new net.BlockList();
-  const entries = (setting ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = (setting ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (entry === "loopback") {
       list.addSubnet("127.0.0.0", 8, "ipv4");
@@ -42,14 +52,18 @@ export function parseTrustedProxies(setting: string | undefined): TrustedProxies
     }
     const [address, bits, extra] = entry.split("/");
     const family = net.isIP(address);
-    if (!family || extra !== undefined) throw new Error(`RW_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1, loopback).`);
+    if (!family || extra !== undefined)
+      throw new Error(
+        `RW_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1, loopback).`,
+      );
     const type = family === 4 ? "ipv4" : "ipv6";
     if (bits === undefined) {
       list.addAddress(address, type);
       continue;
     }
     const prefix = Number(bits);
-    if (!/^\d+$/.test(bits) || prefix > (family === 4 ? 32 : 128)) throw new Error(`RW_TRUSTED_PROXIES: "${entry}" has an invalid prefix length.`);
+    if (!/^\d+$/.test(bits) || prefix > (family === 4 ? 32 : 128))
+      throw new Error(`RW_TRUSTED_PROXIES: "${entry}" has an invalid prefix length.`);
     list.addSubnet(address, prefix, type);
   }
   return {
@@ -66,10 +80,16 @@ export function parseTrustedProxies(setting: string | undefined): TrustedProxies
  * X-Forwarded-For that is not itself a trusted proxy (the rightmost entries are the ones our own
  * proxies appended; anything to their left could have been written by the client).
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string | null {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string | null {
   const peer = normaliseAddress(socketAddress);
   if (!peer || !trusted.matches(peer)) return peer;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((h) => normaliseAddress(h));
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((h) => normaliseAddress(h));
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i];
     if (!hop) return peer; // an unreadable hop: stop believing the chain here
@@ -82,7 +102,11 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
  * Rewrites a request's headers in place: proxy headers from an untrusted peer are removed, and the
  * client address header is set from what we actually know.
  */
-export function sanitiseForwardedHeaders(headers: Record<string, string | string[] | undefined>, socketAddress: string | undefined, trusted: TrustedProxies): string | null {
+export function sanitiseForwardedHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  socketAddress: string | undefined,
+  trusted: TrustedProxies,
+): string | null {
   const peer = normaliseAddress(socketAddress);
   const client = clientAddress(socketAddress, headers["x-forwarded-for"], trusted);
   if (!peer || !trusted.matches(peer)) for (const name of PROXY_HEADERS) delete headers[name];

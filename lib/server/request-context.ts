@@ -12,7 +12,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export type RequestContext = { actionStarted: boolean };
 
 const KEY = Symbol.for("refoulement-watch.request-context");
-export const requestContext: AsyncLocalStorage<RequestContext> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new AsyncLocalStorage<RequestContext>()) as AsyncLocalStorage<RequestContext>;
+export const requestContext: AsyncLocalStorage<RequestContext> = ((globalThis as Record<symbol, unknown>)[KEY] ??=
+  new AsyncLocalStorage<RequestContext>()) as AsyncLocalStorage<RequestContext>;
 
 /** Called first thing by every server action (lib/actions/action-state.ts runFormAction). */
 export function noteActionStarted(): void {

@@ -39,11 +39,19 @@ export function unavailableResponse(request: Pick<IncomingMessage, "url">, reaso
   const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
   const path = (request.url ?? "/").split("?")[0];
   if (path === "/api/health") {
-    return { status: 503, headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify({ status: "error", database: "unavailable", reason, since: since.toISOString() }) };
+    return {
+      status: 503,
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ status: "error", database: "unavailable", reason, since: since.toISOString() }),
+    };
   }
   if (path.startsWith("/api/")) {
     const message = "The database is unavailable. Nothing that was saved is lost; try again in a minute.";
-    return { status: 503, headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify({ error: { code: "database-unavailable", message } }) };
+    return {
+      status: 503,
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ error: { code: "database-unavailable", message } }),
+    };
   }
   return { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" }, body: PAGE };
 }

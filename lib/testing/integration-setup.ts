@@ -6,7 +6,9 @@ import { TEST_ENCRYPTION_KEYS } from "./test-keys";
  */
 const url = process.env.TEST_DATABASE_URL;
 if (!url) {
-  throw new Error("Integration tests need TEST_DATABASE_URL: run them with `npm test` (or `npm run test:integration`), which starts a throwaway PostgreSQL.");
+  throw new Error(
+    "Integration tests need TEST_DATABASE_URL: run them with `npm test` (or `npm run test:integration`), which starts a throwaway PostgreSQL.",
+  );
 }
 const host = new URL(url).hostname;
 if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {

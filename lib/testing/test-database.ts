@@ -17,8 +17,13 @@ export function unique(prefix = "t"): string {
  * A real user row (for tables with a foreign key to User), returned as the data layer's actor.
  * `db` is the test's client from testDb().
  */
-export async function createTestUser(db: ReturnType<typeof testDb>, role: Role = "RESEARCHER"): Promise<NonNullable<Actor>> {
-  const u = await db.user.create({ data: { email: `${unique(role.toLowerCase())}@example.org`, name: `${role} ${unique()}`, role, passwordHash: "x" } });
+export async function createTestUser(
+  db: ReturnType<typeof testDb>,
+  role: Role = "RESEARCHER",
+): Promise<NonNullable<Actor>> {
+  const u = await db.user.create({
+    data: { email: `${unique(role.toLowerCase())}@example.org`, name: `${role} ${unique()}`, role, passwordHash: "x" },
+  });
   return { id: u.id, email: u.email, name: u.name, role };
 }
 

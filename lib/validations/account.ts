@@ -6,7 +6,13 @@ const userId = recordId("Unknown account.");
 
 /** Admin forms on /admin/users. Creating an account reuses the command line's schema. */
 export const adminCreateUserSchema = createUserSchema;
-export const changeRoleSchema = z.object({ userId, role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }) });
-export const setDisabledSchema = z.object({ userId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const changeRoleSchema = z.object({
+  userId,
+  role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }),
+});
+export const setDisabledSchema = z.object({
+  userId,
+  disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export const resetPasswordSchema = z.object({ userId, password: passwordSchema });
 export const signOutEverywhereSchema = z.object({ userId });

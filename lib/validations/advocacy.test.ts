@@ -31,11 +31,21 @@ describe("advocacy action schema", () => {
   });
   it("gives each bad field its own message", () => {
     const e = errors({ caseCode: "CN-2012-0001", followUpDue: "2026-02-30" });
-    expect(Object.keys(e).sort()).toEqual(["askedFor", "contactId", "date", "followUpDue", "kind", "response", "status"]);
+    expect(Object.keys(e).sort()).toEqual([
+      "askedFor",
+      "contactId",
+      "date",
+      "followUpDue",
+      "kind",
+      "response",
+      "status",
+    ]);
     expect(e.followUpDue).toBe("This date does not exist.");
   });
   it("refuses a follow-up before the action's date", () => {
-    expect(errors({ ...valid, followUpDue: "2026-02-28" })).toEqual({ followUpDue: "The follow-up cannot be before the action's date." });
+    expect(errors({ ...valid, followUpDue: "2026-02-28" })).toEqual({
+      followUpDue: "The follow-up cannot be before the action's date.",
+    });
     expect(errors({ ...valid, followUpDue: "2026-03-01" })).toEqual({});
   });
   it("limits text fields", () => {

@@ -8,12 +8,19 @@ export { ACTION_KINDS, ACTION_RESPONSES, ACTION_STATUSES } from "@/lib/fields/ad
 const fields = schemaOf(ADVOCACY_FIELDS).shape;
 
 const followUpAfterDate = <T extends { date: Date; followUpDue?: Date }>(v: T, ctx: z.RefinementCtx) => {
-  if (v.followUpDue && v.followUpDue < v.date) ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "The follow-up cannot be before the action's date." });
+  if (v.followUpDue && v.followUpDue < v.date)
+    ctx.addIssue({
+      code: "custom",
+      path: ["followUpDue"],
+      message: "The follow-up cannot be before the action's date.",
+    });
 };
 
 export const createAdvocacySchema = z.object({ caseCode: caseCode(), ...fields }).superRefine(followUpAfterDate);
 
-export const updateAdvocacySchema = z.object({ id: recordId("Unknown action."), version, ...fields }).superRefine(followUpAfterDate);
+export const updateAdvocacySchema = z
+  .object({ id: recordId("Unknown action."), version, ...fields })
+  .superRefine(followUpAfterDate);
 
 export type CreateAdvocacyInput = z.infer<typeof createAdvocacySchema>;
 export type UpdateAdvocacyInput = z.infer<typeof updateAdvocacySchema>;

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { caseCode, recordId, requiredText, version } from "@/lib/validations/fields";
 
 /** Case fields a note can be attached to; their labels are in the messages (`annotation.fields`). */
-export const ANNOTATABLE_FIELDS = ["sizeMin", "status", "place", "familyInSouth", "askedForHelp", "verification"] as const;
+export const ANNOTATABLE_FIELDS = [
+  "sizeMin",
+  "status",
+  "place",
+  "familyInSouth",
+  "askedForHelp",
+  "verification",
+] as const;
 
 export type AnnotatableField = (typeof ANNOTATABLE_FIELDS)[number];
 

@@ -4,7 +4,9 @@ import { isStorableText } from "@/lib/validations/fields";
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 /** A filter box's value: anything that cannot be searched for is treated as empty, not as a 500. */
 const searchText = (max: number) =>
-  z.preprocess(one, z.string().trim().max(max).refine(isStorableText).optional().catch(undefined)).transform((v) => v || undefined);
+  z
+    .preprocess(one, z.string().trim().max(max).refine(isStorableText).optional().catch(undefined))
+    .transform((v) => v || undefined);
 
 /** The audit log's filters, from the URL of /admin/audit. */
 export const auditFilterSchema = z.object({

@@ -7,7 +7,18 @@ import { z } from "zod";
 import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
 import { isStorableText, RECORD_ID } from "@/lib/validations/fields";
 
-export const SORTS = ["date", "-date", "size", "-size", "code", "-code", "place", "-place", "status", "-status"] as const;
+export const SORTS = [
+  "date",
+  "-date",
+  "size",
+  "-size",
+  "code",
+  "-code",
+  "place",
+  "-place",
+  "status",
+  "-status",
+] as const;
 export type Sort = (typeof SORTS)[number];
 export const CHART_UNITS = ["week", "month", "year"] as const;
 export type ChartUnit = (typeof CHART_UNITS)[number];
@@ -16,8 +27,22 @@ export const MAX_PAGE_SIZE = 100;
 
 /** Parameter names, in the order links and exports write them. */
 export const FILTER_PARAMS = [
-  "from", "to", "exact", "type", "status", "country", "province", "city", "sizeMin", "sizeMax",
-  "verification", "outlet", "tag", "contact", "q", "data",
+  "from",
+  "to",
+  "exact",
+  "type",
+  "status",
+  "country",
+  "province",
+  "city",
+  "sizeMin",
+  "sizeMax",
+  "verification",
+  "outlet",
+  "tag",
+  "contact",
+  "q",
+  "data",
 ] as const;
 
 /**
@@ -32,7 +57,10 @@ function period(edge: "start" | "end") {
     .transform((v, ctx) => {
       const [y, m, d] = v.split("-").map(Number);
       const start = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-      const valid = start.getUTCFullYear() === y && (m === undefined || start.getUTCMonth() === m - 1) && (d === undefined || start.getUTCDate() === d);
+      const valid =
+        start.getUTCFullYear() === y &&
+        (m === undefined || start.getUTCMonth() === m - 1) &&
+        (d === undefined || start.getUTCDate() === d);
       if (!valid || y < 1900 || y > 2200) {
         ctx.addIssue({ code: "custom", message: "This date does not exist." });
         return z.NEVER;
@@ -46,22 +74,45 @@ function period(edge: "start" | "end") {
 }
 
 const text = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters.`).refine(isStorableText, "Contains characters that cannot be searched for (a NUL byte or a broken character).");
-const count = z.coerce.number({ message: "Use a whole number." }).int("Use a whole number.").min(0, "Cannot be negative.").max(1_000_000, "Too large.");
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .refine(isStorableText, "Contains characters that cannot be searched for (a NUL byte or a broken character).");
+const count = z.coerce
+  .number({ message: "Use a whole number." })
+  .int("Use a whole number.")
+  .min(0, "Cannot be negative.")
+  .max(1_000_000, "Too large.");
 /** Repeatable parameters arrive as one string or several; an empty value means "any". */
 const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")), z.array(item).max(20, "At most 20 values."));
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) === "" ? undefined : Array.isArray(v) ? v[0] : v, schema.optional());
+  z.preprocess(
+    (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")),
+    z.array(item).max(20, "At most 20 values."),
+  );
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => ((Array.isArray(v) ? v[0] : v) === "" ? undefined : Array.isArray(v) ? v[0] : v),
+    schema.optional(),
+  );
 
 export const caseFilterSchema = z
   .object({
     from: optional(period("start")),
     to: optional(period("end")),
     /** Only events whose date is known to the day. */
-    exact: optional(z.enum(["1", "true", "0", "false"], { message: "Use 1 or 0." }).transform((v) => v === "1" || v === "true")),
+    exact: optional(
+      z.enum(["1", "true", "0", "false"], { message: "Use 1 or 0." }).transform((v) => v === "1" || v === "true"),
+    ),
     type: many(z.enum(EventType, { message: "Unknown event type." })),
     status: many(z.enum(CaseStatus, { message: "Unknown status." })),
-    country: optional(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. CN.")),
+    country: optional(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. CN."),
+    ),
     province: optional(text(120)),
     city: optional(text(200)),
     sizeMin: optional(count),
@@ -73,11 +124,15 @@ export const caseFilterSchema = z
     contact: optional(z.string().regex(RECORD_ID, "Unknown contact.")),
     q: optional(text(200)),
     /** Synthetic demo records are left out unless asked for. */
-    data: optional(z.enum(["sourced", "all", "synthetic"], { message: "Use sourced, all or synthetic." })).transform((v) => (v === "sourced" ? undefined : v)),
+    data: optional(z.enum(["sourced", "all", "synthetic"], { message: "Use sourced, all or synthetic." })).transform(
+      (v) => (v === "sourced" ? undefined : v),
+    ),
   })
   .superRefine((f, ctx) => {
-    if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end of the range is before its start." });
-    if (f.sizeMin !== undefined && f.sizeMax !== undefined && f.sizeMin > f.sizeMax) ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "The largest size is below the smallest." });
+    if (f.from && f.to && f.from > f.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "The end of the range is before its start." });
+    if (f.sizeMin !== undefined && f.sizeMax !== undefined && f.sizeMin > f.sizeMax)
+      ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "The largest size is below the smallest." });
   });
 
 export type CaseFilter = z.infer<typeof caseFilterSchema>;
@@ -85,8 +140,20 @@ export type CaseFilter = z.infer<typeof caseFilterSchema>;
 /** How results are listed: not part of what is counted, so kept apart from the filter. */
 export const listingSchema = z.object({
   sort: optional(z.enum(SORTS, { message: `Use one of ${SORTS.join(", ")}.` })).transform((v) => v ?? "date"),
-  page: optional(z.coerce.number({ message: "Use a whole number." }).int("Use a whole number.").min(1, "Pages start at 1.").max(100_000, "Too large.")).transform((v) => v ?? 1),
-  pageSize: optional(z.coerce.number({ message: "Use a whole number." }).int("Use a whole number.").min(1, "At least 1.").max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE}.`)).transform((v) => v ?? UI_PAGE_SIZE),
+  page: optional(
+    z.coerce
+      .number({ message: "Use a whole number." })
+      .int("Use a whole number.")
+      .min(1, "Pages start at 1.")
+      .max(100_000, "Too large."),
+  ).transform((v) => v ?? 1),
+  pageSize: optional(
+    z.coerce
+      .number({ message: "Use a whole number." })
+      .int("Use a whole number.")
+      .min(1, "At least 1.")
+      .max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE}.`),
+  ).transform((v) => v ?? UI_PAGE_SIZE),
   by: optional(z.enum(CHART_UNITS, { message: "Use week, month or year." })),
 });
 
@@ -112,12 +179,15 @@ export function paramsFromUrl(search: URLSearchParams): RawParams {
 export function unknownParams(search: URLSearchParams, also: readonly string[] = []): ParamErrors {
   const known = new Set<string>([...FILTER_PARAMS, "sort", "page", "pageSize", ...also]);
   const errors: ParamErrors = {};
-  for (const key of search.keys()) if (!known.has(key)) errors[key] = `Unknown parameter. Known: ${[...known].join(", ")}.`;
+  for (const key of search.keys())
+    if (!known.has(key)) errors[key] = `Unknown parameter. Known: ${[...known].join(", ")}.`;
   return errors;
 }
 
 /** Parses filters and listing options; errors are keyed by parameter name. */
-export function parseCaseQuery(raw: RawParams): { ok: true; filter: CaseFilter; listing: Listing } | { ok: false; errors: ParamErrors } {
+export function parseCaseQuery(
+  raw: RawParams,
+): { ok: true; filter: CaseFilter; listing: Listing } | { ok: false; errors: ParamErrors } {
   const filter = caseFilterSchema.safeParse(raw);
   const listing = listingSchema.safeParse(raw);
   if (filter.success && listing.success) return { ok: true, filter: filter.data, listing: listing.data };
@@ -140,7 +210,10 @@ export function filterFromQuery(query: string): CaseFilter {
  * The filter as a canonical query string (fixed parameter order, defaults left out), so the same
  * view always has the same URL: for links, exports, saved views and the API.
  */
-export function filterToQuery(filter: Partial<CaseFilter>, extra: Partial<Record<"sort" | "page" | "by" | "pageSize", string | number>> = {}): string {
+export function filterToQuery(
+  filter: Partial<CaseFilter>,
+  extra: Partial<Record<"sort" | "page" | "by" | "pageSize", string | number>> = {},
+): string {
   const q = new URLSearchParams();
   for (const key of FILTER_PARAMS) {
     const value = filter[key];
@@ -150,29 +223,40 @@ export function filterToQuery(filter: Partial<CaseFilter>, extra: Partial<Record
     else if (value === true) q.append(key, "1");
     else q.append(key, String(value));
   }
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== "") q.append(key, String(value));
+  for (const [key, value] of Object.entries(extra))
+    if (value !== undefined && value !== "") q.append(key, String(value));
   return q.toString();
 }
 
 /** A person-readable statement of the filter, for export headers and page summaries. */
 export function describeFilter(filter: CaseFilter): string {
   const parts: string[] = [];
-  if (filter.from || filter.to) parts.push(`an event dated (its uncertain range overlapping) ${filter.from ? `from ${isoDay(filter.from)}` : ""}${filter.from && filter.to ? " " : ""}${filter.to ? `to ${isoDay(filter.to)}` : ""}`);
+  if (filter.from || filter.to)
+    parts.push(
+      `an event dated (its uncertain range overlapping) ${filter.from ? `from ${isoDay(filter.from)}` : ""}${filter.from && filter.to ? " " : ""}${filter.to ? `to ${isoDay(filter.to)}` : ""}`,
+    );
   if (filter.exact) parts.push("dates known to the day only");
   if (filter.type.length) parts.push(`event type ${filter.type.join(" or ")}`);
   if (filter.status.length) parts.push(`status ${filter.status.join(" or ")}`);
   const place = [filter.city, filter.province, filter.country].filter(Boolean).join(", ");
   if (place) parts.push(`place ${place}`);
-  if (filter.sizeMin !== undefined || filter.sizeMax !== undefined) parts.push(`group size ${filter.sizeMin ?? 0}–${filter.sizeMax ?? "any"}`);
+  if (filter.sizeMin !== undefined || filter.sizeMax !== undefined)
+    parts.push(`group size ${filter.sizeMin ?? 0}–${filter.sizeMax ?? "any"}`);
   if (filter.verification.length) parts.push(`verification ${filter.verification.join(" or ")}`);
   if (filter.outlet) parts.push(`source outlet "${filter.outlet}"`);
   if (filter.tag.length) parts.push(`tags ${filter.tag.join(" and ")}`);
   if (filter.contact) parts.push(`advocacy contact ${filter.contact}`);
   if (filter.q) parts.push(`text "${filter.q}"`);
-  parts.push(filter.data === "all" ? "sourced and synthetic records" : filter.data === "synthetic" ? "synthetic demo records only" : "sourced records only");
+  parts.push(
+    filter.data === "all"
+      ? "sourced and synthetic records"
+      : filter.data === "synthetic"
+        ? "synthetic demo records only"
+        : "sourced records only",
+  );
   return parts.join("; ");
 }
 
 /** The counting rule, stated wherever totals appear. */
 export const COUNTING_RULE =
-  "People are counted conservatively: each group adds its minimum reported size (\"at least N\"); the best estimate is given beside it. A case matches a date filter when the uncertain date range of one of its events overlaps the filter's range.";
+  'People are counted conservatively: each group adds its minimum reported size ("at least N"); the best estimate is given beside it. A case matches a date filter when the uncertain date range of one of its events overlaps the filter\'s range.';

@@ -2,9 +2,23 @@ import { describe, expect, it } from "vitest";
 import { createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { addEventSchema } from "@/lib/validations/event";
 
-const valid = { title: "Group of six", summary: "", sizeMin: "6", sizeMax: "8", sizeBest: "7", country: "cn", verification: "LIKELY", priority: "NORMAL", visibility: "INTERNAL", tags: "family, jilin" };
+const valid = {
+  title: "Group of six",
+  summary: "",
+  sizeMin: "6",
+  sizeMax: "8",
+  sizeBest: "7",
+  country: "cn",
+  verification: "LIKELY",
+  priority: "NORMAL",
+  visibility: "INTERNAL",
+  tags: "family, jilin",
+};
 /** The first message per field, as the forms show them (see fieldErrors in lib/actions/action-state.ts). */
-function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
+function errorsOf(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of result.error?.issues ?? []) errors[String(issue.path[0])] ??= issue.message;
   return errors;
@@ -36,7 +50,13 @@ describe("createCaseSchema", () => {
   });
 
   it("keeps naughty but harmless text as text", () => {
-    for (const title of ["Robert'); DROP TABLE \"Case\";--", "<img src=x onerror=alert(1)>", "‮RTL override", "zero​width", "🇰🇵 → 🇨🇳"]) {
+    for (const title of [
+      'Robert\'); DROP TABLE "Case";--',
+      "<img src=x onerror=alert(1)>",
+      "‮RTL override",
+      "zero​width",
+      "🇰🇵 → 🇨🇳",
+    ]) {
       expect(createCaseSchema.parse({ ...valid, title }).title).toBe(title.trim());
     }
   });
@@ -48,7 +68,13 @@ describe("createCaseSchema", () => {
 });
 
 describe("addEventSchema", () => {
-  const event = { caseCode: "CN-2012-0001", type: "ARRESTED", dateEarliest: "2012-02-08", dateLatest: "", precision: "DAY" };
+  const event = {
+    caseCode: "CN-2012-0001",
+    type: "ARRESTED",
+    dateEarliest: "2012-02-08",
+    dateLatest: "",
+    precision: "DAY",
+  };
 
   it("treats an empty latest date as known to the day", () => {
     expect(addEventSchema.parse(event)).toMatchObject({ dateEarliest: "2012-02-08", dateLatest: "2012-02-08" });

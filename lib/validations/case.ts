@@ -12,22 +12,37 @@ type CaseFieldValues = z.infer<typeof caseFields>;
 
 /** min ≤ best ≤ max, for each range on the form. */
 export function checkRanges(v: CaseFieldValues, ctx: z.RefinementCtx) {
-  if (v.sizeMax !== undefined && v.sizeMax < v.sizeMin) ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "The maximum cannot be below the minimum." });
+  if (v.sizeMax !== undefined && v.sizeMax < v.sizeMin)
+    ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "The maximum cannot be below the minimum." });
   if (v.sizeBest !== undefined && (v.sizeBest < v.sizeMin || (v.sizeMax !== undefined && v.sizeBest > v.sizeMax))) {
-    ctx.addIssue({ code: "custom", path: ["sizeBest"], message: "The best estimate must lie between the minimum and the maximum." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["sizeBest"],
+      message: "The best estimate must lie between the minimum and the maximum.",
+    });
   }
-  for (const [min, max] of [["familyInSouthMin", "familyInSouthMax"], ["askedForHelpMin", "askedForHelpMax"]] as const) {
+  for (const [min, max] of [
+    ["familyInSouthMin", "familyInSouthMax"],
+    ["askedForHelpMin", "askedForHelpMax"],
+  ] as const) {
     const lo = v[min];
     const hi = v[max];
-    if (lo !== undefined && hi !== undefined && hi < lo) ctx.addIssue({ code: "custom", path: [max], message: "The maximum cannot be below the minimum." });
-    if (lo !== undefined && lo > (v.sizeMax ?? Number.MAX_SAFE_INTEGER)) ctx.addIssue({ code: "custom", path: [min], message: "Cannot be more than the group size." });
+    if (lo !== undefined && hi !== undefined && hi < lo)
+      ctx.addIssue({ code: "custom", path: [max], message: "The maximum cannot be below the minimum." });
+    if (lo !== undefined && lo > (v.sizeMax ?? Number.MAX_SAFE_INTEGER))
+      ctx.addIssue({ code: "custom", path: [min], message: "Cannot be more than the group size." });
   }
 }
 
 export const createCaseSchema = caseFields.superRefine(checkRanges);
 
 export const updateCaseSchema = caseFields
-  .extend({ code: caseCode(), version, status: CASE_FIELDS.fields.status.schema, reason: CASE_FIELDS.fields.reason.schema })
+  .extend({
+    code: caseCode(),
+    version,
+    status: CASE_FIELDS.fields.status.schema,
+    reason: CASE_FIELDS.fields.reason.schema,
+  })
   .superRefine(checkRanges);
 
 export const archiveCaseSchema = z.object({ code: caseCode(), version, reason: CASE_FIELDS.fields.reason.schema });

@@ -10,10 +10,17 @@ export const eventFields = schemaOf(EVENT_FIELDS).shape;
 
 /** Earliest ≤ latest, DAY means one day, nothing starts in the future. */
 export function checkDates(v: { dateEarliest: string; dateLatest: string; precision: string }, ctx: z.RefinementCtx) {
-  if (v.dateLatest < v.dateEarliest) ctx.addIssue({ code: "custom", path: ["dateLatest"], message: "The latest date cannot be before the earliest." });
-  if (v.precision === "DAY" && v.dateLatest !== v.dateEarliest) ctx.addIssue({ code: "custom", path: ["precision"], message: "A date known to the day has the same earliest and latest date." });
+  if (v.dateLatest < v.dateEarliest)
+    ctx.addIssue({ code: "custom", path: ["dateLatest"], message: "The latest date cannot be before the earliest." });
+  if (v.precision === "DAY" && v.dateLatest !== v.dateEarliest)
+    ctx.addIssue({
+      code: "custom",
+      path: ["precision"],
+      message: "A date known to the day has the same earliest and latest date.",
+    });
   const today = new Date().toISOString().slice(0, 10);
-  if (v.dateEarliest > today) ctx.addIssue({ code: "custom", path: ["dateEarliest"], message: "An event cannot start in the future." });
+  if (v.dateEarliest > today)
+    ctx.addIssue({ code: "custom", path: ["dateEarliest"], message: "An event cannot start in the future." });
 }
 
 /** An event on a case's timeline, with an uncertain date: somewhere between earliest and latest. */
@@ -28,7 +35,11 @@ export const updateEventSchema = z
   .transform((v) => ({ ...v, dateLatest: v.dateLatest ?? v.dateEarliest }))
   .superRefine(checkDates);
 
-export const removeEventSchema = z.object({ eventId: recordId("Unknown event."), version, reason: EVENT_FIELDS.fields.reason.schema });
+export const removeEventSchema = z.object({
+  eventId: recordId("Unknown event."),
+  version,
+  reason: EVENT_FIELDS.fields.reason.schema,
+});
 
 export type AddEventInput = z.infer<typeof addEventSchema>;
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;

@@ -49,12 +49,21 @@ export function textOrEmpty(max: number, label: string) {
 export function optionalCount(label: string) {
   return z.preprocess(
     blank,
-    z.coerce.number({ message: `${label} must be a number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(100000, `${label} is too large.`).optional(),
+    z.coerce
+      .number({ message: `${label} must be a number.` })
+      .int(`${label} must be a whole number.`)
+      .min(0, `${label} cannot be negative.`)
+      .max(100000, `${label} is too large.`)
+      .optional(),
   );
 }
 
 /** A version number a form was opened at (optimistic concurrency). */
-export const version = z.coerce.number({ message: "Missing version." }).int("Missing version.").min(1, "Missing version.").max(2_147_483_647, "Missing version.");
+export const version = z.coerce
+  .number({ message: "Missing version." })
+  .int("Missing version.")
+  .min(1, "Missing version.")
+  .max(2_147_483_647, "Missing version.");
 
 export const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
 export const RECORD_ID = /^[a-z0-9]{20,40}$/i;
@@ -65,7 +74,11 @@ export const caseCode = (message = "Unknown case.") => z.string({ message }).reg
 export const recordId = (message: string) => z.string({ message }).regex(RECORD_ID, message);
 
 /** A two-letter country code, upper-cased. */
-export const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. CN.");
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. CN.");
 
 /** YYYY-MM-DD that is a real calendar day. */
 export function isoDay(label: string) {
@@ -103,7 +116,6 @@ export const optionalCalendarDay = z.preprocess(blank, calendarDay("Enter a date
 export function normalizeLineBreaks(text: string): string {
   return text.replace(/\r\n?/g, "\n");
 }
-
 
 /** The latest published date accepted: tomorrow in UTC (a day of slack for time zones ahead of UTC). */
 export function latestPublishedDay(now: Date = new Date()): string {
@@ -152,4 +164,3 @@ export const webUrl = z.preprocess(
     }, "Give the full web address, starting with http:// or https://.")
     .optional(),
 );
-

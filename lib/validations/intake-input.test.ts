@@ -6,9 +6,29 @@ const TEXT = "Two groups of 10 and nine people were caught in China last Wednesd
 
 describe("checkReportInput", () => {
   it("accepts a report with its metadata, blank optional fields left out", () => {
-    const r = checkReportInput({ text: TEXT, publishedAt: "2012-02-14", url: "https://www.koreaherald.com/view.php?ud=1", outlet: "The Korea Herald" }, NOW);
-    expect(r).toEqual({ ok: true, errors: {}, value: { text: TEXT, publishedAt: "2012-02-14", url: "https://www.koreaherald.com/view.php?ud=1", outlet: "The Korea Herald" } });
-    expect(checkReportInput({ text: TEXT, publishedAt: "", url: "  ", outlet: "" }, NOW)).toMatchObject({ ok: true, value: { text: TEXT } });
+    const r = checkReportInput(
+      {
+        text: TEXT,
+        publishedAt: "2012-02-14",
+        url: "https://www.koreaherald.com/view.php?ud=1",
+        outlet: "The Korea Herald",
+      },
+      NOW,
+    );
+    expect(r).toEqual({
+      ok: true,
+      errors: {},
+      value: {
+        text: TEXT,
+        publishedAt: "2012-02-14",
+        url: "https://www.koreaherald.com/view.php?ud=1",
+        outlet: "The Korea Herald",
+      },
+    });
+    expect(checkReportInput({ text: TEXT, publishedAt: "", url: "  ", outlet: "" }, NOW)).toMatchObject({
+      ok: true,
+      value: { text: TEXT },
+    });
   });
 
   it("refuses empty text", () => {
@@ -20,7 +40,9 @@ describe("checkReportInput", () => {
   it("refuses a 5 MB paste with a clear message", () => {
     const r = checkReportInput({ text: "a".repeat(5 * 1024 * 1024) }, NOW);
     expect(r.ok).toBe(false);
-    expect(r.errors.text).toBe("The text is 5,242,880 characters long; at most 200,000 can be read. Paste the article alone, not the whole page or file.");
+    expect(r.errors.text).toBe(
+      "The text is 5,242,880 characters long; at most 200,000 can be read. Paste the article alone, not the whole page or file.",
+    );
   });
 
   it("accepts exactly 200,000 characters", () => {
@@ -28,23 +50,37 @@ describe("checkReportInput", () => {
   });
 
   it("refuses binary junk", () => {
-    expect(checkReportInput({ text: "PK\u0003\u0004\u0000\u0000\u0000" }, NOW).errors.text).toBe("This does not look like text (it contains NUL bytes). Paste the words of the article, not a file.");
-    expect(checkReportInput({ text: "\u0001\u0002\u0003\u0004\u0005\u0006 ab" }, NOW).errors.text).toMatch(/^This does not look like text \(it is mostly control characters/);
+    expect(checkReportInput({ text: "PK\u0003\u0004\u0000\u0000\u0000" }, NOW).errors.text).toBe(
+      "This does not look like text (it contains NUL bytes). Paste the words of the article, not a file.",
+    );
+    expect(checkReportInput({ text: "\u0001\u0002\u0003\u0004\u0005\u0006 ab" }, NOW).errors.text).toMatch(
+      /^This does not look like text \(it is mostly control characters/,
+    );
     expect(checkReportInput({ text: "broken \ud800 pair" }, NOW).errors.text).toMatch(/cannot be stored/);
   });
 
   it("refuses a publication date in the future, malformed or impossible", () => {
-    expect(checkReportInput({ text: TEXT, publishedAt: "2026-03-05" }, NOW).errors).toEqual({ publishedAt: "The publication date cannot be in the future." });
-    expect(checkReportInput({ text: TEXT, publishedAt: "14/02/2012" }, NOW).errors).toEqual({ publishedAt: "Use a date like 2012-02-14." });
-    expect(checkReportInput({ text: TEXT, publishedAt: "2012-02-30" }, NOW).errors).toEqual({ publishedAt: "That date does not exist." });
-    expect(checkReportInput({ text: TEXT, publishedAt: "1850-01-01" }, NOW).errors).toEqual({ publishedAt: "The publication date is too early." });
+    expect(checkReportInput({ text: TEXT, publishedAt: "2026-03-05" }, NOW).errors).toEqual({
+      publishedAt: "The publication date cannot be in the future.",
+    });
+    expect(checkReportInput({ text: TEXT, publishedAt: "14/02/2012" }, NOW).errors).toEqual({
+      publishedAt: "Use a date like 2012-02-14.",
+    });
+    expect(checkReportInput({ text: TEXT, publishedAt: "2012-02-30" }, NOW).errors).toEqual({
+      publishedAt: "That date does not exist.",
+    });
+    expect(checkReportInput({ text: TEXT, publishedAt: "1850-01-01" }, NOW).errors).toEqual({
+      publishedAt: "The publication date is too early.",
+    });
     // A day of slack for time zones ahead of UTC, as for sources.
     expect(checkReportInput({ text: TEXT, publishedAt: "2026-03-02" }, NOW).ok).toBe(true);
   });
 
   it("refuses a malformed URL", () => {
     for (const url of ["koreaherald.com/article", "ftp://example.org/x", "javascript:alert(1)", "http://"]) {
-      expect(checkReportInput({ text: TEXT, url }, NOW).errors, url).toEqual({ url: "Give the full web address, starting with http:// or https://." });
+      expect(checkReportInput({ text: TEXT, url }, NOW).errors, url).toEqual({
+        url: "Give the full web address, starting with http:// or https://.",
+      });
     }
   });
 

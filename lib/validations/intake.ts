@@ -13,7 +13,11 @@ import { caseCode, isStorableText, optionalText, requiredText, unstorableMessage
 import { captureSourceSchema, latestPublishedDay, MAX_QUOTE, webUrl } from "@/lib/validations/source";
 import { MAX_REPORT_CHARS, notTextReason } from "@/lib/intake/text";
 
-const quote = z.string().max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`).refine(isStorableText, unstorableMessage("The quote")).optional();
+const quote = z
+  .string()
+  .max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`)
+  .refine(isStorableText, unstorableMessage("The quote"))
+  .optional();
 const RECORD_ID = /^[a-z0-9]{20,40}$/i;
 
 export const intakeEventSchema = z
@@ -56,25 +60,58 @@ export const intakeActionSchema = z.object({
 export const intakeSaveSchema = z
   .object({
     source: captureSourceSchema.omit({ caseCode: true, supersedesId: true }),
-    cases: z.array(intakeCaseSchema).min(1, "Keep at least one case, or nothing is saved.").max(20, "At most 20 cases from one report."),
+    cases: z
+      .array(intakeCaseSchema)
+      .min(1, "Keep at least one case, or nothing is saved.")
+      .max(20, "At most 20 cases from one report."),
     contacts: z.array(intakeContactSchema).max(30, "At most 30 contacts from one report."),
     actions: z.array(intakeActionSchema).max(20, "At most 20 advocacy actions from one report."),
   })
   .superRefine((v, ctx) => {
     const inText = (q: string | undefined) => !q || v.source.text.includes(q);
     v.cases.forEach((c, i) => {
-      if (!inText(c.sizeQuote)) ctx.addIssue({ code: "custom", path: ["cases", i, "sizeQuote"], message: "This passage is not in the report's text." });
+      if (!inText(c.sizeQuote))
+        ctx.addIssue({
+          code: "custom",
+          path: ["cases", i, "sizeQuote"],
+          message: "This passage is not in the report's text.",
+        });
       c.events.forEach((e, j) => {
-        if (!inText(e.quote)) ctx.addIssue({ code: "custom", path: ["cases", i, "events", j, "quote"], message: "This passage is not in the report's text." });
+        if (!inText(e.quote))
+          ctx.addIssue({
+            code: "custom",
+            path: ["cases", i, "events", j, "quote"],
+            message: "This passage is not in the report's text.",
+          });
       });
     });
     v.contacts.forEach((c, i) => {
-      if (!inText(c.quote)) ctx.addIssue({ code: "custom", path: ["contacts", i, "quote"], message: "This passage is not in the report's text." });
+      if (!inText(c.quote))
+        ctx.addIssue({
+          code: "custom",
+          path: ["contacts", i, "quote"],
+          message: "This passage is not in the report's text.",
+        });
     });
     v.actions.forEach((a, i) => {
-      if (!inText(a.quote)) ctx.addIssue({ code: "custom", path: ["actions", i, "quote"], message: "This passage is not in the report's text." });
-      if (a.caseIndexes.some((n) => n >= v.cases.length)) ctx.addIssue({ code: "custom", path: ["actions", i, "caseIndexes"], message: "Choose a case that is being saved." });
-      if (a.contactIndex >= v.contacts.length) ctx.addIssue({ code: "custom", path: ["actions", i, "contactIndex"], message: "Choose a contact that is being saved." });
+      if (!inText(a.quote))
+        ctx.addIssue({
+          code: "custom",
+          path: ["actions", i, "quote"],
+          message: "This passage is not in the report's text.",
+        });
+      if (a.caseIndexes.some((n) => n >= v.cases.length))
+        ctx.addIssue({
+          code: "custom",
+          path: ["actions", i, "caseIndexes"],
+          message: "Choose a case that is being saved.",
+        });
+      if (a.contactIndex >= v.contacts.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["actions", i, "contactIndex"],
+          message: "Choose a contact that is being saved.",
+        });
     });
   });
 
@@ -101,22 +138,28 @@ const blankInput = (v: unknown) => (v === null || (typeof v === "string" && v.tr
 export function reportInputSchema(now: Date = new Date()) {
   const latest = latestPublishedDay(now);
   return z.object({
-    text: z
-      .string({ message: "Paste the text of the report." })
-      .superRefine((s, ctx) => {
-        // Checked in this order, and only the first failure is reported: a 5 MB paste is not scanned further.
-        if (s.trim().length === 0) ctx.addIssue({ code: "custom", message: "Paste the text of the report." });
-        else if (s.length > MAX_REPORT_CHARS)
+    text: z.string({ message: "Paste the text of the report." }).superRefine((s, ctx) => {
+      // Checked in this order, and only the first failure is reported: a 5 MB paste is not scanned further.
+      if (s.trim().length === 0) ctx.addIssue({ code: "custom", message: "Paste the text of the report." });
+      else if (s.length > MAX_REPORT_CHARS)
+        ctx.addIssue({
+          code: "custom",
+          message: tooLongMessage(s.length),
+        });
+      else {
+        const reason = notTextReason(s);
+        if (reason)
           ctx.addIssue({
             code: "custom",
-            message: tooLongMessage(s.length),
+            message: `This does not look like text (${reason}). Paste the words of the article, not a file.`,
           });
-        else {
-          const reason = notTextReason(s);
-          if (reason) ctx.addIssue({ code: "custom", message: `This does not look like text (${reason}). Paste the words of the article, not a file.` });
-          else if (!isStorableText(s)) ctx.addIssue({ code: "custom", message: "The text contains characters that cannot be stored (a broken surrogate pair); copy it again." });
-        }
-      }),
+        else if (!isStorableText(s))
+          ctx.addIssue({
+            code: "custom",
+            message: "The text contains characters that cannot be stored (a broken surrogate pair); copy it again.",
+          });
+      }
+    }),
     publishedAt: z.preprocess(
       blankInput,
       z
@@ -125,9 +168,12 @@ export function reportInputSchema(now: Date = new Date()) {
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2012-02-14.")
         .superRefine((s, ctx) => {
           const d = new Date(`${s}T00:00:00.000Z`);
-          if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) ctx.addIssue({ code: "custom", message: "That date does not exist." });
-          else if (d.getUTCFullYear() < 1900) ctx.addIssue({ code: "custom", message: "The publication date is too early." });
-          else if (s > latest) ctx.addIssue({ code: "custom", message: "The publication date cannot be in the future." });
+          if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s)
+            ctx.addIssue({ code: "custom", message: "That date does not exist." });
+          else if (d.getUTCFullYear() < 1900)
+            ctx.addIssue({ code: "custom", message: "The publication date is too early." });
+          else if (s > latest)
+            ctx.addIssue({ code: "custom", message: "The publication date cannot be in the future." });
         })
         .optional(),
     ),
@@ -143,7 +189,12 @@ export function checkReportInput(
   input: { text?: unknown; publishedAt?: unknown; url?: unknown; outlet?: unknown },
   now: Date = new Date(),
 ): { ok: true; value: ReportInput; errors: ReportInputErrors } | { ok: false; errors: ReportInputErrors } {
-  const parsed = reportInputSchema(now).safeParse({ text: input.text ?? "", publishedAt: input.publishedAt, url: input.url, outlet: input.outlet });
+  const parsed = reportInputSchema(now).safeParse({
+    text: input.text ?? "",
+    publishedAt: input.publishedAt,
+    url: input.url,
+    outlet: input.outlet,
+  });
   if (parsed.success) return { ok: true, value: parsed.data, errors: {} };
   const errors: ReportInputErrors = {};
   for (const issue of parsed.error.issues) {

@@ -23,7 +23,10 @@ const query = z
     // A link without filters ("https://…/timeline", "/timeline") is the unfiltered view.
     return /^(https?:\/\/|\/)/i.test(text) ? "" : text;
   })
-  .refine((v) => v.length <= MAX_VIEW_QUERY_LENGTH, `The view's filters are limited to ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`)
+  .refine(
+    (v) => v.length <= MAX_VIEW_QUERY_LENGTH,
+    `The view's filters are limited to ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`,
+  )
   .refine(isStorableText, unstorableMessage("The view's link"));
 
 export const saveViewSchema = z.object({

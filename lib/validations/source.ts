@@ -10,7 +10,9 @@ export { CLAIM_FIELD_NAMES, CLAIM_TARGETS, MAX_QUOTE, MAX_SOURCE_TEXT } from "@/
 
 export type ClaimField = (typeof CLAIM_FIELD_NAMES)[number];
 /** Fields whose value is a count: a value given for them must be a whole number. */
-export const NUMERIC_CLAIM_FIELDS: readonly ClaimField[] = CLAIM_FIELD_NAMES.filter((f) => CASE_FIELDS.fields[f].widget.kind === "number");
+export const NUMERIC_CLAIM_FIELDS: readonly ClaimField[] = CLAIM_FIELD_NAMES.filter(
+  (f) => CASE_FIELDS.fields[f].widget.kind === "number",
+);
 export type { CaseFieldName };
 
 /** A new capture of a report: metadata plus the text exactly as pasted (only line breaks normalized). */
@@ -25,10 +27,22 @@ export type CaptureSourceInput = z.infer<typeof captureSourceSchema>;
 export const addClaimSchema = schemaOf(CLAIM_FORM_FIELDS)
   .extend({ caseCode: caseCode() })
   .superRefine((v, ctx) => {
-    if (v.target === "EVENT" && !v.eventId) ctx.addIssue({ code: "custom", path: ["eventId"], message: "Choose the event the quote is about." });
-    if (v.target === "FIELD" && !v.field) ctx.addIssue({ code: "custom", path: ["field"], message: "Choose the field the quote backs." });
-    if (v.target === "FIELD" && v.field && v.value !== undefined && NUMERIC_CLAIM_FIELDS.includes(v.field) && !/^\d{1,6}$/.test(v.value)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "For this field, give the number the source states (digits only), or leave it empty." });
+    if (v.target === "EVENT" && !v.eventId)
+      ctx.addIssue({ code: "custom", path: ["eventId"], message: "Choose the event the quote is about." });
+    if (v.target === "FIELD" && !v.field)
+      ctx.addIssue({ code: "custom", path: ["field"], message: "Choose the field the quote backs." });
+    if (
+      v.target === "FIELD" &&
+      v.field &&
+      v.value !== undefined &&
+      NUMERIC_CLAIM_FIELDS.includes(v.field) &&
+      !/^\d{1,6}$/.test(v.value)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "For this field, give the number the source states (digits only), or leave it empty.",
+      });
     }
   })
   // Only what the target uses is kept: an event for EVENT, a field and its value for FIELD.

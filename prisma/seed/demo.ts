@@ -38,14 +38,24 @@ type SyntheticCase = {
   cityArea?: string;
   geoPrecision: GeoPrecision;
   visibility: "INTERNAL" | "RESTRICTED";
-  events: { type: EventType; dateEarliest: string; dateLatest: string; precision: "DAY" | "WEEK" | "MONTH" | "YEAR"; dateWording: string; description: string; country: string; province: string }[];
+  events: {
+    type: EventType;
+    dateEarliest: string;
+    dateLatest: string;
+    precision: "DAY" | "WEEK" | "MONTH" | "YEAR";
+    dateWording: string;
+    description: string;
+    country: string;
+    province: string;
+  }[];
 };
 
 export const SYNTHETIC_CASES: SyntheticCase[] = [
   {
     code: "SYN-2012-0001",
     title: "[Synthetic] Family of 4 detained in Jilin (internal demo record)",
-    summary: "Synthetic demo record, not from any source: shows what signed-in researchers see beyond the public timeline.",
+    summary:
+      "Synthetic demo record, not from any source: shows what signed-in researchers see beyond the public timeline.",
     sizeMin: 3,
     sizeMax: 4,
     sizeBest: 4,

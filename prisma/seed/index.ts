@@ -54,11 +54,24 @@ async function seedReport(tx: Tx, actor: SystemActor): Promise<boolean> {
     contacts[key] = (await createContactInTx(tx, actor, input, reason)).id;
   }
 
-  const claim = (caseId: string, quote: string, extra: { target: "CASE" | "EVENT" | "FIELD"; field?: string; value?: string; eventId?: string }) =>
+  const claim = (
+    caseId: string,
+    quote: string,
+    extra: { target: "CASE" | "EVENT" | "FIELD"; field?: string; value?: string; eventId?: string },
+  ) =>
     createClaimInTx(
       tx,
       actor,
-      { sourceId: source.id, caseId, target: extra.target, eventId: extra.eventId ?? null, field: extra.field ?? null, value: extra.value ?? null, quote, quoteStart: offsetOf(text, quote) },
+      {
+        sourceId: source.id,
+        caseId,
+        target: extra.target,
+        eventId: extra.eventId ?? null,
+        field: extra.field ?? null,
+        value: extra.value ?? null,
+        quote,
+        quoteStart: offsetOf(text, quote),
+      },
       reason,
     );
 
@@ -78,11 +91,22 @@ async function seedReport(tx: Tx, actor: SystemActor): Promise<boolean> {
       country: "CN",
       visibility: "INTERNAL",
     });
-    const created = await createCaseInTx(tx, actor, input, { year: 2012, code: c.code, reason, origin: "SOURCED", geoPrecision: "COUNTRY", visibility: "PUBLIC" });
+    const created = await createCaseInTx(tx, actor, input, {
+      year: 2012,
+      code: c.code,
+      reason,
+      origin: "SOURCED",
+      geoPrecision: "COUNTRY",
+      visibility: "PUBLIC",
+    });
     // The status follows from the events (the talks put the groups at risk of repatriation).
     for (const e of c.events) {
       const { quote, ...fields } = e;
-      const eventInput = addEventSchema.parse({ caseCode: c.code, ...fields, country: e.type === "APPEAL_MADE" ? "KR" : "CN" });
+      const eventInput = addEventSchema.parse({
+        caseCode: c.code,
+        ...fields,
+        country: e.type === "APPEAL_MADE" ? "KR" : "CN",
+      });
       const event = await createEventInTx(tx, actor, created.id, eventData(eventInput), reason);
       await claim(created.id, quote, { target: "EVENT", eventId: event.id });
     }
@@ -99,7 +123,8 @@ async function seedReport(tx: Tx, actor: SystemActor): Promise<boolean> {
       kind: "APPEAL",
       // Undated in the report: recorded as the report's date, the latest it can have been made.
       date: REPORT_SOURCE.publishedAt,
-      askedFor: "Help to save them from repatriation (request made by ten of the 24 defectors through an activist group).",
+      askedFor:
+        "Help to save them from repatriation (request made by ten of the 24 defectors through an activist group).",
       response: "NO_RESPONSE",
       status: "AWAITING_RESPONSE",
       notes: `According to the report: "${Q.tenAsked}" Which groups the ten belong to is not reported.`,
@@ -124,7 +149,11 @@ async function seedReport(tx: Tx, actor: SystemActor): Promise<boolean> {
 }
 
 /** Demo mode only: one account per role, and the synthetic cases and people, through the data layer too. */
-async function seedDemo(tx: Tx, actor: SystemActor, keyring: Keyring): Promise<{ users: number; synthetic: number; people: number }> {
+async function seedDemo(
+  tx: Tx,
+  actor: SystemActor,
+  keyring: Keyring,
+): Promise<{ users: number; synthetic: number; people: number }> {
   let users = 0;
   let synthetic = 0;
   let people = 0;
@@ -139,14 +168,23 @@ async function seedDemo(tx: Tx, actor: SystemActor, keyring: Keyring): Promise<{
     if (await tx.case.findUnique({ where: { code: c.code }, select: { id: true } })) continue;
     const { code, events, status, statusSetByHand, geoPrecision, visibility, ...fields } = c;
     const input = createCaseSchema.parse({ ...fields, visibility });
-    const created = await createCaseInTx(tx, actor, input, { year: 2012, code, reason, origin: "SYNTHETIC", geoPrecision, ...(statusSetByHand ? { status, statusManual: true } : {}) });
-    for (const e of events) await createEventInTx(tx, actor, created.id, eventData(addEventSchema.parse({ caseCode: code, ...e })), reason);
+    const created = await createCaseInTx(tx, actor, input, {
+      year: 2012,
+      code,
+      reason,
+      origin: "SYNTHETIC",
+      geoPrecision,
+      ...(statusSetByHand ? { status, statusManual: true } : {}),
+    });
+    for (const e of events)
+      await createEventInTx(tx, actor, created.id, eventData(addEventSchema.parse({ caseCode: code, ...e })), reason);
     synthetic++;
   }
   // Checked per person rather than with its case, so demo databases seeded before people existed get them too.
   for (const p of SYNTHETIC_PEOPLE) {
     const owner = await tx.case.findUnique({ where: { code: p.caseCode }, select: { id: true } });
-    if (!owner || (await tx.person.findFirst({ where: { caseId: owner.id, alias: p.alias }, select: { id: true } }))) continue;
+    if (!owner || (await tx.person.findFirst({ where: { caseId: owner.id, alias: p.alias }, select: { id: true } })))
+      continue;
     const { caseCode: _, ...person } = p;
     await createPersonInTx(tx, actor, owner.id, person, keyring, reason);
     people++;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ARRIVALS_SERIES, Q, REPORT_CASES, REPORT_CONTACTS, readReport } from "./korea-herald-2012";
 
 const { text, sha256 } = readReport();
-const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+const weekday = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
 
 describe("the seed report as data", () => {
   it("quotes only passages that are in the report, verbatim", () => {
@@ -39,7 +40,15 @@ describe("the seed report as data", () => {
   });
 
   it("has the annual arrivals 2005–2011 with every figure in the report", () => {
-    expect(ARRIVALS_SERIES.points.map((p) => p.period)).toEqual(["2005", "2006", "2007", "2008", "2009", "2010", "2011"]);
+    expect(ARRIVALS_SERIES.points.map((p) => p.period)).toEqual([
+      "2005",
+      "2006",
+      "2007",
+      "2008",
+      "2009",
+      "2010",
+      "2011",
+    ]);
     for (const p of ARRIVALS_SERIES.points) expect(p.quote).toContain(p.value.toLocaleString("en"));
   });
 });

@@ -15,7 +15,13 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export const REPORT_FILE = path.resolve(import.meta.dirname, "..", "..", "fixtures", "korea-herald-2012-nk-defectors-face-repatriation.txt");
+export const REPORT_FILE = path.resolve(
+  import.meta.dirname,
+  "..",
+  "..",
+  "fixtures",
+  "korea-herald-2012-nk-defectors-face-repatriation.txt",
+);
 
 export function readReport(): { text: string; sha256: string } {
   const text = readFileSync(REPORT_FILE, "utf8");
@@ -35,19 +41,25 @@ export const REPORT_SOURCE = {
 
 /** Passages of the report, each quoted exactly. */
 export const Q = {
-  headline24: "At least two dozen North Korean defectors allegedly face repatriation after being arrested by Chinese authorities last week",
-  atLeast24: "at least 24 North Korean defectors, many of whom have family in the South, were captured last week by the Chinese security authorities",
-  groups10and9: "Two groups of 10 and nine people crossed the border separately and were caught in China last Wednesday.",
+  headline24:
+    "At least two dozen North Korean defectors allegedly face repatriation after being arrested by Chinese authorities last week",
+  atLeast24:
+    "at least 24 North Korean defectors, many of whom have family in the South, were captured last week by the Chinese security authorities",
+  groups10and9:
+    "Two groups of 10 and nine people crossed the border separately and were caught in China last Wednesday.",
   group5: "Four days later, another group of five people was arrested in China.",
-  tenAsked: "Ten of the defectors have requested through an activist group that Seoul’s state human rights watchdog help save them.",
+  tenAsked:
+    "Ten of the defectors have requested through an activist group that Seoul’s state human rights watchdog help save them.",
   talks: "Officials from Beijing and the North reportedly met last Sunday and this Monday to discuss the issue.",
   handover: "Observers believe the chances are high that the defectors will soon be handed over to Pyongyang.",
   park: "According to Rep. Park Sun-young of the minority Liberty Forward Party and activists",
   parkSeventyPercent: "“Around 70 percent of those arrested in China have family members in the South.",
-  ministry: "The Foreign Ministry said that it would do its best to prevent the repatriation through all possible diplomatic channels.",
+  ministry:
+    "The Foreign Ministry said that it would do its best to prevent the repatriation through all possible diplomatic channels.",
   byun: "Byun Chul-hwan, director of the ministry’s Northeast Asia Division 2, told The Korea Herald.",
   nam: "said Nam Chang-hee, political science professor at Inha University.",
-  arrivals2005to2009: "The number of defectors steadily increased annually from 2005 until 2009 ― 1,383 in 2005, 2,018 in 2006, 2,544 in 2007, 2,809 in 2008 and 2,927 in 2009, according to the Unification Ministry.",
+  arrivals2005to2009:
+    "The number of defectors steadily increased annually from 2005 until 2009 ― 1,383 in 2005, 2,018 in 2006, 2,544 in 2007, 2,809 in 2008 and 2,927 in 2009, according to the Unification Ministry.",
   arrivals2010: "It then dropped to 2,379 in 2010 when Pyongyang tightened its border control",
   arrivals2011: "Last year, the figure rose to 2,737.",
 } as const;
@@ -64,9 +76,19 @@ type EventSeed = {
 };
 
 // "last Wednesday", said on Tuesday 2012-02-14, is Wednesday 2012-02-08: known to the day.
-const CAUGHT_LAST_WEDNESDAY = { dateEarliest: "2012-02-08", dateLatest: "2012-02-08", precision: "DAY", dateWording: "last Wednesday" } as const;
+const CAUGHT_LAST_WEDNESDAY = {
+  dateEarliest: "2012-02-08",
+  dateLatest: "2012-02-08",
+  precision: "DAY",
+  dateWording: "last Wednesday",
+} as const;
 // "Four days later" than 2012-02-08 is Sunday 2012-02-12, also known to the day.
-const CAUGHT_FOUR_DAYS_LATER = { dateEarliest: "2012-02-12", dateLatest: "2012-02-12", precision: "DAY", dateWording: "Four days later" } as const;
+const CAUGHT_FOUR_DAYS_LATER = {
+  dateEarliest: "2012-02-12",
+  dateLatest: "2012-02-12",
+  precision: "DAY",
+  dateWording: "Four days later",
+} as const;
 // "last Sunday and this Monday": 2012-02-12 and 2012-02-13. Two days, so a range within one week.
 const TALKS: EventSeed = {
   type: "REPATRIATION_TALKS",
@@ -74,7 +96,8 @@ const TALKS: EventSeed = {
   dateLatest: "2012-02-13",
   precision: "WEEK",
   dateWording: "last Sunday and this Monday",
-  description: "Chinese and North Korean officials reportedly met to discuss the issue; observers expect a handover to Pyongyang.",
+  description:
+    "Chinese and North Korean officials reportedly met to discuss the issue; observers expect a handover to Pyongyang.",
   authority: "Chinese and North Korean officials",
   quote: Q.talks,
 };
@@ -85,7 +108,8 @@ const APPEAL: EventSeed = {
   dateLatest: "2012-02-14",
   precision: "WEEK",
   dateWording: "(undated; between the arrests and the report)",
-  description: "Ten of the 24 defectors asked, through an activist group, for the National Human Rights Commission of Korea's help. The report does not say which groups they belong to.",
+  description:
+    "Ten of the 24 defectors asked, through an activist group, for the National Human Rights Commission of Korea's help. The report does not say which groups they belong to.",
   quote: Q.tenAsked,
 };
 
@@ -105,7 +129,13 @@ export const REPORT_CASES: CaseSeed[] = [
       "One of two groups (10 and 9 people) who crossed the border separately and were caught in China on the same Wednesday. Reported as facing repatriation by Rep. Park Sun-young and activists.",
     size: { min: 10, max: 10, best: 10, wording: "Two groups of 10 and nine people", quote: Q.groups10and9 },
     events: [
-      { type: "ARRESTED", ...CAUGHT_LAST_WEDNESDAY, description: "Caught in China.", authority: "Chinese security authorities", quote: Q.groups10and9 },
+      {
+        type: "ARRESTED",
+        ...CAUGHT_LAST_WEDNESDAY,
+        description: "Caught in China.",
+        authority: "Chinese security authorities",
+        quote: Q.groups10and9,
+      },
       TALKS,
       APPEAL,
     ],
@@ -117,7 +147,13 @@ export const REPORT_CASES: CaseSeed[] = [
       "The second of two groups (10 and 9 people) who crossed the border separately and were caught in China on the same Wednesday.",
     size: { min: 9, max: 9, best: 9, wording: "Two groups of 10 and nine people", quote: Q.groups10and9 },
     events: [
-      { type: "ARRESTED", ...CAUGHT_LAST_WEDNESDAY, description: "Caught in China.", authority: "Chinese security authorities", quote: Q.groups10and9 },
+      {
+        type: "ARRESTED",
+        ...CAUGHT_LAST_WEDNESDAY,
+        description: "Caught in China.",
+        authority: "Chinese security authorities",
+        quote: Q.groups10and9,
+      },
       TALKS,
       APPEAL,
     ],
@@ -128,7 +164,13 @@ export const REPORT_CASES: CaseSeed[] = [
     summary: "A third group of five people, arrested in China four days after the first two groups were caught.",
     size: { min: 5, max: 5, best: 5, wording: "another group of five people", quote: Q.group5 },
     events: [
-      { type: "ARRESTED", ...CAUGHT_FOUR_DAYS_LATER, description: "Arrested in China.", authority: "Chinese security authorities", quote: Q.group5 },
+      {
+        type: "ARRESTED",
+        ...CAUGHT_FOUR_DAYS_LATER,
+        description: "Arrested in China.",
+        authority: "Chinese security authorities",
+        quote: Q.group5,
+      },
       TALKS,
       APPEAL,
     ],

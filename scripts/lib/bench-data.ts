@@ -11,50 +11,202 @@ export const RARE_WORD = "kestrelwood";
 /** A word in most sources and many case summaries: the full-text search's unselective case. */
 export const COMMON_WORD = "detained";
 
-export const PROVINCES = ["Jilin", "Liaoning", "Heilongjiang", "Shandong", "Beijing", "Shanghai", "Yunnan", "Guangxi", "Inner Mongolia", "Hebei"];
+export const PROVINCES = [
+  "Jilin",
+  "Liaoning",
+  "Heilongjiang",
+  "Shandong",
+  "Beijing",
+  "Shanghai",
+  "Yunnan",
+  "Guangxi",
+  "Inner Mongolia",
+  "Hebei",
+];
 // Rough centroids, in the order of PROVINCES.
 const CENTROIDS = [
-  [43.7, 126.2], [41.3, 122.6], [47.9, 127.8], [36.4, 118.2], [39.9, 116.4],
-  [31.2, 121.5], [25.0, 101.5], [23.8, 108.8], [44.1, 113.9], [38.0, 114.5],
+  [43.7, 126.2],
+  [41.3, 122.6],
+  [47.9, 127.8],
+  [36.4, 118.2],
+  [39.9, 116.4],
+  [31.2, 121.5],
+  [25.0, 101.5],
+  [23.8, 108.8],
+  [44.1, 113.9],
+  [38.0, 114.5],
 ];
 const OTHER_COUNTRIES = ["RU", "LA", "VN", "TH", "MN"];
-const STATUSES = ["REPORTED_DETAINED", "AT_RISK_OF_REPATRIATION", "REPATRIATED", "RELEASED", "REACHED_SAFETY", "DIED", "UNKNOWN"];
+const STATUSES = [
+  "REPORTED_DETAINED",
+  "AT_RISK_OF_REPATRIATION",
+  "REPATRIATED",
+  "RELEASED",
+  "REACHED_SAFETY",
+  "DIED",
+  "UNKNOWN",
+];
 const STATUS_WEIGHTS = [0.22, 0.14, 0.3, 0.06, 0.12, 0.02, 0.14];
 const VERIFICATIONS = ["CONFIRMED", "LIKELY", "POSSIBLE", "UNVERIFIED"];
 const VERIFICATION_WEIGHTS = [0.2, 0.3, 0.25, 0.25];
-const EVENT_TYPES = ["CROSSED_BORDER", "ARRESTED", "DETAINED", "TRANSFERRED", "REPATRIATION_TALKS", "REPATRIATED", "RELEASED", "REACHED_SAFETY", "APPEAL_MADE", "OTHER"];
-const TAGS = ["women", "children", "family", "elderly", "trafficking", "broker", "church", "shelter", "hunger-strike", "un-appeal", "embassy", "bus-checkpoint"];
+const EVENT_TYPES = [
+  "CROSSED_BORDER",
+  "ARRESTED",
+  "DETAINED",
+  "TRANSFERRED",
+  "REPATRIATION_TALKS",
+  "REPATRIATED",
+  "RELEASED",
+  "REACHED_SAFETY",
+  "APPEAL_MADE",
+  "OTHER",
+];
+const TAGS = [
+  "women",
+  "children",
+  "family",
+  "elderly",
+  "trafficking",
+  "broker",
+  "church",
+  "shelter",
+  "hunger-strike",
+  "un-appeal",
+  "embassy",
+  "bus-checkpoint",
+];
 const OUTLETS = [
-  "Daily NK", "NK News", "Radio Free Asia", "Yonhap", "Korea Herald", "Chosun Ilbo", "JoongAng Ilbo", "Hankyoreh",
-  "Human Rights Watch", "Amnesty International", "Transitional Justice Working Group", "Reuters", "Associated Press",
-  "BBC Korean", "Voice of America", "The Guardian", "New York Times", "Asia Press", "Citizens' Alliance", "Liberty in North Korea",
+  "Daily NK",
+  "NK News",
+  "Radio Free Asia",
+  "Yonhap",
+  "Korea Herald",
+  "Chosun Ilbo",
+  "JoongAng Ilbo",
+  "Hankyoreh",
+  "Human Rights Watch",
+  "Amnesty International",
+  "Transitional Justice Working Group",
+  "Reuters",
+  "Associated Press",
+  "BBC Korean",
+  "Voice of America",
+  "The Guardian",
+  "New York Times",
+  "Asia Press",
+  "Citizens' Alliance",
+  "Liberty in North Korea",
 ];
 
 // Vocabulary for generated sentences: enough distinct words that full-text matches vary in size.
 const SUBJECTS = [
-  "A group of defectors", "Two women", "A family of four", "Several teenagers", "A former soldier", "An elderly man",
-  "Three sisters", "A mother and her son", "Five workers", "A pastor's contact", "Two brothers", "A young couple",
-  "Relatives in Seoul", "A broker", "Local activists", "Witnesses",
+  "A group of defectors",
+  "Two women",
+  "A family of four",
+  "Several teenagers",
+  "A former soldier",
+  "An elderly man",
+  "Three sisters",
+  "A mother and her son",
+  "Five workers",
+  "A pastor's contact",
+  "Two brothers",
+  "A young couple",
+  "Relatives in Seoul",
+  "A broker",
+  "Local activists",
+  "Witnesses",
 ];
 const VERBS = [
-  "were detained", "were arrested", "were stopped", "were questioned", "were transferred", "were held",
-  "were handed over", "were released", "were reported missing", "were seen", "were sheltered", "were interrogated",
-  "were searched", "were photographed", "were deported", "were moved",
+  "were detained",
+  "were arrested",
+  "were stopped",
+  "were questioned",
+  "were transferred",
+  "were held",
+  "were handed over",
+  "were released",
+  "were reported missing",
+  "were seen",
+  "were sheltered",
+  "were interrogated",
+  "were searched",
+  "were photographed",
+  "were deported",
+  "were moved",
 ];
 const OBJECTS = [
-  "by border police", "by public security officers", "at a bus checkpoint", "at a train station", "at a safe house",
-  "near the river crossing", "at a hotel", "during a raid", "after an informant's tip", "at a church shelter",
-  "on a highway", "at a ferry terminal", "at a market", "in a rented flat", "near the Laos border", "at a detention centre",
+  "by border police",
+  "by public security officers",
+  "at a bus checkpoint",
+  "at a train station",
+  "at a safe house",
+  "near the river crossing",
+  "at a hotel",
+  "during a raid",
+  "after an informant's tip",
+  "at a church shelter",
+  "on a highway",
+  "at a ferry terminal",
+  "at a market",
+  "in a rented flat",
+  "near the Laos border",
+  "at a detention centre",
 ];
 const PLACES = [
-  "Shenyang", "Yanji", "Dandong", "Tumen", "Changchun", "Harbin", "Qingdao", "Kunming", "Nanning", "Beijing",
-  "Shanghai", "Hunchun", "Longjing", "Helong", "Baishan", "Jixi", "Mudanjiang", "Hohhot", "Shijiazhuang", "Dalian",
+  "Shenyang",
+  "Yanji",
+  "Dandong",
+  "Tumen",
+  "Changchun",
+  "Harbin",
+  "Qingdao",
+  "Kunming",
+  "Nanning",
+  "Beijing",
+  "Shanghai",
+  "Hunchun",
+  "Longjing",
+  "Helong",
+  "Baishan",
+  "Jixi",
+  "Mudanjiang",
+  "Hohhot",
+  "Shijiazhuang",
+  "Dalian",
 ];
 const WHEN = [
-  "last week", "in the spring", "before the holiday", "in early winter", "late at night", "in the morning",
-  "over the weekend", "days before the talks", "during the census", "after the new year", "in the rainy season", "at dawn",
+  "last week",
+  "in the spring",
+  "before the holiday",
+  "in early winter",
+  "late at night",
+  "in the morning",
+  "over the weekend",
+  "days before the talks",
+  "during the census",
+  "after the new year",
+  "in the rainy season",
+  "at dawn",
 ];
-const SYLLABLES = ["han", "kim", "pak", "sun", "jin", "ho", "mi", "yong", "chol", "hye", "gwang", "ok", "dae", "seong", "ri", "nam"];
+const SYLLABLES = [
+  "han",
+  "kim",
+  "pak",
+  "sun",
+  "jin",
+  "ho",
+  "mi",
+  "yong",
+  "chol",
+  "hye",
+  "gwang",
+  "ok",
+  "dae",
+  "seong",
+  "ri",
+  "nam",
+];
 
 /** Sentences in the text pool. */
 const POOL = 5000;
@@ -114,7 +266,8 @@ export async function generateBenchData(
     ALTER TABLE bench_pool ADD PRIMARY KEY (id);
     ANALYZE bench_pool;`);
   /** `count` consecutive pool sentences from `from`, as one text. */
-  const poolText = (from: string, count: string) => `(SELECT string_agg(p.s, ' ' ORDER BY p.id) FROM bench_pool p WHERE p.id BETWEEN ${from} AND ${from} + ${count} - 1)`;
+  const poolText = (from: string, count: string) =>
+    `(SELECT string_agg(p.s, ' ' ORDER BY p.id) FROM bench_pool p WHERE p.id BETWEEN ${from} AND ${from} + ${count} - 1)`;
 
   // Cases. firstEventEarliest holds a base date for the event generation below, then is recomputed.
   const provinceIdx = `(1 + floor(random() * ${PROVINCES.length})::int)`;
@@ -126,7 +279,7 @@ export async function generateBenchData(
     SELECT 'bcase' || lpad(n::text, 7, '0'),
            'BEN-' || (2000 + n % 26) || '-' || n,
            'Group of ' || size_min || ' ' || ${pick(["detained", "arrested", "held", "missing", "stopped"])} || ' in ' || coalesce(province, country),
-           ${poolText('i', '1 + n % 3')},
+           ${poolText("i", "1 + n % 3")},
            size_min,
            CASE WHEN r_size < 0.3 THEN NULL ELSE least(40, size_best + floor(random() * 5)::int) END,
            size_best,
@@ -207,7 +360,7 @@ export async function generateBenchData(
              ${pick(OUTLETS)} AS outlet,
              ${pick(SUBJECTS)} || ' ' || ${pick(VERBS)} || ' in ' || ${pick(PLACES)} AS title,
              DATE '2000-01-01' + floor(random() * 9496)::int AS published,
-             ${poolText('i', '3 + n % 5')}
+             ${poolText("i", "3 + n % 5")}
                || CASE WHEN n % $2::int = 7 THEN ' The ${RARE_WORD} shelter was named in the report.' ELSE '' END AS body,
              ${pick(["HIGH", "MEDIUM", "LOW", "UNKNOWN"])} AS reliability
       FROM (SELECT n, 1 + floor(random() * ${POOL - 8})::int AS i FROM generate_series(1, $1::int) AS n) n
@@ -233,7 +386,8 @@ export async function generateBenchData(
     "SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY($1::text[]) ORDER BY indexname",
     [secondary.map((i) => i.indexname)],
   );
-  if (JSON.stringify(after) !== JSON.stringify(secondary)) throw new Error("The recreated indexes differ from the migrated ones.");
+  if (JSON.stringify(after) !== JSON.stringify(secondary))
+    throw new Error("The recreated indexes differ from the migrated ones.");
   await step("VACUUM ANALYZE", `VACUUM ANALYZE "Case", "CaseEvent", "Source", "SourceClaim"`);
 
   const { rows } = await client.query<{ t: string; n: string }>(`
@@ -242,7 +396,9 @@ export async function generateBenchData(
     UNION ALL SELECT 'rareSources', count(*) FROM "Source" WHERE "text" LIKE '%${RARE_WORD}%'`);
   const counts = Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])) as BenchCounts;
   // Every case's span must be exactly its events' span, as the data layer keeps it.
-  const { rows: [check] } = await client.query<{ n: string }>(`
+  const {
+    rows: [check],
+  } = await client.query<{ n: string }>(`
     SELECT count(*) AS n FROM "Case" c
     LEFT JOIN (SELECT "caseId", min("dateEarliest") AS first, max("dateLatest") AS last FROM "CaseEvent" WHERE "deletedAt" IS NULL GROUP BY 1) m ON m."caseId" = c."id"
     WHERE c."firstEventEarliest" IS DISTINCT FROM m.first OR c."lastEventLatest" IS DISTINCT FROM m.last`);

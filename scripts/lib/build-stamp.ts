@@ -8,7 +8,19 @@ import path from "node:path";
 import { ROOT } from "./demo-database.ts";
 
 /** What `next build` reads. */
-export const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "prisma/seed", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "package.json", "proxy.ts"];
+export const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "prisma/schema.prisma",
+  "prisma/seed",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "package.json",
+  "proxy.ts",
+];
 const SKIP = new Set(["generated", "node_modules"]);
 
 function collect(p: string, out: string[]): void {
@@ -34,7 +46,11 @@ export function sourceFingerprint(inputs: readonly string[]): string {
 const stampFile = (name: string) => path.join(ROOT, ".next", `rw-${name}.stamp`);
 
 export function isFresh(name: string, fingerprint: string, output: string): boolean {
-  return existsSync(path.join(ROOT, output)) && existsSync(stampFile(name)) && readFileSync(stampFile(name), "utf8") === fingerprint;
+  return (
+    existsSync(path.join(ROOT, output)) &&
+    existsSync(stampFile(name)) &&
+    readFileSync(stampFile(name), "utf8") === fingerprint
+  );
 }
 
 export function markFresh(name: string, fingerprint: string): void {

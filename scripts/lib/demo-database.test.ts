@@ -8,7 +8,8 @@ let dataDir: string;
 let keysDir: string;
 const keysPath = () => path.join(keysDir, "demo-keys.json");
 const pgPath = () => path.join(dataDir, "pg.json");
-const readKeys = () => JSON.parse(readFileSync(keysPath(), "utf8")) as { nextauthSecret: string; encryptionKeys: string[] };
+const readKeys = () =>
+  JSON.parse(readFileSync(keysPath(), "utf8")) as { nextauthSecret: string; encryptionKeys: string[] };
 
 /** The module reads DATA_DIR and RW_DEMO_KEYS_FILE when loaded, so each test loads it afresh. */
 async function demoDatabase() {
@@ -47,7 +48,11 @@ describe("demo keys and database password", () => {
 
   it("kept in the data directory by an older version are moved out, keeping every value", async () => {
     const legacyKey = "k0:" + Buffer.alloc(32, 7).toString("base64");
-    writeFileSync(path.join(dataDir, "secrets.json"), JSON.stringify({ pgPassword: "old-pg", nextauthSecret: "old-nextauth", encryptionKeys: [legacyKey] }), { mode: 0o600 });
+    writeFileSync(
+      path.join(dataDir, "secrets.json"),
+      JSON.stringify({ pgPassword: "old-pg", nextauthSecret: "old-nextauth", encryptionKeys: [legacyKey] }),
+      { mode: 0o600 },
+    );
     const { demoKeys, demoDatabasePassword } = await demoDatabase();
     expect(demoKeys()).toEqual({ nextauthSecret: "old-nextauth", encryptionKeys: [legacyKey] });
     expect(demoDatabasePassword()).toBe("old-pg");

@@ -51,12 +51,16 @@ function migrateLegacySecrets(log: (line: string) => void = console.log): void {
   if (!existsSync(KEYS_FILE)) {
     writePrivate(KEYS_FILE, {
       nextauthSecret: old.nextauthSecret ?? randomBytes(32).toString("base64url"),
-      encryptionKeys: Array.isArray(old.encryptionKeys) && old.encryptionKeys.length ? old.encryptionKeys : [newKeyEntry().entry],
+      encryptionKeys:
+        Array.isArray(old.encryptionKeys) && old.encryptionKeys.length ? old.encryptionKeys : [newKeyEntry().entry],
     } satisfies DemoKeys);
   }
-  if (!existsSync(pgSecretsFile()) && old.pgPassword) writePrivate(pgSecretsFile(), { pgPassword: old.pgPassword } satisfies DemoDatabaseSecrets);
+  if (!existsSync(pgSecretsFile()) && old.pgPassword)
+    writePrivate(pgSecretsFile(), { pgPassword: old.pgPassword } satisfies DemoDatabaseSecrets);
   rmSync(legacy);
-  log(`[refoulement-watch] Moved the demo keys from ${path.relative(ROOT, legacy)} to ${path.relative(ROOT, KEYS_FILE)} (kept apart from the data).`);
+  log(
+    `[refoulement-watch] Moved the demo keys from ${path.relative(ROOT, legacy)} to ${path.relative(ROOT, KEYS_FILE)} (kept apart from the data).`,
+  );
 }
 
 /** Creates DATA_DIR so that the unprivileged postgres user (used when running as root) can enter it. */
@@ -71,12 +75,19 @@ export function demoKeys(): DemoKeys {
   migrateLegacySecrets();
   if (existsSync(KEYS_FILE)) {
     const stored = readJson<DemoKeys>(KEYS_FILE);
-    if (Array.isArray(stored.encryptionKeys) && stored.encryptionKeys.length > 0 && stored.nextauthSecret) return stored;
-    const repaired = { nextauthSecret: stored.nextauthSecret || randomBytes(32).toString("base64url"), encryptionKeys: stored.encryptionKeys?.length ? stored.encryptionKeys : [newKeyEntry().entry] };
+    if (Array.isArray(stored.encryptionKeys) && stored.encryptionKeys.length > 0 && stored.nextauthSecret)
+      return stored;
+    const repaired = {
+      nextauthSecret: stored.nextauthSecret || randomBytes(32).toString("base64url"),
+      encryptionKeys: stored.encryptionKeys?.length ? stored.encryptionKeys : [newKeyEntry().entry],
+    };
     writePrivate(KEYS_FILE, repaired);
     return repaired;
   }
-  const keys: DemoKeys = { nextauthSecret: randomBytes(32).toString("base64url"), encryptionKeys: [newKeyEntry().entry] };
+  const keys: DemoKeys = {
+    nextauthSecret: randomBytes(32).toString("base64url"),
+    encryptionKeys: [newKeyEntry().entry],
+  };
   writePrivate(KEYS_FILE, keys);
   return keys;
 }
@@ -109,7 +120,9 @@ export function embeddedPort(): number {
 }
 
 /** Starts the demo cluster in .data/pg and returns the demo database's URL. */
-export async function startDemoDatabase(log?: (line: string) => void): Promise<{ url: string; server: RunningPostgres }> {
+export async function startDemoDatabase(
+  log?: (line: string) => void,
+): Promise<{ url: string; server: RunningPostgres }> {
   const server = await startEmbeddedPostgres({
     dataDir: path.join(DATA_DIR, "pg"),
     port: embeddedPort(),

@@ -12,7 +12,10 @@ export async function generatePrismaClient(): Promise<void> {
   mkdirSync(path.join(ROOT, ".next"), { recursive: true });
   const fp = sourceFingerprint(PRISMA_INPUTS);
   if (isFresh("prisma", fp, "lib/generated/prisma/client.ts")) return;
-  await mustRun(bin("prisma"), ["generate"], { env: { ...process.env, ...BASE_ENV }, stdio: ["ignore", "ignore", "inherit"] });
+  await mustRun(bin("prisma"), ["generate"], {
+    env: { ...process.env, ...BASE_ENV },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   markFresh("prisma", fp);
 }
 

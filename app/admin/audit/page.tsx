@@ -25,37 +25,89 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
-      <p className="text-sm text-stone-700">Sign-ins (successes and failures), exports and admin actions. Append-only: the database refuses to change or delete entries.</p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-stone-300 bg-white p-3 text-sm">
+      <p className="text-sm text-stone-700">
+        Sign-ins (successes and failures), exports and admin actions. Append-only: the database refuses to change or
+        delete entries.
+      </p>
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded border border-stone-300 bg-white p-3 text-sm"
+      >
         <div>
-          <label htmlFor="kind" className="block font-medium">Kind</label>
+          <label htmlFor="kind" className="block font-medium">
+            Kind
+          </label>
           <select id="kind" name="kind" defaultValue={kind} className="rounded border border-stone-400 px-2 py-1">
             <option value="">All</option>
-            {log.kinds.map((k) => <option key={k} value={k}>{k}</option>)}
+            {log.kinds.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="outcome" className="block font-medium">Outcome</label>
-          <select id="outcome" name="outcome" defaultValue={outcome} className="rounded border border-stone-400 px-2 py-1">
+          <label htmlFor="outcome" className="block font-medium">
+            Outcome
+          </label>
+          <select
+            id="outcome"
+            name="outcome"
+            defaultValue={outcome}
+            className="rounded border border-stone-400 px-2 py-1"
+          >
             <option value="">All</option>
             <option value="success">Success</option>
             <option value="failure">Failure</option>
           </select>
         </div>
         <div>
-          <label htmlFor="email" className="block font-medium">Email contains</label>
-          <input id="email" name="email" defaultValue={email} maxLength={320} className="rounded border border-stone-400 px-2 py-1" />
+          <label htmlFor="email" className="block font-medium">
+            Email contains
+          </label>
+          <input
+            id="email"
+            name="email"
+            defaultValue={email}
+            maxLength={320}
+            className="rounded border border-stone-400 px-2 py-1"
+          />
         </div>
-        <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 font-medium text-white">Filter</button>
+        <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 font-medium text-white">
+          Filter
+        </button>
       </form>
-      <p className="text-sm">{log.total} {log.total === 1 ? "entry" : "entries"}</p>
+      <p className="text-sm">
+        {log.total} {log.total === 1 ? "entry" : "entries"}
+      </p>
       {log.events.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">No entries match.</p>
+        <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">
+          No entries match.
+        </p>
       ) : (
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">Audit entries, newest first</caption>
           <thead className="bg-stone-100 text-left">
-            <tr><th scope="col" className="p-2">When (UTC)</th><th scope="col" className="p-2">Kind</th><th scope="col" className="p-2">Outcome</th><th scope="col" className="p-2">Email</th><th scope="col" className="p-2">IP</th><th scope="col" className="p-2">Detail</th></tr>
+            <tr>
+              <th scope="col" className="p-2">
+                When (UTC)
+              </th>
+              <th scope="col" className="p-2">
+                Kind
+              </th>
+              <th scope="col" className="p-2">
+                Outcome
+              </th>
+              <th scope="col" className="p-2">
+                Email
+              </th>
+              <th scope="col" className="p-2">
+                IP
+              </th>
+              <th scope="col" className="p-2">
+                Detail
+              </th>
+            </tr>
           </thead>
           <tbody>
             {log.events.map((e) => (
@@ -73,9 +125,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {log.pageCount > 1 && (
         <nav aria-label="Pages" className="flex gap-4 text-sm">
-          {log.page > 1 && <Link href={query(log.page - 1)} className="underline">Newer</Link>}
-          <span>Page {log.page} of {log.pageCount}</span>
-          {log.page < log.pageCount && <Link href={query(log.page + 1)} className="underline">Older</Link>}
+          {log.page > 1 && (
+            <Link href={query(log.page - 1)} className="underline">
+              Newer
+            </Link>
+          )}
+          <span>
+            Page {log.page} of {log.pageCount}
+          </span>
+          {log.page < log.pageCount && (
+            <Link href={query(log.page + 1)} className="underline">
+              Older
+            </Link>
+          )}
         </nav>
       )}
     </div>

@@ -14,29 +14,48 @@ export default async function AdminUsersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Users</h1>
       <p className="text-sm text-stone-700">
-        Disabling an account, changing its role, resetting its password or signing it out everywhere takes effect on the user&apos;s next request.
-        Every change here is written to the audit log.
+        Disabling an account, changing its role, resetting its password or signing it out everywhere takes effect on the
+        user&apos;s next request. Every change here is written to the audit log.
       </p>
       <CreateUserForm />
       <table className="w-full border-collapse bg-white text-sm">
         <caption className="sr-only">Accounts</caption>
         <thead className="bg-stone-100 text-left">
           <tr>
-            <th scope="col" className="p-2">Account</th>
-            <th scope="col" className="p-2">Role</th>
-            <th scope="col" className="p-2">State</th>
-            <th scope="col" className="p-2">Last sign-in</th>
-            <th scope="col" className="p-2">Actions</th>
+            <th scope="col" className="p-2">
+              Account
+            </th>
+            <th scope="col" className="p-2">
+              Role
+            </th>
+            <th scope="col" className="p-2">
+              State
+            </th>
+            <th scope="col" className="p-2">
+              Last sign-in
+            </th>
+            <th scope="col" className="p-2">
+              Actions
+            </th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-t border-stone-200 align-top" data-testid={`user-row-${u.email}`}>
-              <td className="p-2"><strong>{u.name}</strong><br /><span className="text-stone-700">{u.email}</span>{u.isDemo && <span className="ml-1 rounded bg-amber-100 px-1 text-xs">demo</span>}</td>
+              <td className="p-2">
+                <strong>{u.name}</strong>
+                <br />
+                <span className="text-stone-700">{u.email}</span>
+                {u.isDemo && <span className="ml-1 rounded bg-amber-100 px-1 text-xs">demo</span>}
+              </td>
               <td className="p-2">{u.role.toLowerCase()}</td>
-              <td className="p-2">{u.disabled ? <span className="rounded bg-red-100 px-1 text-red-900">Disabled</span> : "Active"}</td>
+              <td className="p-2">
+                {u.disabled ? <span className="rounded bg-red-100 px-1 text-red-900">Disabled</span> : "Active"}
+              </td>
               <td className="p-2">{u.lastSignInAt ? formatDay(u.lastSignInAt) : "never"}</td>
-              <td className="p-2">{u.id === actor.id ? <span className="text-stone-600">(you)</span> : <UserActions user={u} />}</td>
+              <td className="p-2">
+                {u.id === actor.id ? <span className="text-stone-600">(you)</span> : <UserActions user={u} />}
+              </td>
             </tr>
           ))}
         </tbody>

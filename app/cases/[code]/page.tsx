@@ -24,18 +24,40 @@ export default async function CasePage({ params }: Props) {
   const actor = await getActor();
   const c = await getCaseByCode(actor, code);
   if (!c) notFound();
-  const [annotations, people] = await Promise.all([listAnnotationsForCase(actor, c.id), listPeopleForCase(actor, c.code)]);
+  const [annotations, people] = await Promise.all([
+    listAnnotationsForCase(actor, c.id),
+    listPeopleForCase(actor, c.code),
+  ]);
   return (
     <>
       {can(actor, "update:case:any") && (
-        <nav aria-label="Case tools" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 rounded border border-stone-300 bg-white px-3 py-2 text-sm">
+        <nav
+          aria-label="Case tools"
+          className="mb-4 flex flex-wrap gap-x-4 gap-y-1 rounded border border-stone-300 bg-white px-3 py-2 text-sm"
+        >
           <span>{c.visibility === "PUBLIC" ? "Published." : "Not published."}</span>
-          <Link href={`/cases/${c.code}/edit`} className="underline">Edit case</Link>
-          {can(actor, "read:history:case") && <Link href={`/cases/${c.code}/history`} className="underline">History</Link>}
-          {can(actor, "write:source:any") && <Link href={`/cases/${c.code}/sources/new`} className="underline">Attach a source</Link>}
-          {can(actor, "write:advocacy:any") && <Link href={`/cases/${c.code}/advocacy/new`} className="underline">Record an advocacy action</Link>}
+          <Link href={`/cases/${c.code}/edit`} className="underline">
+            Edit case
+          </Link>
+          {can(actor, "read:history:case") && (
+            <Link href={`/cases/${c.code}/history`} className="underline">
+              History
+            </Link>
+          )}
+          {can(actor, "write:source:any") && (
+            <Link href={`/cases/${c.code}/sources/new`} className="underline">
+              Attach a source
+            </Link>
+          )}
+          {can(actor, "write:advocacy:any") && (
+            <Link href={`/cases/${c.code}/advocacy/new`} className="underline">
+              Record an advocacy action
+            </Link>
+          )}
           {can(actor, "publish:case:any") && (
-            <Link href={`/cases/${c.code}/preview`} className="underline">Preview what visitors {c.visibility === "PUBLIC" ? "see" : "would see"}</Link>
+            <Link href={`/cases/${c.code}/preview`} className="underline">
+              Preview what visitors {c.visibility === "PUBLIC" ? "see" : "would see"}
+            </Link>
           )}
         </nav>
       )}

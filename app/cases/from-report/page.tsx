@@ -14,10 +14,11 @@ export default async function FromReportPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">New from report</h1>
       <p className="max-w-3xl text-sm text-stone-700">
-        Paste a news report. The app proposes the source, one draft case per group of people it describes (size, place, dated
-        events), the totals it states, the people it quotes and the appeals it mentions, each with the passage it came from and how
-        sure the rule that found it is. Correct anything, drop what is wrong, then save: everything is written at once, and each
-        change&apos;s history says which report it came from. The reading is done here, by rules, without any online service.
+        Paste a news report. The app proposes the source, one draft case per group of people it describes (size, place,
+        dated events), the totals it states, the people it quotes and the appeals it mentions, each with the passage it
+        came from and how sure the rule that found it is. Correct anything, drop what is wrong, then save: everything is
+        written at once, and each change&apos;s history says which report it came from. The reading is done here, by
+        rules, without any online service.
       </p>
       <ReportIntake today={today} />
     </div>

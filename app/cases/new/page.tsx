@@ -11,10 +11,14 @@ export default async function NewCasePage() {
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">Log a case</h1>
       <p className="text-sm text-stone-700">
-        One case is one group of people caught together. Give the conservative figure as “at least”. The code is assigned when you save;
-        the case starts internal, and you can publish it from its preview. Add events and sources from the case page.
+        One case is one group of people caught together. Give the conservative figure as “at least”. The code is
+        assigned when you save; the case starts internal, and you can publish it from its preview. Add events and
+        sources from the case page.
       </p>
-      <CaseForm mode="create" initial={{ country: "CN", verification: "UNVERIFIED", priority: "NORMAL", visibility: "INTERNAL" }} />
+      <CaseForm
+        mode="create"
+        initial={{ country: "CN", verification: "UNVERIFIED", priority: "NORMAL", visibility: "INTERNAL" }}
+      />
     </div>
   );
 }

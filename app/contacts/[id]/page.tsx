@@ -17,7 +17,11 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const seesDetails = can(actor, "read:contact-details:restricted");
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/contacts" className="underline">← Contacts</Link></p>
+      <p className="text-sm">
+        <Link href="/contacts" className="underline">
+          ← Contacts
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">{contact.name}</h1>
       {can(actor, "write:contact:any") ? (
         <>

@@ -19,34 +19,61 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
       <header>
         <p className="text-sm text-stone-600">Source</p>
         <h1 className="text-2xl font-semibold">{source.title}</h1>
-        <p>{source.outlet}{source.author ? `, by ${source.author}` : ""} — published {formatDay(source.publishedAt)}</p>
-        {source.url && <p className="break-all text-sm"><a href={source.url} className="underline" rel="noreferrer noopener">{source.url}</a></p>}
+        <p>
+          {source.outlet}
+          {source.author ? `, by ${source.author}` : ""} — published {formatDay(source.publishedAt)}
+        </p>
+        {source.url && (
+          <p className="break-all text-sm">
+            <a href={source.url} className="underline" rel="noreferrer noopener">
+              {source.url}
+            </a>
+          </p>
+        )}
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
-          <dt className="font-medium">Captured</dt><dd>{formatDay(source.retrievedAt)}</dd>
-          <dt className="font-medium">Language</dt><dd>{source.language}</dd>
-          <dt className="font-medium">Reliability</dt><dd>{tEnums(`Reliability.${source.reliability}`)}</dd>
-          <dt className="font-medium">SHA-256</dt><dd className="break-all font-mono text-xs" data-testid="source-sha256">{source.sha256}</dd>
+          <dt className="font-medium">Captured</dt>
+          <dd>{formatDay(source.retrievedAt)}</dd>
+          <dt className="font-medium">Language</dt>
+          <dd>{source.language}</dd>
+          <dt className="font-medium">Reliability</dt>
+          <dd>{tEnums(`Reliability.${source.reliability}`)}</dd>
+          <dt className="font-medium">SHA-256</dt>
+          <dd className="break-all font-mono text-xs" data-testid="source-sha256">
+            {source.sha256}
+          </dd>
         </dl>
       </header>
       <section aria-labelledby="quoted">
-        <h2 id="quoted" className="text-lg font-semibold">Passages quoted in cases</h2>
+        <h2 id="quoted" className="text-lg font-semibold">
+          Passages quoted in cases
+        </h2>
         {source.claims.length === 0 ? (
           <p className="text-stone-700">No passages of this source are quoted in cases you can see.</p>
         ) : (
           <ul className="mt-2 space-y-2 text-sm">
             {source.claims.map((c) => (
               <li key={c.id}>
-                <Link href={`/cases/${c.case.code}`} className="font-mono underline">{c.case.code}</Link>
-                {c.field ? ` · ${c.field}${c.value ? ` = ${c.value}` : ""}` : ` · ${tEnums(`ClaimTarget.${c.target}`)}`}: <q className="italic">{c.quote}</q>
+                <Link href={`/cases/${c.case.code}`} className="font-mono underline">
+                  {c.case.code}
+                </Link>
+                {c.field ? ` · ${c.field}${c.value ? ` = ${c.value}` : ""}` : ` · ${tEnums(`ClaimTarget.${c.target}`)}`}
+                : <q className="italic">{c.quote}</q>
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="captured">
-        <h2 id="captured" className="text-lg font-semibold">Captured text</h2>
-        <p className="text-xs text-stone-600">Exactly as read at capture; its SHA-256 is shown above. It is never changed: a corrected copy is a new capture.</p>
-        <pre className="mt-2 whitespace-pre-wrap rounded border border-stone-300 bg-white p-4 font-sans text-sm">{source.text}</pre>
+        <h2 id="captured" className="text-lg font-semibold">
+          Captured text
+        </h2>
+        <p className="text-xs text-stone-600">
+          Exactly as read at capture; its SHA-256 is shown above. It is never changed: a corrected copy is a new
+          capture.
+        </p>
+        <pre className="mt-2 whitespace-pre-wrap rounded border border-stone-300 bg-white p-4 font-sans text-sm">
+          {source.text}
+        </pre>
       </section>
     </article>
   );

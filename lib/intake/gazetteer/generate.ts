@@ -37,7 +37,14 @@ const BORDER_TOWNS: Array<[string, string, string]> = [
   ["Hoeryong", "KP", "17"],
 ];
 /** Cleaner English names for GeoNames forms ("Manp'o" → "Manpo"), as reports write them. */
-const RENAME: Record<string, string> = { "Manp'o": "Manpo", "Musan-up": "Musan", Langtoucun: "Langtou", "Kimch'aek-si": "Kimchaek", "P'yongsong": "Pyongsong", "Namp'o": "Nampo" };
+const RENAME: Record<string, string> = {
+  "Manp'o": "Manpo",
+  "Musan-up": "Musan",
+  Langtoucun: "Langtou",
+  "Kimch'aek-si": "Kimchaek",
+  "P'yongsong": "Pyongsong",
+  "Namp'o": "Nampo",
+};
 
 const OTHER_CITIES: Array<[string, string]> = [
   ["Vientiane", "LA"],
@@ -116,20 +123,92 @@ const HANGUL: Record<string, string[]> = {
 };
 
 /** Hangul aliases that are also everyday Korean words ("통화" a phone call, "위해" for the sake of): never used as place names. */
-const COMMON_WORDS = new Set(["통화", "선전", "정주", "집안", "관전", "상해", "위해", "나선", "조선", "무순", "본계", "영구", "안산", "통요", "적봉", "오해", "구주", "금주", "화전", "반석", "교하", "서란", "영안", "해림", "목릉", "밀산", "호림", "동녕", "수분하", "지난", "주장", "진화", "안양", "고원", "고산", "구성", "경성", "한양", "선봉", "은덕", "진창", "시안", "지시", "안주", "중산", "한중", "동경", "허비", "리원"]);
+const COMMON_WORDS = new Set([
+  "통화",
+  "선전",
+  "정주",
+  "집안",
+  "관전",
+  "상해",
+  "위해",
+  "나선",
+  "조선",
+  "무순",
+  "본계",
+  "영구",
+  "안산",
+  "통요",
+  "적봉",
+  "오해",
+  "구주",
+  "금주",
+  "화전",
+  "반석",
+  "교하",
+  "서란",
+  "영안",
+  "해림",
+  "목릉",
+  "밀산",
+  "호림",
+  "동녕",
+  "수분하",
+  "지난",
+  "주장",
+  "진화",
+  "안양",
+  "고원",
+  "고산",
+  "구성",
+  "경성",
+  "한양",
+  "선봉",
+  "은덕",
+  "진창",
+  "시안",
+  "지시",
+  "안주",
+  "중산",
+  "한중",
+  "동경",
+  "허비",
+  "리원",
+]);
 
 const NE = new Set(["05", "19", "08"]);
 const HAN = /\p{Script=Han}/u;
 const HANGUL_RE = /\p{Script=Hangul}/u;
 
-type Row = { id: number; name: string; ascii: string; alt: string[]; lat: number; lon: number; fcode: string; country: string; admin1: string; pop: number };
+type Row = {
+  id: number;
+  name: string;
+  ascii: string;
+  alt: string[];
+  lat: number;
+  lon: number;
+  fcode: string;
+  country: string;
+  admin1: string;
+  pop: number;
+};
 
 function rows(): Row[] {
   const out: Row[] = [];
   for (const line of readFileSync(TABLE, "utf8").split("\n")) {
     const c = line.split("\t");
     if (c.length < 15) continue;
-    out.push({ id: Number(c[0]), name: c[1], ascii: c[2], alt: c[3] ? c[3].split(",") : [], lat: Number(c[4]), lon: Number(c[5]), fcode: c[7], country: c[8], admin1: c[10], pop: Number(c[14]) || 0 });
+    out.push({
+      id: Number(c[0]),
+      name: c[1],
+      ascii: c[2],
+      alt: c[3] ? c[3].split(",") : [],
+      lat: Number(c[4]),
+      lon: Number(c[5]),
+      fcode: c[7],
+      country: c[8],
+      admin1: c[10],
+      pop: Number(c[14]) || 0,
+    });
   }
   return out;
 }
@@ -160,16 +239,44 @@ function main() {
     const key = `${r.country}|${r.admin1}|${name}`;
     const prev = chosen.get(key);
     // One entry per name and province: the higher administrative rank, then the larger population.
-    if (!prev || (RANK[r.fcode] ?? 0) > (RANK[prev.fcode] ?? 0) || ((RANK[r.fcode] ?? 0) === (RANK[prev.fcode] ?? 0) && r.pop > prev.pop)) chosen.set(key, r);
+    if (
+      !prev ||
+      (RANK[r.fcode] ?? 0) > (RANK[prev.fcode] ?? 0) ||
+      ((RANK[r.fcode] ?? 0) === (RANK[prev.fcode] ?? 0) && r.pop > prev.pop)
+    )
+      chosen.set(key, r);
   }
   const lines: string[] = [];
   for (const [key, r] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) {
     const name = key.split("|")[2];
     const han = [...new Set(r.alt.filter((a) => HAN.test(a) && !HANGUL_RE.test(a) && a.length <= 6))].slice(0, 3);
-    const hangul = [...new Set([...(HANGUL[name] ?? []), ...r.alt.filter((a) => HANGUL_RE.test(a)).map((a) => a.replace(/\s*시$/, "")).filter((a) => a.length >= 2 && a.length <= 6)])].filter((a) => !COMMON_WORDS.has(a)).slice(0, 4);
-    const aliases = [...new Set([r.name !== name ? r.name : null, ...hangul, ...han].filter((a): a is string => !!a && a !== name))];
+    const hangul = [
+      ...new Set([
+        ...(HANGUL[name] ?? []),
+        ...r.alt
+          .filter((a) => HANGUL_RE.test(a))
+          .map((a) => a.replace(/\s*시$/, ""))
+          .filter((a) => a.length >= 2 && a.length <= 6),
+      ]),
+    ]
+      .filter((a) => !COMMON_WORDS.has(a))
+      .slice(0, 4);
+    const aliases = [
+      ...new Set([r.name !== name ? r.name : null, ...hangul, ...han].filter((a): a is string => !!a && a !== name)),
+    ];
     const rank = RANK[r.fcode] ?? 0;
-    lines.push([name, r.country, provinceOf(r) ?? "", rank, r.lat.toFixed(3), r.lon.toFixed(3), Math.round(r.pop / 1000), aliases.join("|")].join("\t"));
+    lines.push(
+      [
+        name,
+        r.country,
+        provinceOf(r) ?? "",
+        rank,
+        r.lat.toFixed(3),
+        r.lon.toFixed(3),
+        Math.round(r.pop / 1000),
+        aliases.join("|"),
+      ].join("\t"),
+    );
   }
   const body = `/**
  * GENERATED by lib/intake/gazetteer/generate.ts from GeoNames cities500 (CC BY 4.0, geonames.org), via
@@ -180,7 +287,9 @@ function main() {
 export const CITY_TABLE = ${JSON.stringify(lines.join("\n"))};
 `;
   writeFileSync(OUT, body);
-  console.log(`Wrote ${lines.length} places to ${path.relative(process.cwd(), OUT)} (${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB).`);
+  console.log(
+    `Wrote ${lines.length} places to ${path.relative(process.cwd(), OUT)} (${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB).`,
+  );
 }
 
 main();

@@ -15,7 +15,11 @@ export const CN_ADMIN1: Record<string, Region> = {
   "05": { name: "Jilin", aliases: ["지린성", "길림성", "지린", "길림", "吉林"], at: [43.6, 126.2] },
   "06": { name: "Qinghai", aliases: ["칭하이성", "청해성", "青海"], at: [35.7, 96.0] },
   "07": { name: "Fujian", aliases: ["푸젠성", "복건성", "福建"], at: [26.1, 118.0] },
-  "08": { name: "Heilongjiang", aliases: ["헤이룽장성", "흑룡강성", "헤이룽장", "흑룡강", "黑龙江"], at: [47.9, 127.8] },
+  "08": {
+    name: "Heilongjiang",
+    aliases: ["헤이룽장성", "흑룡강성", "헤이룽장", "흑룡강", "黑龙江"],
+    at: [47.9, 127.8],
+  },
   "09": { name: "Henan", aliases: ["허난성", "하남성", "河南"], at: [33.9, 113.5] },
   "10": { name: "Hebei", aliases: ["허베이성", "하북성", "河北"], at: [39.0, 115.8] },
   "11": { name: "Hunan", aliases: ["후난성", "호남성", "湖南"], at: [27.6, 111.7] },
@@ -26,7 +30,11 @@ export const CN_ADMIN1: Record<string, Region> = {
   "16": { name: "Guangxi", aliases: ["Guangxi Zhuang", "광시", "광서", "广西"], at: [23.8, 108.8] },
   "18": { name: "Guizhou", aliases: ["구이저우성", "귀주성", "贵州"], at: [26.8, 106.8] },
   "19": { name: "Liaoning", aliases: ["랴오닝성", "요녕성", "랴오닝", "요녕", "辽宁"], at: [41.3, 122.6] },
-  "20": { name: "Inner Mongolia", aliases: ["Nei Mongol", "내몽골", "내몽고", "네이멍구", "内蒙古"], at: [44.1, 113.9] },
+  "20": {
+    name: "Inner Mongolia",
+    aliases: ["Nei Mongol", "내몽골", "내몽고", "네이멍구", "内蒙古"],
+    at: [44.1, 113.9],
+  },
   "21": { name: "Ningxia", aliases: ["닝샤", "宁夏"], at: [37.3, 106.2] },
   "22": { name: "Beijing", aliases: [], at: [40.2, 116.4] },
   "23": { name: "Shanghai", aliases: [], at: [31.2, 121.5] },
@@ -72,7 +80,13 @@ export const COUNTRIES: Record<string, Region> = {
 };
 
 /** Areas that are not GeoNames cities but come up in reports: an autonomous prefecture, a region. */
-export const EXTRA_PLACES: Array<{ name: string; country: string; province: string; aliases: string[]; at: [number, number] }> = [
+export const EXTRA_PLACES: Array<{
+  name: string;
+  country: string;
+  province: string;
+  aliases: string[];
+  at: [number, number];
+}> = [
   { name: "Yanbian", country: "CN", province: "Jilin", aliases: ["연변", "옌볜", "延边"], at: [42.9, 129.5] },
   { name: "Xishuangbanna", country: "CN", province: "Yunnan", aliases: ["시솽반나", "西双版纳"], at: [22.0, 100.8] },
   { name: "Mengla", country: "CN", province: "Yunnan", aliases: ["멍라", "勐腊"], at: [21.5, 101.6] },

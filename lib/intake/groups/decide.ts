@@ -18,20 +18,38 @@ import type { GroupPlace, Span } from "../types";
 import { q } from "../util";
 import type { GroupContext, Mention } from "./types";
 
-export type Decision = { groups: Mention[]; totals: Mention[]; aggregates: Mention[]; alternatives: Mention[]; repeats: Map<Mention, Mention>; promoted: Set<Mention> };
+export type Decision = {
+  groups: Mention[];
+  totals: Mention[];
+  aggregates: Mention[];
+  alternatives: Mention[];
+  repeats: Map<Mention, Mention>;
+  promoted: Set<Mention>;
+};
 
 const sameSize = (a: Mention, b: Mention) => a.quantity.min === b.quantity.min && a.quantity.max === b.quantity.max;
 
 function firstPlace(ctx: GroupContext, clause: Span, near: Span): GroupPlace | null {
   const list = findPlaces(ctx.lex, ctx.text, clause.start, clause.end);
   // Korean puts a group's place right next to its count ("선양에 있는 탈북자 10명").
-  if (ctx.lex.datesPrecedeCounts) list.sort((a, b) => Math.min(Math.abs(a.start - near.end), Math.abs(near.start - a.end)) - Math.min(Math.abs(b.start - near.end), Math.abs(near.start - b.end)));
+  if (ctx.lex.datesPrecedeCounts)
+    list.sort(
+      (a, b) =>
+        Math.min(Math.abs(a.start - near.end), Math.abs(near.start - a.end)) -
+        Math.min(Math.abs(b.start - near.end), Math.abs(near.start - b.end)),
+    );
   return list[0]?.value ?? null;
 }
 
 /** True when a passage dates something to the day ("on April 26", "지난 21일"). */
 function hasDay(ctx: GroupContext, span: Span): boolean {
-  return findDateMentions(ctx.lex, ctx.text.slice(span.start, span.end)).some((d) => d.parts.some((p) => (p.kind === "absolute" && p.day !== null) || ["dayOfMonth", "weekday", "yesterday", "today", "daysAgo"].includes(p.kind)));
+  return findDateMentions(ctx.lex, ctx.text.slice(span.start, span.end)).some((d) =>
+    d.parts.some(
+      (p) =>
+        (p.kind === "absolute" && p.day !== null) ||
+        ["dayOfMonth", "weekday", "yesterday", "today", "daysAgo"].includes(p.kind),
+    ),
+  );
 }
 
 /** Sets the roles that depend on the words around a mention: aggregate, second estimate. */
@@ -49,7 +67,11 @@ export function classifyRoles(ctx: GroupContext, mentions: Mention[], clauseOf: 
     }
     // Hundreds of people told with no day of their own ("some 600 … last October", "200여 명 … 이달 초")
     // are a statistic over a period, beside the report's groups.
-    if (m.quantity.min >= 100 && mentions.some((o) => o !== m && (o.role === "group" || o.role === "composition") && o.quantity.min < 100) && !hasDay(ctx, clause)) {
+    if (
+      m.quantity.min >= 100 &&
+      mentions.some((o) => o !== m && (o.role === "group" || o.role === "composition") && o.quantity.min < 100) &&
+      !hasDay(ctx, clause)
+    ) {
       m.role = "aggregate";
       m.why += "; hundreds of people with no day of their own, beside smaller groups: a statistic over a period";
       continue;
@@ -72,7 +94,8 @@ export function classifyRoles(ctx: GroupContext, mentions: Mention[], clauseOf: 
 function compositionGroups(mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   const bySentence = new Map<number, Mention[]>();
-  for (const m of mentions.filter((x) => x.role === "composition")) bySentence.set(m.sentence.index, [...(bySentence.get(m.sentence.index) ?? []), m]);
+  for (const m of mentions.filter((x) => x.role === "composition"))
+    bySentence.set(m.sentence.index, [...(bySentence.get(m.sentence.index) ?? []), m]);
   for (const parts of bySentence.values()) {
     const first = parts[0];
     if (parts.length === 1) {
@@ -82,13 +105,22 @@ function compositionGroups(mentions: Mention[]): Mention[] {
     }
     const last = parts[parts.length - 1];
     const min = parts.reduce((n, p) => n + p.quantity.min, 0);
-    const max = parts.every((p) => p.quantity.max !== null) ? parts.reduce((n, p) => n + (p.quantity.max as number), 0) : null;
+    const max = parts.every((p) => p.quantity.max !== null)
+      ? parts.reduce((n, p) => n + (p.quantity.max as number), 0)
+      : null;
     const exact = parts.every((p) => p.quantity.rule === "exact" || p.quantity.rule === "one");
     out.push({
       ...first,
       span: { start: first.span.start, end: last.span.end },
       wording: first.sentence.text.slice(first.span.start - first.sentence.start, last.span.end - first.sentence.start),
-      quantity: { min, max, best: exact ? min : null, rule: exact ? "exact" : "atLeast", numberText: String(min), inWords: false },
+      quantity: {
+        min,
+        max,
+        best: exact ? min : null,
+        rule: exact ? "exact" : "atLeast",
+        numberText: String(min),
+        inWords: false,
+      },
       role: "group",
       why: `${parts.map((p) => q(p.wording)).join(" + ")} added up: the report counts the group only by who is in it`,
     });
@@ -100,7 +132,12 @@ function compositionGroups(mentions: Mention[]): Mention[] {
 function sumOfOthers(groups: Mention[], i: number): boolean {
   const target = groups[i].quantity.min;
   const others = groups.filter((_, k) => k !== i);
-  if (others.length >= 2 && others.reduce((n, o) => n + o.quantity.min, 0) === target && others.every((o) => o.quantity.max === o.quantity.min)) return true;
+  if (
+    others.length >= 2 &&
+    others.reduce((n, o) => n + o.quantity.min, 0) === target &&
+    others.every((o) => o.quantity.max === o.quantity.min)
+  )
+    return true;
   let sum = 0;
   for (let k = i + 1; k < groups.length; k++) {
     if (groups[k].quantity.max !== groups[k].quantity.min) return false;
@@ -113,7 +150,9 @@ function sumOfOthers(groups: Mention[], i: number): boolean {
 
 export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention) => Span): Decision {
   if (!all.some((m) => m.role === "group")) all.push(...compositionGroups(all));
-  const live = all.filter((m) => m.role === "group" || m.role === "runningTotal").sort((a, b) => a.span.start - b.span.start);
+  const live = all
+    .filter((m) => m.role === "group" || m.role === "runningTotal")
+    .sort((a, b) => a.span.start - b.span.start);
   const explicit = live.filter((m) => m.kind === "explicit" || m.kind === "unsized");
   const others = live.filter((m) => m.kind !== "explicit" && m.kind !== "unsized");
   const groups: Mention[] = [...explicit];
@@ -127,7 +166,11 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
     const pb = firstPlace(ctx, clauseOf(b), b.span);
     if (!pa || !pb) return false;
     // Compatible places (China, and Zhengzhou in China) are the same place told more or less precisely.
-    return pa.country !== pb.country || (!!pa.province && !!pb.province && pa.province !== pb.province) || (!!pa.city && !!pb.city && pa.city !== pb.city);
+    return (
+      pa.country !== pb.country ||
+      (!!pa.province && !!pb.province && pa.province !== pb.province) ||
+      (!!pa.city && !!pb.city && pa.city !== pb.city)
+    );
   };
   for (const m of others) {
     if (m.role === "runningTotal" || m.totalCue) {
@@ -135,21 +178,36 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
       continue;
     }
     // A count covering every explicit group: with two or more of them, or (one) when it heads the report.
-    if (explicit.length && m.kind !== "bare" && m.quantity.min >= sumExplicit && (explicit.length >= 2 || (m.span.start < firstExplicit && ctx.isHead(m.sentence)))) {
+    if (
+      explicit.length &&
+      m.kind !== "bare" &&
+      m.quantity.min >= sumExplicit &&
+      (explicit.length >= 2 || (m.span.start < firstExplicit && ctx.isHead(m.sentence)))
+    ) {
       totals.push(m);
       continue;
     }
     const isNew = m.kind === "bare" && !m.backRef;
-    const same = isNew ? undefined : groups.find((g) => sameSize(g, m) && g.sentence !== m.sentence && !placeDiffers(g, m));
+    const same = isNew
+      ? undefined
+      : groups.find((g) => sameSize(g, m) && g.sentence !== m.sentence && !placeDiffers(g, m));
     if (same) {
       repeats.set(m, same);
       continue;
     }
     if (m.backRef) {
       // "A group of North Korean defectors … The 20 defectors": the number the group was missing.
-      const unsized = groups.find((g) => g.kind === "explicit" && g.quantity.rule === "unknown" && g.span.start < m.span.start);
+      const unsized = groups.find(
+        (g) => g.kind === "explicit" && g.quantity.rule === "unknown" && g.span.start < m.span.start,
+      );
       if (unsized) {
-        Object.assign(unsized, { span: m.span, wording: m.wording, qtyWording: m.qtyWording, quantity: m.quantity, why: `${unsized.why}; ${q(m.wording)} later gives its size` });
+        Object.assign(unsized, {
+          span: m.span,
+          wording: m.wording,
+          qtyWording: m.qtyWording,
+          quantity: m.quantity,
+          why: `${unsized.why}; ${q(m.wording)} later gives its size`,
+        });
         repeats.set(m, unsized);
         continue;
       }
@@ -162,7 +220,12 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
   // A count that is the sum of other groups is their total.
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
-    if (g.kind === "explicit" || g.kind === "unsized" || g.quantity.max !== g.quantity.min && g.quantity.best === null) continue;
+    if (
+      g.kind === "explicit" ||
+      g.kind === "unsized" ||
+      (g.quantity.max !== g.quantity.min && g.quantity.best === null)
+    )
+      continue;
     if (sumOfOthers(groups, i)) {
       totals.push(g);
       groups.splice(i, 1);
@@ -192,5 +255,12 @@ export function decide(ctx: GroupContext, all: Mention[], clauseOf: (m: Mention)
     promoted.add(only);
   }
   totals.sort((a, b) => a.span.start - b.span.start);
-  return { groups, totals, aggregates: all.filter((m) => m.role === "aggregate"), alternatives: all.filter((m) => m.role === "alternative"), repeats, promoted };
+  return {
+    groups,
+    totals,
+    aggregates: all.filter((m) => m.role === "aggregate"),
+    alternatives: all.filter((m) => m.role === "alternative"),
+    repeats,
+    promoted,
+  };
 }

@@ -59,7 +59,15 @@ type Deps = {
   groups: Group[];
 };
 
-type Pending = { g: Group; cue: Cue; s: Sentence; base: Confidence; note: string; place: GroupPlace | null; unconfirmed: boolean };
+type Pending = {
+  g: Group;
+  cue: Cue;
+  s: Sentence;
+  base: Confidence;
+  note: string;
+  place: GroupPlace | null;
+  unconfirmed: boolean;
+};
 
 /** Where an event took place: the place named with its event word, if any. */
 function eventPlace(ctx: GroupContext, s: Sentence, cue: Cue): GroupPlace | null {
@@ -68,7 +76,13 @@ function eventPlace(ctx: GroupContext, s: Sentence, cue: Cue): GroupPlace | null
     const list = findPlaces(ctx.lex, ctx.text, Math.max(s.start, cue.start - 40), cue.start, false);
     return list[list.length - 1]?.value ?? null;
   }
-  const list = findPlaces(ctx.lex, ctx.text, cue.type === "REACHED_SAFETY" ? cue.start : cue.end, Math.min(s.end, cue.end + 90), false);
+  const list = findPlaces(
+    ctx.lex,
+    ctx.text,
+    cue.type === "REACHED_SAFETY" ? cue.start : cue.end,
+    Math.min(s.end, cue.end + 90),
+    false,
+  );
   return list[0]?.value ?? null;
 }
 
@@ -84,12 +98,23 @@ type State = Deps & {
   lastUnitSentence: number;
 };
 
-type Target = { s: Sentence; groups: Group[]; clause: Span; sentenceWide: boolean; base: Confidence; note: string; onlyArrests?: boolean };
+type Target = {
+  s: Sentence;
+  groups: Group[];
+  clause: Span;
+  sentenceWide: boolean;
+  base: Confidence;
+  note: string;
+  onlyArrests?: boolean;
+};
 
 function isAttribution(st: State, s: Sentence, dStart: number, dEnd: number): boolean {
   const P = patterns(st.ctx.lex);
   const text = st.ctx.text;
-  return P.attribution.test(text.slice(Math.max(s.start, dStart - 60), dStart)) || (P.attributionAfter?.test(text.slice(dEnd, Math.min(s.end, dEnd + 30))) ?? false);
+  return (
+    P.attribution.test(text.slice(Math.max(s.start, dStart - 60), dStart)) ||
+    (P.attributionAfter?.test(text.slice(dEnd, Math.min(s.end, dEnd + 30))) ?? false)
+  );
 }
 
 /** The date mentions a target reads: those in its clause, or the sentence's only one. */
@@ -135,7 +160,18 @@ function makeEvents(st: State, t: Target): void {
     const confidence = unconfirmed ? "low" : weakest(base, r.confidence);
     const place = eventPlace(ctx, s, cue);
     const why = `${q(cue.text)} dated ${q(dm.wording)}: ${r.why}${note}${unconfirmed ? "; the report says this is not confirmed" : ""}`;
-    for (const g of targets) g.events.push({ type: cue.type, dateEarliest: r.earliest, dateLatest: r.latest, precision: r.precision, dateWording: dm.wording, span: { start: s.start, end: s.end }, place, confidence, why });
+    for (const g of targets)
+      g.events.push({
+        type: cue.type,
+        dateEarliest: r.earliest,
+        dateLatest: r.latest,
+        precision: r.precision,
+        dateWording: dm.wording,
+        span: { start: s.start, end: s.end },
+        place,
+        confidence,
+        why,
+      });
     st.anchor = { earliest: r.earliest, latest: r.latest, precision: r.precision, confidence, wording: dm.wording };
   }
   // Outcomes with no date of their own, in the clause of these groups.
@@ -178,16 +214,33 @@ function groupSentence(st: State, s: Sentence, here: Mention[]): void {
   const unitGroups: Group[] = [];
   for (const unit of units) {
     const ms = here.filter((m) => m.unit === unit);
-    const groups = ms.map((m) => groupOf.get(m) ?? groupOf.get(decision.repeats.get(m) as Mention)).filter((g): g is Group => !!g);
+    const groups = ms
+      .map((m) => groupOf.get(m) ?? groupOf.get(decision.repeats.get(m) as Mention))
+      .filter((g): g is Group => !!g);
     const repeat = ms.some((m) => decision.repeats.has(m));
-    makeEvents(st, { s, groups, clause: clauseOf(ms[0]), sentenceWide: units.length === 1, base: repeat ? "medium" : "high", note: repeat ? `; ${q(ms[0].wording)} read as the same group mentioned again` : "" });
+    makeEvents(st, {
+      s,
+      groups,
+      clause: clauseOf(ms[0]),
+      sentenceWide: units.length === 1,
+      base: repeat ? "medium" : "high",
+      note: repeat ? `; ${q(ms[0].wording)} read as the same group mentioned again` : "",
+    });
     unitGroups.push(...groups);
   }
   // "… 20명, 9명이 잡혔고 … 이들은 투먼으로 이송돼": words pointing back after the last group concern them all.
   if (units.length > 1) {
     const lastEnd = Math.max(...here.map((m) => m.span.end));
     const ana = st.ctx.lex.anaphora.exec(st.ctx.text.slice(lastEnd, s.end));
-    if (ana) makeEvents(st, { s, groups: [...new Set(unitGroups)], clause: { start: lastEnd + ana.index, end: s.end }, sentenceWide: false, base: "medium", note: "; the words point back at every group of the sentence" });
+    if (ana)
+      makeEvents(st, {
+        s,
+        groups: [...new Set(unitGroups)],
+        clause: { start: lastEnd + ana.index, end: s.end },
+        sentenceWide: false,
+        base: "medium",
+        note: "; the words point back at every group of the sentence",
+      });
   }
   // Consecutive sentences describing groups form one run; later references back ("the defectors") mean the whole run.
   st.lastUnitGroups = [...new Set([...(s.index === st.lastUnitSentence + 1 ? st.lastUnitGroups : []), ...unitGroups])];
@@ -201,7 +254,14 @@ function pointingBack(st: State, s: Sentence): void {
   if (mentions.some((m) => m.sentence === s && (m.role === "aggregate" || m.role === "alternative"))) return;
   if (!st.lastUnitGroups.length || !ctx.lex.anaphora.test(s.text)) return;
   for (const g of st.lastUnitGroups) if (!g.own.includes(s)) g.own.push(s);
-  makeEvents(st, { s, groups: st.lastUnitGroups, clause: { start: s.start, end: s.end }, sentenceWide: true, base: "medium", note: "; the sentence refers back to the group(s) described just before" });
+  makeEvents(st, {
+    s,
+    groups: st.lastUnitGroups,
+    clause: { start: s.start, end: s.end },
+    sentenceWide: true,
+    base: "medium",
+    note: "; the sentence refers back to the group(s) described just before",
+  });
 }
 
 /**
@@ -210,7 +270,9 @@ function pointingBack(st: State, s: Sentence): void {
  * first sentence that describes a group.
  */
 function totalRun(st: State, t: Mention): Sentence[] {
-  const groupSentences = new Set(st.mentions.filter((m) => st.groupOf.has(m) || st.decision.repeats.has(m)).map((m) => m.sentence));
+  const groupSentences = new Set(
+    st.mentions.filter((m) => st.groupOf.has(m) || st.decision.repeats.has(m)).map((m) => m.sentence),
+  );
   const run = [t.sentence];
   for (const s of st.ctx.sentences) {
     if (s.index <= t.sentence.index) continue;
@@ -234,7 +296,11 @@ function totalSentencesRun(st: State): Sentence[] {
 function arrestsFromTotals(st: State, run: Sentence[]): void {
   const { groups, mentions, groupOf, decision } = st;
   for (const g of groups) {
-    const ownSentences = new Set(mentions.filter((m) => groupOf.get(m) === g || decision.repeats.get(m) === g.mention).map((m) => m.sentence.start));
+    const ownSentences = new Set(
+      mentions
+        .filter((m) => groupOf.get(m) === g || decision.repeats.get(m) === g.mention)
+        .map((m) => m.sentence.start),
+    );
     if (g.events.some((e) => ARREST.includes(e.type) && ownSentences.has(e.span.start))) continue;
     // Of the run's dated arrests ("arrested last month", "between Feb. 8 and 12"), the most precise.
     let best: DraftEvent[] = [];
@@ -242,7 +308,15 @@ function arrestsFromTotals(st: State, run: Sentence[]): void {
     for (const s of run) {
       const kept = g.events;
       g.events = [];
-      makeEvents(st, { s, groups: [g], clause: { start: s.start, end: s.end }, sentenceWide: true, base: "medium", note: "; said of the stated total, which covers this group", onlyArrests: true });
+      makeEvents(st, {
+        s,
+        groups: [g],
+        clause: { start: s.start, end: s.end },
+        sentenceWide: true,
+        base: "medium",
+        note: "; said of the stated total, which covers this group",
+        onlyArrests: true,
+      });
       const added = g.events;
       g.events = kept;
       if (added.length && (!best.length || length(added[0]) < length(best[0]))) best = added;
@@ -258,7 +332,10 @@ function undatedOutcomes(st: State): void {
   for (const p of st.pending) {
     // A dated event of the same kind, from any sentence, is the same event told with its date.
     if (p.g.events.some((e) => e.type === p.cue.type)) continue;
-    const arrest = p.g.events.filter((e) => ARREST.includes(e.type)).map((e) => e.dateEarliest).sort()[0];
+    const arrest = p.g.events
+      .filter((e) => ARREST.includes(e.type))
+      .map((e) => e.dateEarliest)
+      .sort()[0];
     const earliest = arrest && arrest <= pub ? arrest : addDays(pub, -365);
     p.g.events.push({
       type: p.cue.type,
@@ -298,14 +375,26 @@ export function attachEvents(d: Deps): void {
 function dedupe(events: DraftEvent[]): DraftEvent[] {
   const out: DraftEvent[] = [];
   for (const e of events) {
-    if (out.some((o) => o.type === e.type && o.dateEarliest === e.dateEarliest && o.dateLatest === e.dateLatest && o.span.start === e.span.start)) continue;
+    if (
+      out.some(
+        (o) =>
+          o.type === e.type &&
+          o.dateEarliest === e.dateEarliest &&
+          o.dateLatest === e.dateLatest &&
+          o.span.start === e.span.start,
+      )
+    )
+      continue;
     if (OUTCOME.includes(e.type)) {
-      const wider = out.findIndex((o) => o.type === e.type && o.dateEarliest <= e.dateEarliest && e.dateLatest <= o.dateLatest);
+      const wider = out.findIndex(
+        (o) => o.type === e.type && o.dateEarliest <= e.dateEarliest && e.dateLatest <= o.dateLatest,
+      );
       if (wider >= 0) {
         out[wider] = e;
         continue;
       }
-      if (out.some((o) => o.type === e.type && e.dateEarliest <= o.dateEarliest && o.dateLatest <= e.dateLatest)) continue;
+      if (out.some((o) => o.type === e.type && e.dateEarliest <= o.dateEarliest && o.dateLatest <= e.dateLatest))
+        continue;
     }
     out.push(e);
   }
@@ -329,8 +418,14 @@ export function flagFutureDates(ctx: GroupContext, groups: Group[]): void {
   for (const e of groups.flatMap((g) => g.events)) {
     const key = `${e.type}|${e.dateWording}|${e.dateEarliest}`;
     if (flagged.has(key)) continue;
-    if (ctx.pub && e.dateEarliest > ctx.pub) ctx.warnings.push(`${e.type} "${e.dateWording}" resolves to ${e.dateEarliest}, after the publication date ${ctx.pub}: check the date.`);
-    else if (ctx.today && e.dateEarliest > ctx.today) ctx.warnings.push(`${e.type} "${e.dateWording}" resolves to ${e.dateEarliest}, which is in the future: check the date.`);
+    if (ctx.pub && e.dateEarliest > ctx.pub)
+      ctx.warnings.push(
+        `${e.type} "${e.dateWording}" resolves to ${e.dateEarliest}, after the publication date ${ctx.pub}: check the date.`,
+      );
+    else if (ctx.today && e.dateEarliest > ctx.today)
+      ctx.warnings.push(
+        `${e.type} "${e.dateWording}" resolves to ${e.dateEarliest}, which is in the future: check the date.`,
+      );
     else continue;
     flagged.add(key);
   }

@@ -44,12 +44,22 @@ type Reader = {
   P: ReturnType<typeof patterns>;
   qp: ReturnType<typeof quantityPatterns>;
 };
-type NewMention = Omit<Mention, "sentence" | "unit" | "backRef" | "totalCue" | "role" | "noun"> & Partial<Pick<Mention, "unit" | "backRef" | "totalCue" | "role" | "noun">>;
+type NewMention = Omit<Mention, "sentence" | "unit" | "backRef" | "totalCue" | "role" | "noun"> &
+  Partial<Pick<Mention, "unit" | "backRef" | "totalCue" | "role" | "noun">>;
 
 const abs = (r: Reader, a: number, b: number): Span => ({ start: r.s.start + a, end: r.s.start + b });
 const free = (r: Reader, span: Span) => !r.out.some((m) => overlaps(m.span, span));
 const after = (r: Reader, span: Span) => r.ctx.text.slice(span.end, Math.min(r.s.end, span.end + 60));
-const push = (r: Reader, m: NewMention) => r.out.push({ sentence: r.s, unit: m.unit ?? r.nextUnit(), backRef: false, totalCue: false, role: "group", noun: "", ...m });
+const push = (r: Reader, m: NewMention) =>
+  r.out.push({
+    sentence: r.s,
+    unit: m.unit ?? r.nextUnit(),
+    backRef: false,
+    totalCue: false,
+    role: "group",
+    noun: "",
+    ...m,
+  });
 
 /** 1. "That brings the number … to 34", "34명으로 늘었다". */
 function runningTotals(r: Reader): void {
@@ -58,7 +68,16 @@ function runningTotals(r: Reader): void {
     const raw = m.groups?.qty ?? "";
     const quantity = r.qp.parse(raw);
     if (!at || !quantity) continue;
-    push(r, { span: abs(r, at[0], at[1]), wording: m[0], qtyWording: raw, quantity, kind: "count", totalCue: true, role: "runningTotal", why: `${what(quantity, raw)} in ${q(m[0])}, a running total` });
+    push(r, {
+      span: abs(r, at[0], at[1]),
+      wording: m[0],
+      qtyWording: raw,
+      quantity,
+      kind: "count",
+      totalCue: true,
+      role: "runningTotal",
+      why: `${what(quantity, raw)} in ${q(m[0])}, a running total`,
+    });
   }
 }
 
@@ -72,7 +91,16 @@ function explicitGroups(r: Reader): void {
     const unit = r.nextUnit();
     for (const qm of allMatches(P.qtyGlobal, list)) {
       const quantity = qp.parse(qm[0]);
-      if (quantity) push(r, { span, wording: m[0], qtyWording: qm[0], quantity, kind: "explicit", unit, why: `${what(quantity, qm[0])} in ${q(m[0])}` });
+      if (quantity)
+        push(r, {
+          span,
+          wording: m[0],
+          qtyWording: qm[0],
+          quantity,
+          kind: "explicit",
+          unit,
+          why: `${what(quantity, qm[0])} in ${q(m[0])}`,
+        });
     }
   }
   for (const m of allMatches(P.singular, s.text)) {
@@ -81,14 +109,33 @@ function explicitGroups(r: Reader): void {
     if (!free(r, span) || (!qtyText && !m.groups?.noun)) continue;
     const quantity = qtyText ? qp.parse(qtyText) : UNKNOWN;
     if (!quantity) continue;
-    push(r, { span, wording: m[0], qtyWording: qtyText ?? "", quantity, kind: "explicit", why: quantity.numberText ? `${what(quantity, qtyText ?? "")} in ${q(m[0])}` : `${q(m[0])} gives no number` });
+    push(r, {
+      span,
+      wording: m[0],
+      qtyWording: qtyText ?? "",
+      quantity,
+      kind: "explicit",
+      why: quantity.numberText ? `${what(quantity, qtyText ?? "")} in ${q(m[0])}` : `${q(m[0])} gives no number`,
+    });
   }
   for (const m of allMatches(P.unsized, s.text)) {
     const span = abs(r, m.index, m.index + m[0].length);
     if (!free(r, span)) continue;
-    const n = r.ctx.lex.parseNumber(m.groups?.n ?? "") ?? { two: 2, three: 3, four: 4, five: 5 }[(m.groups?.n ?? "").toLowerCase()] ?? 0;
+    const n =
+      r.ctx.lex.parseNumber(m.groups?.n ?? "") ??
+      { two: 2, three: 3, four: 4, five: 5 }[(m.groups?.n ?? "").toLowerCase()] ??
+      0;
     const unit = r.nextUnit();
-    for (let i = 0; i < Math.min(n, 6); i++) push(r, { span, wording: m[0], qtyWording: "", quantity: UNKNOWN, kind: "unsized", unit, why: `${q(m[0])}: ${n} groups whose sizes are not given` });
+    for (let i = 0; i < Math.min(n, 6); i++)
+      push(r, {
+        span,
+        wording: m[0],
+        qtyWording: "",
+        quantity: UNKNOWN,
+        kind: "unsized",
+        unit,
+        why: `${q(m[0])}: ${n} groups whose sizes are not given`,
+      });
   }
 }
 
@@ -133,7 +180,17 @@ function bareCounts(r: Reader): void {
     const span = abs(r, at[0], at[1]);
     const quantity = key ? r.qp.parse(raw) : UNKNOWN;
     if (!free(r, span) || !quantity) continue;
-    push(r, { span, wording: r.s.text.slice(m.index, m.index + m[0].length).trim() || raw, qtyWording: raw, quantity, kind: "bare", backRef: key === "qty3", why: key ? `${what(quantity, raw)} with its noun understood (${q(m[0].trim())})` : `${q(raw)}: more people, no number` });
+    push(r, {
+      span,
+      wording: r.s.text.slice(m.index, m.index + m[0].length).trim() || raw,
+      qtyWording: raw,
+      quantity,
+      kind: "bare",
+      backRef: key === "qty3",
+      why: key
+        ? `${what(quantity, raw)} with its noun understood (${q(m[0].trim())})`
+        : `${q(raw)}: more people, no number`,
+    });
   }
 }
 
@@ -142,14 +199,25 @@ function persons(r: Reader): void {
   for (const m of allMatches(r.P.person, r.s.text)) {
     const span = abs(r, m.index, m.index + m[0].length);
     if (!free(r, span)) continue;
-    push(r, { span, wording: m[0], qtyWording: m[0].split(/\s+/)[0], quantity: { min: 1, max: 1, best: 1, rule: "one", numberText: null, inWords: true }, kind: "singular", noun: m.groups?.noun ?? "", role: nounRole(r.ctx.lex, "", after(r, span)), why: `one person: ${q(m[0])}` });
+    push(r, {
+      span,
+      wording: m[0],
+      qtyWording: m[0].split(/\s+/)[0],
+      quantity: { min: 1, max: 1, best: 1, rule: "one", numberText: null, inWords: true },
+      kind: "singular",
+      noun: m.groups?.noun ?? "",
+      role: nounRole(r.ctx.lex, "", after(r, span)),
+      why: `one person: ${q(m[0])}`,
+    });
   }
 }
 
 /** 6. "… and about a dozen in Yanji": a second count that leaves out its noun and is followed by a place. */
 function ellipses(r: Reader): void {
   const { P, qp, s } = r;
-  for (const first of [...r.out].filter((m) => m.kind === "count" || m.kind === "bare" || (m.kind === "explicit" && m.quantity.numberText))) {
+  for (const first of [...r.out].filter(
+    (m) => m.kind === "count" || m.kind === "bare" || (m.kind === "explicit" && m.quantity.numberText),
+  )) {
     let from = first.span.end - s.start;
     for (let guard = 0; guard < 5; guard++) {
       P.ellipsis.lastIndex = 0;
@@ -159,7 +227,14 @@ function ellipses(r: Reader): void {
       const span = abs(r, from + at[0], from + at[1]);
       const quantity = qp.parse(m.groups?.qty ?? "");
       if (!quantity || !free(r, span)) break;
-      push(r, { span, wording: m.groups?.qty ?? "", qtyWording: m.groups?.qty ?? "", quantity, kind: "ellipsis" as Kind, why: `${q(m.groups?.qty ?? "")} with its noun left out, after ${q(first.wording)}` });
+      push(r, {
+        span,
+        wording: m.groups?.qty ?? "",
+        qtyWording: m.groups?.qty ?? "",
+        quantity,
+        kind: "ellipsis" as Kind,
+        why: `${q(m.groups?.qty ?? "")} with its noun left out, after ${q(first.wording)}`,
+      });
       from += at[1];
     }
   }

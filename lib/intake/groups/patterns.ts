@@ -36,7 +36,10 @@ export function patterns(lex: Lexicon): Patterns {
     unsized: new RegExp(g.unsizedGroups, "gid"),
     unknown: new RegExp(g.unknown, "gid"),
     qtyGlobal: new RegExp(Q, "gi"),
-    ellipsis: new RegExp(`^[^.;]{0,100}?(?:${lex.ellipsisJoinSource})(?<qty>${Q})\\s+(?:(?:more|others?)\\s+)?(?=(?:${lex.placePrepositionSource || "(?!)"})[A-Z])`, "id"),
+    ellipsis: new RegExp(
+      `^[^.;]{0,100}?(?:${lex.ellipsisJoinSource})(?<qty>${Q})\\s+(?:(?:more|others?)\\s+)?(?=(?:${lex.placePrepositionSource || "(?!)"})[A-Z])`,
+      "id",
+    ),
     totalCue: new RegExp(`(?:${lex.totalCueSource})`, "i"),
     totalCueBefore: new RegExp(`(?:${lex.totalCueSource})\\s+$`, "i"),
     runningTotal: new RegExp(lex.runningTotalSource, "gid"),

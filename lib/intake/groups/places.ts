@@ -17,7 +17,14 @@ export function reportPlace(ctx: GroupContext): ReportPlace {
   for (const s of ctx.sentences) {
     if (s.text.length > 3000) continue;
     for (const p of findPlaces(ctx.lex, ctx.text, s.start, s.end)) {
-      const c = counts.get(p.value.country) ?? { n: 0, first: { value: { country: p.value.country, province: null, city: null }, span: { start: p.start, end: p.end }, wording: p.wording } };
+      const c = counts.get(p.value.country) ?? {
+        n: 0,
+        first: {
+          value: { country: p.value.country, province: null, city: null },
+          span: { start: p.start, end: p.end },
+          wording: p.wording,
+        },
+      };
       c.n++;
       counts.set(p.value.country, c);
     }
@@ -28,7 +35,11 @@ export function reportPlace(ctx: GroupContext): ReportPlace {
 const JOIN = /^\s*(?:and|or|및|과|와|·|,)\s*(?:the\s+(?:nearby\s+)?(?:border\s+)?(?:city|town|county)\s+of\s+)?$/;
 
 /** The first place of a passage; two places joined by "and" give what they have in common. */
-function placeIn(ctx: GroupContext, span: Span, near?: Span): { mention: PlaceMention; value: GroupPlace; joined: boolean; end: number } | null {
+function placeIn(
+  ctx: GroupContext,
+  span: Span,
+  near?: Span,
+): { mention: PlaceMention; value: GroupPlace; joined: boolean; end: number } | null {
   const list = findPlaces(ctx.lex, ctx.text, span.start, span.end);
   // Korean puts the place right before or after the count ("선양에 있는 탈북자 10명"): the nearest one.
   const dist = (p: PlaceMention) => (near ? Math.min(Math.abs(p.start - near.end), Math.abs(near.start - p.end)) : 0);
@@ -36,7 +47,11 @@ function placeIn(ctx: GroupContext, span: Span, near?: Span): { mention: PlaceMe
   const first = list[0];
   if (!first) return null;
   const second = list[1];
-  if (second && JOIN.test(ctx.text.slice(first.end, second.start)) && describePlace(second.value) !== describePlace(first.value)) {
+  if (
+    second &&
+    JOIN.test(ctx.text.slice(first.end, second.start)) &&
+    describePlace(second.value) !== describePlace(first.value)
+  ) {
     const a = first.value;
     const b = second.value;
     if (a.country !== b.country) return { mention: first, value: a, joined: false, end: first.end };
@@ -48,22 +63,45 @@ function placeIn(ctx: GroupContext, span: Span, near?: Span): { mention: PlaceMe
 
 const SPECIFICITY = (v: GroupPlace) => (v.city ? 2 : v.province ? 1 : 0);
 
-export type PlaceHints = { report: ReportPlace; multiUnit: (s: Span) => boolean; hasGroup: (s: Span) => boolean; totals: Span[]; dateline: { value: GroupPlace; span: Span; wording: string } | null };
+export type PlaceHints = {
+  report: ReportPlace;
+  multiUnit: (s: Span) => boolean;
+  hasGroup: (s: Span) => boolean;
+  totals: Span[];
+  dateline: { value: GroupPlace; span: Span; wording: string } | null;
+};
 
 export function placeFor(ctx: GroupContext, g: Group, clause: Span, hints: PlaceHints): Proposal<GroupPlace> | null {
   const { report } = hints;
-  const found = (p: NonNullable<ReturnType<typeof placeIn>>, confidence: "high" | "medium", where: string): Proposal<GroupPlace> => {
+  const found = (
+    p: NonNullable<ReturnType<typeof placeIn>>,
+    confidence: "high" | "medium",
+    where: string,
+  ): Proposal<GroupPlace> => {
     const end = p.end;
     const wording = ctx.text.slice(p.mention.start, end);
-    return { value: p.value, span: { start: p.mention.start, end }, confidence, why: `${q(wording)} ${where} (${describePlace(p.value)})${p.joined ? "; two places named together: what they have in common" : ""}` };
+    return {
+      value: p.value,
+      span: { start: p.mention.start, end },
+      confidence,
+      why: `${q(wording)} ${where} (${describePlace(p.value)})${p.joined ? "; two places named together: what they have in common" : ""}`,
+    };
   };
   const s = g.mention.sentence;
   // Earlier sentences that count other groups name their places, not this one's.
-  const previous = ctx.sentences.filter((o) => o.paragraph === s.paragraph && o.end <= s.start && !hints.multiUnit(o) && !hints.hasGroup(o)).reverse();
+  const previous = ctx.sentences
+    .filter((o) => o.paragraph === s.paragraph && o.end <= s.start && !hints.multiUnit(o) && !hints.hasGroup(o))
+    .reverse();
   // In a later sentence about the group, only a place near the words about it ("The group … in Ningbo"), not a source's ("works … in Yanji").
   const near = (o: Span): Span => {
     const t = ctx.text.slice(o.start, o.end);
-    const at = [ctx.lex.anaphora.exec(t)?.index, ...ctx.lex.eventCues.map((c) => { c.pattern.lastIndex = 0; return c.pattern.exec(t)?.index; })].filter((x): x is number => x !== undefined);
+    const at = [
+      ctx.lex.anaphora.exec(t)?.index,
+      ...ctx.lex.eventCues.map((c) => {
+        c.pattern.lastIndex = 0;
+        return c.pattern.exec(t)?.index;
+      }),
+    ].filter((x): x is number => x !== undefined);
     for (const c of ctx.lex.eventCues) c.pattern.lastIndex = 0;
     if (!at.length) return o;
     const from = Math.min(...at);
@@ -73,9 +111,17 @@ export function placeFor(ctx: GroupContext, g: Group, clause: Span, hints: Place
   const tries: Array<{ span: Span; confidence: "high" | "medium"; where: string }> = [
     { span: clause, confidence: "high", where: "in the passage that describes the group" },
     // Another group's part of the sentence names that group's place, not this one's.
-    ...(hints.multiUnit(s) ? [] : [{ span: s as Span, confidence: "medium" as const, where: "in the same sentence as the group" }]),
-    ...g.own.slice(1).map((o) => ({ span: near(o), confidence: "medium" as const, where: "in a later sentence about the group" })),
-    ...previous.map((o) => ({ span: o as Span, confidence: "medium" as const, where: "earlier in the same paragraph" })),
+    ...(hints.multiUnit(s)
+      ? []
+      : [{ span: s as Span, confidence: "medium" as const, where: "in the same sentence as the group" }]),
+    ...g.own
+      .slice(1)
+      .map((o) => ({ span: near(o), confidence: "medium" as const, where: "in a later sentence about the group" })),
+    ...previous.map((o) => ({
+      span: o as Span,
+      confidence: "medium" as const,
+      where: "earlier in the same paragraph",
+    })),
   ];
   let best: Proposal<GroupPlace> | null = null;
   for (const t of tries) {
@@ -90,18 +136,38 @@ export function placeFor(ctx: GroupContext, g: Group, clause: Span, hints: Place
     if (p && SPECIFICITY(p.value) > 0) return found(p, "medium", "with the stated total that covers the group");
   }
   const own = [clause, ...g.own].map((x) => ctx.text.slice(x.start, x.end)).join(" ");
-  if (hints.dateline && /\b(?:the|this)\s+(?:city|capital)\b|\bhere\b/i.test(own)) return { value: hints.dateline.value, span: hints.dateline.span, confidence: "low", why: `the dateline ${q(hints.dateline.wording)}: the report says 'the city' without naming it` };
-  if (report) return { value: report.value, span: report.span, confidence: "low", why: `only the country (${report.value.country}): the report places people there most often (first ${q(report.wording)}), but does not say where this group was` };
+  if (hints.dateline && /\b(?:the|this)\s+(?:city|capital)\b|\bhere\b/i.test(own))
+    return {
+      value: hints.dateline.value,
+      span: hints.dateline.span,
+      confidence: "low",
+      why: `the dateline ${q(hints.dateline.wording)}: the report says 'the city' without naming it`,
+    };
+  if (report)
+    return {
+      value: report.value,
+      span: report.span,
+      confidence: "low",
+      why: `only the country (${report.value.country}): the report places people there most often (first ${q(report.wording)}), but does not say where this group was`,
+    };
   return null;
 }
 
 /** The city of a dateline ("BEIJING —", "SHENYANG, China (Kyodo) —"), when the report has one. */
 export function datelinePlace(ctx: GroupContext): PlaceHints["dateline"] {
   // "SHENYANG, China (Kyodo) —", "BEIJING —", and a wire's own style "Beijing (AsiaNews) –".
-  const m = /^\s*([A-Z][A-Z '’-]{2,30})(?=,|\s+\(|\s+[—–-]{1,2})/m.exec(ctx.text.slice(0, 1500)) ?? /^\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*\((?:AsiaNews|AP|AFP|Reuters|Yonhap|Kyodo|dpa|Xinhua|UPI|VOA|RFA)\))/m.exec(ctx.text.slice(0, 1500));
+  const m =
+    /^\s*([A-Z][A-Z '’-]{2,30})(?=,|\s+\(|\s+[—–-]{1,2})/m.exec(ctx.text.slice(0, 1500)) ??
+    /^\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*\((?:AsiaNews|AP|AFP|Reuters|Yonhap|Kyodo|dpa|Xinhua|UPI|VOA|RFA)\))/m.exec(
+      ctx.text.slice(0, 1500),
+    );
   if (!m) return null;
   const name = m[1].trim();
   const hit = findPlaces(ctx.lex, `in ${name.charAt(0)}${name.slice(1).toLowerCase()}`, 0, name.length + 3)[0];
   if (!hit || hit.value.country === "KR" || hit.value.country === "KP") return null;
-  return { value: hit.value, span: { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].length }, wording: name };
+  return {
+    value: hit.value,
+    span: { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].length },
+    wording: name,
+  };
 }

@@ -20,11 +20,14 @@ function withSafeCallbacks(request: NextRequest): NextRequest {
   const cookies = request.cookies.getAll();
   const callbackCookie = cookies.some((c) => CALLBACK_COOKIE.test(c.name));
   if (callbackCookie) {
-    const safe = (c: { name: string; value: string }) => (CALLBACK_COOKIE.test(c.name) ? `${url.origin}${sameOriginPath(c.value, url.origin)}` : c.value);
+    const safe = (c: { name: string; value: string }) =>
+      CALLBACK_COOKIE.test(c.name) ? `${url.origin}${sameOriginPath(c.value, url.origin)}` : c.value;
     headers.set("cookie", cookies.map((c) => `${c.name}=${encodeURIComponent(safe(c))}`).join("; "));
   }
   if (given === null && !callbackCookie) return request;
-  const init = { method: request.method, headers, body: request.body, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1];
+  const init = { method: request.method, headers, body: request.body, duplex: "half" } as ConstructorParameters<
+    typeof NextRequest
+  >[1];
   return new NextRequest(url, init);
 }
 

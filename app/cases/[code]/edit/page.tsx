@@ -18,12 +18,20 @@ export default async function EditCasePage({ params }: { params: Promise<{ code:
   const initial = Object.fromEntries(Object.entries(c).map(([k, val]) => [k, historyValue(val) ?? ""]));
   return (
     <div className="max-w-4xl space-y-4">
-      <p className="text-sm"><Link href={`/cases/${c.code}`} className="underline">← {c.code}</Link></p>
+      <p className="text-sm">
+        <Link href={`/cases/${c.code}`} className="underline">
+          ← {c.code}
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">Edit {c.code}</h1>
       <CaseForm mode="edit" initial={initial} />
       <section aria-labelledby="archive" className="rounded border border-stone-300 bg-white p-4">
-        <h2 id="archive" className="font-semibold">Archive</h2>
-        <p className="text-sm text-stone-700">Archiving hides the case from every list. Nothing is deleted; it can be restored from Archived cases.</p>
+        <h2 id="archive" className="font-semibold">
+          Archive
+        </h2>
+        <p className="text-sm text-stone-700">
+          Archiving hides the case from every list. Nothing is deleted; it can be restored from Archived cases.
+        </p>
         <ArchiveButton code={c.code} version={c.version} archived={false} />
       </section>
     </div>

@@ -22,7 +22,11 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ co
   const describe = historyDescriber(await getTranslations());
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href={`/cases/${code}`} className="underline">{t("back", { code })}</Link></p>
+      <p className="text-sm">
+        <Link href={`/cases/${code}`} className="underline">
+          {t("back", { code })}
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">{t("heading", { code })}</h1>
       <p className="text-sm text-stone-700">{t("intro")}</p>
       {rows.length === 0 ? (
@@ -32,11 +36,21 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ co
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-stone-100 text-left">
             <tr>
-              <th scope="col" className="p-2">{t("columns.when")}</th>
-              <th scope="col" className="p-2">{t("columns.who")}</th>
-              <th scope="col" className="p-2">{t("columns.what")}</th>
-              <th scope="col" className="p-2">{t("columns.change")}</th>
-              <th scope="col" className="p-2">{t("columns.reason")}</th>
+              <th scope="col" className="p-2">
+                {t("columns.when")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("columns.who")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("columns.what")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("columns.change")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("columns.reason")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -46,8 +60,20 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ co
                 <tr key={r.id} className="border-t border-stone-200 align-top" data-testid="history-row">
                   <td className="p-2 whitespace-nowrap">{r.at.toISOString().slice(0, 16).replace("T", " ")}</td>
                   <td className="p-2">{r.user?.name ?? t("system")}</td>
-                  <td className="p-2">{d.what}{d.field ? ` · ${d.field}` : ""}</td>
-                  <td className="p-2">{d.field ? <><span className="text-stone-600 line-through">{d.oldValue ?? "—"}</span> → <strong>{d.newValue ?? "—"}</strong></> : d.newValue ?? ""}</td>
+                  <td className="p-2">
+                    {d.what}
+                    {d.field ? ` · ${d.field}` : ""}
+                  </td>
+                  <td className="p-2">
+                    {d.field ? (
+                      <>
+                        <span className="text-stone-600 line-through">{d.oldValue ?? "—"}</span> →{" "}
+                        <strong>{d.newValue ?? "—"}</strong>
+                      </>
+                    ) : (
+                      (d.newValue ?? "")
+                    )}
+                  </td>
                   <td className="p-2">{r.reason ?? ""}</td>
                 </tr>
               );

@@ -20,13 +20,23 @@ export default async function PublishPreviewPage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <div className="rounded border border-amber-500 bg-amber-50 p-4">
-        <h1 className="text-xl font-semibold">Preview: what visitors {current.visibility === "PUBLIC" ? "see" : "will see"}</h1>
+        <h1 className="text-xl font-semibold">
+          Preview: what visitors {current.visibility === "PUBLIC" ? "see" : "will see"}
+        </h1>
         <p className="text-sm">
-          Below is exactly what a visitor who is not signed in {current.visibility === "PUBLIC" ? "sees now" : "would see once this case is published"}:
-          no internal notes, no advocacy records, no restricted fields.{" "}
-          <Link href={`/cases/${current.code}`} className="underline">Back to the case</Link>
+          Below is exactly what a visitor who is not signed in{" "}
+          {current.visibility === "PUBLIC" ? "sees now" : "would see once this case is published"}: no internal notes,
+          no advocacy records, no restricted fields.{" "}
+          <Link href={`/cases/${current.code}`} className="underline">
+            Back to the case
+          </Link>
         </p>
-        <PublishForm code={current.code} version={current.version} published={current.visibility === "PUBLIC"} restricted={current.visibility === "RESTRICTED"} />
+        <PublishForm
+          code={current.code}
+          version={current.version}
+          published={current.visibility === "PUBLIC"}
+          restricted={current.visibility === "RESTRICTED"}
+        />
       </div>
       <div className="rounded border-2 border-dashed border-stone-400 p-4" aria-label="Visitor view">
         <CaseView c={preview} viewer={VISITOR_VIEW} />

@@ -19,11 +19,19 @@ export default async function NewAdvocacyPage({ params }: { params: Promise<{ co
   const contacts = await listContactOptions(actor);
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href={`/cases/${code}`} className="underline">← {found.code}: {found.title}</Link></p>
+      <p className="text-sm">
+        <Link href={`/cases/${code}`} className="underline">
+          ← {found.code}: {found.title}
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">Record an advocacy action</h1>
       {contacts.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">
-          There are no contacts yet. <Link href="/contacts" className="underline">Add a contact</Link> first.
+          There are no contacts yet.{" "}
+          <Link href="/contacts" className="underline">
+            Add a contact
+          </Link>{" "}
+          first.
         </p>
       ) : (
         <NewAdvocacyForm caseCode={found.code} contacts={contacts} today={isoDay(todayUtc(await now()))} />

@@ -20,9 +20,16 @@ export default async function EditAdvocacyPage({ params }: { params: Promise<{ c
   if (!contacts.some((c) => c.id === found.contact.id)) contacts.unshift(found.contact);
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href={`/cases/${found.case.code}`} className="underline">← {found.case.code}: {found.case.title}</Link></p>
+      <p className="text-sm">
+        <Link href={`/cases/${found.case.code}`} className="underline">
+          ← {found.case.code}: {found.case.title}
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">Edit an advocacy action</h1>
-      <p className="text-sm text-stone-700">Record the response, move the follow-up date, or close the action. Every change is kept in the case&apos;s history.</p>
+      <p className="text-sm text-stone-700">
+        Record the response, move the follow-up date, or close the action. Every change is kept in the case&apos;s
+        history.
+      </p>
       <EditAdvocacyForm
         caseCode={found.case.code}
         contacts={contacts}
