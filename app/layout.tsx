@@ -5,12 +5,26 @@ import { getLocale } from "next-intl/server";
 import "./globals.css";
 import { getActor } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = {
   title: { default: "Refoulement Watch", template: "%s · Refoulement Watch" },
   description: "A sourced, auditable record of North Koreans detained in China and at risk of forced return.",
 };
+
+/** The main navigation, each link shown to those with its permission (pages check it again). */
+const NAV: { href: string; label: string; permission?: Permission }[] = [
+  { href: "/", label: "Dashboard" },
+  { href: "/cases", label: "Cases" },
+  { href: "/timeline", label: "Timeline" },
+  { href: "/map", label: "Map" },
+  { href: "/annotations", label: "Open annotations", permission: "read:annotation:any" },
+  { href: "/contacts", label: "Contacts", permission: "read:advocacy:any" },
+  { href: "/follow-ups", label: "Follow-ups", permission: "read:advocacy:any" },
+  { href: "/admin/users", label: "Users", permission: "manage:user:any" },
+  { href: "/admin/audit", label: "Audit log", permission: "read:audit:any" },
+  { href: "/account", label: "Account", permission: "manage:api-token:own" },
+];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
@@ -31,48 +45,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 Refoulement Watch
               </Link>
               <nav aria-label="Main" className="flex gap-4 text-sm">
-                <Link href="/" className="hover:underline">
-                  Dashboard
-                </Link>
-                <Link href="/cases" className="hover:underline">
-                  Cases
-                </Link>
-                <Link href="/timeline" className="hover:underline">
-                  Timeline
-                </Link>
-                <Link href="/map" className="hover:underline">
-                  Map
-                </Link>
-                {can(actor, "read:annotation:any") && (
-                  <Link href="/annotations" className="hover:underline">
-                    Open annotations
+                {NAV.filter((item) => !item.permission || can(actor, item.permission)).map((item) => (
+                  <Link key={item.href} href={item.href} className="hover:underline">
+                    {item.label}
                   </Link>
-                )}
-                {can(actor, "read:advocacy:any") && (
-                  <Link href="/contacts" className="hover:underline">
-                    Contacts
-                  </Link>
-                )}
-                {can(actor, "read:advocacy:any") && (
-                  <Link href="/follow-ups" className="hover:underline">
-                    Follow-ups
-                  </Link>
-                )}
-                {can(actor, "manage:user:any") && (
-                  <Link href="/admin/users" className="hover:underline">
-                    Users
-                  </Link>
-                )}
-                {can(actor, "read:audit:any") && (
-                  <Link href="/admin/audit" className="hover:underline">
-                    Audit log
-                  </Link>
-                )}
-                {can(actor, "manage:api-token:own") && (
-                  <Link href="/account" className="hover:underline">
-                    Account
-                  </Link>
-                )}
+                ))}
               </nav>
               <div className="ml-auto flex items-center gap-3 text-sm" data-testid="session-state">
                 {actor ? (

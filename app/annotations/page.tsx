@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/lib/auth/pages";
 import { getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format/display";
 import { ANNOTATABLE_FIELDS } from "@/lib/validations/annotation";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Open annotations" };
@@ -28,27 +29,7 @@ export default async function OpenAnnotationsPage() {
           No open annotations.
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">Open annotations</caption>
-          <thead className="bg-stone-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">
-                Case
-              </th>
-              <th scope="col" className="p-2">
-                On
-              </th>
-              <th scope="col" className="p-2">
-                Note
-              </th>
-              <th scope="col" className="p-2">
-                By
-              </th>
-              <th scope="col" className="p-2">
-                Replies
-              </th>
-            </tr>
-          </thead>
+        <DataTable caption="Open annotations" columns={["Case", "On", "Note", "By", "Replies"]}>
           <tbody>
             {open.map((a) => (
               <tr key={a.id} className="border-t border-stone-200 align-top">
@@ -66,7 +47,7 @@ export default async function OpenAnnotationsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </div>
   );

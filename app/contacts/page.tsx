@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/format/display";
 import { getTranslations } from "next-intl/server";
 import { CreateContactForm } from "@/components/advocacy/contact-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Contacts" };
@@ -26,32 +27,10 @@ export default async function ContactsPage() {
           No contacts yet. Add the first one below.
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">Contacts</caption>
-          <thead className="bg-stone-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">
-                Name
-              </th>
-              <th scope="col" className="p-2">
-                Kind
-              </th>
-              <th scope="col" className="p-2">
-                Organisation
-              </th>
-              <th scope="col" className="p-2">
-                Role
-              </th>
-              <th scope="col" className="p-2">
-                Country
-              </th>
-              {seesDetails && (
-                <th scope="col" className="p-2">
-                  Contact details
-                </th>
-              )}
-            </tr>
-          </thead>
+        <DataTable
+          caption="Contacts"
+          columns={["Name", "Kind", "Organisation", "Role", "Country", ...(seesDetails ? ["Contact details"] : [])]}
+        >
           <tbody>
             {contacts.map((c) => (
               <tr key={c.id} className="border-t border-stone-200 align-top">
@@ -68,7 +47,7 @@ export default async function ContactsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       {can(actor, "write:contact:any") && <CreateContactForm canSetDetails={seesDetails} />}
     </div>

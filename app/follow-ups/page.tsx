@@ -6,6 +6,7 @@ import { listFollowUps, type FollowUp } from "@/lib/data/advocacy";
 import { now, todayUtc } from "@/lib/clock";
 import { formatDay } from "@/lib/format/display";
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Follow-ups" };
@@ -32,35 +33,24 @@ function FollowUpTable({
           {tone === "overdue" ? "Nothing overdue." : "Nothing due in the next 7 days."}
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead className="bg-stone-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">
-                Due
-              </th>
-              <th scope="col" className="p-2">
-                Case
-              </th>
-              <th scope="col" className="p-2">
-                Contact
-              </th>
-              <th scope="col" className="p-2">
-                Action
-              </th>
-              <th scope="col" className="p-2">
-                Asked for
-              </th>
-              <th scope="col" className="p-2">
-                Status
-              </th>
-              {canEdit && (
-                <th scope="col" className="p-2">
-                  <span className="sr-only">Edit</span>
-                </th>
-              )}
-            </tr>
-          </thead>
+        <DataTable
+          caption={title}
+          columns={[
+            "Due",
+            "Case",
+            "Contact",
+            "Action",
+            "Asked for",
+            "Status",
+            ...(canEdit
+              ? [
+                  <span key="edit" className="sr-only">
+                    Edit
+                  </span>,
+                ]
+              : []),
+          ]}
+        >
           <tbody>
             {items.map((a) => (
               <tr key={a.id} className="border-t border-stone-200 align-top">
@@ -100,7 +90,7 @@ function FollowUpTable({
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </section>
   );

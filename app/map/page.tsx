@@ -5,6 +5,7 @@ import { countByPlace, readCaseQuery, type PlaceCount } from "@/lib/data/case-se
 import { countryName, formatPlace } from "@/lib/format/display";
 import { COUNTING_RULE, describeFilter, filterToQuery, type CaseFilter } from "@/lib/validations/case-filter";
 import { CaseMap, locatePlace, type MapPlace } from "@/components/map/case-map";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Map" };
@@ -123,21 +124,10 @@ export default async function MapPage({ searchParams }: Props) {
             By place
           </h2>
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <caption className="sr-only">Matching cases by place: the map&apos;s figures</caption>
-              <thead className="bg-stone-100 text-left">
-                <tr>
-                  <th scope="col" className="p-2">
-                    Place
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Groups
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    People (at least)
-                  </th>
-                </tr>
-              </thead>
+            <DataTable
+              caption={"Matching cases by place: the map's figures"}
+              columns={["Place", { label: "Groups", numeric: true }, { label: "People (at least)", numeric: true }]}
+            >
               <tbody>
                 {places.map(({ row, place }) => (
                   <tr key={place.key} className="border-t border-stone-200 align-top">
@@ -157,7 +147,7 @@ export default async function MapPage({ searchParams }: Props) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           </div>
           <p className="text-xs text-stone-600">
             A place recorded only as a country, or only as a province, links to every matching case there, including

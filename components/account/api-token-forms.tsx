@@ -3,7 +3,9 @@ import { useActionState, useId, useState } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/form-status";
-import { button, Field, IDLE, input, shown, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
+import { button, IDLE, input, TableField, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
+import { API_TOKEN_FIELDS } from "@/lib/fields/account";
+import { DataTable } from "@/components/ui/data-table";
 
 /** A token as the account page lists it, dates already formatted on the server. */
 export type TokenRow = {
@@ -71,25 +73,7 @@ export function CreateApiTokenForm({ origin }: { origin: string }) {
       <form ref={ref} action={action} onSubmit={onSubmit} className="space-y-3" aria-label="New API token" noValidate>
         <h3 className="font-semibold">Create a token</h3>
         <ErrorSummary state={state} label="New API token status" />
-        <Field
-          id={id}
-          name="name"
-          label="Token name"
-          hint="What will use it, e.g. “monthly counts script”. Up to 100 characters."
-          state={state}
-        >
-          {(a) => (
-            <input
-              {...a}
-              type="text"
-              maxLength={100}
-              required
-              autoComplete="off"
-              className={input}
-              defaultValue={shown(state, "name")}
-            />
-          )}
-        </Field>
+        <TableField table={API_TOKEN_FIELDS} name="name" state={state} idPrefix={id} required />
         <button type="submit" disabled={pending} className={button}>
           {pending ? "Creating…" : "Create token"}
         </button>
@@ -137,30 +121,19 @@ export function ApiTokenTable({ tokens }: { tokens: TokenRow[] }) {
           You have no API tokens yet. Create one above to call the API from a script.
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">Your API tokens</caption>
-          <thead className="bg-stone-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">
-                Name
-              </th>
-              <th scope="col" className="p-2">
-                Token begins
-              </th>
-              <th scope="col" className="p-2">
-                Created
-              </th>
-              <th scope="col" className="p-2">
-                Last used
-              </th>
-              <th scope="col" className="p-2">
-                Status
-              </th>
-              <th scope="col" className="p-2">
-                <span className="sr-only">Revoke</span>
-              </th>
-            </tr>
-          </thead>
+        <DataTable
+          caption="Your API tokens"
+          columns={[
+            "Name",
+            "Token begins",
+            "Created",
+            "Last used",
+            "Status",
+            <span key="revoke" className="sr-only">
+              Revoke
+            </span>,
+          ]}
+        >
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id} className="border-t border-stone-200 align-top" data-testid={`api-token-${t.prefix}`}>
@@ -182,7 +155,7 @@ export function ApiTokenTable({ tokens }: { tokens: TokenRow[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </div>
   );

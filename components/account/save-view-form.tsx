@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useActionState, useId } from "react";
 import { saveViewAction } from "@/lib/actions/saved-views";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { button, Field, IDLE, input, shown, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
+import { button, IDLE, TableField, useKeepInputSubmit, useResetOnSuccess } from "@/components/ui/form-fields";
+import { SAVED_VIEW_FIELDS } from "@/lib/fields/account";
 
 /**
  * Saves timeline filters under a name. With `query` (the timeline's current query string) it saves
@@ -38,41 +39,11 @@ export function SaveViewForm({ query }: { query?: string }) {
       {!fromLink && <input type="hidden" name="query" value={query} />}
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-48 flex-1">
-          <Field id={id} name="name" label="Name this view" state={state}>
-            {(a) => (
-              <input
-                {...a}
-                type="text"
-                maxLength={100}
-                required
-                autoComplete="off"
-                className={input}
-                defaultValue={shown(state, "name")}
-              />
-            )}
-          </Field>
+          <TableField table={SAVED_VIEW_FIELDS} name="name" state={state} idPrefix={id} required />
         </div>
         {fromLink && (
           <div className="min-w-48 flex-1">
-            <Field
-              id={id}
-              name="query"
-              label="Timeline link or filters"
-              hint="e.g. /timeline?from=2012-02&to=2012-02, or just from=2012-02&to=2012-02."
-              state={state}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  type="text"
-                  maxLength={2500}
-                  autoComplete="off"
-                  spellCheck={false}
-                  className={`${input} font-mono`}
-                  defaultValue={shown(state, "query")}
-                />
-              )}
-            </Field>
+            <TableField table={SAVED_VIEW_FIELDS} name="query" state={state} idPrefix={id} />
           </div>
         )}
         <button type="submit" disabled={pending} className={button}>

@@ -86,76 +86,51 @@ function AfterSave({ caseCode }: { caseCode: string }) {
   );
 }
 
-/** Records an advocacy action on one case. */
-export function NewAdvocacyForm({
-  caseCode,
-  contacts,
-  today,
-}: {
-  caseCode: string;
-  contacts: ContactOption[];
-  today: string;
-}) {
-  const t = useTranslations("advocacyForm");
-  const [state, action, pending] = useActionState(createAdvocacyActionAction, IDLE);
-  const onSubmit = useKeepInputSubmit(action);
-  return (
-    <form
-      action={action}
-      onSubmit={onSubmit}
-      className="space-y-3 rounded border border-stone-300 bg-white p-4"
-      aria-label={t("newLabel")}
-      noValidate
-    >
-      <ErrorSummary state={state} label={t("status")}>
-        {state.status === "ok" && <AfterSave caseCode={caseCode} />}
-      </ErrorSummary>
-      <input type="hidden" name="caseCode" value={caseCode} />
-      <AdvocacyFields
-        state={state}
-        contacts={contacts}
-        initial={{ date: today, response: "NO_RESPONSE", status: "SENT" }}
-      />
-      <SubmitButton pending={pending} disabled={state.status === "ok"} className={button}>
-        {t("create")}
-      </SubmitButton>
-    </form>
-  );
-}
-
 /**
- * Edits an advocacy action, typically to record the response or close it. Carries the version it
- * was opened at: a save over someone else's change is refused with who and when.
+ * Records an advocacy action on a case (`initial` without an id), or edits one, typically to record
+ * the response or close it: an edit carries the version it was opened at, and a save over someone
+ * else's change is refused with who and when.
  */
-export function EditAdvocacyForm({
+export function AdvocacyForm({
   caseCode,
   contacts,
   initial,
 }: {
   caseCode: string;
   contacts: ContactOption[];
-  initial: AdvocacyFormValues;
+  initial: Partial<AdvocacyFormValues>;
 }) {
   const t = useTranslations("advocacyForm");
-  const [state, action, pending] = useActionState(updateAdvocacyActionAction, IDLE);
+  const editing = Boolean(initial.id);
+  const [state, action, pending] = useActionState(
+    editing ? updateAdvocacyActionAction : createAdvocacyActionAction,
+    IDLE,
+  );
   const onSubmit = useKeepInputSubmit(action);
   return (
     <form
       action={action}
       onSubmit={onSubmit}
       className="space-y-3 rounded border border-stone-300 bg-white p-4"
-      aria-label={t("editLabel")}
+      aria-label={editing ? t("editLabel") : t("newLabel")}
       noValidate
     >
       <ErrorSummary state={state} label={t("status")}>
         {state.status === "ok" && <AfterSave caseCode={caseCode} />}
-        <ConflictHelp state={state} historyHref={`/cases/${caseCode}/history`} />
+        {editing && <ConflictHelp state={state} historyHref={`/cases/${caseCode}/history`} />}
       </ErrorSummary>
-      <input type="hidden" name="id" value={initial.id} />
-      <input type="hidden" name="version" value={initial.version} />
+      {editing ? (
+        <>
+          <input type="hidden" name="id" value={initial.id} />
+          <input type="hidden" name="version" value={initial.version} />
+        </>
+      ) : (
+        <input type="hidden" name="caseCode" value={caseCode} />
+      )}
       <AdvocacyFields state={state} contacts={contacts} initial={initial} />
-      <SubmitButton pending={pending} className={button}>
-        {t("save")}
+      {/* A new action, once saved, is not saved again by a second click: the form says what next. */}
+      <SubmitButton pending={pending} disabled={!editing && state.status === "ok"} className={button}>
+        {editing ? t("save") : t("create")}
       </SubmitButton>
     </form>
   );

@@ -3,6 +3,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { signInSchema } from "@/lib/validations/auth";
+import type { ActionState } from "@/lib/actions/action-state";
+import { Field, input } from "@/components/ui/form-fields";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
@@ -55,7 +57,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     }
   }
 
-  const input = "mt-1 block w-full rounded border border-stone-400 px-3 py-2 aria-[invalid=true]:border-red-600";
+  // The form kit's field, with the errors found before anything is sent (next-auth's answer is one message for all).
+  const fieldState: ActionState = { status: Object.keys(fieldErrors).length ? "invalid" : "idle", errors: fieldErrors };
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-stone-300 bg-white p-6">
       <div
@@ -68,46 +71,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       >
         {formError}
       </div>
-      <div>
-        <label htmlFor="email" className="block font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          className={input}
-          aria-invalid={Boolean(fieldErrors.email)}
-          aria-describedby={fieldErrors.email ? "email-error" : undefined}
-        />
-        {fieldErrors.email && (
-          <p id="email-error" className="mt-1 text-sm text-red-700">
-            {fieldErrors.email}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={input}
-          aria-invalid={Boolean(fieldErrors.password)}
-          aria-describedby={fieldErrors.password ? "password-error" : undefined}
-        />
-        {fieldErrors.password && (
-          <p id="password-error" className="mt-1 text-sm text-red-700">
-            {fieldErrors.password}
-          </p>
-        )}
-      </div>
+      <Field id="" name="email" label="Email" state={fieldState}>
+        {(a) => <input {...a} type="email" autoComplete="username" required className={input} />}
+      </Field>
+      <Field id="" name="password" label="Password" state={fieldState}>
+        {(a) => <input {...a} type="password" autoComplete="current-password" required className={input} />}
+      </Field>
       <button
         type="submit"
         disabled={pending}

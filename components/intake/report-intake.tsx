@@ -9,6 +9,12 @@ import { errorsByField, initialDrafts, reviewPayload, type EventDraft } from "@/
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { button, EnumOptions, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/ui/form-fields";
 import { useTranslations } from "next-intl";
+import { ADVOCACY_FIELDS } from "@/lib/fields/advocacy";
+import { CASE_FIELDS } from "@/lib/fields/case";
+import { CONTACT_FIELDS } from "@/lib/fields/contact";
+import { EVENT_FIELDS } from "@/lib/fields/event";
+import { SOURCE_FIELDS } from "@/lib/fields/source";
+import { useFieldLabel } from "@/lib/i18n/field-labels";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
 import { CASE_STATUSES } from "@/lib/validations/case";
 import { EVENT_TYPES, PRECISIONS } from "@/lib/validations/event";
@@ -167,17 +173,49 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
     [state.errors, caseIndex, eventIndex],
   );
   const summaryState: ActionState = { ...state, errors };
-  const err = (key: string) => ({
-    id: key,
-    "aria-invalid": Boolean(errors[key]),
-    "aria-describedby": errors[key] ? `${key}-error` : undefined,
-  });
-  const errText = (key: string) =>
-    errors[key] && (
-      <p id={`${key}-error`} className="text-sm text-red-700">
-        {errors[key]}
-      </p>
-    );
+  /**
+   * One reviewed value: its label (from the field tables), a control bound to the drafts, and the
+   * server's message for it. The key ("case-0-sizeMin") is its id, so the summary's links reach it.
+   */
+  const draft = (
+    key: string,
+    label: string,
+    value: string,
+    onChange: (value: string) => void,
+    control: { type?: "text" | "date"; inputMode?: "numeric"; rows?: number; options?: React.ReactNode } = {},
+  ) => (
+    <Field id="" name={key} label={label} state={summaryState}>
+      {(a) =>
+        control.options ? (
+          <select {...a} className={small} value={value} onChange={(e) => onChange(e.target.value)}>
+            {control.options}
+          </select>
+        ) : control.rows ? (
+          <textarea
+            {...a}
+            rows={control.rows}
+            className={small}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        ) : (
+          <input
+            {...a}
+            type={control.type ?? "text"}
+            inputMode={control.inputMode}
+            className={small}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )
+      }
+    </Field>
+  );
+  const caseLabel = useFieldLabel(CASE_FIELDS);
+  const eventFieldLabel = useFieldLabel(EVENT_FIELDS);
+  const sourceLabel = useFieldLabel(SOURCE_FIELDS);
+  const contactLabel = useFieldLabel(CONTACT_FIELDS);
+  const advocacyLabel = useFieldLabel(ADVOCACY_FIELDS);
   const ShowPassage = ({ span, what }: { span: Span | null; what: string }) =>
     span ? (
       <button
@@ -252,26 +290,15 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
           <div className="grid gap-2 sm:grid-cols-2">
             {(["outlet", "title", "author", "language", "publishedAt", "url"] as const).map((f) => (
               <div key={f}>
-                <label htmlFor={`source-${f}`} className="text-sm font-medium">
+                {draft(
+                  `source-${f}`,
+                  sourceLabel(f),
+                  drafts.source[f],
+                  (v) => setDrafts((d) => ({ ...d, source: { ...d.source, [f]: v } })),
                   {
-                    {
-                      outlet: "Outlet",
-                      title: "Title",
-                      author: "Author",
-                      language: "Language",
-                      publishedAt: "Published",
-                      url: "URL",
-                    }[f]
-                  }
-                </label>
-                <input
-                  {...err(`source-${f}`)}
-                  type={f === "publishedAt" ? "date" : "text"}
-                  className={small}
-                  value={drafts.source[f]}
-                  onChange={(e) => setDrafts((d) => ({ ...d, source: { ...d.source, [f]: e.target.value } }))}
-                />
-                {errText(`source-${f}`)}
+                    type: f === "publishedAt" ? "date" : "text",
+                  },
+                )}
                 {f !== "url" && f !== "language" && x.source[f] && (
                   <ShowPassage span={x.source[f]!.span} what={`the ${f}`} />
                 )}
@@ -344,32 +371,13 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                 Keep this group
               </label>
               <ConfidenceNote confidence={c.confidence} why={c.why} />
-              <div>
-                <label htmlFor={`case-${i}-title`} className="text-sm font-medium">
-                  Title
-                </label>
-                <input
-                  {...err(`case-${i}-title`)}
-                  className={small}
-                  value={c.title}
-                  onChange={(e) => update("cases", i, { title: e.target.value })}
-                />
-                {errText(`case-${i}-title`)}
-              </div>
+              {draft(`case-${i}-title`, caseLabel("title"), c.title, (v) => update("cases", i, { title: v }))}
               <div className="grid gap-2 sm:grid-cols-3">
                 {(["sizeMin", "sizeBest", "sizeMax"] as const).map((f) => (
                   <div key={f}>
-                    <label htmlFor={`case-${i}-${f}`} className="text-sm font-medium">
-                      {{ sizeMin: "At least", sizeBest: "Best estimate", sizeMax: "At most" }[f]}
-                    </label>
-                    <input
-                      {...err(`case-${i}-${f}`)}
-                      inputMode="numeric"
-                      className={small}
-                      value={c[f]}
-                      onChange={(e) => update("cases", i, { [f]: e.target.value })}
-                    />
-                    {errText(`case-${i}-${f}`)}
+                    {draft(`case-${i}-${f}`, caseLabel(f), c[f], (v) => update("cases", i, { [f]: v }), {
+                      inputMode: "numeric",
+                    })}
                   </div>
                 ))}
               </div>
@@ -379,34 +387,19 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
               <div className="grid gap-2 sm:grid-cols-3">
                 {(["country", "province", "cityArea"] as const).map((f) => (
                   <div key={f}>
-                    <label htmlFor={`case-${i}-${f}`} className="text-sm font-medium">
-                      {{ country: "Country code", province: "Province", cityArea: "City or area" }[f]}
-                    </label>
-                    <input
-                      {...err(`case-${i}-${f}`)}
-                      className={small}
-                      value={c[f]}
-                      onChange={(e) => update("cases", i, { [f]: e.target.value })}
-                    />
-                    {errText(`case-${i}-${f}`)}
+                    {draft(`case-${i}-${f}`, caseLabel(f), c[f], (v) => update("cases", i, { [f]: v }))}
                   </div>
                 ))}
               </div>
               {c.placeSpan && <ShowPassage span={c.placeSpan} what={`group ${i + 1}'s place`} />}
-              <div>
-                <label htmlFor={`case-${i}-status`} className="text-sm font-medium">
-                  Status
-                </label>
-                <select
-                  {...err(`case-${i}-status`)}
-                  className={small}
-                  value={c.status}
-                  onChange={(e) => update("cases", i, { status: e.target.value })}
-                >
-                  <option value="">Follow the timeline</option>
-                  <EnumOptions enumName="CaseStatus" options={CASE_STATUSES} />
-                </select>
-              </div>
+              {draft(`case-${i}-status`, caseLabel("status"), c.status, (v) => update("cases", i, { status: v }), {
+                options: (
+                  <>
+                    <option value="">Follow the timeline</option>
+                    <EnumOptions enumName="CaseStatus" options={CASE_STATUSES} />
+                  </>
+                ),
+              })}
               {proposal.duplicates[i]?.length > 0 && (
                 <fieldset className="rounded border border-amber-500 bg-amber-50 p-2 text-sm">
                   <legend className="font-medium">Possible duplicates: same place, dates within a few days</legend>
@@ -453,62 +446,32 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                     </label>
                     <ConfidenceNote confidence={e.confidence} why={e.why} />
                     <div className="grid gap-2 sm:grid-cols-4">
-                      <div>
-                        <label htmlFor={`case-${i}-event-${j}-type`} className="text-xs font-medium">
-                          What happened
-                        </label>
-                        <select
-                          id={`case-${i}-event-${j}-type`}
-                          className={small}
-                          value={e.type}
-                          onChange={(ev) => updateEvent(i, j, { type: ev.target.value })}
-                        >
-                          <EnumOptions enumName="EventType" options={EVENT_TYPES} />
-                        </select>
-                      </div>
-                      {(["dateEarliest", "dateLatest"] as const).map((f) => (
+                      {(["type", "dateEarliest", "dateLatest", "precision"] as const).map((f) => (
                         <div key={f}>
-                          <label htmlFor={`case-${i}-event-${j}-${f}`} className="text-xs font-medium">
-                            {f === "dateEarliest" ? "Earliest" : "Latest"}
-                          </label>
-                          <input
-                            {...err(`case-${i}-event-${j}-${f}`)}
-                            type="date"
-                            className={small}
-                            value={e[f]}
-                            onChange={(ev) => updateEvent(i, j, { [f]: ev.target.value })}
-                          />
-                          {errText(`case-${i}-event-${j}-${f}`)}
+                          {draft(
+                            `case-${i}-event-${j}-${f}`,
+                            eventFieldLabel(f),
+                            e[f],
+                            (v) => updateEvent(i, j, { [f]: v }),
+                            {
+                              type: f === "dateEarliest" || f === "dateLatest" ? "date" : "text",
+                              options:
+                                f === "type" ? (
+                                  <EnumOptions enumName="EventType" options={EVENT_TYPES} />
+                                ) : f === "precision" ? (
+                                  <EnumOptions enumName="DatePrecision" options={PRECISIONS} />
+                                ) : undefined,
+                            },
+                          )}
                         </div>
                       ))}
-                      <div>
-                        <label htmlFor={`case-${i}-event-${j}-precision`} className="text-xs font-medium">
-                          Precision
-                        </label>
-                        <select
-                          {...err(`case-${i}-event-${j}-precision`)}
-                          className={small}
-                          value={e.precision}
-                          onChange={(ev) => updateEvent(i, j, { precision: ev.target.value })}
-                        >
-                          <EnumOptions enumName="DatePrecision" options={PRECISIONS} />
-                        </select>
-                        {errText(`case-${i}-event-${j}-precision`)}
-                      </div>
                     </div>
                     <div className="grid gap-2 sm:grid-cols-3">
                       {(["country", "province", "cityArea"] as const).map((f) => (
                         <div key={f}>
-                          <label htmlFor={`case-${i}-event-${j}-${f}`} className="text-xs font-medium">
-                            {{ country: "Where: country code", province: "Province", cityArea: "City or area" }[f]}
-                          </label>
-                          <input
-                            {...err(`case-${i}-event-${j}-${f}`)}
-                            className={small}
-                            value={e[f]}
-                            onChange={(ev) => updateEvent(i, j, { [f]: ev.target.value })}
-                          />
-                          {errText(`case-${i}-event-${j}-${f}`)}
+                          {draft(`case-${i}-event-${j}-${f}`, eventFieldLabel(f), e[f], (v) =>
+                            updateEvent(i, j, { [f]: v }),
+                          )}
                         </div>
                       ))}
                     </div>
@@ -549,29 +512,13 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
               <div className="grid gap-2 sm:grid-cols-2">
                 {(["name", "role", "organisation"] as const).map((f) => (
                   <div key={f}>
-                    <label htmlFor={`person-${i}-${f}`} className="text-sm font-medium">
-                      {{ name: "Name", role: "Role", organisation: "Organisation" }[f]}
-                    </label>
-                    <input
-                      id={`person-${i}-${f}`}
-                      className={small}
-                      value={p[f]}
-                      onChange={(e) => update("people", i, { [f]: e.target.value })}
-                    />
+                    {draft(`person-${i}-${f}`, contactLabel(f), p[f], (v) => update("people", i, { [f]: v }))}
                   </div>
                 ))}
                 <div>
-                  <label htmlFor={`person-${i}-kind`} className="text-sm font-medium">
-                    Kind
-                  </label>
-                  <select
-                    id={`person-${i}-kind`}
-                    className={small}
-                    value={p.kind}
-                    onChange={(e) => update("people", i, { kind: e.target.value })}
-                  >
-                    <EnumOptions enumName="ContactKind" options={CONTACT_KINDS} />
-                  </select>
+                  {draft(`person-${i}-kind`, contactLabel("kind"), p.kind, (v) => update("people", i, { kind: v }), {
+                    options: <EnumOptions enumName="ContactKind" options={CONTACT_KINDS} />,
+                  })}
                 </div>
               </div>
               {p.existingId && (
@@ -610,57 +557,43 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                 Record as an advocacy action on the kept cases
               </label>
               <ConfidenceNote confidence={a.confidence} why={a.why} />
-              <div>
-                <label htmlFor={`appeal-${i}-askedFor`} className="text-sm font-medium">
-                  What was asked for
-                </label>
-                <textarea
-                  id={`appeal-${i}-askedFor`}
-                  rows={2}
-                  className={small}
-                  value={a.askedFor}
-                  onChange={(e) => update("appeals", i, { askedFor: e.target.value })}
-                />
-              </div>
+              {draft(
+                `appeal-${i}-askedFor`,
+                advocacyLabel("askedFor"),
+                a.askedFor,
+                (v) => update("appeals", i, { askedFor: v }),
+                {
+                  rows: 2,
+                },
+              )}
               <div className="grid gap-2 sm:grid-cols-2">
                 <div>
-                  <label htmlFor={`appeal-${i}-to`} className="text-sm font-medium">
-                    Addressed to
-                  </label>
-                  <select
-                    id={`appeal-${i}-to`}
-                    className={small}
-                    value={a.to}
-                    onChange={(e) => update("appeals", i, { to: e.target.value })}
-                  >
-                    <option value="">Choose… (not saved until chosen)</option>
-                    {drafts.people.map(
-                      (p, k) =>
-                        p.include && (
-                          <option key={`p${k}`} value={`p:${k}`}>
-                            {p.name} (from this report)
+                  {draft(`appeal-${i}-to`, advocacyLabel("contactId"), a.to, (v) => update("appeals", i, { to: v }), {
+                    options: (
+                      <>
+                        <option value="">Choose… (not saved until chosen)</option>
+                        {drafts.people.map(
+                          (p, k) =>
+                            p.include && (
+                              <option key={`p${k}`} value={`p:${k}`}>
+                                {p.name} (from this report)
+                              </option>
+                            ),
+                        )}
+                        {proposal.contacts.map((c) => (
+                          <option key={c.id} value={`c:${c.id}`}>
+                            {c.name}
+                            {c.organisation && c.organisation !== c.name ? ` (${c.organisation})` : ""}
                           </option>
-                        ),
-                    )}
-                    {proposal.contacts.map((c) => (
-                      <option key={c.id} value={`c:${c.id}`}>
-                        {c.name}
-                        {c.organisation && c.organisation !== c.name ? ` (${c.organisation})` : ""}
-                      </option>
-                    ))}
-                  </select>
+                        ))}
+                      </>
+                    ),
+                  })}
                 </div>
                 <div>
-                  <label htmlFor={`appeal-${i}-date`} className="text-sm font-medium">
-                    Date
-                  </label>
-                  <input
-                    id={`appeal-${i}-date`}
-                    type="date"
-                    className={small}
-                    value={a.date}
-                    onChange={(e) => update("appeals", i, { date: e.target.value })}
-                  />
+                  {draft(`appeal-${i}-date`, advocacyLabel("date"), a.date, (v) => update("appeals", i, { date: v }), {
+                    type: "date",
+                  })}
                 </div>
               </div>
               <ShowPassage span={a.span} what={`appeal ${i + 1}`} />

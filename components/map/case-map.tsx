@@ -11,6 +11,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 // renders the same offline.
 import world from "world-atlas/countries-50m.json";
 import { placeCoordinates, type PlaceLevel } from "@/lib/geo/places";
+import { countryName } from "@/lib/format/display";
 
 /** Where a place is drawn: its recorded (mean) coordinates, else the bundled approximate centroid. */
 export type MapPoint = { lat: number; lon: number; level: PlaceLevel | "recorded" };
@@ -74,20 +75,8 @@ const COUNTRY_SHAPES: CountryShape[] = (() => {
 const OUTLINE_CACHE = new Map<string, { id: string; d: string }[]>();
 const OUTLINE_CACHE_SIZE = 40;
 
-/** Labels for the countries in the bundled place list, drawn lightly for orientation. */
-const COUNTRY_LABELS: Record<string, string> = {
-  CN: "China",
-  KP: "North Korea",
-  KR: "South Korea",
-  RU: "Russia",
-  MN: "Mongolia",
-  LA: "Laos",
-  VN: "Vietnam",
-  TH: "Thailand",
-  KH: "Cambodia",
-  MM: "Myanmar",
-  JP: "Japan",
-};
+/** The countries labelled on the map, lightly, for orientation. */
+const LABELLED_COUNTRIES = ["CN", "KP", "KR", "RU", "MN", "LA", "VN", "TH", "KH", "MM", "JP"];
 
 /** The view: East Asia for one place or none, else the places' extent with padding and a minimum size. */
 function viewExtent(points: MapPoint[]): Extent {
@@ -258,7 +247,7 @@ export function CaseMap({
     })
     .filter((c) => Number.isFinite(c.x) && Number.isFinite(c.y))
     .sort((a, b) => b.r - a.r);
-  const countryLabels = Object.entries(COUNTRY_LABELS)
+  const countryLabels = LABELLED_COUNTRIES.map((code) => [code, countryName(code)] as const)
     .map(([code, name]) => {
       const at = placeCoordinates({ country: code });
       const [x, y] = at ? (projection([at.lon, at.lat]) ?? [NaN, NaN]) : [NaN, NaN];

@@ -42,7 +42,8 @@ export function Field({
   children: (aria: FieldAria) => React.ReactNode;
 }) {
   const error = state.errors?.[name];
-  const fieldId = `${id}-${name}`;
+  // Without a prefix the field's id is its name (forms drawn once per page, such as a review screen).
+  const fieldId = id ? `${id}-${name}` : name;
   const describedBy =
     [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -134,8 +135,9 @@ function Widget({
           type={widget.kind === "text" ? (widget.type ?? "text") : "text"}
           maxLength={spec.maxLength}
           required={required}
-          className={input}
+          className={widget.kind === "text" && widget.code ? `${input} font-mono` : input}
           defaultValue={value}
+          {...(widget.kind === "text" && widget.plain ? { autoComplete: "off", spellCheck: false } : {})}
         />
       );
   }

@@ -6,8 +6,8 @@ import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { caseVisibleTo, requireVisibleCase } from "@/lib/data/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ADVOCACY_FIELDS } from "@/lib/fields/advocacy";
-import { historyFields } from "@/lib/fields/define";
+import { ADVOCACY_COLUMNS, ADVOCACY_FIELDS } from "@/lib/fields/advocacy";
+import { historyFields, selectOf } from "@/lib/fields/define";
 import type { AdvocacyFields, UpdateAdvocacyInput } from "@/lib/validations/advocacy";
 
 /** The fields whose changes the history records: the table says which. */
@@ -82,14 +82,7 @@ export async function updateAdvocacyAction(actor: Actor, input: UpdateAdvocacyIn
       id: true,
       caseId: true,
       version: true,
-      contactId: true,
-      kind: true,
-      date: true,
-      askedFor: true,
-      response: true,
-      status: true,
-      followUpDue: true,
-      notes: true,
+      ...selectOf(ADVOCACY_COLUMNS),
       case: { select: { code: true } },
     },
   });
@@ -115,12 +108,7 @@ export async function updateAdvocacyAction(actor: Actor, input: UpdateAdvocacyIn
 
 const followUpSelect = {
   id: true,
-  kind: true,
-  date: true,
-  askedFor: true,
-  response: true,
-  status: true,
-  followUpDue: true,
+  ...selectOf(ADVOCACY_COLUMNS),
   version: true,
   case: { select: { code: true, title: true } },
   contact: { select: { id: true, name: true, organisation: true } },

@@ -11,7 +11,7 @@ import { CASE_CODE } from "@/lib/validations/fields";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { caseColumnsSelect } from "@/lib/data/cases";
 import { CASE_CREATE_FIELDS, CASE_FIELDS } from "@/lib/fields/case";
-import { historyFields, sourcedFields } from "@/lib/fields/define";
+import { columnValues, historyFields, sourcedFields } from "@/lib/fields/define";
 import type { CreateCaseInput, UpdateCaseInput } from "@/lib/validations/case";
 import type { SetVisibilityInput } from "@/lib/validations/case-visibility";
 
@@ -23,11 +23,7 @@ const SOURCED_FIELDS = new Set<string>(sourcedFields(CASE_FIELDS));
 
 /** A case's columns from a validated form: each field a new case has (lib/fields/case.ts), absent optional ones as null. */
 function caseData(input: CreateCaseInput) {
-  return Object.fromEntries(CASE_CREATE_FIELDS.map((f) => [f, input[f] ?? null])) as {
-    [K in keyof CreateCaseInput]-?: undefined extends CreateCaseInput[K]
-      ? Exclude<CreateCaseInput[K], undefined> | null
-      : CreateCaseInput[K];
-  };
+  return columnValues(CASE_CREATE_FIELDS, input);
 }
 
 /** The next free code for a country and year, e.g. CN-2026-0004. */

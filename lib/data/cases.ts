@@ -5,11 +5,12 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { caseVisibleTo } from "@/lib/data/visibility";
 import { CASE_COLUMNS } from "@/lib/fields/case";
 import { CASE_CODE } from "@/lib/validations/fields";
+import { selectOf } from "@/lib/fields/define";
+import { EVENT_COLUMNS } from "@/lib/fields/event";
+import { ADVOCACY_COLUMNS } from "@/lib/fields/advocacy";
 
 /** Every column of a case that its field table names (lib/fields/case.ts): what its edit form shows. */
-export const caseColumnsSelect = Object.fromEntries(CASE_COLUMNS.map((f) => [f, true])) as {
-  [K in (typeof CASE_COLUMNS)[number]]: true;
-};
+export const caseColumnsSelect = selectOf(CASE_COLUMNS);
 
 const caseListSelect = {
   code: true,
@@ -96,20 +97,7 @@ async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
       events: {
         where: { deletedAt: null },
         orderBy: [{ dateEarliest: "asc" }, { createdAt: "asc" }],
-        select: {
-          id: true,
-          type: true,
-          dateEarliest: true,
-          dateLatest: true,
-          precision: true,
-          dateWording: true,
-          description: true,
-          country: true,
-          province: true,
-          cityArea: true,
-          authority: true,
-          version: true,
-        },
+        select: { id: true, ...selectOf(EVENT_COLUMNS), version: true },
       },
       claims: { where: { deletedAt: null }, select: claimSelect, orderBy: { createdAt: "asc" } },
     },
@@ -122,13 +110,7 @@ async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
         orderBy: { date: "asc" },
         select: {
           id: true,
-          kind: true,
-          date: true,
-          askedFor: true,
-          response: true,
-          status: true,
-          followUpDue: true,
-          notes: true,
+          ...selectOf(ADVOCACY_COLUMNS),
           contact: { select: { id: true, name: true, kind: true, organisation: true, role: true } },
         },
       })

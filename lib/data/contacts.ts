@@ -6,19 +6,11 @@ import { changedFields, writeHistory } from "@/lib/data/history";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { CONTACT_FIELDS } from "@/lib/fields/contact";
-import { historyFields } from "@/lib/fields/define";
+import { CONTACT_COLUMNS, CONTACT_FIELDS } from "@/lib/fields/contact";
+import { columnValues, historyFields, selectOf } from "@/lib/fields/define";
 import type { CreateContactInput, UpdateContactInput } from "@/lib/validations/contact";
 
-const contactSelect = {
-  id: true,
-  name: true,
-  kind: true,
-  organisation: true,
-  role: true,
-  country: true,
-  notes: true,
-} satisfies Prisma.ContactSelect;
+const contactSelect = { id: true, ...selectOf(CONTACT_COLUMNS) } satisfies Prisma.ContactSelect;
 
 /** An advocacy contact; `restricted` is null unless the actor may read contact details. */
 export type ContactView = Prisma.ContactGetPayload<{ select: typeof contactSelect }> & {
@@ -124,15 +116,7 @@ export async function createContactInTx(
   requirePermission(actor, "write:contact:any");
   const details = contactDetailsData(actor, input.contactDetails);
   const c = await tx.contact.create({
-    data: {
-      name: input.name,
-      kind: input.kind,
-      organisation: input.organisation,
-      role: input.role,
-      country: input.country,
-      notes: input.notes,
-      contactDetailsEnc: details ?? null,
-    },
+    data: { ...columnValues(CONTACT_COLUMNS, input), contactDetailsEnc: details ?? null },
     select: { id: true },
   });
   const changes: Change[] = changedFields({} as Record<string, unknown>, input, HISTORY_FIELDS).filter(
@@ -151,12 +135,7 @@ export async function updateContact(actor: Actor, input: UpdateContactInput): Pr
     select: {
       id: true,
       version: true,
-      name: true,
-      kind: true,
-      organisation: true,
-      role: true,
-      country: true,
-      notes: true,
+      ...selectOf(CONTACT_COLUMNS),
       contactDetailsEnc: true,
     },
   });

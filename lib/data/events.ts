@@ -8,6 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, EventType } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { AddEventInput, UpdateEventInput } from "@/lib/validations/event";
+import { selectOf } from "@/lib/fields/define";
+import { EVENT_COLUMNS } from "@/lib/fields/event";
 
 /** The status an event implies for its case; events that imply none leave the status alone. */
 const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
@@ -190,16 +192,7 @@ export async function updateEvent(actor: Actor, input: UpdateEventInput): Promis
       version: true,
       caseId: true,
       case: { select: { code: true } },
-      type: true,
-      dateEarliest: true,
-      dateLatest: true,
-      precision: true,
-      dateWording: true,
-      description: true,
-      country: true,
-      province: true,
-      cityArea: true,
-      authority: true,
+      ...selectOf(EVENT_COLUMNS),
     },
   });
   if (!current) throw notFound("Event");

@@ -7,7 +7,7 @@ import { createContactInTx } from "@/lib/data/contacts";
 import { notFound, ruleBroken } from "@/lib/data/errors";
 import { findVisibleCase } from "@/lib/data/visibility";
 import { createEventInTx, eventData } from "@/lib/data/events";
-import { captureSourceInTx, createClaimInTx } from "@/lib/data/sources";
+import { captureSourceInTx, sourceQuoter } from "@/lib/data/sources";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { filterFromQuery } from "@/lib/validations/case-filter";
@@ -67,36 +67,11 @@ export async function saveReportIntake(
   if (input.actions.length) requirePermission(actor, "write:advocacy:any");
   const reason = intakeReason(input.source);
   const text = input.source.text;
-  const quoteStart = (quote: string) => {
-    const at = text.indexOf(quote);
-    if (at < 0) throw ruleBroken("A quoted passage is not in the report's text.");
-    return at;
-  };
 
   return db.$transaction(
     async (tx) => {
       const source = await captureSourceInTx(tx, actor, input.source, reason);
-      const claim = (
-        caseId: string,
-        target: "EVENT" | "FIELD",
-        quote: string,
-        extra: { eventId?: string; field?: string; value?: string },
-      ) =>
-        createClaimInTx(
-          tx,
-          actor,
-          {
-            sourceId: source.id,
-            caseId,
-            target,
-            eventId: extra.eventId ?? null,
-            field: extra.field ?? null,
-            value: extra.value ?? null,
-            quote,
-            quoteStart: quoteStart(quote),
-          },
-          reason,
-        );
+      const claim = sourceQuoter(tx, actor, { id: source.id, text }, reason);
 
       const saved: { id: string; code: string }[] = [];
       for (const draft of input.cases) {
@@ -116,16 +91,16 @@ export async function saveReportIntake(
           const fields = { ...draft, mergeInto: undefined, status: undefined, sizeQuote: undefined, events: undefined };
           target = await createCaseInTx(tx, actor, fields, { year, status, statusManual: Boolean(status), reason });
           if (sizeQuote) {
-            await claim(target.id, "FIELD", sizeQuote, { field: "sizeMin", value: String(draft.sizeMin) });
+            await claim(target.id, sizeQuote, { target: "FIELD", field: "sizeMin", value: String(draft.sizeMin) });
             if (draft.sizeMax !== undefined)
-              await claim(target.id, "FIELD", sizeQuote, { field: "sizeMax", value: String(draft.sizeMax) });
+              await claim(target.id, sizeQuote, { target: "FIELD", field: "sizeMax", value: String(draft.sizeMax) });
             if (draft.sizeBest !== undefined)
-              await claim(target.id, "FIELD", sizeQuote, { field: "sizeBest", value: String(draft.sizeBest) });
+              await claim(target.id, sizeQuote, { target: "FIELD", field: "sizeBest", value: String(draft.sizeBest) });
           }
         }
         for (const e of draft.events) {
           const event = await createEventInTx(tx, actor, target.id, eventData(e), reason);
-          if (e.quote) await claim(target.id, "EVENT", e.quote, { eventId: event.id });
+          if (e.quote) await claim(target.id, e.quote, { target: "EVENT", eventId: event.id });
         }
         saved.push(target);
       }

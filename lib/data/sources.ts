@@ -274,3 +274,39 @@ export async function createClaimInTx(
   });
   return claim;
 }
+
+/**
+ * Quotes passages of one captured source onto cases, inside the caller's transaction (report intake
+ * and the seed, which quote one text many times): each passage must occur in `source.text`, and its
+ * offset is found there.
+ */
+export function sourceQuoter(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  source: { id: string; text: string },
+  reason?: string,
+) {
+  return (
+    caseId: string,
+    quote: string,
+    about: { target: "CASE" | "EVENT" | "FIELD"; eventId?: string; field?: string; value?: string },
+  ): Promise<{ id: string }> => {
+    const quoteStart = source.text.indexOf(quote);
+    if (quoteStart < 0) throw ruleBroken(`A quoted passage is not in the source's text: "${quote.slice(0, 60)}…"`);
+    return createClaimInTx(
+      tx,
+      actor,
+      {
+        sourceId: source.id,
+        caseId,
+        target: about.target,
+        eventId: about.eventId ?? null,
+        field: about.field ?? null,
+        value: about.value ?? null,
+        quote,
+        quoteStart,
+      },
+      reason,
+    );
+  };
+}

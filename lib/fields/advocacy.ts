@@ -1,7 +1,7 @@
 /** The fields of an advocacy action (see lib/fields/define.ts). */
 import { z } from "zod";
 import { ActionKind, ActionResponse, ActionStatus } from "@/lib/generated/prisma/enums";
-import { defineFields } from "@/lib/fields/define";
+import { defineFields, fieldNames } from "@/lib/fields/define";
 import { calendarDay, optionalCalendarDay, recordId, requiredText, textOrEmpty } from "@/lib/validations/fields";
 
 export const ACTION_KINDS = Object.values(ActionKind) as [ActionKind, ...ActionKind[]];
@@ -78,3 +78,6 @@ export const ADVOCACY_FIELDS = defineFields("advocacy", {
     sourced: false,
   },
 });
+
+/** An advocacy action's columns: every field of its table. */
+export const ADVOCACY_COLUMNS = fieldNames(ADVOCACY_FIELDS);

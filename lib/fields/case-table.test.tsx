@@ -14,7 +14,7 @@ import { openApiDocument } from "@/lib/api/openapi";
 import type { CaseRow } from "@/lib/data/case-search";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import type { FieldSpec } from "@/lib/fields/define";
-import { FIELD_TABLE_BY_ENTITY } from "@/lib/fields";
+import { ALL_FIELD_TABLES } from "@/lib/fields";
 import en from "@/lib/i18n/messages/en.json";
 import { historyDescriber } from "@/lib/i18n/history-labels";
 import { optionalText } from "@/lib/validations/fields";
@@ -113,7 +113,7 @@ describe("the case field table drives the form, the history, the export and the 
 
 describe("every field of every table has its words in the messages", () => {
   const fieldMessages = en.fields as Record<string, Record<string, { label?: string; hint?: string }>>;
-  for (const table of new Set([...Object.values(FIELD_TABLE_BY_ENTITY)])) {
+  for (const table of ALL_FIELD_TABLES) {
     it(`${table.entity}: a label for each field, and a hint where the table says there is one`, () => {
       for (const [name, spec] of Object.entries(table.fields)) {
         expect(fieldMessages[table.entity]?.[name]?.label, `${table.entity}.${name}.label`).toBeTruthy();

@@ -1,7 +1,7 @@
 /** The fields of an advocacy contact (see lib/fields/define.ts). */
 import { z } from "zod";
 import { ContactKind } from "@/lib/generated/prisma/enums";
-import { defineFields } from "@/lib/fields/define";
+import { defineFields, fieldNames } from "@/lib/fields/define";
 import {
   blank,
   countryCode,
@@ -93,3 +93,8 @@ export const CONTACT_FIELDS = defineFields("contact", {
     sourced: false,
   },
 });
+
+/** A contact's plain columns: every field but the contact details, which are stored encrypted (contactDetailsEnc). */
+export const CONTACT_COLUMNS = fieldNames(CONTACT_FIELDS).filter(
+  (n): n is Exclude<keyof typeof CONTACT_FIELDS.fields, "contactDetails"> => n !== "contactDetails",
+);

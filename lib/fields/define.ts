@@ -26,7 +26,8 @@ export type EnumName =
   | "ClaimTarget";
 
 export type Widget =
-  | { kind: "text"; type?: "text" | "url" | "email" | "password" }
+  /** `plain`: a name or code the browser should neither autofill nor spell-check (shown monospaced when `code`). */
+  | { kind: "text"; type?: "text" | "url" | "email" | "password"; plain?: boolean; code?: boolean }
   | { kind: "textarea"; rows: number }
   | { kind: "number" }
   | { kind: "date" }
@@ -85,6 +86,21 @@ export function labelKey(table: FieldTable, name: string): string {
 export function historyLabelKey(table: FieldTable, name: string, has: (key: string) => boolean): string {
   const own = `fields.${table.entity}.${name}.history`;
   return has(own) ? own : labelKey(table, name);
+}
+
+/** A Prisma select of the named columns ({ name: true, … }), so reads list a table's columns once. */
+export function selectOf<N extends string>(names: readonly N[]): { [K in N]: true } {
+  return Object.fromEntries(names.map((n) => [n, true])) as { [K in N]: true };
+}
+
+/** The named columns' values from a validated input, an absent optional one as null (what Prisma stores). */
+export function columnValues<I extends Record<string, unknown>, N extends keyof I & string>(
+  names: readonly N[],
+  input: I,
+) {
+  return Object.fromEntries(names.map((n) => [n, input[n] ?? null])) as {
+    [K in N]-?: undefined extends I[K] ? Exclude<I[K], undefined> | null : I[K];
+  };
 }
 
 /** The fields the form shows in a section, in declaration order. */

@@ -1,7 +1,7 @@
 /** The fields of an event on a case's timeline (see lib/fields/define.ts). */
 import { z } from "zod";
 import { DatePrecision, EventType } from "@/lib/generated/prisma/enums";
-import { defineFields } from "@/lib/fields/define";
+import { defineFields, fieldNames, type FieldSpec } from "@/lib/fields/define";
 import { blank, countryCode, isoDay, optionalText, textOrEmpty } from "@/lib/validations/fields";
 
 export const EVENT_TYPES = Object.values(EventType) as [EventType, ...EventType[]];
@@ -111,3 +111,8 @@ export const EVENT_FIELDS = defineFields("event", {
 });
 
 export type EventFieldName = keyof typeof EVENT_FIELDS.fields;
+
+/** The event's own columns among its fields (the form-only reason for a change is not one). */
+export const EVENT_COLUMNS = fieldNames(EVENT_FIELDS).filter(
+  (n): n is Exclude<EventFieldName, "reason"> => !(EVENT_FIELDS.fields[n] as FieldSpec).formOnly,
+);

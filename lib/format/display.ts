@@ -77,20 +77,16 @@ export function enumLabel(value: string): string {
   return words(value);
 }
 
-const COUNTRY_NAMES: Record<string, string> = {
-  CN: "China",
-  KR: "South Korea",
-  KP: "North Korea",
-  RU: "Russia",
-  LA: "Laos",
-  TH: "Thailand",
-  VN: "Vietnam",
-  MN: "Mongolia",
-};
+/** Country names from the runtime's CLDR data (Intl), so every language the app speaks has them. */
+const regionNames = new Map<string, Intl.DisplayNames>();
 
-export function countryName(code: string | null | undefined): string {
+/** The name of a two-letter country code ("KP" → "North Korea"), or the code when it is not one. */
+export function countryName(code: string | null | undefined, locale = "en"): string {
   if (!code) return "—";
-  return COUNTRY_NAMES[code] ?? code;
+  if (!/^[A-Z]{2}$/.test(code)) return code;
+  let names = regionNames.get(locale);
+  if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
+  return names.of(code) ?? code;
 }
 
 /** "Yanji, Jilin, China" from the parts that are known. */

@@ -69,6 +69,13 @@ function ymd(y: number, m: number, d: number): string {
 function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
+/** The days of a month that "early", "mid" and "late" cover (the whole month without a part). */
+function daysOfPart(part: "early" | "mid" | "late" | undefined | null, last: number): [number, number] {
+  if (part === "early") return [1, 10];
+  if (part === "mid") return [11, 20];
+  if (part === "late") return [21, last];
+  return [1, last];
+}
 /** 0 = Sunday … 6 = Saturday. */
 function weekdayOf(iso: string): number {
   return toDate(iso).getUTCDay();
@@ -312,14 +319,7 @@ function resolveRule(
     case "monthOf": {
       const [yy, mm] = addMonths(y, m, rule.offset);
       const last = lastDayOfMonth(yy, mm);
-      const [a, b] =
-        rule.part === "early"
-          ? [1, 10]
-          : rule.part === "mid"
-            ? [11, 20]
-            : rule.part === "late"
-              ? [21, last]
-              : [1, last];
+      const [a, b] = daysOfPart(rule.part, last);
       let latest = ymd(yy, mm, b);
       if (latest > pub) latest = pub;
       const earliest = ymd(yy, mm, a);
@@ -335,14 +335,7 @@ function resolveRule(
     case "yearMonth": {
       const yy = y + rule.yearOffset;
       const last = lastDayOfMonth(yy, rule.month);
-      const [a, b] =
-        rule.part === "early"
-          ? [1, 10]
-          : rule.part === "mid"
-            ? [11, 20]
-            : rule.part === "late"
-              ? [21, last]
-              : [1, last];
+      const [a, b] = daysOfPart(rule.part, last);
       return {
         earliest: ymd(yy, rule.month, a),
         latest: ymd(yy, rule.month, b),

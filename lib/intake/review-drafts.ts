@@ -8,6 +8,7 @@
  */
 import type { IntakeProposal } from "./proposal";
 import type { Confidence, DraftEvent, DraftGroup, GroupPlace, Span } from "./types";
+import { countryName } from "@/lib/format/display";
 
 export type EventDraft = {
   include: boolean;
@@ -95,25 +96,10 @@ export const dayLabel = (iso: string) =>
     timeZone: "UTC",
   });
 
-const COUNTRY_NAMES: Record<string, string> = {
-  CN: "China",
-  KP: "North Korea",
-  KR: "South Korea",
-  RU: "Russia",
-  MN: "Mongolia",
-  LA: "Laos",
-  VN: "Vietnam",
-  TH: "Thailand",
-};
-
 /** "Yanji, Jilin, China", or "an unknown place". */
 export function placeLabel(place: GroupPlace | null | undefined): string {
   if (!place) return "an unknown place";
-  return [
-    place.city,
-    place.province !== place.city ? place.province : null,
-    COUNTRY_NAMES[place.country] ?? place.country,
-  ]
+  return [place.city, place.province !== place.city ? place.province : null, countryName(place.country)]
     .filter(Boolean)
     .join(", ");
 }

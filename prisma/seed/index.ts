@@ -13,7 +13,7 @@ import { createCaseInTx } from "../../lib/data/case-writes.ts";
 import { createContactInTx } from "../../lib/data/contacts.ts";
 import { createEventInTx, eventData } from "../../lib/data/events.ts";
 import { createPersonInTx } from "../../lib/data/people.ts";
-import { captureSourceInTx, createClaimInTx } from "../../lib/data/sources.ts";
+import { captureSourceInTx, sourceQuoter } from "../../lib/data/sources.ts";
 import { createStatSeriesInTx } from "../../lib/data/stat-series.ts";
 import { systemActorInTx } from "../../lib/data/system-actor.ts";
 import { createAdvocacySchema } from "../../lib/validations/advocacy.ts";
@@ -54,26 +54,7 @@ async function seedReport(tx: Tx, actor: SystemActor): Promise<boolean> {
     contacts[key] = (await createContactInTx(tx, actor, input, reason)).id;
   }
 
-  const claim = (
-    caseId: string,
-    quote: string,
-    extra: { target: "CASE" | "EVENT" | "FIELD"; field?: string; value?: string; eventId?: string },
-  ) =>
-    createClaimInTx(
-      tx,
-      actor,
-      {
-        sourceId: source.id,
-        caseId,
-        target: extra.target,
-        eventId: extra.eventId ?? null,
-        field: extra.field ?? null,
-        value: extra.value ?? null,
-        quote,
-        quoteStart: offsetOf(text, quote),
-      },
-      reason,
-    );
+  const claim = sourceQuoter(tx, actor, { id: source.id, text }, reason);
 
   for (const c of REPORT_CASES) {
     const input = createCaseSchema.parse({

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { listAuditEvents } from "@/lib/data/audit";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { auditFilterSchema } from "@/lib/validations/audit";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
@@ -85,30 +86,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           No entries match.
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">Audit entries, newest first</caption>
-          <thead className="bg-stone-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">
-                When (UTC)
-              </th>
-              <th scope="col" className="p-2">
-                Kind
-              </th>
-              <th scope="col" className="p-2">
-                Outcome
-              </th>
-              <th scope="col" className="p-2">
-                Email
-              </th>
-              <th scope="col" className="p-2">
-                IP
-              </th>
-              <th scope="col" className="p-2">
-                Detail
-              </th>
-            </tr>
-          </thead>
+        <DataTable
+          caption="Audit entries, newest first"
+          columns={["When (UTC)", "Kind", "Outcome", "Email", "IP", "Detail"]}
+        >
           <tbody>
             {log.events.map((e) => (
               <tr key={e.id} className="border-t border-stone-200 align-top">
@@ -121,7 +102,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       {log.pageCount > 1 && (
         <nav aria-label="Pages" className="flex gap-4 text-sm">

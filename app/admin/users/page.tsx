@@ -3,6 +3,7 @@ import { listUsers } from "@/lib/data/accounts";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { formatDay } from "@/lib/format/display";
 import { CreateUserForm, UserActions } from "@/components/admin/user-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
@@ -18,27 +19,7 @@ export default async function AdminUsersPage() {
         user&apos;s next request. Every change here is written to the audit log.
       </p>
       <CreateUserForm />
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">Accounts</caption>
-        <thead className="bg-stone-100 text-left">
-          <tr>
-            <th scope="col" className="p-2">
-              Account
-            </th>
-            <th scope="col" className="p-2">
-              Role
-            </th>
-            <th scope="col" className="p-2">
-              State
-            </th>
-            <th scope="col" className="p-2">
-              Last sign-in
-            </th>
-            <th scope="col" className="p-2">
-              Actions
-            </th>
-          </tr>
-        </thead>
+      <DataTable caption="Accounts" columns={["Account", "Role", "State", "Last sign-in", "Actions"]}>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-t border-stone-200 align-top" data-testid={`user-row-${u.email}`}>
@@ -59,7 +40,7 @@ export default async function AdminUsersPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { listCaseHistory } from "@/lib/data/history";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { historyDescriber } from "@/lib/i18n/history-labels";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -32,27 +33,10 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ co
       {rows.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 p-6 text-center">{t("empty")}</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead className="bg-stone-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">
-                {t("columns.when")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("columns.who")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("columns.what")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("columns.change")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("columns.reason")}
-              </th>
-            </tr>
-          </thead>
+        <DataTable
+          caption={t("caption")}
+          columns={[t("columns.when"), t("columns.who"), t("columns.what"), t("columns.change"), t("columns.reason")]}
+        >
           <tbody>
             {rows.map((r) => {
               const d = describe(r);
@@ -79,7 +63,7 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ co
               );
             })}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </div>
   );

@@ -6,7 +6,7 @@ import { getCaseByCode } from "@/lib/data/cases";
 import { listContactOptions } from "@/lib/data/contacts";
 import { now, todayUtc } from "@/lib/clock";
 import { isoDay } from "@/lib/format/display";
-import { NewAdvocacyForm } from "@/components/advocacy/advocacy-form";
+import { AdvocacyForm } from "@/components/advocacy/advocacy-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Record an advocacy action" };
@@ -34,7 +34,11 @@ export default async function NewAdvocacyPage({ params }: { params: Promise<{ co
           first.
         </p>
       ) : (
-        <NewAdvocacyForm caseCode={found.code} contacts={contacts} today={isoDay(todayUtc(await now()))} />
+        <AdvocacyForm
+          caseCode={found.code}
+          contacts={contacts}
+          initial={{ date: isoDay(todayUtc(await now())), response: "NO_RESPONSE", status: "SENT" }}
+        />
       )}
     </div>
   );

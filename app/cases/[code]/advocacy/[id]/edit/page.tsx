@@ -5,7 +5,7 @@ import { requirePagePermission } from "@/lib/auth/pages";
 import { getAdvocacyActionForEdit } from "@/lib/data/advocacy";
 import { listContactOptions } from "@/lib/data/contacts";
 import { isoDay } from "@/lib/format/display";
-import { EditAdvocacyForm } from "@/components/advocacy/advocacy-form";
+import { AdvocacyForm } from "@/components/advocacy/advocacy-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit an advocacy action" };
@@ -30,7 +30,7 @@ export default async function EditAdvocacyPage({ params }: { params: Promise<{ c
         Record the response, move the follow-up date, or close the action. Every change is kept in the case&apos;s
         history.
       </p>
-      <EditAdvocacyForm
+      <AdvocacyForm
         caseCode={found.case.code}
         contacts={contacts}
         initial={{
