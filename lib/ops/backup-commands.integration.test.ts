@@ -44,11 +44,16 @@ function script(
   };
   delete env.DATABASE_URL;
   delete env.RW_ENCRYPTION_KEYS;
-  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  // As package.json runs them: the seed writes through the server-only data layer.
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", `scripts/${name}.ts`, ...args],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   child.stdin.end(); // not a terminal, as under cron
   let out = "";
   child.stdout.on("data", (d) => (out += d));
