@@ -1,4 +1,6 @@
 // npm run db:migration -- <name> — writes the next migration from the change to prisma/schema.prisma.
+// npm run db:migration -- <name> --data — also when the schema did not change: a data migration
+// (a backfill) to write by hand, as `prisma migrate dev --create-only` gives.
 // The schema engine needs a connection even to diff, so this uses a throwaway embedded cluster.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -9,8 +11,9 @@ import { startEmbeddedPostgres } from "../lib/ops/embedded-postgres.ts";
 import { runScript } from "./lib/run-script.ts";
 
 const name = process.argv[2];
+const dataMigration = process.argv.slice(3).includes("--data");
 if (!name || !/^[a-z0-9_-]{1,60}$/i.test(name)) {
-  console.error("Usage: npm run db:migration -- <name>   (letters, digits, _ or -; e.g. add_saved_views)");
+  console.error("Usage: npm run db:migration -- <name> [--data]   (letters, digits, _ or -; e.g. add_saved_views)");
   process.exit(2);
 }
 runScript(async () => {
@@ -22,7 +25,11 @@ runScript(async () => {
     persistent: false,
   });
   try {
-    const created = await createMigration(`${server.baseUrl}/postgres`, name);
+    const created = await createMigration(
+      `${server.baseUrl}/postgres`,
+      name,
+      dataMigration ? "-- Data migration: write its SQL here." : "",
+    );
     console.log(
       created
         ? `Created prisma/migrations/${created}/migration.sql — review it, then npm run db:migrate.`

@@ -8,6 +8,9 @@ import { seedDatabase } from "@/prisma/seed/index";
 import { loadKeyring } from "@/lib/crypto/encryption";
 import { testDb, unique } from "@/lib/testing/test-database";
 import { createCaseSchema } from "@/lib/validations/case";
+import { addEventSchema } from "@/lib/validations/event";
+import { searchCases } from "@/lib/data/case-search";
+import { paramsFromUrl, parseCaseQuery } from "@/lib/validations/case-filter";
 
 const db = testDb();
 let editor: NonNullable<Actor>;
@@ -170,6 +173,40 @@ describe("case writes", () => {
         { type: "APPEAL_MADE", dateLatest: at("2012-03-01"), createdAt: at("2012-03-01") },
       ]),
     ).toBe("REPORTED_DETAINED");
+  });
+});
+
+describe("an event's precision decides its range", () => {
+  /** The codes of the cases a timeline query string finds for the editor. */
+  async function found(qs: string): Promise<string[]> {
+    const parsed = parseCaseQuery(paramsFromUrl(new URLSearchParams(`pageSize=100&${qs}`)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const { items } = await searchCases(editor, parsed.filter, parsed.listing);
+    return items.map((c) => c.code);
+  }
+
+  it("an event in March 2013 given only its start covers the month, and a filter for late March finds it", async () => {
+    const tag = unique("month");
+    const { code } = await createCase(editor, createCaseSchema.parse({ ...input, tags: tag }));
+    // What the event form sends when the latest date is left empty.
+    await addEvent(
+      editor,
+      addEventSchema.parse({
+        caseCode: code,
+        type: "ARRESTED",
+        dateEarliest: "2013-03-01",
+        dateLatest: "",
+        precision: "MONTH",
+        dateWording: "in March 2013",
+        description: "",
+      }),
+    );
+    const event = await db.caseEvent.findFirstOrThrow({ where: { case: { code } } });
+    expect(event.dateLatest.toISOString().slice(0, 10)).toBe("2013-03-31");
+    const c = await db.case.findUniqueOrThrow({ where: { code } });
+    expect(c.lastEventLatest?.toISOString().slice(0, 10)).toBe("2013-03-31");
+    expect(await found(`tag=${tag}&from=2013-03-20&to=2013-03-25`)).toEqual([code]);
+    expect(await found(`tag=${tag}&from=2013-04-01`)).toEqual([]);
   });
 });
 

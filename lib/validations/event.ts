@@ -2,11 +2,42 @@ import { z } from "zod";
 import { EVENT_FIELDS } from "@/lib/fields/event";
 import { schemaOf } from "@/lib/fields/define";
 import { caseCode, recordId, version } from "@/lib/validations/fields";
+import type { DatePrecision } from "@/lib/generated/prisma/enums";
 
 export { EVENT_TYPES, PRECISIONS } from "@/lib/fields/event";
 
 /** The fields of an event form (shared with report intake): from the field table. */
 export const eventFields = schemaOf(EVENT_FIELDS).shape;
+
+const DAY_MS = 86_400_000;
+const LAST_DAY = "9999-12-31";
+
+/** A UTC midnight as YYYY-MM-DD, kept within four-digit years. */
+function isoOf(d: Date): string {
+  if (d.getUTCFullYear() > 9999) return LAST_DAY;
+  return `${String(d.getUTCFullYear()).padStart(4, "0")}-${d.toISOString().slice(5, 10)}`;
+}
+
+/**
+ * The last day an event can have happened when only its start is known: the precision decides.
+ * DAY is that day, WEEK the seven days from it, MONTH the rest of its month, YEAR the rest of its year
+ * ("March 2013" is 1–31 March, not 1 March), so a filter for later in that month still finds it.
+ */
+export function latestForPrecision(precision: DatePrecision, earliest: string): string {
+  const start = new Date(`${earliest}T00:00:00.000Z`);
+  const end = new Date(start);
+  if (precision === "WEEK") end.setTime(start.getTime() + 6 * DAY_MS);
+  else if (precision === "MONTH") end.setUTCMonth(start.getUTCMonth() + 1, 0);
+  else if (precision === "YEAR") end.setUTCMonth(12, 0);
+  return isoOf(end);
+}
+
+/** An event's range: the end the user gave, or the one its precision implies. */
+export function withPrecisionRange<T extends { dateEarliest: string; dateLatest?: string; precision: DatePrecision }>(
+  v: T,
+): T & { dateLatest: string } {
+  return { ...v, dateLatest: v.dateLatest ?? latestForPrecision(v.precision, v.dateEarliest) };
+}
 
 /** Earliest ≤ latest, DAY means one day, nothing starts in the future. */
 export function checkDates(v: { dateEarliest: string; dateLatest: string; precision: string }, ctx: z.RefinementCtx) {
@@ -26,13 +57,13 @@ export function checkDates(v: { dateEarliest: string; dateLatest: string; precis
 /** An event on a case's timeline, with an uncertain date: somewhere between earliest and latest. */
 export const addEventSchema = z
   .object({ caseCode: caseCode(), ...eventFields })
-  .transform((v) => ({ ...v, dateLatest: v.dateLatest ?? v.dateEarliest }))
+  .transform(withPrecisionRange)
   .superRefine(checkDates);
 
 /** An edit of an event, from a form opened at `version`. */
 export const updateEventSchema = z
   .object({ eventId: recordId("Unknown event."), version, ...eventFields, reason: EVENT_FIELDS.fields.reason.schema })
-  .transform((v) => ({ ...v, dateLatest: v.dateLatest ?? v.dateEarliest }))
+  .transform(withPrecisionRange)
   .superRefine(checkDates);
 
 export const removeEventSchema = z.object({

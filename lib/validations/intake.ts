@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ACTION_KINDS } from "@/lib/validations/advocacy";
 import { caseFields, checkRanges, CASE_STATUSES } from "@/lib/validations/case";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
-import { checkDates, eventFields } from "@/lib/validations/event";
+import { checkDates, eventFields, withPrecisionRange } from "@/lib/validations/event";
 import { caseCode, isStorableText, optionalText, requiredText, unstorableMessage } from "@/lib/validations/fields";
 import { captureSourceSchema, latestPublishedDay, MAX_QUOTE, webUrl } from "@/lib/validations/source";
 import { MAX_REPORT_CHARS, notTextReason } from "@/lib/intake/text";
@@ -22,7 +22,7 @@ const RECORD_ID = /^[a-z0-9]{20,40}$/i;
 
 export const intakeEventSchema = z
   .object({ ...eventFields, quote })
-  .transform((v) => ({ ...v, dateLatest: v.dateLatest ?? v.dateEarliest }))
+  .transform(withPrecisionRange)
   .superRefine(checkDates);
 
 export const intakeCaseSchema = caseFields
