@@ -135,6 +135,7 @@ const ACTIONS: Record<string, Role[]> = {
   restoreCaseAction: ["EDITOR", "STAFF", "ADMIN"],
   addEventAction: ["EDITOR", "STAFF", "ADMIN"],
   removeEventAction: ["EDITOR", "STAFF", "ADMIN"],
+  restoreEventAction: ["EDITOR", "STAFF", "ADMIN"],
   updateEventAction: ["EDITOR", "STAFF", "ADMIN"],
   createApiTokenAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   revokeApiTokenAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],

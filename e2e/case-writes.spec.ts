@@ -150,9 +150,67 @@ test.describe("[EVENTS]", () => {
     await editor.getByTestId("add-event").getByRole("button", { name: "Add event" }).click();
     await expect(editor.getByTestId("figure-status")).toContainText("Repatriated");
 
-    await editor.getByRole("button", { name: /Remove event: Repatriated/ }).click();
+    // Removing asks why (issue 13): open "Remove", give the reason, confirm.
+    const repatriation = editor.locator('[data-event-type="REPATRIATED"]');
+    await repatriation.getByText("Remove", { exact: true }).click();
+    await repatriation.getByLabel("Why remove it?").fill("Another group's handover");
+    await repatriation.getByRole("button", { name: "Remove event", exact: true }).click();
     await expect(editor.getByTestId("figure-status")).toContainText("Reported detained");
-    await expect(editor.getByRole("button", { name: /Remove event: Repatriated/ })).toHaveCount(0);
+    await expect(editor.locator('[data-event-type="REPATRIATED"]')).toHaveCount(0);
+  });
+
+  test("removing an event asks why; the removed event shows with its reason, in the history too, and can be restored", async ({
+    browser,
+  }) => {
+    const editor = await pageAs(browser, "EDITOR");
+    const code = await logCase(editor, `Remove event test ${Date.now()}`);
+    await editor.goto(`/cases/${code}`);
+    await editor.getByText("Add an event").click();
+    const add = editor.getByTestId("add-event");
+    for (const [type, day] of [
+      ["ARRESTED", "2012-05-01"],
+      ["RELEASED", "2012-06-01"],
+    ]) {
+      if (!(await add.getByLabel("Earliest date").isVisible())) await editor.getByText("Add an event").click();
+      await add.getByRole("combobox", { name: "What happened" }).selectOption(type);
+      await add.getByLabel("Earliest date").fill(day);
+      await add.getByRole("button", { name: "Add event" }).click();
+      await expect(editor.locator(`[data-event-type="${type}"]`)).toHaveCount(1);
+    }
+    await expect(editor.getByTestId("figure-status")).toContainText("Released");
+
+    const event = editor.locator('[data-event-type="RELEASED"]');
+    await event.getByText("Remove", { exact: true }).click();
+    await event.getByRole("button", { name: "Remove event", exact: true }).click();
+    await expect(event.getByLabel("Why remove it?")).toHaveAccessibleDescription(
+      /Give a reason for removing the event\./,
+    );
+    await expect(event).toHaveCount(1); // nothing removed without a reason
+    await event.getByLabel("Why remove it?").fill("Entered twice");
+    await event.getByRole("button", { name: "Remove event", exact: true }).click();
+    await expect(event).toHaveCount(0);
+    await expect(editor.getByTestId("figure-status")).toContainText("Reported detained");
+
+    const archived = editor.getByTestId("archived-events");
+    await archived.getByText("Removed events (1)").click();
+    await expect(archived).toContainText("Released");
+    await expect(archived).toContainText(/Removed by Demo Editor on .*Reason: Entered twice/);
+
+    await editor.goto(`/cases/${code}/history`);
+    await expect(editor.getByTestId("history-row").filter({ hasText: "Entered twice" }).first()).toBeVisible();
+
+    // A researcher reads the case but sees no removed events.
+    const researcher = await pageAs(browser, "RESEARCHER");
+    await researcher.goto(`/cases/${code}`);
+    await expect(researcher.getByRole("heading", { name: /Remove event test/ })).toBeVisible();
+    await expect(researcher.getByTestId("archived-events")).toHaveCount(0);
+
+    await editor.goto(`/cases/${code}`);
+    await archived.getByText("Removed events (1)").click();
+    await archived.getByRole("button", { name: /^Restore\s+Released/ }).click();
+    await expect(editor.locator('[data-event-type="RELEASED"]')).toHaveCount(1);
+    await expect(editor.getByTestId("figure-status")).toContainText("Released");
+    await expect(editor.getByTestId("archived-events")).toHaveCount(0);
   });
 
   test("an inverted date range is refused next to the field", async ({ browser }) => {

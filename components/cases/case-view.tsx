@@ -9,7 +9,8 @@ import { StatusBadge } from "@/components/cases/status-badge";
 import { Quote } from "@/components/ui/quote";
 import { AnnotateForm } from "@/components/annotations/annotation-forms";
 import { DisagreementFlag } from "@/components/sources/disagreement-flag";
-import { AddEventForm, EditEventForm, RemoveEventButton } from "@/components/cases/event-forms";
+import { AddEventForm, EditEventForm, RemoveEventButton, RestoreEventButton } from "@/components/cases/event-forms";
+import type { ArchivedEvent } from "@/lib/data/events";
 import { AnnotationThreads, type AnnotationAbilities } from "@/components/annotations/annotation-threads";
 
 /** What the viewer may see and do beyond the public record; a visitor (or a publish preview) gets none of it. */
@@ -19,6 +20,8 @@ export type CaseViewer = {
   can: AnnotationAbilities;
   /** May add and remove events. */
   editEvents?: boolean;
+  /** The case's removed events, for those who may restore them. */
+  archivedEvents?: ArchivedEvent[];
   /** May edit advocacy actions (record a response, close one). */
   editAdvocacy?: boolean;
 };
@@ -84,6 +87,35 @@ function FigureRow({
         {viewer.can.create && <AnnotateForm caseCode={c.code} field={field} targetLabel={label.toLowerCase()} />}
       </dd>
     </div>
+  );
+}
+
+/** A case's removed events, each with who removed it, when and why, and a button to restore it. */
+function ArchivedEvents({ events, eventLabel }: { events: ArchivedEvent[]; eventLabel: (type: string) => string }) {
+  const t = useTranslations("eventForm");
+  return (
+    <details className="mt-3 rounded border border-stone-300 bg-white p-3" data-testid="archived-events">
+      <summary className="cursor-pointer font-medium">{t("archivedHeading", { count: events.length })}</summary>
+      <p className="mt-1 text-sm text-stone-700">{t("archivedIntro")}</p>
+      <ul className="mt-2 space-y-3">
+        {events.map((e) => {
+          const what = `${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`;
+          return (
+            <li key={e.id} className="border-t border-stone-200 pt-2 text-sm" data-archived-event-type={e.type}>
+              <p>
+                <strong>{eventLabel(e.type)}</strong> — {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
+              </p>
+              {e.description && <p>{e.description}</p>}
+              <p className="text-stone-700">
+                {t("removedBy", { who: e.removedBy ?? "—", when: formatDay(e.deletedAt) })}{" "}
+                {e.reason && t("removedReason", { reason: e.reason })}
+              </p>
+              <RestoreEventButton eventId={e.id} version={e.version} label={what} />
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }
 
@@ -258,6 +290,9 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
           </ol>
         )}
         {viewer.editEvents && <AddEventForm caseCode={c.code} />}
+        {viewer.editEvents && viewer.archivedEvents && viewer.archivedEvents.length > 0 && (
+          <ArchivedEvents events={viewer.archivedEvents} eventLabel={eventLabel} />
+        )}
       </section>
 
       {c.actions.length > 0 && (

@@ -1,11 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { addEventAction, removeEventAction, updateEventAction } from "@/lib/actions/events";
+import { useActionState, useId } from "react";
+import { addEventAction, removeEventAction, restoreEventAction, updateEventAction } from "@/lib/actions/events";
 import { EVENT_FIELDS, type EventFieldName } from "@/lib/fields/event";
 import { FormStatus } from "@/components/ui/form-status";
 import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
-import { IDLE, SubmitButton, TableField } from "@/components/ui/form-fields";
+import { button, Field, IDLE, input, shown, SubmitButton, TableField } from "@/components/ui/form-fields";
 
 /** The fields of an event as the edit form starts them. */
 export type EventFormValues = Record<string, string> & { id: string; version: string };
@@ -104,7 +104,7 @@ export function EditEventForm({
   );
 }
 
-/** Remove (archive) one event; the case's status and dates follow. */
+/** Remove (archive) one event, saying why; the case's status and dates follow. */
 export function RemoveEventButton({
   eventId,
   version,
@@ -116,19 +116,48 @@ export function RemoveEventButton({
 }) {
   const t = useTranslations("eventForm");
   const [state, action, pending] = useActionState(removeEventAction, IDLE);
+  const id = useId();
   return (
-    <form action={action} className="mt-2">
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer underline" aria-label={t("removeLabel", { what })}>
+        {t("remove")}
+      </summary>
+      <form action={action} noValidate className="mt-2 flex flex-wrap items-end gap-2">
+        <input type="hidden" name="eventId" value={eventId} />
+        <input type="hidden" name="version" value={version} />
+        <Field id={id} name="reason" label={t("removeReason")} hint={t("removeReasonHint")} state={state}>
+          {(aria) => <input {...aria} defaultValue={shown(state, "reason")} maxLength={2000} className={input} />}
+        </Field>
+        <SubmitButton pending={pending} className={button}>
+          {t("removeSubmit")}
+        </SubmitButton>
+        <FormStatus state={state} label={t("removeStatus", { what })} />
+      </form>
+    </details>
+  );
+}
+
+/** Put a removed event back on the timeline. */
+export function RestoreEventButton({
+  eventId,
+  version,
+  label: what,
+}: {
+  eventId: string;
+  version: number;
+  label: string;
+}) {
+  const t = useTranslations("eventForm");
+  const [state, action, pending] = useActionState(restoreEventAction, IDLE);
+  return (
+    <form action={action} className="mt-1">
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="version" value={version} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border border-stone-400 px-2 py-0.5 text-xs"
-        aria-label={t("removeLabel", { what })}
-      >
-        {t("remove")}
-      </button>
-      <FormStatus state={state} label={t("removeStatus", { what })} />
+      <SubmitButton pending={pending} disabled={state.status === "ok"} className={button}>
+        {t("restore")}
+        <span className="sr-only"> {what}</span>
+      </SubmitButton>
+      <FormStatus state={state} label={t("restoreStatus", { what })} />
     </form>
   );
 }

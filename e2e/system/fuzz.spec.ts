@@ -216,6 +216,7 @@ function baseForms(ids: Ids): Record<string, Record<string, string>> {
     addEventAction: { caseCode: "FUZZ-CASE", ...eventFields },
     updateEventAction: { eventId: ids.eventId, version: ids.eventVersion, reason: "fuzz", ...eventFields },
     removeEventAction: { eventId: ids.eventId, version: ids.eventVersion, reason: "fuzz" },
+    restoreEventAction: { eventId: ids.eventId, version: ids.eventVersion, reason: "fuzz" },
     captureSourceAction: {
       url: "https://example.org/fuzz",
       outlet: "Fuzz Wire",

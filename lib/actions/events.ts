@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { addEvent, removeEvent, updateEvent } from "@/lib/data/events";
-import { addEventSchema, removeEventSchema, updateEventSchema } from "@/lib/validations/event";
+import { addEvent, removeEvent, restoreEvent, updateEvent } from "@/lib/data/events";
+import { addEventSchema, removeEventSchema, restoreEventSchema, updateEventSchema } from "@/lib/validations/event";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 
 export async function addEventAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
@@ -24,6 +24,18 @@ export async function removeEventAction(previous: ActionState | FormData, formDa
       const { caseCode } = await removeEvent(actor, input);
       revalidatePath(`/cases/${caseCode}`);
       return "Event removed.";
+    },
+  });
+}
+
+export async function restoreEventAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:event:any",
+    schema: restoreEventSchema,
+    run: async (actor, input) => {
+      const { caseCode } = await restoreEvent(actor, input);
+      revalidatePath(`/cases/${caseCode}`);
+      return "Event restored.";
     },
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCase, setCaseArchived, updateCase } from "@/lib/data/case-writes";
 import { DataError } from "@/lib/data/errors";
-import { addEvent, derivedStatus, removeEvent, updateEvent } from "@/lib/data/events";
+import { addEvent, derivedStatus, listArchivedEvents, removeEvent, restoreEvent, updateEvent } from "@/lib/data/events";
 import { EVENT_TYPES } from "@/lib/validations/event";
 import { type Actor } from "@/lib/auth/permissions";
 import { seedDatabase } from "@/prisma/seed/index";
@@ -115,7 +115,7 @@ describe("case writes", () => {
       "2012-03-11",
     ]);
     const repatriation = c.events.find((e) => e.type === "REPATRIATED")!;
-    await removeEvent(editor, { eventId: repatriation.id, version: repatriation.version });
+    await removeEvent(editor, { eventId: repatriation.id, version: repatriation.version, reason: "Wrong group" });
     c = await db.case.findUniqueOrThrow({ where: { code }, include: { events: true } });
     expect(c.status).toBe("REPORTED_DETAINED");
     expect(c.events.find((e) => e.id === repatriation.id)?.deletedAt).not.toBeNull(); // archived, not deleted
@@ -127,6 +127,51 @@ describe("case writes", () => {
       "UNKNOWN→REPORTED_DETAINED",
       "REPORTED_DETAINED→REPATRIATED",
       "REPATRIATED→REPORTED_DETAINED",
+    ]);
+  });
+
+  it("removing an event needs a reason, kept in history; a removed event is listed and can be restored", async () => {
+    const { code } = await createCase(editor, input);
+    for (const [type, day] of [
+      ["ARRESTED", "2012-05-01"],
+      ["RELEASED", "2012-06-01"],
+    ] as const)
+      await addEvent(editor, {
+        caseCode: code,
+        type,
+        dateEarliest: day,
+        dateLatest: day,
+        precision: "DAY",
+        description: "",
+      });
+    const c = await db.case.findUniqueOrThrow({ where: { code }, include: { events: true } });
+    const event = c.events.find((e) => e.type === "RELEASED")!;
+    await expect(removeEvent(editor, { eventId: event.id, version: event.version, reason: " " })).rejects.toMatchObject(
+      { code: "rule" },
+    );
+    expect((await db.caseEvent.findUniqueOrThrow({ where: { id: event.id } })).deletedAt).toBeNull();
+    await removeEvent(editor, { eventId: event.id, version: event.version, reason: "Entered twice" });
+    expect((await db.case.findUniqueOrThrow({ where: { code } })).status).toBe("REPORTED_DETAINED");
+    const archived = await listArchivedEvents(editor, c.id);
+    expect(archived.map((e) => [e.id, e.reason, e.removedBy])).toEqual([[event.id, "Entered twice", editor.name]]);
+    expect(await listArchivedEvents(researcher, c.id)).toEqual([]);
+    await expect(restoreEvent(researcher, { eventId: event.id, version: archived[0].version })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await restoreEvent(editor, { eventId: event.id, version: archived[0].version });
+    expect((await db.case.findUniqueOrThrow({ where: { code } })).status).toBe("RELEASED");
+    expect(await listArchivedEvents(editor, c.id)).toEqual([]);
+    // Restoring twice from the same page finds nothing archived to restore.
+    await expect(restoreEvent(editor, { eventId: event.id, version: archived[0].version })).rejects.toMatchObject({
+      code: "not-found",
+    });
+    const history = await db.recordChange.findMany({
+      where: { entity: "CaseEvent", entityId: event.id, action: { in: ["ARCHIVE", "RESTORE"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(history.map((h) => [h.action, h.reason])).toEqual([
+      ["ARCHIVE", "Entered twice"],
+      ["RESTORE", null],
     ]);
   });
 
@@ -267,6 +312,7 @@ describe("derived fields under concurrent writers", () => {
             return removeEvent(editor, {
               eventId: existing[i % existing.length].id,
               version: existing[i % existing.length].version,
+              reason: "Duplicate",
             });
           return addEvent(editor, {
             caseCode: code,

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/data/errors";
+import { notFound, ruleBroken } from "@/lib/data/errors";
 import { changedFields, writeHistory } from "@/lib/data/history";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { caseVisibleTo, requireVisibleCase } from "@/lib/data/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, EventType } from "@/lib/generated/prisma/enums";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { AddEventInput, UpdateEventInput } from "@/lib/validations/event";
 import { selectOf } from "@/lib/fields/define";
 import { EVENT_COLUMNS } from "@/lib/fields/event";
@@ -120,19 +120,23 @@ async function changeEventInTx(
   event: { id: string; caseId: string; version: number },
   change:
     | { data: Partial<EventData>; changes: { field: string; oldValue: string | null; newValue: string | null }[] }
-    | "archive",
+    | "archive"
+    | "restore",
   reason?: string | null,
 ): Promise<void> {
   await lockCase(tx, event.caseId);
-  const data = change === "archive" ? { deletedAt: new Date() } : change.data;
-  await updateAtVersion(tx, "CaseEvent", { id: event.id, opened: event.version }, data, { deletedAt: null });
+  const data =
+    change === "archive" ? { deletedAt: new Date() } : change === "restore" ? { deletedAt: null } : change.data;
+  // Only a live event can be edited or archived, only an archived one restored.
+  const where = change === "restore" ? { deletedAt: { not: null } } : { deletedAt: null };
+  await updateAtVersion(tx, "CaseEvent", { id: event.id, opened: event.version }, data, where);
   await writeHistory(tx, {
     actor,
     entity: "CaseEvent",
     entityId: event.id,
     caseId: event.caseId,
-    action: change === "archive" ? "ARCHIVE" : "UPDATE",
-    changes: change === "archive" ? undefined : change.changes,
+    action: change === "archive" ? "ARCHIVE" : change === "restore" ? "RESTORE" : "UPDATE",
+    changes: typeof change === "string" ? undefined : change.changes,
     reason,
   });
   await refreshCaseFromEvents(tx, actor, event.caseId, reason);
@@ -164,23 +168,75 @@ export async function addEvent(actor: Actor, input: AddEventInput): Promise<{ ca
   return { caseCode: input.caseCode };
 }
 
-/** Removes (archives) an event opened at `version`; nothing is deleted. */
+/**
+ * Removes (archives) an event opened at `version`, or restores an archived one; nothing is deleted.
+ * Removing needs a reason, which the history keeps and the case page shows beside the archived event.
+ */
 export async function removeEvent(
+  actor: Actor,
+  input: { eventId: string; version: number; reason: string },
+): Promise<{ caseCode: string }> {
+  return setEventArchived(actor, input, "archive");
+}
+
+/** Puts an archived event back on its case's timeline; the case's dates and derived status follow. */
+export async function restoreEvent(
   actor: Actor,
   input: { eventId: string; version: number; reason?: string },
 ): Promise<{ caseCode: string }> {
+  return setEventArchived(actor, input, "restore");
+}
+
+async function setEventArchived(
+  actor: Actor,
+  input: { eventId: string; version: number; reason?: string },
+  change: "archive" | "restore",
+): Promise<{ caseCode: string }> {
   requirePermission(actor, "write:event:any");
+  if (change === "archive" && !input.reason?.trim()) throw ruleBroken("Give a reason for removing the event.");
   const event = await db.caseEvent.findFirst({
-    where: { id: input.eventId, deletedAt: null, case: caseVisibleTo(actor) },
+    where: {
+      id: input.eventId,
+      deletedAt: change === "archive" ? null : { not: null },
+      case: caseVisibleTo(actor),
+    },
     select: { id: true, version: true, caseId: true, case: { select: { code: true } } },
   });
   if (!event) throw notFound("Event");
   await checkVersion(db, "CaseEvent", event, input.version);
   await db.$transaction((tx) =>
-    changeEventInTx(tx, actor, { id: event.id, caseId: event.caseId, version: input.version }, "archive", input.reason),
+    changeEventInTx(tx, actor, { id: event.id, caseId: event.caseId, version: input.version }, change, input.reason),
   );
   return { caseCode: event.case.code };
 }
+
+/**
+ * A case's removed events, newest removal first, with who removed each, when and why (from the
+ * history), for editors to review and restore; empty for anyone who may not write events.
+ */
+export async function listArchivedEvents(actor: Actor, caseId: string) {
+  if (!can(actor, "write:event:any")) return [];
+  const events = await db.caseEvent.findMany({
+    where: { caseId, deletedAt: { not: null }, case: caseVisibleTo(actor) },
+    orderBy: { deletedAt: "desc" },
+    take: 200,
+    select: { id: true, version: true, deletedAt: true, ...selectOf(EVENT_COLUMNS) },
+  });
+  if (events.length === 0) return [];
+  const removals = await db.recordChange.findMany({
+    where: { entity: "CaseEvent", entityId: { in: events.map((e) => e.id) }, action: "ARCHIVE" },
+    orderBy: { id: "desc" },
+    select: { entityId: true, reason: true, at: true, user: { select: { name: true } } },
+  });
+  const latest = new Map<string, (typeof removals)[number]>();
+  for (const r of removals) if (!latest.has(r.entityId)) latest.set(r.entityId, r);
+  return events.map((e) => {
+    const removal = latest.get(e.id);
+    return { ...e, removedBy: removal?.user?.name ?? null, reason: removal?.reason ?? null };
+  });
+}
+
+export type ArchivedEvent = Awaited<ReturnType<typeof listArchivedEvents>>[number];
 
 /** Saves an edit of an event opened at `version`; the case's dates and derived status follow. */
 export async function updateEvent(actor: Actor, input: UpdateEventInput): Promise<{ caseCode: string }> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EVENT_FIELDS } from "@/lib/fields/event";
 import { schemaOf } from "@/lib/fields/define";
-import { caseCode, recordId, version } from "@/lib/validations/fields";
+import { caseCode, recordId, requiredText, version } from "@/lib/validations/fields";
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
 
 export { EVENT_TYPES, PRECISIONS } from "@/lib/fields/event";
@@ -66,7 +66,15 @@ export const updateEventSchema = z
   .transform(withPrecisionRange)
   .superRefine(checkDates);
 
+/** Removing an event says why: the history keeps the reason and the case page shows it. */
 export const removeEventSchema = z.object({
+  eventId: recordId("Unknown event."),
+  version,
+  reason: requiredText(2000, "The reason", { missing: "Give a reason for removing the event." }),
+});
+
+/** Putting a removed event back on the timeline; a reason is welcome but not required. */
+export const restoreEventSchema = z.object({
   eventId: recordId("Unknown event."),
   version,
   reason: EVENT_FIELDS.fields.reason.schema,
@@ -74,3 +82,4 @@ export const removeEventSchema = z.object({
 
 export type AddEventInput = z.infer<typeof addEventSchema>;
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
+export type RemoveEventInput = z.infer<typeof removeEventSchema>;

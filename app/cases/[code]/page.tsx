@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { listAnnotationsForCase } from "@/lib/data/annotations";
 import { getCaseByCode } from "@/lib/data/cases";
+import { listArchivedEvents } from "@/lib/data/events";
 import { listPeopleForCase } from "@/lib/data/people";
 import { can } from "@/lib/auth/permissions";
 import { CaseView } from "@/components/cases/case-view";
@@ -24,9 +25,10 @@ export default async function CasePage({ params }: Props) {
   const actor = await getActor();
   const c = await getCaseByCode(actor, code);
   if (!c) notFound();
-  const [annotations, people] = await Promise.all([
+  const [annotations, people, archivedEvents] = await Promise.all([
     listAnnotationsForCase(actor, c.id),
     listPeopleForCase(actor, c.code),
+    listArchivedEvents(actor, c.id),
   ]);
   return (
     <>
@@ -67,6 +69,7 @@ export default async function CasePage({ params }: Props) {
         viewer={{
           signedIn: Boolean(actor),
           editEvents: can(actor, "write:event:any"),
+          archivedEvents,
           editAdvocacy: can(actor, "write:advocacy:any"),
           annotations,
           can: {
