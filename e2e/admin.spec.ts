@@ -62,4 +62,49 @@ test.describe("[ADMIN]", () => {
     await expect(page.getByTestId("error-summary")).toContainText("Enter a valid email address.");
     await expect(page.getByText("not-an-email")).toHaveCount(0);
   });
+  test('a refused "Create account" keeps every field as typed, the role included; the second submit creates that role', async ({
+    page,
+  }) => {
+    await signInAs(page, "ADMIN");
+    await page.goto("/admin/users");
+    const email = `keeps-role-${Date.now()}@example.org`;
+    const form = page.getByRole("form", { name: "Create an account" });
+    const fields = {
+      email: form.getByLabel("Email"),
+      name: form.getByLabel("Name"),
+      role: form.getByLabel("Role", { exact: true }),
+      password: form.getByLabel("Initial password (12+ characters)"),
+    };
+
+    // Refused by the server: the email is taken.
+    await fields.email.fill("editor@example.org");
+    await fields.name.fill("Second Editor");
+    await fields.role.selectOption("STAFF");
+    await fields.password.fill("a long and uncommon passphrase 42");
+    await form.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("alert", { name: "Create account status" })).toHaveText(
+      "An account with the email editor@example.org already exists.",
+    );
+    await expect(fields.email).toHaveValue("editor@example.org");
+    await expect(fields.name).toHaveValue("Second Editor");
+    await expect(fields.role).toHaveValue("STAFF");
+    await expect(fields.password).toHaveValue("a long and uncommon passphrase 42");
+
+    // Refused by validation: the password is too short. Still nothing resets.
+    await fields.email.fill(email);
+    await fields.password.fill("short");
+    await form.getByRole("button", { name: "Create account" }).click();
+    await expect(fields.password).toHaveAccessibleDescription(/at least 12 characters/);
+    await expect(fields.email).toHaveValue(email);
+    await expect(fields.name).toHaveValue("Second Editor");
+    await expect(fields.role).toHaveValue("STAFF");
+
+    // Corrected and sent again: the account has the role that was chosen, and the form empties.
+    await fields.password.fill("a long and uncommon passphrase 42");
+    await form.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("status", { name: "Create account status" })).toHaveText("Account created.");
+    await expect(page.getByTestId(`user-row-${email}`)).toContainText("staff");
+    await expect(fields.email).toHaveValue("");
+    await expect(fields.role).toHaveValue("RESEARCHER");
+  });
 });

@@ -33,7 +33,7 @@ export const USER_FIELDS = defineFields("user", {
       .string()
       .trim()
       .toLowerCase()
-      .max(320, "Email is too long.")
+      .max(320, "The email is limited to 320 characters.")
       .email("Enter a valid email address.")
       .refine(isStorableText, unstorableMessage("The email")),
     widget: { kind: "text", type: "email" },
@@ -47,7 +47,7 @@ export const USER_FIELDS = defineFields("user", {
   },
   role: {
     ...none,
-    schema: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }),
+    schema: z.enum(ROLES, { message: "Choose a role: researcher, editor, staff or admin." }),
     widget: { kind: "select", enumName: "Role", options: ROLES },
   },
   password: { ...none, schema: passwordSchema, widget: { kind: "text", type: "password" }, maxLength: 1024 },

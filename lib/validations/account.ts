@@ -8,7 +8,7 @@ const userId = recordId("Unknown account.");
 export const adminCreateUserSchema = createUserSchema;
 export const changeRoleSchema = z.object({
   userId,
-  role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` }),
+  role: z.enum(ROLES, { message: "Choose a role: researcher, editor, staff or admin." }),
 });
 export const setDisabledSchema = z.object({
   userId,
