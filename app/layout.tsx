@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 import { getActor } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { MainNav } from "@/components/layout/main-nav";
 import { can, type Permission } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = {
@@ -14,21 +15,22 @@ export const metadata: Metadata = {
 
 /** The main navigation, each link shown to those with its permission (pages check it again). */
 const NAV: { href: string; label: string; permission?: Permission }[] = [
-  { href: "/", label: "Dashboard" },
-  { href: "/cases", label: "Cases" },
-  { href: "/timeline", label: "Timeline" },
-  { href: "/map", label: "Map" },
-  { href: "/annotations", label: "Open annotations", permission: "read:annotation:any" },
-  { href: "/contacts", label: "Contacts", permission: "read:advocacy:any" },
-  { href: "/follow-ups", label: "Follow-ups", permission: "read:advocacy:any" },
-  { href: "/admin/users", label: "Users", permission: "manage:user:any" },
-  { href: "/admin/audit", label: "Audit log", permission: "read:audit:any" },
-  { href: "/account", label: "Account", permission: "manage:api-token:own" },
+  { href: "/", label: "dashboard" },
+  { href: "/cases", label: "cases" },
+  { href: "/timeline", label: "timeline" },
+  { href: "/map", label: "map" },
+  { href: "/annotations", label: "annotations", permission: "read:annotation:any" },
+  { href: "/contacts", label: "contacts", permission: "read:advocacy:any" },
+  { href: "/follow-ups", label: "followUps", permission: "read:advocacy:any" },
+  { href: "/admin/users", label: "users", permission: "manage:user:any" },
+  { href: "/admin/audit", label: "audit", permission: "read:audit:any" },
+  { href: "/account", label: "account", permission: "manage:api-token:own" },
 ];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   const locale = await getLocale();
+  const t = await getTranslations("nav");
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
@@ -44,14 +46,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/" className="text-lg font-semibold tracking-tight">
                 Refoulement Watch
               </Link>
-              <nav aria-label="Main" className="flex gap-4 text-sm">
-                {NAV.filter((item) => !item.permission || can(actor, item.permission)).map((item) => (
-                  <Link key={item.href} href={item.href} className="hover:underline">
-                    {item.label}
-                  </Link>
-                ))}
-              </nav>
-              <div className="ml-auto flex items-center gap-3 text-sm" data-testid="session-state">
+              <MainNav
+                items={NAV.filter((item) => !item.permission || can(actor, item.permission)).map((item) => ({
+                  href: item.href,
+                  label: t(`links.${item.label}`),
+                }))}
+              />
+              <div className="flex flex-wrap items-center gap-3 text-sm md:ml-auto" data-testid="session-state">
                 {actor ? (
                   <>
                     <span>

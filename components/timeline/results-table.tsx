@@ -63,7 +63,7 @@ export function ResultsTable({
   }
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm" data-testid="results">
           <caption className="sr-only">
             Cases matching the filters, sorted by {active}

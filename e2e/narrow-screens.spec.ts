@@ -1,0 +1,97 @@
+/**
+ * A 390 px phone: no page any role may open is wider than the screen (the signed-in navigation made
+ * pages 585–693 px wide), and the compact menu works with the keyboard.
+ */
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInAs, type DemoRole } from "./helpers";
+import { discoverPages, loadSampleIds, ROLES, ROUTES, sampleUrl, type Role } from "./routes";
+
+const PHONE = { width: 390, height: 844 };
+
+async function phoneAs(browser: Browser, role: Role): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  if (role !== "VISITOR") await signInAs(page, role as DemoRole);
+  return page;
+}
+
+/** The innermost elements that reach past the screen's right edge, to say what made a page too wide. */
+function overflowing(page: Page): Promise<string> {
+  return page.evaluate((limit) => {
+    const out: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      const right = el.getBoundingClientRect().right;
+      if (right <= limit + 0.5) continue;
+      const inner = Array.from(el.children).some((c) => c.getBoundingClientRect().right > limit + 0.5);
+      if (inner) continue;
+      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ").slice(0, 3).join(".")}` : ""}`;
+      out.push(`${name} (${Math.round(right)} px)`);
+      if (out.length === 5) break;
+    }
+    return out.join(", ");
+  }, PHONE.width);
+}
+
+test.describe("[NARROW] a 390 px screen", () => {
+  test.beforeAll(loadSampleIds);
+
+  for (const role of ROLES) {
+    test(`no page is wider than the screen for ${role.toLowerCase()}`, async ({ browser }) => {
+      test.setTimeout(180_000);
+      const page = await phoneAs(browser, role);
+      const pages = new Set(discoverPages());
+      const tooWide: string[] = [];
+      let checked = 0;
+      for (const [pattern, samples] of Object.entries(ROUTES)) {
+        if (!pages.has(pattern)) continue;
+        for (const sample of samples) {
+          if (sample.expected[role] !== 200) continue;
+          const url = sampleUrl(sample);
+          const response = await page.goto(url);
+          expect(response?.status(), url).toBe(200);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          checked++;
+          if (width > PHONE.width) tooWide.push(`${url}: ${width} px, past the edge: ${await overflowing(page)}`);
+        }
+      }
+      console.log(`${role}: ${checked} pages at ${PHONE.width} px`);
+      expect(checked).toBeGreaterThan(3);
+      expect(tooWide).toEqual([]);
+    });
+  }
+
+  test("the compact menu opens and closes with the keyboard and takes you to its pages", async ({ browser }) => {
+    const page = await phoneAs(browser, "ADMIN");
+    await page.goto("/");
+    const menu = page.getByTestId("compact-menu");
+    // The wide row of links is hidden; the menu's links only show once it is opened.
+    await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+    const summary = menu.getByText("Menu", { exact: true });
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Audit log" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(nav).toHaveCount(0);
+    await expect(summary).toBeFocused();
+    await page.keyboard.press("Space");
+    await nav.getByRole("link", { name: "Timeline" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/timeline/);
+    // Following a link closes the menu, and the current page is marked.
+    await expect(nav).toHaveCount(0);
+    await summary.click();
+    await expect(nav.getByRole("link", { name: "Timeline" })).toHaveAttribute("aria-current", "page");
+  });
+
+  test("the wide screen keeps the row of links", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("compact-menu")).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Timeline" })).toBeVisible();
+  });
+});
+
+test("/favicon.ico is an icon, not a 404", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/image\//);
+});
