@@ -28,6 +28,7 @@ const ACTIONS: Record<string, Role[]> = {
   addEventAction: ["EDITOR", "STAFF", "ADMIN"],
   removeEventAction: ["EDITOR", "STAFF", "ADMIN"],
   restoreEventAction: ["EDITOR", "STAFF", "ADMIN"],
+  recordWhatHappenedAction: ["EDITOR", "STAFF", "ADMIN"],
   updateEventAction: ["EDITOR", "STAFF", "ADMIN"],
   createApiTokenAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   revokeApiTokenAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],

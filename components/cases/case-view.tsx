@@ -11,6 +11,7 @@ import { AnnotateForm } from "@/components/annotations/annotation-forms";
 import { DisagreementFlag } from "@/components/sources/disagreement-flag";
 import { AddEventForm, EditEventForm, RemoveEventButton, RestoreEventButton } from "@/components/cases/event-forms";
 import type { ArchivedEvent } from "@/lib/data/events";
+import { RecordWhatHappenedForm } from "@/components/cases/record-what-happened";
 import { AnnotationThreads, type AnnotationAbilities } from "@/components/annotations/annotation-threads";
 
 /** What the viewer may see and do beyond the public record; a visitor (or a publish preview) gets none of it. */
@@ -22,6 +23,8 @@ export type CaseViewer = {
   editEvents?: boolean;
   /** The case's removed events, for those who may restore them. */
   archivedEvents?: ArchivedEvent[];
+  /** Captured sources to quote when recording what happened (for those who may). */
+  whatHappenedSources?: { value: string; label: string }[];
   /** May edit advocacy actions (record a response, close one). */
   editAdvocacy?: boolean;
 };
@@ -61,7 +64,10 @@ function FigureRow({
   viewer: CaseViewer;
   sourcedFields: string[];
 }) {
-  const quotes = quotesFor(c.fieldClaims, ...sourcedFields);
+  // A passage behind the status backs the status it names, not whatever the status is now.
+  const quotes = quotesFor(c.fieldClaims, ...sourcedFields).filter(
+    (q) => q.field !== "status" || q.value === null || q.value === c.status,
+  );
   const label = useTranslations("annotation.fields")(field);
   return (
     <div className="border-t border-stone-200 py-3 sm:grid sm:grid-cols-3 sm:gap-4" data-testid={`figure-${id}`}>
@@ -122,6 +128,7 @@ function ArchivedEvents({ events, eventLabel }: { events: ArchivedEvent[]; event
 /** The case record as a page shows it; the publish preview renders it with VISITOR_VIEW. */
 export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseViewer; people?: ReactNode }) {
   const tEnums = useTranslations("enums");
+  const tWhat = useTranslations("whatHappened");
   const eventLabel = (type: string): string => tEnums(`EventType.${type}`);
   const actor = viewer.signedIn;
   const row = { c, viewer };
@@ -168,7 +175,16 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             {...row}
             id="status"
             field="status"
-            value={<StatusBadge status={c.status} />}
+            value={
+              <>
+                <StatusBadge status={c.status} />
+                {c.statusManual && (
+                  <span className="ml-2 text-sm text-stone-700" data-testid="status-set-by-hand">
+                    {c.statusReason ? tWhat("setByHandReason", { reason: c.statusReason }) : tWhat("setByHand")}
+                  </span>
+                )}
+              </>
+            }
           />
           <FigureRow
             sourcedFields={["country", "province", "cityArea"]}
@@ -288,6 +304,13 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
               </li>
             ))}
           </ol>
+        )}
+        {viewer.editEvents && viewer.whatHappenedSources && (
+          <RecordWhatHappenedForm
+            caseCode={c.code}
+            place={{ country: c.country, province: c.province ?? "", cityArea: c.cityArea ?? "" }}
+            sources={viewer.whatHappenedSources}
+          />
         )}
         {viewer.editEvents && <AddEventForm caseCode={c.code} />}
         {viewer.editEvents && viewer.archivedEvents && viewer.archivedEvents.length > 0 && (

@@ -217,6 +217,7 @@ function baseForms(ids: Ids): Record<string, Record<string, string>> {
     updateEventAction: { eventId: ids.eventId, version: ids.eventVersion, reason: "fuzz", ...eventFields },
     removeEventAction: { eventId: ids.eventId, version: ids.eventVersion, reason: "fuzz" },
     restoreEventAction: { eventId: ids.eventId, version: ids.eventVersion, reason: "fuzz" },
+    recordWhatHappenedAction: { caseCode: "FUZZ-CASE", ...eventFields, sourceId: ids.sourceId, quote: "A fuzzed" },
     captureSourceAction: {
       url: "https://example.org/fuzz",
       outlet: "Fuzz Wire",

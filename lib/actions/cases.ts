@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createCase, setCaseArchived, setCaseVisibility, updateCase } from "@/lib/data/case-writes";
 import { findPossibleDuplicates } from "@/lib/data/cases";
-import { now } from "@/lib/clock";
 import { formatPlace } from "@/lib/format/display";
 import { archiveCaseSchema, createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { setVisibilitySchema } from "@/lib/validations/case-visibility";
@@ -46,7 +45,7 @@ export async function updateCaseAction(previous: ActionState | FormData, formDat
     permission: "update:case:any",
     schema: updateCaseSchema,
     run: async (actor, input) => {
-      await updateCase(actor, input, await now());
+      await updateCase(actor, input);
       revalidatePath(`/cases/${input.code}`);
       revalidatePath("/cases");
       return "Saved.";

@@ -1,7 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { addEvent, removeEvent, restoreEvent, updateEvent } from "@/lib/data/events";
-import { addEventSchema, removeEventSchema, restoreEventSchema, updateEventSchema } from "@/lib/validations/event";
+import {
+  addEventSchema,
+  recordWhatHappenedSchema,
+  removeEventSchema,
+  restoreEventSchema,
+  updateEventSchema,
+} from "@/lib/validations/event";
+import { recordWhatHappened } from "@/lib/data/what-happened";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 
 export async function addEventAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
@@ -48,6 +55,23 @@ export async function updateEventAction(previous: ActionState | FormData, formDa
       const { caseCode } = await updateEvent(actor, input);
       revalidatePath(`/cases/${caseCode}`);
       return "Event saved.";
+    },
+  });
+}
+
+/** "Record what happened": the event, its date and place, and the passage that says so; the status follows. */
+export async function recordWhatHappenedAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "write:event:any",
+    schema: recordWhatHappenedSchema,
+    run: async (actor, input) => {
+      const { caseCode } = await recordWhatHappened(actor, input);
+      revalidatePath(`/cases/${caseCode}`);
+      revalidatePath("/");
+      return "Recorded, with its source.";
     },
   });
 }

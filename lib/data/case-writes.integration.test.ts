@@ -8,8 +8,10 @@ import { seedDatabase } from "@/prisma/seed/index";
 import { loadKeyring } from "@/lib/crypto/encryption";
 import { testDb, unique } from "@/lib/testing/test-database";
 import { createCaseSchema } from "@/lib/validations/case";
-import { addEventSchema } from "@/lib/validations/event";
+import { addEventSchema, recordWhatHappenedSchema } from "@/lib/validations/event";
 import { searchCases } from "@/lib/data/case-search";
+import { recordWhatHappened } from "@/lib/data/what-happened";
+import { createHash } from "node:crypto";
 import { paramsFromUrl, parseCaseQuery } from "@/lib/validations/case-filter";
 
 const db = testDb();
@@ -47,9 +49,9 @@ describe("case and event writes refuse visitors and researchers, writing nothing
     const before = await counts();
     for (const actor of [null, researcher]) {
       await expect(createCase(actor, input)).rejects.toMatchObject({ code: "forbidden" });
-      await expect(
-        updateCase(actor, { ...input, code, version: c.version, status: "RELEASED" }, new Date()),
-      ).rejects.toMatchObject({ code: "forbidden" });
+      await expect(updateCase(actor, { ...input, code, version: c.version, status: "RELEASED" })).rejects.toMatchObject(
+        { code: "forbidden" },
+      );
       await expect(setCaseArchived(actor, { code, version: c.version, archived: true })).rejects.toMatchObject({
         code: "forbidden",
       });
@@ -79,13 +81,13 @@ describe("case writes", () => {
 
   it("refuses a stale version and a status change without a reason, changing nothing", async () => {
     const { code } = await createCase(editor, input);
-    await updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "First edit" }, new Date());
+    await updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "First edit" });
     await expect(
-      updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "Stale edit" }, new Date()),
+      updateCase(editor, { ...input, code, version: 1, status: "UNKNOWN", title: "Stale edit" }),
     ).rejects.toMatchObject({ code: "conflict" });
     await expect(
-      updateCase(editor, { ...input, code, version: 2, status: "REPATRIATED", title: "First edit" }, new Date()),
-    ).rejects.toMatchObject({ code: "rule" });
+      updateCase(editor, { ...input, code, version: 2, status: "REPATRIATED", title: "First edit" }),
+    ).rejects.toMatchObject({ code: "rule", message: "Give a reason for changing the status." });
     const now = await db.case.findUniqueOrThrow({ where: { code } });
     expect([now.title, now.status, now.version]).toEqual(["First edit", "UNKNOWN", 2]);
   });
@@ -338,7 +340,7 @@ describe("derived fields under concurrent writers", () => {
     },
   );
 
-  it("a status set through the edit form dates its event with the app's clock and moves the case's dates", async () => {
+  it("a status set through the edit form is marked as set by hand, leaves no event behind and holds until an event is recorded with its source", async () => {
     const { code } = await createCase(editor, input);
     await addEvent(editor, {
       caseCode: code,
@@ -349,13 +351,72 @@ describe("derived fields under concurrent writers", () => {
       description: "",
     });
     const c = await db.case.findUniqueOrThrow({ where: { code } });
-    await updateCase(
-      editor,
-      { ...input, code, version: c.version, status: "RELEASED", reason: "Family confirmed by phone" },
-      new Date("2031-07-04T10:00:00Z"),
-    );
+    await updateCase(editor, {
+      ...input,
+      code,
+      version: c.version,
+      status: "RELEASED",
+      reason: "Family confirmed by phone",
+    });
     const after = await recomputed(code);
-    expect(after.stored).toEqual({ first: "2012-02-08", last: "2031-07-04", status: "RELEASED" });
-    expect(after.stored.last).toBe(after.expected.last);
+    // Before issue 13 this left an OTHER event dated today; now the dates stay the events' own.
+    expect(after.stored).toEqual({ first: "2012-02-08", last: "2012-02-08", status: "RELEASED" });
+    const byHand = await db.case.findUniqueOrThrow({ where: { code }, include: { events: true } });
+    expect([byHand.statusManual, byHand.events.length]).toEqual([true, 1]);
+    // Another event does not move a status set by hand.
+    await addEvent(editor, {
+      caseCode: code,
+      type: "TRANSFERRED",
+      dateEarliest: "2012-03-01",
+      dateLatest: "2012-03-01",
+      precision: "DAY",
+      description: "",
+    });
+    expect((await db.case.findUniqueOrThrow({ where: { code } })).status).toBe("RELEASED");
+    // What happened, recorded with its source, takes over: the status follows it and is sourced.
+    const text = `Report ${unique("r")}: the family was repatriated in late April 2013, handed over at a crossing.`;
+    const source = await db.source.create({
+      data: { outlet: "Test Wire", title: "Report", text, sha256: createHash("sha256").update(text).digest("hex") },
+    });
+    const passage = "repatriated in late April 2013, handed over at a crossing";
+    await recordWhatHappened(
+      editor,
+      recordWhatHappenedSchema.parse({
+        caseCode: code,
+        type: "REPATRIATED",
+        dateEarliest: "2013-04-20",
+        dateLatest: "2013-04-30",
+        precision: "WEEK",
+        dateWording: "late April 2013",
+        description: "",
+        cityArea: "Tumen",
+        sourceId: source.id,
+        quote: passage,
+      }),
+    );
+    const recorded = await db.case.findUniqueOrThrow({
+      where: { code },
+      include: { claims: true, events: { where: { type: "REPATRIATED" } } },
+    });
+    expect([recorded.status, recorded.statusManual]).toEqual(["REPATRIATED", false]);
+    expect(recorded.claims.map((q) => [q.target, q.field, q.value, q.quote]).sort()).toEqual([
+      ["EVENT", null, null, passage],
+      ["FIELD", "status", "REPATRIATED", passage],
+    ]);
+    expect(recorded.claims.find((q) => q.target === "EVENT")?.eventId).toBe(recorded.events[0].id);
+    await expect(
+      recordWhatHappened(
+        editor,
+        recordWhatHappenedSchema.parse({
+          caseCode: code,
+          type: "RELEASED",
+          dateEarliest: "2013-05-01",
+          precision: "DAY",
+          description: "",
+          sourceId: source.id,
+          quote: "released on 1 May",
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "rule" });
   });
 });

@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { notFound, ruleBroken } from "@/lib/data/errors";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { caseVisibleTo } from "@/lib/data/visibility";
-import { createEventInTx } from "@/lib/data/events";
 import { changedFields, writeHistory } from "@/lib/data/history";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, DataOrigin, GeoPrecision, Visibility } from "@/lib/generated/prisma/enums";
@@ -119,15 +118,18 @@ export async function createCaseInTx(
 
 /**
  * Saves an edit made from a form opened at `version`; refuses a stale version with who and when.
- * `today` is the app's clock (lib/clock.ts), which dates the event a status change leaves behind.
+ * A status chosen here is a status set by hand: it needs a reason, is marked as such (the case page
+ * says "set by hand") and leaves no event behind; what happened, with its date and source, is
+ * recorded through "Record what happened" instead (recordWhatHappened), and the status follows it.
  */
-export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Date): Promise<void> {
+export async function updateCase(actor: Actor, input: UpdateCaseInput): Promise<void> {
   requirePermission(actor, "update:case:any");
   const current = await db.case.findFirst({
     where: { ...caseVisibleTo(actor), code: input.code },
     select: {
       id: true,
       version: true,
+      statusManual: true,
       ...caseColumnsSelect,
       claims: { where: { deletedAt: null, target: "FIELD" }, select: { field: true } },
     },
@@ -139,16 +141,13 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
   const after = { ...caseData(input), visibility, status: input.status };
   const changes = changedFields(current as unknown as Record<string, unknown>, after, HISTORY_FIELDS);
   if (changes.length === 0) return;
-  const sourced = new Set(current.claims.map((c) => c.field));
-  const needsReason = changes.filter(
-    (c) => c.field === "status" || (SOURCED_FIELDS.has(c.field) && sourced.has(c.field)),
-  );
-  if (needsReason.length > 0 && !input.reason) {
-    throw ruleBroken(
-      `Give a reason: ${needsReason.map((c) => c.field).join(", ")} ${needsReason.length === 1 ? "is" : "are"} sourced or a status.`,
-    );
-  }
   const statusChanged = changes.some((c) => c.field === "status");
+  const sourced = new Set(current.claims.map((c) => c.field));
+  const sourcedChanged = changes.some((c) => SOURCED_FIELDS.has(c.field) && sourced.has(c.field));
+  if (!input.reason) {
+    if (statusChanged) throw ruleBroken("Give a reason for changing the status.");
+    if (sourcedChanged) throw ruleBroken("Give a reason for the change: a source backs a value you changed.");
+  }
   await db.$transaction(async (tx) => {
     await updateAtVersion(
       tx,
@@ -162,37 +161,12 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput, today: Da
       entityId: current.id,
       caseId: current.id,
       action: "UPDATE",
-      changes,
+      changes:
+        statusChanged && !current.statusManual
+          ? [...changes, { field: "statusManual", oldValue: "false", newValue: "true" }]
+          : changes,
       reason: input.reason,
     });
-    if (statusChanged) {
-      // A status change always leaves an event behind, dated today and saying who set it; the
-      // case's dates follow it like any other event's.
-      const day = new Date(`${today.toISOString().slice(0, 10)}T00:00:00.000Z`);
-      const description =
-        `Status set to ${input.status.replaceAll("_", " ").toLowerCase()}${input.reason ? `: ${input.reason}` : ""}`.slice(
-          0,
-          5000,
-        );
-      await createEventInTx(
-        tx,
-        actor,
-        current.id,
-        {
-          type: "OTHER",
-          dateEarliest: day,
-          dateLatest: day,
-          precision: "DAY",
-          dateWording: "status set by an editor",
-          description,
-          country: null,
-          province: null,
-          cityArea: null,
-          authority: null,
-        },
-        input.reason,
-      );
-    }
   });
 }
 

@@ -115,9 +115,21 @@ async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
         },
       })
     : [];
+  // Why a status was set by hand, for those who read the record's history (the reason may be internal).
+  const statusReason =
+    found.statusManual && can(actor, "read:history:case")
+      ? ((
+          await db.recordChange.findFirst({
+            where: { entity: "Case", entityId: found.id, field: "status" },
+            orderBy: { id: "desc" },
+            select: { reason: true },
+          })
+        )?.reason ?? null)
+      : null;
   const { claims, ...rest } = found;
   return {
     ...rest,
+    statusReason,
     actions,
     caseClaims: claims.filter((c) => c.target === "CASE"),
     fieldClaims: groupBy(

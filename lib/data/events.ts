@@ -22,6 +22,11 @@ const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
   REACHED_SAFETY: "REACHED_SAFETY",
 };
 
+/** The status an event of this type implies, or null for events that imply none (an appeal). */
+export function statusImpliedBy(type: EventType): CaseStatus | null {
+  return STATUS_AFTER[type] ?? null;
+}
+
 /** The status the latest status-bearing event implies, or null when no event implies one. */
 export function derivedStatus(events: { type: EventType; dateLatest: Date; createdAt: Date }[]): CaseStatus | null {
   const latest = events

@@ -3,6 +3,7 @@ import { EVENT_FIELDS } from "@/lib/fields/event";
 import { schemaOf } from "@/lib/fields/define";
 import { caseCode, recordId, requiredText, version } from "@/lib/validations/fields";
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
+import { MAX_QUOTE } from "@/lib/fields/source";
 
 export { EVENT_TYPES, PRECISIONS } from "@/lib/fields/event";
 
@@ -66,6 +67,20 @@ export const updateEventSchema = z
   .transform(withPrecisionRange)
   .superRefine(checkDates);
 
+/**
+ * "Record what happened": an event with its uncertain date and place, and the passage of a captured
+ * source that says so (the case's status follows from the event).
+ */
+export const recordWhatHappenedSchema = z
+  .object({
+    caseCode: caseCode(),
+    ...eventFields,
+    sourceId: recordId("Choose the source that says so."),
+    quote: requiredText(MAX_QUOTE, "The passage", { missing: "Paste the passage of the source that says so." }),
+  })
+  .transform(withPrecisionRange)
+  .superRefine(checkDates);
+
 /** Removing an event says why: the history keeps the reason and the case page shows it. */
 export const removeEventSchema = z.object({
   eventId: recordId("Unknown event."),
@@ -83,3 +98,4 @@ export const restoreEventSchema = z.object({
 export type AddEventInput = z.infer<typeof addEventSchema>;
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
 export type RemoveEventInput = z.infer<typeof removeEventSchema>;
+export type RecordWhatHappenedInput = z.infer<typeof recordWhatHappenedSchema>;

@@ -5,6 +5,8 @@ import { getActor } from "@/lib/auth/session";
 import { listAnnotationsForCase } from "@/lib/data/annotations";
 import { getCaseByCode } from "@/lib/data/cases";
 import { listArchivedEvents } from "@/lib/data/events";
+import { listSourcesForPicker } from "@/lib/data/sources";
+import { formatDay } from "@/lib/format/display";
 import { listPeopleForCase } from "@/lib/data/people";
 import { can } from "@/lib/auth/permissions";
 import { CaseView } from "@/components/cases/case-view";
@@ -25,10 +27,11 @@ export default async function CasePage({ params }: Props) {
   const actor = await getActor();
   const c = await getCaseByCode(actor, code);
   if (!c) notFound();
-  const [annotations, people, archivedEvents] = await Promise.all([
+  const [annotations, people, archivedEvents, sources] = await Promise.all([
     listAnnotationsForCase(actor, c.id),
     listPeopleForCase(actor, c.code),
     listArchivedEvents(actor, c.id),
+    listSourcesForPicker(actor),
   ]);
   return (
     <>
@@ -70,6 +73,12 @@ export default async function CasePage({ params }: Props) {
           signedIn: Boolean(actor),
           editEvents: can(actor, "write:event:any"),
           archivedEvents,
+          whatHappenedSources: can(actor, "write:source:any")
+            ? sources.map((s) => ({
+                value: s.id,
+                label: `${s.outlet}: ${s.title}${s.publishedAt ? ` (${formatDay(s.publishedAt)})` : ""}`,
+              }))
+            : undefined,
           editAdvocacy: can(actor, "write:advocacy:any"),
           annotations,
           can: {
