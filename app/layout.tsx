@@ -21,6 +21,7 @@ const NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: "/annotations", label: "Open annotations", permission: "read:annotation:any" },
   { href: "/contacts", label: "Contacts", permission: "read:advocacy:any" },
   { href: "/follow-ups", label: "Follow-ups", permission: "read:advocacy:any" },
+  { href: "/import", label: "Import", permission: "import:case:any" },
   { href: "/admin/users", label: "Users", permission: "manage:user:any" },
   { href: "/admin/audit", label: "Audit log", permission: "read:audit:any" },
   { href: "/account", label: "Account", permission: "manage:api-token:own" },
@@ -44,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/" className="text-lg font-semibold tracking-tight">
                 Refoulement Watch
               </Link>
-              <nav aria-label="Main" className="flex gap-4 text-sm">
+              <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 {NAV.filter((item) => !item.permission || can(actor, item.permission)).map((item) => (
                   <Link key={item.href} href={item.href} className="hover:underline">
                     {item.label}

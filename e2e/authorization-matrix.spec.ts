@@ -71,6 +71,7 @@ const ROUTES: Record<string, { url: string | (() => string); expected: Expected 
   "/contacts": [{ url: "/contacts", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/contacts/[id]": [{ url: () => `/contacts/${contactId}`, expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/follow-ups": [{ url: "/follow-ups", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/import": [{ url: "/import", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/cases/[code]/advocacy/new": [
     { url: "/cases/CN-2012-0001/advocacy/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
     { url: "/cases/SYN-2012-0002/advocacy/new", expected: signedInOnly(["STAFF", "ADMIN"]) },
@@ -142,6 +143,7 @@ const ACTIONS: Record<string, Role[]> = {
   deleteSavedViewAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   proposeFromReportAction: ["EDITOR", "STAFF", "ADMIN"],
   saveFromReportAction: ["EDITOR", "STAFF", "ADMIN"],
+  importSpreadsheetAction: ["EDITOR", "STAFF", "ADMIN"],
   createUserAction: ["ADMIN"],
   changeRoleAction: ["ADMIN"],
   setDisabledAction: ["ADMIN"],
