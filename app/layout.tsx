@@ -22,6 +22,7 @@ const NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: "/annotations", label: "annotations", permission: "read:annotation:any" },
   { href: "/contacts", label: "contacts", permission: "read:advocacy:any" },
   { href: "/follow-ups", label: "followUps", permission: "read:advocacy:any" },
+  { href: "/import", label: "import", permission: "import:case:any" },
   { href: "/admin/users", label: "users", permission: "manage:user:any" },
   { href: "/admin/audit", label: "audit", permission: "read:audit:any" },
   { href: "/account", label: "account", permission: "manage:api-token:own" },

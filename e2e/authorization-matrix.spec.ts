@@ -36,6 +36,7 @@ const ACTIONS: Record<string, Role[]> = {
   deleteSavedViewAction: ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   proposeFromReportAction: ["EDITOR", "STAFF", "ADMIN"],
   saveFromReportAction: ["EDITOR", "STAFF", "ADMIN"],
+  importSpreadsheetAction: ["EDITOR", "STAFF", "ADMIN"],
   createUserAction: ["ADMIN"],
   changeRoleAction: ["ADMIN"],
   setDisabledAction: ["ADMIN"],

@@ -68,6 +68,7 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
   "/contacts": [{ url: "/contacts", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/contacts/[id]": [{ url: () => `/contacts/${ids.contactId}`, expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/follow-ups": [{ url: "/follow-ups", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/import": [{ url: "/import", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/cases/[code]/advocacy/new": [
     { url: "/cases/CN-2012-0001/advocacy/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
     { url: "/cases/SYN-2012-0002/advocacy/new", expected: signedInOnly(["STAFF", "ADMIN"]) },

@@ -271,6 +271,15 @@ function baseForms(ids: Ids): Record<string, Record<string, string>> {
       outlet: "",
     },
     saveFromReportAction: { payload: JSON.stringify(report) },
+    // Without a file (a form post of strings), every step is refused and nothing is read or written.
+    importSpreadsheetAction: {
+      intent: "dry-run",
+      "column-0": "title",
+      "column-1": "size",
+      "column-2": "place",
+      sha256: "0".repeat(64),
+      versions: "{}",
+    },
     createUserAction: {
       email: "fuzz-user@example.org",
       name: "Fuzz User",

@@ -4,6 +4,7 @@ import { isDataError } from "@/lib/data/errors";
 import { getActor } from "@/lib/auth/session";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import type { IntakeProposal } from "@/lib/intake/proposal";
+import type { DryRun, ImportPreview, ImportResult } from "@/lib/data/imports";
 import { connectionFailureReason } from "@/lib/server/db-availability";
 import { noteActionStarted } from "@/lib/server/request-context";
 
@@ -25,6 +26,13 @@ export type ActionState = {
   proposal?: IntakeProposal;
   /** Codes of the cases an action saved (report intake saves several at once). */
   savedCases?: string[];
+  /** A spreadsheet read for import: its columns, first rows and guessed mapping (nothing written). */
+  importPreview?: ImportPreview;
+  /** The mapping the user chose, one target per column. */
+  importMapping?: string[];
+  /** What importing would do (nothing written), and then what it did. */
+  dryRun?: DryRun;
+  importResult?: ImportResult;
 };
 
 /**

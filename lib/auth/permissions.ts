@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   "write:source:any": ["EDITOR", "STAFF", "ADMIN"],
   "write:contact:any": ["EDITOR", "STAFF", "ADMIN"],
   "write:advocacy:any": ["EDITOR", "STAFF", "ADMIN"],
+  /** Bring cases in from a spreadsheet (creates and updates many cases at once, issue 16). */
+  "import:case:any": ["EDITOR", "STAFF", "ADMIN"],
   // Researchers' own tools (issue 5): tokens for scripts calling the API, and named filters.
   "manage:api-token:own": ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   "manage:saved-view:own": ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],

@@ -3,16 +3,22 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
 
-/** Appends one row to the audit log (sign-ins, exports, admin actions). Never updated or deleted. */
-export async function recordAuditEvent(event: {
-  kind: string;
-  success: boolean;
-  actorId?: string | null;
-  actorEmail?: string | null;
-  ip?: string | null;
-  detail?: Prisma.InputJsonValue;
-}): Promise<void> {
-  await db.auditEvent.create({
+/**
+ * Appends one row to the audit log (sign-ins, exports, admin actions). Never updated or deleted.
+ * Pass a transaction as `client` to make the row commit or fail with the change it records.
+ */
+export async function recordAuditEvent(
+  event: {
+    kind: string;
+    success: boolean;
+    actorId?: string | null;
+    actorEmail?: string | null;
+    ip?: string | null;
+    detail?: Prisma.InputJsonValue;
+  },
+  client: Pick<Prisma.TransactionClient, "auditEvent"> = db,
+): Promise<void> {
+  await client.auditEvent.create({
     data: {
       kind: event.kind,
       success: event.success,

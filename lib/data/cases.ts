@@ -159,10 +159,19 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   return [...new Map(items.map((i) => [key(i), i])).values()];
 }
 
-/** Cases that might be the same group: same place and a similar size. */
+/**
+ * Cases that might be the same group: same place and a similar size; with `near` (a spreadsheet
+ * row's dates, widened by the caller), also dates that overlap it.
+ */
 export async function findPossibleDuplicates(
   actor: Actor,
-  input: { country: string; province?: string; sizeMin: number; excludeCode?: string },
+  input: {
+    country: string;
+    province?: string;
+    sizeMin: number;
+    excludeCode?: string;
+    near?: { from: Date; to: Date };
+  },
 ) {
   if (!can(actor, "create:case:any")) return [];
   const slack = Math.max(2, Math.round(input.sizeMin * 0.3));
@@ -173,6 +182,7 @@ export async function findPossibleDuplicates(
       ...(input.province ? { province: { equals: input.province, mode: "insensitive" } } : {}),
       sizeMin: { gte: Math.max(1, input.sizeMin - slack), lte: input.sizeMin + slack },
       ...(input.excludeCode ? { code: { not: input.excludeCode } } : {}),
+      ...(input.near ? { firstEventEarliest: { lte: input.near.to }, lastEventLatest: { gte: input.near.from } } : {}),
     },
     orderBy: { firstEventEarliest: { sort: "desc", nulls: "last" } },
     take: 10,

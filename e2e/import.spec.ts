@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const PLACES = ["Yanji", "Tumen, Jilin", "Shenyang", "Dandong", "선양", "Hunchun", "Changbai, Jilin", "Helong"];
+const SIZES = ["12", "about 30", "10-12", "20+", "7", "at least 5", "약 20명", "3"];
+
+/**
+ * 200 rows in a year of this run's own (so they meet no other case as duplicates), with every kind of
+ * uncertain date and size; 3 rows that must be refused and 2 that look like the seed report's groups.
+ */
+function spreadsheet(tag: string) {
+  const year = 1991 + Math.floor(Math.random() * 18);
+  const rows: string[][] = [];
+  for (let i = 0; i < 200; i++) {
+    const m = (i % 12) + 1;
+    const d = (i % 27) + 1;
+    const mm = String(m).padStart(2, "0");
+    const dd = String(d).padStart(2, "0");
+    const date = [
+      `${year}-${mm}-${dd}`,
+      `${year}-${mm}`,
+      `early ${MONTHS[m - 1]} ${year}`,
+      `${year}`,
+      `${year}-${mm}-01 to ${year}-${mm}-05`,
+    ][i % 5];
+    rows.push([
+      `Imported ${tag} row${i + 2}`,
+      date,
+      PLACES[i % PLACES.length],
+      SIZES[i % SIZES.length],
+      i % 3 === 0 ? "detained" : "",
+      `Generated for the import test (${tag}).`,
+    ]);
+  }
+  rows[10][1] = "2012-13-40"; // row 12
+  rows[50][2] = "Atlantis"; // row 52
+  rows[90][3] = "lots"; // row 92
+  // The seed report's group of 10 caught on 8 February 2012, and its group of 5 on the 12th.
+  rows[120].splice(1, 3, "2012-02-08", "China", "10"); // row 122
+  rows[160].splice(1, 3, "2012-02-12", "China", "5"); // row 162
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const header = ["제목", "date", "장소", "people caught (n)", "status", "notes"];
+  return [header, ...rows].map((r) => r.map(quote).join(",")).join("\n") + "\n";
+}
+
+test.describe("[IMPORT] spreadsheet import", () => {
+  test("an editor maps, dry-runs and applies a 200-row spreadsheet; the cases are on the timeline with their history", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const tag = `imp${randomBytes(4).toString("hex")}`;
+    const name = `cases-${tag}.csv`;
+    await signInAs(page, "EDITOR");
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import a spreadsheet");
+
+    const form = page.getByRole("form", { name: "Import a spreadsheet" });
+    await form.getByLabel("Spreadsheet file").setInputFiles({
+      name,
+      mimeType: "text/csv",
+      buffer: Buffer.from(spreadsheet(tag), "utf8"),
+    });
+    await form.getByRole("button", { name: "Read the file" }).click();
+    const status = page.getByRole("status", { name: "Import status" });
+    await expect(status).toContainText("Read 200 rows and 6 columns");
+
+    // The guesses: Korean and English headers; the size column's header says nothing the app knows.
+    await expect(form.getByLabel("Column “제목” maps to")).toHaveValue("title");
+    await expect(form.getByLabel("Column “date” maps to")).toHaveValue("date");
+    await expect(form.getByLabel("Column “장소” maps to")).toHaveValue("place");
+    await expect(form.getByLabel("Column “notes” maps to")).toHaveValue("summary");
+    const sizeColumn = form.getByLabel("Column “people caught (n)” maps to");
+    await expect(sizeColumn).toHaveValue("ignore");
+    await sizeColumn.selectOption("size");
+
+    await form.getByRole("button", { name: "Dry run" }).click();
+    const dryRun = form.getByTestId("dry-run");
+    await expect(dryRun.getByTestId("count-creates")).toHaveText("197 rows create a case");
+    await expect(dryRun.getByTestId("count-refused")).toHaveText("3 rows are refused");
+    await expect(dryRun.getByTestId("count-duplicates")).toHaveText("2 rows may duplicate existing cases");
+    const refused = dryRun.getByTestId("refused-rows");
+    await expect(refused.getByRole("row")).toHaveCount(4);
+    await expect(refused).toContainText("row 12, column date: '2012-13-40' is not a date");
+    await expect(refused).toContainText("row 52, column 장소: 'Atlantis' is not a place the gazetteer knows");
+    await expect(refused).toContainText("row 92, column people caught (n): 'lots' is not a group size");
+    const duplicates = dryRun.getByTestId("duplicate-rows");
+    await expect(duplicates.getByRole("row")).toHaveCount(3);
+    await expect(duplicates.getByRole("row").nth(1)).toContainText("CN-2012-0001");
+    await expect(duplicates.getByRole("row").nth(2)).toContainText("CN-2012-0003");
+    // The mapping fixed by hand stays as chosen.
+    await expect(sizeColumn).toHaveValue("size");
+
+    // At 390 px the page still fits: wide tables scroll inside their own box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await dryRun.getByRole("button", { name: "Apply the import" }).click();
+    await expect(page.getByRole("status", { name: "Import status" })).toContainText(
+      `Imported ${name}: 197 cases created, 0 updated, 3 refused rows left out.`,
+      { timeout: 120_000 },
+    );
+    const caseLinks = page.getByRole("table", { name: "Cases the import created or updated" }).getByRole("link");
+    await expect(caseLinks).toHaveCount(197);
+
+    // On the timeline, found by the run's tag: all 197, and each one by its own row.
+    await page.goto(`/timeline?q=${tag}&data=all`);
+    await expect(page.getByTestId("totals")).toContainText("in 197 groups");
+    await page.goto(`/timeline?q=${tag}+row17&data=all`);
+    await expect(page.getByTestId("totals")).toContainText("in 1 group");
+    await page.goto(`/timeline?q=${tag}+row2&data=all`);
+    await expect(page.getByTestId("totals")).toContainText("in 1 group");
+
+    // One case's history names the file, its hash and who imported it.
+    await page.getByRole("link", { name: `Imported ${tag} row2`, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Imported ${tag} row2`);
+    await page.getByRole("link", { name: "History", exact: true }).click();
+    await expect(
+      page.getByText(new RegExp(`Imported from ${name} \\(sha256 [0-9a-f]{64}\\) by `)).first(),
+    ).toBeVisible();
+  });
+
+  test("a file that is not a spreadsheet gets a clear message and nothing is read", async ({ page }) => {
+    await signInAs(page, "EDITOR");
+    await page.goto("/import");
+    const form = page.getByRole("form", { name: "Import a spreadsheet" });
+    await form.getByLabel("Spreadsheet file").setInputFiles({
+      name: "report.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.7\n"),
+    });
+    await form.getByRole("button", { name: "Read the file" }).click();
+    await expect(page.getByRole("alert", { name: "Import status" })).toContainText(
+      'Upload a CSV (.csv) or Excel (.xlsx) file; "report.pdf" is neither.',
+    );
+    await expect(form.getByRole("button", { name: "Dry run" })).toHaveCount(0);
+  });
+});

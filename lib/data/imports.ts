@@ -1,0 +1,407 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/data/audit";
+import { findPossibleDuplicates } from "@/lib/data/cases";
+import { createCaseInTx } from "@/lib/data/case-writes";
+import { isDataError, ruleBroken } from "@/lib/data/errors";
+import { createEventInTx } from "@/lib/data/events";
+import { changedFields, writeHistory } from "@/lib/data/history";
+import { updateAtVersion } from "@/lib/data/versioned";
+import { requirePermission, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { guessMapping, mappingProblems, type ImportMapping, type ImportTarget } from "@/lib/import/mapping";
+import { readSpreadsheet, type Sheet } from "@/lib/import/read";
+import { convertSheet, type ImportedCase } from "@/lib/import/rows";
+
+/** An uploaded file as the data layer takes it. */
+export type ImportFile = { name: string; bytes: Uint8Array };
+
+/** Days either side of a row's dates within which an existing case's dates make it a possible duplicate. */
+const DUPLICATE_DAYS = 3;
+const DAY_MS = 86_400_000;
+/** The case fields each mapped column sets, for updates (which change only the columns a row fills). */
+const TARGET_FIELDS: Partial<Record<ImportTarget, string[]>> = {
+  title: ["title"],
+  summary: ["summary"],
+  size: ["sizeMin", "sizeMax", "sizeBest", "sizeWording"],
+  place: ["country", "province", "cityArea"],
+  country: ["country"],
+  province: ["province"],
+  city: ["cityArea"],
+  verification: ["verification"],
+  tags: ["tags"],
+};
+
+export type ImportPreview = {
+  fileName: string;
+  sha256: string;
+  format: Sheet["format"];
+  encoding: Sheet["encoding"];
+  headers: string[];
+  rowCount: number;
+  formulaCells: number;
+  guess: ImportMapping;
+  /** The first rows, for the mapping screen. */
+  samples: string[][];
+};
+
+export type DryRun = {
+  fileName: string;
+  sha256: string;
+  rowCount: number;
+  creates: { line: number; title: string; code: string | null }[];
+  updates: { line: number; code: string; title: string; version: number; fields: string[] }[];
+  refused: { line: number; problems: string[] }[];
+  duplicates: { line: number; title: string; matches: { code: string; title: string }[] }[];
+};
+
+export type ImportResult = {
+  created: { line: number; code: string }[];
+  updated: { line: number; code: string }[];
+  refused: number;
+};
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** The reason every history row of an import carries: which file, exactly, and who brought it in. */
+export function importReason(fileName: string, hash: string, actorName: string): string {
+  return `Imported from ${fileName.slice(0, 200)} (sha256 ${hash}) by ${actorName.slice(0, 200)}`;
+}
+
+async function readOrRefuse(file: ImportFile): Promise<Sheet> {
+  const read = await readSpreadsheet(file.name, file.bytes);
+  if (!read.ok) throw ruleBroken(read.message);
+  return read.sheet;
+}
+
+function checkMapping(sheet: Sheet, mapping: ImportMapping) {
+  const problems = mappingProblems(sheet.headers, mapping);
+  if (problems.length > 0) throw ruleBroken(problems.join(" "));
+}
+
+/** Step 1: reads an uploaded file and guesses its mapping. Nothing is written. Editors and up. */
+export async function previewImport(actor: Actor, file: ImportFile): Promise<ImportPreview> {
+  requirePermission(actor, "import:case:any");
+  const sheet = await readOrRefuse(file);
+  return {
+    fileName: file.name,
+    sha256: sha256(file.bytes),
+    format: sheet.format,
+    encoding: sheet.encoding,
+    headers: sheet.headers,
+    rowCount: sheet.rows.length,
+    formulaCells: sheet.formulaCells,
+    guess: guessMapping(sheet.headers),
+    samples: sheet.rows.slice(0, 3).map((r) => sheet.headers.map((_, i) => (r.cells[i] ?? "").slice(0, 120))),
+  };
+}
+
+/** What the plan reads of a case a row updates: its version, and the fields an import can set. */
+const existingSelect = {
+  id: true,
+  code: true,
+  version: true,
+  deletedAt: true,
+  visibility: true,
+  title: true,
+  summary: true,
+  status: true,
+  sizeMin: true,
+  sizeMax: true,
+  sizeBest: true,
+  sizeWording: true,
+  country: true,
+  province: true,
+  cityArea: true,
+  verification: true,
+  tags: true,
+} satisfies Prisma.CaseSelect;
+type ExistingCase = Prisma.CaseGetPayload<{ select: typeof existingSelect }>;
+type Change = { field: string; oldValue: string | null; newValue: string | null };
+
+type Planned =
+  | { kind: "create"; line: number; value: ImportedCase }
+  | {
+      kind: "update";
+      line: number;
+      value: ImportedCase;
+      current: ExistingCase;
+      /** Only the fields that change, with their new values, and the history rows they make. */
+      after: Record<string, unknown>;
+      changes: Change[];
+    };
+
+/** The rows of a file checked against the database: what each would do, or why it is refused. */
+async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping) {
+  const sheet = await readOrRefuse(file);
+  checkMapping(sheet, mapping);
+  const outcomes = convertSheet(sheet, mapping);
+  const refused: DryRun["refused"] = [];
+  const planned: Planned[] = [];
+  const codeColumn = sheet.headers[mapping.indexOf("code")] ?? "code";
+  const codes = [...new Set(outcomes.flatMap((o) => (o.ok && o.value.code ? [o.value.code] : [])))];
+  const existing = codes.length
+    ? await db.case.findMany({
+        where: { code: { in: codes } },
+        select: existingSelect,
+      })
+    : [];
+  const visible = new Set(visibleCaseLevels(actor));
+  const byCode = new Map(existing.map((c) => [c.code, c]));
+  const firstLine = new Map<string, number>();
+  for (const o of outcomes) {
+    if (!o.ok) {
+      refused.push({ line: o.line, problems: o.problems });
+      continue;
+    }
+    const code = o.value.code;
+    if (!code) {
+      planned.push({ kind: "create", line: o.line, value: o.value });
+      continue;
+    }
+    const say = (message: string) =>
+      refused.push({ line: o.line, problems: [`row ${o.line}, column ${codeColumn}: '${code}' ${message}`] });
+    const earlier = firstLine.get(code);
+    if (earlier !== undefined) {
+      say(`is also in row ${earlier}; a file may change a case only once`);
+      continue;
+    }
+    firstLine.set(code, o.line);
+    const current = byCode.get(code);
+    if (!current) {
+      planned.push({ kind: "create", line: o.line, value: o.value });
+      continue;
+    }
+    if (!visible.has(current.visibility)) {
+      say("is already used by a case you may not change");
+      continue;
+    }
+    if (current.deletedAt) {
+      say("belongs to an archived case; restore it first to update it");
+      continue;
+    }
+    const fieldNames = o.value.given.flatMap((t) => TARGET_FIELDS[t] ?? []);
+    const after: Record<string, unknown> = Object.fromEntries(
+      fieldNames.map((f) => [f, (o.value.input as Record<string, unknown>)[f] ?? null]),
+    );
+    if (o.value.status) after.status = o.value.status;
+    const changes = changedFields(current as unknown as Record<string, unknown>, after, Object.keys(after));
+    planned.push({
+      kind: "update",
+      line: o.line,
+      value: o.value,
+      current,
+      after: Object.fromEntries(changes.map((c) => [c.field, after[c.field]])),
+      changes,
+    });
+  }
+  return { sheet, planned, refused };
+}
+
+/**
+ * Existing cases that may be the group a new row describes: the case form's finder (same place,
+ * similar size), and when the row has a date, dates that overlap it give or take three days.
+ */
+async function possibleDuplicates(actor: Actor, rows: Planned[]) {
+  const out: DryRun["duplicates"] = [];
+  const cache = new Map<string, Awaited<ReturnType<typeof findPossibleDuplicates>>>();
+  for (const p of rows) {
+    if (p.kind !== "create") continue;
+    const { country, province, sizeMin } = p.value.input;
+    const event = p.value.event;
+    const near = event
+      ? {
+          from: new Date(new Date(`${event.dateEarliest}T00:00:00Z`).getTime() - DUPLICATE_DAYS * DAY_MS),
+          to: new Date(new Date(`${event.dateLatest}T00:00:00Z`).getTime() + DUPLICATE_DAYS * DAY_MS),
+        }
+      : undefined;
+    const key = `${country}|${province ?? ""}|${sizeMin}|${event?.dateEarliest ?? ""}|${event?.dateLatest ?? ""}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = await findPossibleDuplicates(actor, { country, province: province ?? undefined, sizeMin, near });
+      cache.set(key, found);
+    }
+    if (found.length > 0)
+      out.push({
+        line: p.line,
+        title: p.value.input.title,
+        matches: found.map((c) => ({ code: c.code, title: c.title })),
+      });
+  }
+  return out;
+}
+
+/**
+ * Step 2, the dry run: what importing the file with this mapping would do, before anything is
+ * written — the rows that create a case, those that update one (matched by code, with the version
+ * read now, which the apply step insists on), the refused rows with every reason, and the possible
+ * duplicates of existing cases.
+ */
+export async function dryRunImport(actor: Actor, file: ImportFile, mapping: ImportMapping): Promise<DryRun> {
+  requirePermission(actor, "import:case:any");
+  const { sheet, planned, refused } = await plan(actor, file, mapping);
+  return {
+    fileName: file.name,
+    sha256: sha256(file.bytes),
+    rowCount: sheet.rows.length,
+    creates: planned.flatMap((p) =>
+      p.kind === "create" ? [{ line: p.line, title: p.value.input.title, code: p.value.code }] : [],
+    ),
+    updates: planned.flatMap((p) =>
+      p.kind === "update"
+        ? [
+            {
+              line: p.line,
+              code: p.current.code,
+              title: p.current.title,
+              version: p.current.version,
+              fields: p.changes.map((c) => c.field),
+            },
+          ]
+        : [],
+    ),
+    refused: refused.sort((a, b) => a.line - b.line),
+    duplicates: await possibleDuplicates(actor, planned),
+  };
+}
+
+/**
+ * Step 3: imports the rows the dry run accepted, all in ONE transaction (all of them or none). Every
+ * history row says "Imported from FILE (sha256 …) by NAME", and the import is in the audit log. The
+ * file must be the one of the dry run (same SHA-256), and a case updated must still be at the version
+ * the dry run read: a case changed since is refused, and then nothing is written.
+ */
+export async function applyImport(
+  actor: Actor,
+  file: ImportFile,
+  mapping: ImportMapping,
+  expected: { sha256: string; versions: Record<string, number> },
+  today: Date,
+): Promise<ImportResult> {
+  requirePermission(actor, "import:case:any");
+  const hash = sha256(file.bytes);
+  if (hash !== expected.sha256)
+    throw ruleBroken(
+      "This is not the file of the dry run (its contents differ). Run the dry run again; nothing was imported.",
+    );
+  const { planned, refused } = await plan(actor, file, mapping);
+  const reason = importReason(file.name, hash, actor!.name);
+  const result: ImportResult = { created: [], updated: [], refused: refused.length };
+  let current: Planned | null = null;
+  try {
+    await db.$transaction(
+      async (tx) => {
+        for (const p of planned) {
+          current = p;
+          const { value } = p;
+          let caseId: string;
+          if (p.kind === "create") {
+            const created = await createCaseInTx(tx, actor, value.input, {
+              year: value.event ? Number(value.event.dateEarliest.slice(0, 4)) : today.getUTCFullYear(),
+              code: value.code ?? undefined,
+              status: value.status ?? undefined,
+              statusManual: value.status !== null,
+              reason,
+            });
+            caseId = created.id;
+            result.created.push({ line: p.line, code: created.code });
+          } else {
+            caseId = p.current.id;
+            const opened = expected.versions[p.current.code];
+            if (opened === undefined)
+              throw ruleBroken(
+                `Row ${p.line} updates case ${p.current.code}, which the dry run did not list. Run the dry run again; nothing was imported.`,
+              );
+            const { changes } = p;
+            // Even an unchanged row checks the version: the dry run's picture of the case must still hold.
+            await updateAtVersion(
+              tx,
+              "Case",
+              { id: caseId, opened },
+              {
+                ...p.after,
+                ...("status" in p.after ? { statusManual: true } : {}),
+                updatedById: actor!.id,
+              },
+            );
+            if (changes.length > 0)
+              await writeHistory(tx, {
+                actor,
+                entity: "Case",
+                entityId: caseId,
+                caseId,
+                action: "UPDATE",
+                changes,
+                reason,
+              });
+            result.updated.push({ line: p.line, code: p.current.code });
+          }
+          if (value.event) {
+            const event = value.event;
+            const same = await tx.caseEvent.findFirst({
+              where: {
+                caseId,
+                deletedAt: null,
+                dateEarliest: new Date(`${event.dateEarliest}T00:00:00.000Z`),
+                dateLatest: new Date(`${event.dateLatest}T00:00:00.000Z`),
+              },
+              select: { id: true },
+            });
+            if (!same)
+              await createEventInTx(
+                tx,
+                actor,
+                caseId,
+                {
+                  type: "OTHER",
+                  dateEarliest: new Date(`${event.dateEarliest}T00:00:00.000Z`),
+                  dateLatest: new Date(`${event.dateLatest}T00:00:00.000Z`),
+                  precision: event.precision,
+                  dateWording: event.dateWording,
+                  description: `Date from the spreadsheet ${file.name.slice(0, 200)}, row ${p.line}`,
+                  country: value.input.country,
+                  province: value.input.province ?? null,
+                  cityArea: value.input.cityArea ?? null,
+                  authority: null,
+                },
+                reason,
+              );
+          }
+        }
+        current = null;
+        await recordAuditEvent(
+          {
+            kind: "import",
+            success: true,
+            actorId: actor!.id,
+            actorEmail: actor!.email,
+            detail: {
+              file: file.name.slice(0, 200),
+              sha256: hash,
+              created: result.created.length,
+              updated: result.updated.length,
+              refused: refused.length,
+            },
+          },
+          tx,
+        );
+      },
+      { maxWait: 10_000, timeout: 10 * 60_000 },
+    );
+  } catch (error) {
+    const at = current as Planned | null;
+    if (at && isDataError(error, "conflict")) {
+      const code = at.kind === "update" ? at.current.code : (at.value.code ?? "");
+      const by = error.changedBy ? ` by ${error.changedBy}` : "";
+      throw ruleBroken(
+        `Row ${at.line}: case ${code} was changed${by} since the dry run. Nothing was imported; run the dry run again to see the case as it is now.`,
+      );
+    }
+    if (at && isDataError(error, "rule")) throw ruleBroken(`Row ${at.line}: ${error.message} Nothing was imported.`);
+    if (at && (error as { code?: string }).code === "P2002")
+      throw ruleBroken(`Row ${at.line}: its case code is already taken. Nothing was imported; run the dry run again.`);
+    throw error;
+  }
+  return result;
+}
