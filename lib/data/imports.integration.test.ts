@@ -187,7 +187,6 @@ describe("dry run and apply", () => {
         visibility: "INTERNAL",
         status: current.status,
       }),
-      TODAY,
     );
     const before = await counts();
     await expect(applyImport(editor, file, mapping, { sha256: dry.sha256, versions }, TODAY)).rejects.toMatchObject({
