@@ -264,11 +264,18 @@ async function main(): Promise<void> {
     process.env.NEXTAUTH_SECRET = randomBytes(32).toString("hex"); // lib/env.ts requires one; unused here
     process.env.RW_ENCRYPTION_KEYS = encryptionKeys;
     const { pageSql } = await import("./lib/bench-pages.ts");
-    const researcher: Actor = { id: researcherRow.id, email: researcherEmail, name: "Bench Researcher", role: "RESEARCHER" };
+    const researcher: Actor = {
+      id: researcherRow.id,
+      email: researcherEmail,
+      name: "Bench Researcher",
+      role: "RESEARCHER",
+    };
     const actors: Record<Role, Actor> = { visitor: null, researcher };
     const requests = pageSql(code, COMMON_WORD);
 
-    heading(`Requests (${SECONDS} s each, ${CONNECTIONS} connections; times in ms; load = 1-minute load average after the run)`);
+    heading(
+      `Requests (${SECONDS} s each, ${CONNECTIONS} connections; times in ms; load = 1-minute load average after the run)`,
+    );
     const rows: Row[] = [];
     const header = `${"request".padEnd(44)} ${"role".padEnd(10)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"req/s".padStart(7)} ${"sql p50".padStart(8)} ${"ratio".padStart(6)} ${"load".padStart(5)}  statuses`;
     console.log(header);
@@ -327,7 +334,9 @@ async function main(): Promise<void> {
     database = undefined;
     rmSync(dataDir, { recursive: true, force: true });
     dataDir = undefined;
-    console.log(`\nServer and database stopped and removed. Total run: ${secs(performance.now() - started)}; load ${loads()}`);
+    console.log(
+      `\nServer and database stopped and removed. Total run: ${secs(performance.now() - started)}; load ${loads()}`,
+    );
   }
   if (interrupted) process.exit(130);
 }

@@ -49,9 +49,17 @@ const timeline = (qs: string) => async (actor: Actor) => {
 
 export function pageSql(code: string, commonWord: string): BenchRequest[] {
   return [
-    { label: "API list, one month", path: "/api/v1/cases?from=2012-02-01&to=2012-02-29", sql: apiList("from=2012-02-01&to=2012-02-29") },
+    {
+      label: "API list, one month",
+      path: "/api/v1/cases?from=2012-02-01&to=2012-02-29",
+      sql: apiList("from=2012-02-01&to=2012-02-29"),
+    },
     { label: "API list, no filter", path: "/api/v1/cases", sql: apiList("") },
-    { label: `API list, q=${commonWord} (common word)`, path: `/api/v1/cases?q=${commonWord}`, sql: apiList(`q=${commonWord}`) },
+    {
+      label: `API list, q=${commonWord} (common word)`,
+      path: `/api/v1/cases?q=${commonWord}`,
+      sql: apiList(`q=${commonWord}`),
+    },
     { label: "API one case", path: `/api/v1/cases/${code}`, sql: (actor) => getCaseByCode(actor, code) },
     {
       label: "Timeline redirect to the canonical URL",
@@ -59,7 +67,11 @@ export function pageSql(code: string, commonWord: string): BenchRequest[] {
       // What the page computes before it redirects.
       sql: (actor) => listOutlets(actor),
     },
-    { label: "Timeline, one month", path: "/timeline?from=2012-02-01&to=2012-02-29", sql: timeline("from=2012-02-01&to=2012-02-29") },
+    {
+      label: "Timeline, one month",
+      path: "/timeline?from=2012-02-01&to=2012-02-29",
+      sql: timeline("from=2012-02-01&to=2012-02-29"),
+    },
     { label: "Timeline, no filter", path: "/timeline", sql: timeline("") },
     {
       label: "Dashboard",
