@@ -38,6 +38,8 @@ const envSchema = z.object({
       }
     }),
   RW_SHUTDOWN_GRACE_SECONDS: count(0, 10, 600),
+  /** The longest one SQL statement of the app may run, in ms (0: no limit). */
+  RW_STATEMENT_TIMEOUT_MS: count(0, 10_000),
   PORT: count(1, 3000, 65535),
   RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP: count(1, 5),
   RW_SIGNIN_FREE_FAILURES_PER_IP: count(1, 20),
