@@ -22,7 +22,9 @@ async function running(marker: string): Promise<number> {
 describe("statement timeout and cancellation", () => {
   it("ends a statement that runs past the timeout", async () => {
     const started = Date.now();
-    await expect(db.$queryRawUnsafe("SELECT pg_sleep(3) /* timeout */")).rejects.toThrow(/statement timeout/);
+    await expect(db.$queryRawUnsafe("SELECT pg_sleep(3)::text AS slept /* timeout */")).rejects.toThrow(
+      /statement timeout/,
+    );
     expect(Date.now() - started).toBeLessThan(2500);
     // The pool is still usable afterwards.
     expect(await db.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
@@ -34,8 +36,10 @@ describe("statement timeout and cancellation", () => {
       const abandoned = new AbortController();
       const marker = `abandoned_${Date.now()}`;
       const started = Date.now();
-      const pending = requestContext.run({ actionStarted: false, signal: abandoned.signal }, () =>
-        slow.$queryRawUnsafe(`SELECT pg_sleep(5) /* ${marker} */`),
+      // Awaited inside run(): a Prisma query starts only when awaited, and must start in the request.
+      const pending = requestContext.run(
+        { actionStarted: false, signal: abandoned.signal },
+        async () => await slow.$queryRawUnsafe(`SELECT pg_sleep(5)::text AS slept /* ${marker} */`),
       );
       const outcome = pending.then(
         () => "finished",
@@ -48,7 +52,10 @@ describe("statement timeout and cancellation", () => {
       expect(await running(marker)).toBe(0);
       // A statement of an already abandoned request is not started at all.
       await expect(
-        requestContext.run({ actionStarted: false, signal: abandoned.signal }, () => slow.$queryRaw`SELECT 1`),
+        requestContext.run(
+          { actionStarted: false, signal: abandoned.signal },
+          async () => await slow.$queryRaw`SELECT 1`,
+        ),
       ).rejects.toThrow(/abandoned/);
       // Outside a request, statements run as before.
       expect(await slow.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
