@@ -38,6 +38,8 @@ const envSchema = z.object({
       }
     }),
   RW_SHUTDOWN_GRACE_SECONDS: count(0, 10, 600),
+  /** The longest one SQL statement of the app may run, in ms (0: no limit). */
+  RW_STATEMENT_TIMEOUT_MS: count(0, 10_000),
   PORT: count(1, 3000, 65535),
   RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP: count(1, 5),
   RW_SIGNIN_FREE_FAILURES_PER_IP: count(1, 20),
@@ -66,6 +68,9 @@ const envSchema = z.object({
   BENCH_SOURCES: z.string().regex(/^\d+$/, "must be a whole number").transform(Number).optional(),
   BENCH_RUNS: count(1, 5),
   BENCH_BUDGET_MS: count(1, 6_000),
+  /** `npm run bench:http`: how long each request is driven, and the generated events per case on average. */
+  BENCH_SECONDS: count(1, 10, 600),
+  BENCH_EVENTS_PER_CASE: count(1, 10, 50),
   /** Set by `npm test` for the end-to-end suites: the app's port and its database. */
   E2E_PORT: count(1, 3100, 65535),
   E2E_DATABASE_URL: z.string().optional(),

@@ -15,7 +15,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -25,6 +24,7 @@ import type { Actor } from "../lib/auth/permissions.ts";
 import { COMMON_WORD, RARE_WORD, generateBenchData } from "./lib/bench-data.ts";
 import { generatePrismaClient } from "./lib/prepare.ts";
 import { runScript } from "./lib/run-script.ts";
+import { freePort } from "./lib/free-port.ts";
 import { readEnv } from "../lib/env.ts";
 
 /** Settings from the environment, validated (lib/env.ts). */
@@ -112,18 +112,6 @@ function printRow(name: string, actor: string, t: Timing): void {
     `${name.padEnd(W.name)} ${actor.padEnd(W.actor)} ${num(t.median)} ${num(t.max)}  ${t.result}${runsNote(t)}${slow}`,
   );
 }
-/** A port nothing listens on, from the kernel. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function main(): Promise<void> {
   heading(
     `Refoulement Watch benchmark: ${CASES.toLocaleString("en")} cases, ${SOURCES.toLocaleString("en")} sources, ${RUNS} runs per query`,

@@ -137,7 +137,12 @@ async function main(): Promise<void> {
         headers: { "Content-Type": "text/plain; charset=utf-8" },
         body: "Bad request: the address is not valid.",
       });
-    const context: RequestContext = { actionStarted: false };
+    // Aborted when the client leaves before the answer is complete: its running SQL is cancelled.
+    const abandoned = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) abandoned.abort();
+    });
+    const context: RequestContext = { actionStarted: false, signal: abandoned.signal };
     if (!isStaticAsset(req.url)) {
       const availability = dbAvailability();
       // Form posts go through: the action answers with a message in the form, keeping what was typed.

@@ -8,7 +8,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -21,6 +20,7 @@ import { seedDatabase } from "../prisma/seed/index.ts";
 import { CHROMIUM_MISSING, chromiumPath } from "./lib/chromium.ts";
 import { ROOT } from "./lib/demo-database.ts";
 import { bin, run } from "./lib/exec.ts";
+import { freePort } from "./lib/free-port.ts";
 import { BASE_ENV, buildIfStale, generatePrismaClient } from "./lib/prepare.ts";
 import { readEnv } from "../lib/env.ts";
 
@@ -41,17 +41,6 @@ const wants = (part: string) => !only || only === part;
 const log = (m: string) => console.log(`\n[test] ${m}`);
 const RESULTS_DIR = path.join(ROOT, "test-results");
 const tally = { passed: 0, failed: 0, skipped: 0 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Adds a Vitest JSON report to the tally; a missing report counts as one failure. */
 function countVitest(file: string): void {

@@ -21,15 +21,13 @@ export default async function CasesPage({
   const actor = await getActor();
   const raw = await searchParams;
   const query = readCaseQuery(actor, raw);
-  const [outlets, contacts] = await Promise.all([
-    listOutlets(actor),
-    can(actor, "read:advocacy:any") ? listContactOptions(actor) : Promise.resolve(undefined),
-  ]);
   // Most recent first unless another order was chosen.
   const sort = query.ok && raw.sort ? query.listing.sort : "-date";
-  const result = query.ok
-    ? await searchCases(actor, query.filter, { sort, page: query.listing.page, pageSize: UI_PAGE_SIZE })
-    : null;
+  const [outlets, contacts, result] = await Promise.all([
+    listOutlets(actor),
+    can(actor, "read:advocacy:any") ? listContactOptions(actor) : Promise.resolve(undefined),
+    query.ok ? searchCases(actor, query.filter, { sort, page: query.listing.page, pageSize: UI_PAGE_SIZE }) : null,
+  ]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-4">

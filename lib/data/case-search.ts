@@ -322,14 +322,29 @@ export function readCaseQuery(
   return Object.keys(forbidden).length ? { ok: false, errors: forbidden } : parsed;
 }
 
-/** Outlets of the sources quoted on cases the actor may see, for the filter's suggestions. */
+/**
+ * Outlets of the sources quoted on cases the actor may see, for the filter's suggestions. There are
+ * few outlets and many sources: the distinct outlets are walked on their index (a "skip scan", one
+ * probe per outlet) and each is kept when one visible case quotes one of its sources, which stops at
+ * the first such claim. Joining every claim to its case and source first, then de-duplicating, cost
+ * 235 ms of a 367 ms month view at 100,000 cases (issue 12; npm run bench:http).
+ */
 export async function listOutlets(actor: Actor): Promise<string[]> {
   const levels: Visibility[] = visibleCaseLevels(actor);
   const rows = await db.$queryRaw<{ outlet: string }[]>(Prisma.sql`
-    SELECT DISTINCT s."outlet" FROM "Source" s
-    JOIN "SourceClaim" sc ON sc."sourceId" = s."id" AND sc."deletedAt" IS NULL
-    JOIN "Case" c ON c."id" = sc."caseId" AND c."deletedAt" IS NULL AND c."visibility" = ANY(CAST(${levels} AS "Visibility"[]))
-    WHERE s."deletedAt" IS NULL ORDER BY 1 LIMIT 300`);
+    WITH RECURSIVE o AS (
+      (SELECT s."outlet" FROM "Source" s ORDER BY s."outlet" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT s."outlet" FROM "Source" s WHERE s."outlet" > o."outlet" ORDER BY s."outlet" LIMIT 1)
+      FROM o WHERE o."outlet" IS NOT NULL
+    )
+    SELECT o."outlet" FROM o
+    WHERE o."outlet" IS NOT NULL AND EXISTS (
+      SELECT 1 FROM "Source" s
+      JOIN "SourceClaim" sc ON sc."sourceId" = s."id" AND sc."deletedAt" IS NULL
+      JOIN "Case" c ON c."id" = sc."caseId" AND c."deletedAt" IS NULL AND c."visibility" = ANY(CAST(${levels} AS "Visibility"[]))
+      WHERE s."outlet" = o."outlet" AND s."deletedAt" IS NULL)
+    ORDER BY 1 LIMIT 300`);
   return rows.map((r) => r.outlet);
 }
 

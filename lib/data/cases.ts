@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
@@ -58,11 +59,13 @@ export type SourceSummary = Prisma.SourceGetPayload<{ select: typeof sourceSumma
 /**
  * One case with its events, sources and the quotes behind each figure, or null when it does not
  * exist or the actor may not see it (the page then answers 404, so existence does not leak).
+ * Loaded once per request (React cache(), keyed by the request's actor and the code): the page's
+ * metadata and its body share it, where each loaded it before (issue 12).
  */
-export async function getCaseByCode(actor: Actor, code: string) {
+export const getCaseByCode = cache(async (actor: Actor, code: string) => {
   if (!CASE_CODE.test(code)) return null;
   return loadCase({ ...caseVisibleTo(actor), code }, actor);
-}
+});
 
 /**
  * The case exactly as a visitor would see it once published, for an editor about to publish it

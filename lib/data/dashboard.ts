@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { caseWhereSql, countCases } from "@/lib/data/case-search";
+import { caseWhereSql } from "@/lib/data/case-search";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { filterFromQuery, filterToQuery } from "@/lib/validations/case-filter";
@@ -18,37 +18,57 @@ export type KeyFigure = {
   sources: { id: string; outlet: string; title: string; publishedAt: Date | null }[];
 };
 
-/**
- * One key figure: the timeline's count for `query` (the same SQL as /timeline, so the figure and
- * the filtered timeline it links to always agree) and the sources quoted for those groups' sizes.
- */
-async function keyFigure(actor: Actor, query: string): Promise<KeyFigure & { query: string }> {
-  const filter = filterFromQuery(query);
-  const [totals, sources] = await Promise.all([
-    countCases(actor, filter),
-    db.$queryRaw<KeyFigure["sources"]>(Prisma.sql`
-      SELECT DISTINCT s."id", s."outlet", s."title", s."publishedAt" FROM "Source" s
-      JOIN "SourceClaim" sc ON sc."sourceId" = s."id" AND sc."deletedAt" IS NULL AND sc."field" = 'sizeMin'
-      JOIN "Case" c ON c."id" = sc."caseId"
-      WHERE s."deletedAt" IS NULL AND ${caseWhereSql(actor, filter)}
-      ORDER BY s."publishedAt" ASC, s."id" LIMIT 20`),
-  ]);
-  return { ...totals, sources, query: filterToQuery(filter) };
-}
+const FIGURES = {
+  caught: "",
+  atRisk: AT_RISK_STATUSES.map((s) => `status=${s}`).join("&"),
+  repatriated: "status=REPATRIATED",
+  reachedSafety: "status=REACHED_SAFETY",
+} as const;
+type FigureName = keyof typeof FIGURES;
 
 /**
  * The home page's key figures over the cases the actor may see, each with the timeline query it
- * counts. Synthetic demo records are left out (the timeline's default): dashboard figures are
- * sourced figures only.
+ * counts. Each figure's condition is the timeline's own WHERE clause for its query (caseWhereSql), so
+ * a figure and the filtered timeline it links to always agree; the four are counted in one pass over
+ * the cases (FILTER), where four separate counts each scanned the table (issue 12). The sources quoted
+ * for the groups' sizes come with each. Synthetic demo records are left out (the timeline's default):
+ * dashboard figures are sourced figures only.
  */
-export async function getDashboardFigures(actor: Actor) {
-  const [caught, atRisk, repatriated, reachedSafety] = await Promise.all([
-    keyFigure(actor, ""),
-    keyFigure(actor, AT_RISK_STATUSES.map((s) => `status=${s}`).join("&")),
-    keyFigure(actor, "status=REPATRIATED"),
-    keyFigure(actor, "status=REACHED_SAFETY"),
+export async function getDashboardFigures(actor: Actor): Promise<Record<FigureName, KeyFigure & { query: string }>> {
+  const names = Object.keys(FIGURES) as FigureName[];
+  const filters = names.map((name) => filterFromQuery(FIGURES[name]));
+  const columns = names.map((_, i) => {
+    const where = caseWhereSql(actor, filters[i]);
+    return Prisma.sql`count(*) FILTER (WHERE ${where}) AS ${Prisma.raw(`g${i}`)},
+      COALESCE(sum(c."sizeMin") FILTER (WHERE ${where}), 0) AS ${Prisma.raw(`a${i}`)},
+      COALESCE(sum(COALESCE(c."sizeBest", c."sizeMin")) FILTER (WHERE ${where}), 0) AS ${Prisma.raw(`b${i}`)}`;
+  });
+  const [[counts], ...sources] = await Promise.all([
+    // Every figure counts a subset of the first (no filter): its WHERE bounds the scan.
+    db.$queryRaw<Record<string, bigint>[]>(
+      Prisma.sql`SELECT ${Prisma.join(columns, ", ")} FROM "Case" c WHERE ${caseWhereSql(actor, filters[0])}`,
+    ),
+    ...filters.map((filter) =>
+      db.$queryRaw<KeyFigure["sources"]>(Prisma.sql`
+        SELECT DISTINCT s."id", s."outlet", s."title", s."publishedAt" FROM "Source" s
+        JOIN "SourceClaim" sc ON sc."sourceId" = s."id" AND sc."deletedAt" IS NULL AND sc."field" = 'sizeMin'
+        JOIN "Case" c ON c."id" = sc."caseId"
+        WHERE s."deletedAt" IS NULL AND ${caseWhereSql(actor, filter)}
+        ORDER BY s."publishedAt" ASC, s."id" LIMIT 20`),
+    ),
   ]);
-  return { caught, atRisk, repatriated, reachedSafety };
+  return Object.fromEntries(
+    names.map((name, i) => [
+      name,
+      {
+        groups: Number(counts[`g${i}`]),
+        peopleAtLeast: Number(counts[`a${i}`]),
+        peopleBest: Number(counts[`b${i}`]),
+        sources: sources[i],
+        query: filterToQuery(filters[i]),
+      },
+    ]),
+  ) as Record<FigureName, KeyFigure & { query: string }>;
 }
 
 /** Reference series (e.g. annual arrivals) with the source each comes from. */

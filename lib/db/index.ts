@@ -6,7 +6,10 @@ const globalForPrisma = globalThis as unknown as { prisma?: Db };
 
 function client(): Db {
   // Created on first use, not at import: `next build` loads modules without a database configured.
-  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL);
+  // The statement timeout bounds what one request can cost PostgreSQL under load (issue 12).
+  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, {
+    statementTimeoutMs: env().RW_STATEMENT_TIMEOUT_MS,
+  });
   return globalForPrisma.prisma;
 }
 

@@ -229,13 +229,18 @@ export type BenchCounts = Record<"Case" | "CaseEvent" | "Source" | "SourceClaim"
 export type BenchStep = { label: string; ms: number };
 
 /**
- * Fills an empty, migrated database with `cases` cases (1–3 events each), `sources` sources and
- * 1–3 claims per source, then VACUUM ANALYZE. Deterministic for a given size (setseed).
+ * Fills an empty, migrated database with `cases` cases (1 to 2 × `eventsPerCase` − 1 events each, so
+ * `eventsPerCase` on average; default 2, i.e. 1–3), `sources` sources and 1–3 claims per source, then
+ * VACUUM ANALYZE. Deterministic for a given size (setseed).
  */
 export async function generateBenchData(
   client: pg.Client,
-  opts: { cases: number; sources: number; log?: (line: string) => void },
+  opts: { cases: number; sources: number; eventsPerCase?: number; log?: (line: string) => void },
 ): Promise<{ steps: BenchStep[]; counts: BenchCounts }> {
+  const eventsPerCase = opts.eventsPerCase ?? 2;
+  if (!Number.isInteger(eventsPerCase) || eventsPerCase < 1 || eventsPerCase > 50)
+    throw new Error("eventsPerCase must be a whole number from 1 to 50.");
+  const maxEvents = 2 * eventsPerCase - 1;
   const steps: BenchStep[] = [];
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const t0 = performance.now();
@@ -312,10 +317,10 @@ export async function generateBenchData(
     [opts.cases],
   );
 
-  // 1–3 events per case, spread over the months after the case's base date, each with an uncertain
+  // 1 to maxEvents events per case, spread over the months after the case's base date, each with an uncertain
   // date whose range matches its precision.
   await step(
-    "CaseEvent: 1–3 per case",
+    `CaseEvent: 1–${maxEvents} per case`,
     `
     INSERT INTO "CaseEvent" ("id", "caseId", "type", "dateEarliest", "dateLatest", "precision", "dateWording", "country", "province", "createdAt", "updatedAt")
     SELECT case_id || '-e' || k, case_id, type::"EventType",
@@ -335,7 +340,7 @@ export async function generateBenchData(
       FROM (
         SELECT c."id", c."country", c."province", c."firstEventEarliest", k, random() AS r_prec
         FROM "Case" c
-        CROSS JOIN LATERAL generate_series(1, 1 + (hashtext(c."id") & 65535) % 3) AS k
+        CROSS JOIN LATERAL generate_series(1, 1 + (hashtext(c."id") & 65535) % ${maxEvents}) AS k
         WHERE c."id" LIKE 'bcase%'
       ) c
     ) ev`,
