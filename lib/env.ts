@@ -58,7 +58,7 @@ const envSchema = z.object({
   CHROMIUM_PATH: z.string().optional(),
   /** Where Playwright looks for downloaded browsers, when not using Debian's Chromium. */
   PLAYWRIGHT_BROWSERS_PATH: z.string().optional(),
-  FUZZ_RUNS: count(1, 150),
+  FUZZ_RUNS: count(1, 100),
   FUZZ_SEED: z
     .string()
     .regex(/^-?\d+$/, "must be a whole number")

@@ -4,7 +4,7 @@
  * visitor and as signed-in users. The properties: never a 5xx, and an action that does not answer
  * "ok" writes nothing (a fingerprint of every table is compared before and after it).
  *
- * FUZZ_RUNS sets the runs per endpoint and per action (150 in `npm test`, about 5 minutes; `FUZZ_RUNS=10000 npm run fuzz`
+ * FUZZ_RUNS sets the runs per endpoint and per action (100 in `npm test`, about 4 minutes; `FUZZ_RUNS=10000 npm run fuzz`
  * for a long run). The seed is printed, and FUZZ_SEED replays a run.
  */
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
