@@ -6,7 +6,7 @@ import { importSpreadsheetAction } from "@/lib/actions/imports";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { DryRun, ImportPreview } from "@/lib/data/imports";
 import { IMPORT_TARGETS } from "@/lib/import/mapping";
-import { MAX_IMPORT_BYTES } from "@/lib/import/read";
+import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DataTable } from "@/components/ui/data-table";
 import { button, Field, IDLE, input, primaryButton } from "@/components/ui/form-fields";

@@ -10,9 +10,10 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
+import { MAX_IMPORT_BYTES } from "./limits";
 
 /** The largest file accepted: well under the server actions' body limit (next.config.js). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 /** More columns than any case spreadsheet needs; a row wider than this is refused as a whole file. */
 export const MAX_IMPORT_COLUMNS = 200;
 export const MAX_IMPORT_ROWS = 20_000;
