@@ -40,6 +40,10 @@ const envSchema = z.object({
   RW_SHUTDOWN_GRACE_SECONDS: count(0, 10, 600),
   /** The longest one SQL statement of the app may run, in ms (0: no limit). */
   RW_STATEMENT_TIMEOUT_MS: count(0, 10_000),
+  /** Admission control (lib/server/admission.ts): requests rendered at once, how many may wait, and for how long. */
+  RW_MAX_ACTIVE_REQUESTS: count(1, 16),
+  RW_MAX_QUEUED_REQUESTS: count(0, 100),
+  RW_MAX_QUEUE_WAIT_MS: count(1, 5_000),
   PORT: count(1, 3000, 65535),
   RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP: count(1, 5),
   RW_SIGNIN_FREE_FAILURES_PER_IP: count(1, 20),

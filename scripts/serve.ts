@@ -5,16 +5,19 @@
  *  - who the client is: forwarded headers are believed only from RW_TRUSTED_PROXIES (lib/server/forwarded.ts);
  *  - whether the database is reachable: while it is not, pages and the API answer 503 with
  *    Retry-After, and a probe notices when it is back (lib/server/db-availability.ts);
+ *  - how many requests are rendered at once: beyond RW_MAX_ACTIVE_REQUESTS they wait in a bounded line,
+ *    writes first, and beyond that line (or its wait) they get 503 with Retry-After (lib/server/admission.ts);
  *  - stopping: Ctrl-C or SIGTERM stops taking requests, lets those in flight finish for up to
  *    RW_SHUTDOWN_GRACE_SECONDS, then exits.
  * Usage: node --import tsx scripts/serve.ts [--dev]   (PORT, DATABASE_URL and the app's settings from the environment)
  */
 import http from "node:http";
 import pg from "pg";
+import { Admission, priorityOf } from "../lib/server/admission.ts";
 import { dbAvailability, noteDbError, noteDbOk } from "../lib/server/db-availability.ts";
 import { parseTrustedProxies, sanitiseForwardedHeaders } from "../lib/server/forwarded.ts";
 import { requestContext, type RequestContext } from "../lib/server/request-context.ts";
-import { unavailableResponse, type PlainResponse } from "../lib/server/unavailable.ts";
+import { busyResponse, unavailableResponse, type PlainResponse } from "../lib/server/unavailable.ts";
 import { readEnv } from "../lib/env.ts";
 import { ROOT } from "./lib/demo-database.ts";
 
@@ -34,6 +37,14 @@ const log = (m: string) => console.log(`[serve] ${m}`);
 /** Requests that need no database and no page: Next's static files. */
 const isStaticAsset = (url: string | undefined) =>
   Boolean(url && (url.startsWith("/_next/static/") || url === "/favicon.ico"));
+
+/** Pages and API calls wait their turn; static files, and the health check monitors rely on, never do. */
+const admission = new Admission({
+  maxActive: config.RW_MAX_ACTIVE_REQUESTS,
+  maxQueued: config.RW_MAX_QUEUED_REQUESTS,
+  maxWaitMs: config.RW_MAX_QUEUE_WAIT_MS,
+});
+const waitsItsTurn = (url: string | undefined) => !isStaticAsset(url) && (url ?? "/").split("?")[0] !== "/api/health";
 
 function send(res: http.ServerResponse, reply: PlainResponse): void {
   res.writeHead(reply.status, { ...reply.headers, "Content-Length": Buffer.byteLength(reply.body) });
@@ -150,21 +161,33 @@ async function main(): Promise<void> {
         probeDatabase();
         return send(res, unavailableResponse(req, availability.reason, availability.since));
       }
-      classifyServerErrors(req, res, context);
     }
-    requestContext
-      .run(context, () => handle(req, res))
-      .catch((error: unknown) => {
-        noteDbError(error);
-        console.error(error);
-        if (!res.headersSent)
-          send(res, {
-            status: 500,
-            headers: { "Content-Type": "text/plain; charset=utf-8" },
-            body: "Internal server error",
-          });
-        else res.destroy();
-      });
+    const render = () => {
+      if (!isStaticAsset(req.url)) classifyServerErrors(req, res, context);
+      return requestContext
+        .run(context, () => handle(req, res))
+        .catch((error: unknown) => {
+          noteDbError(error);
+          console.error(error);
+          if (!res.headersSent)
+            send(res, {
+              status: 500,
+              headers: { "Content-Type": "text/plain; charset=utf-8" },
+              body: "Internal server error",
+            });
+          else res.destroy();
+        });
+    };
+    if (!waitsItsTurn(req.url)) return void render();
+    void admission.request(priorityOf(req.method, req.headers), abandoned.signal).then((turn) => {
+      if (turn.admitted) {
+        // The slot is held until the answer is sent or the client is gone (then at once).
+        if (res.closed) return turn.release();
+        res.once("close", turn.release);
+        return void render();
+      }
+      if (turn.reason !== "cancelled") send(res, busyResponse(req));
+    });
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   // A client that sends headers slower than this is dropped (slowloris); Next's own defaults otherwise.
