@@ -106,7 +106,7 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
       .getByTestId("follow-ups-due")
       .getByRole("row")
       .filter({ hasText: asked })
-      .getByRole("link", { name: /Record a response/ })
+      .getByRole("link", { name: /^Record response to / })
       .click();
     await page.waitForURL(/\/edit$/);
     const editUrl = page.url();

@@ -1,7 +1,10 @@
 /**
  * A 390 px phone: no page any role may open is wider than the screen (the signed-in navigation made
- * pages 585–693 px wide), and the compact menu works with the keyboard.
+ * pages 585–693 px wide), and the compact menu works with the keyboard. The same single load of each
+ * page for each role is checked with axe (fails on any serious or critical violation), so the whole
+ * app is covered without loading every page twice.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInAs, type DemoRole } from "./helpers";
 import { discoverPages, loadSampleIds, ROLES, ROUTES, sampleUrl, type Role } from "./routes";
@@ -31,15 +34,28 @@ function overflowing(page: Page): Promise<string> {
   }, PHONE.width);
 }
 
+/** Serious and critical axe violations on the loaded page, one line each with where they are. */
+async function axeProblems(page: Page): Promise<string[]> {
+  // label-content-name-mismatch is experimental in axe, so off by default: a spoken command ("click
+  // Record response") must match a control whose name contains its visible text.
+  const { violations } = await new AxeBuilder({ page })
+    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+    .analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 test.describe("[NARROW] a 390 px screen", () => {
   test.beforeAll(loadSampleIds);
 
   for (const role of ROLES) {
-    test(`no page is wider than the screen for ${role.toLowerCase()}`, async ({ browser }) => {
-      test.setTimeout(180_000);
+    test(`no page is wider than the screen nor fails axe for ${role.toLowerCase()}`, async ({ browser }) => {
+      test.setTimeout(240_000);
       const page = await phoneAs(browser, role);
       const pages = new Set(discoverPages());
       const tooWide: string[] = [];
+      const inaccessible: string[] = [];
       let checked = 0;
       for (const [pattern, samples] of Object.entries(ROUTES)) {
         if (!pages.has(pattern)) continue;
@@ -51,11 +67,13 @@ test.describe("[NARROW] a 390 px screen", () => {
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           checked++;
           if (width > PHONE.width) tooWide.push(`${url}: ${width} px, past the edge: ${await overflowing(page)}`);
+          inaccessible.push(...(await axeProblems(page)).map((p) => `${url}: ${p}`));
         }
       }
       console.log(`${role}: ${checked} pages at ${PHONE.width} px`);
       expect(checked).toBeGreaterThan(3);
       expect(tooWide).toEqual([]);
+      expect(inaccessible).toEqual([]);
     });
   }
 
