@@ -101,6 +101,40 @@ test.describe("[NARROW] a 390 px screen", () => {
     await expect(nav.getByRole("link", { name: "Timeline" })).toHaveAttribute("aria-current", "page");
   });
 
+  test("the timeline shows results first, with the filters behind a button", async ({ browser }) => {
+    const page = await phoneAs(browser, "VISITOR");
+    await page.goto("/timeline?from=2012-02&to=2012-02");
+    const filters = page.getByRole("search", { name: "Filter cases" });
+    const button = page.getByRole("button", { name: /^Filters/ });
+    await expect(filters).toBeHidden();
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await expect(button).toContainText("2 set");
+    // Totals, chart and rows are on the page; the totals start within the first screen.
+    const totals = await page.getByTestId("totals").boundingBox();
+    expect(totals!.y).toBeLessThan(PHONE.height);
+    await expect(page.getByRole("heading", { name: /^Cases \(/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Over time" })).toBeVisible();
+    // The button opens the filters with the keyboard, already filled in from the address.
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    await expect(filters).toBeVisible();
+    await expect(filters.getByLabel("Date from")).toHaveValue("2012-02-01");
+    await page.keyboard.press("Enter");
+    await expect(filters).toBeHidden();
+  });
+
+  test("on a wide screen the timeline's filters sit in a column beside totals, chart and rows", async ({ page }) => {
+    await page.goto("/timeline?from=2012-02&to=2012-02");
+    await expect(page.getByRole("button", { name: /^Filters/ })).toBeHidden();
+    const filters = (await page.getByRole("search", { name: "Filter cases" }).boundingBox())!;
+    const totals = (await page.getByTestId("totals").boundingBox())!;
+    const chart = (await page.getByRole("heading", { name: "Over time" }).boundingBox())!;
+    expect(filters.x + filters.width).toBeLessThanOrEqual(totals.x);
+    expect(Math.abs(filters.y - totals.y)).toBeLessThan(5);
+    expect(chart.x).toBeGreaterThanOrEqual(totals.x);
+  });
+
   test("the wide screen keeps the row of links", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByTestId("compact-menu")).toBeHidden();
