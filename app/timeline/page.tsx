@@ -107,6 +107,9 @@ export default async function TimelinePage({ searchParams }: Props) {
             <a href={withFilter("/timeline/export", "format=csv")} className="underline" download>
               Export CSV
             </a>
+            <a href={withFilter("/timeline/export", "format=csv&provenance=header")} className="underline" download>
+              CSV with a provenance header
+            </a>
             <a href={withFilter("/timeline/export", "format=json")} className="underline" download>
               Export JSON
             </a>
