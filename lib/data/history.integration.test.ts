@@ -46,7 +46,7 @@ beforeAll(async () => {
     }),
   );
   const c = await db.case.findUniqueOrThrow({ where: { code } });
-  await updateCase(other, { ...input, code, version: c.version, sizeMin: 5, status: "UNKNOWN" });
+  await updateCase(other, { ...input, code, version: c.version, sizeMin: 5, status: c.status });
 });
 afterAll(() => db.$disconnect());
 
