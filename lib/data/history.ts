@@ -90,6 +90,7 @@ export async function listCaseHistory(actor: Actor, caseCode: string, filter: Hi
         oldValue: true,
         newValue: true,
         reason: true,
+        txid: true,
         user: { select: { name: true } },
       },
     }),
@@ -102,6 +103,7 @@ export async function listCaseHistory(actor: Actor, caseCode: string, filter: Hi
   const listed: HistoryRow[] = rows.map(({ user, ...r }) => ({
     ...r,
     id: r.id.toString(),
+    txid: r.txid?.toString() ?? null,
     userName: user?.name ?? null,
   }));
   return { rows: listed, people, names: await historyNames(found.id, caseCode, listed) };

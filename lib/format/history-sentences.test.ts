@@ -26,6 +26,7 @@ const row = (r: Partial<HistoryRow>): HistoryRow => ({
   oldValue: null,
   newValue: null,
   reason: null,
+  txid: "77",
   ...r,
 });
 
@@ -66,19 +67,33 @@ describe("history in sentences", () => {
     expect(saves[0].reasons).toEqual(["Handed over at Tumen"]);
   });
 
-  it("separates saves by person and by time", () => {
+  it("separates saves by transaction, and older rows without one by person and time", () => {
     const later = new Date(at.getTime() + 60_000);
     const groups = groupSaves([
-      row({ at: later, userId: "u2" }),
-      row({ at: later, userId: "u1" }),
-      row({ at: new Date(at.getTime() + 1000) }),
-      row({}),
+      // Two saves a moment apart by the same person are still two saves.
+      row({ txid: "80" }),
+      row({ txid: "79", at: new Date(at.getTime() + 5) }),
+      row({ txid: "79" }),
+      // Before transaction ids were kept: person and time decide.
+      row({ txid: null, at: later, userId: "u2" }),
+      row({ txid: null, at: later, userId: "u1" }),
+      row({ txid: null, at: new Date(at.getTime() + 1000) }),
+      row({ txid: null }),
     ]);
-    expect(groups.map((g) => g.length)).toEqual([1, 1, 2]);
+    expect(groups.map((g) => g.length)).toEqual([1, 2, 1, 1, 2]);
   });
 
   it("any row renders a non-empty sentence without throwing", () => {
-    const entities = ["Case", "CaseEvent", "AdvocacyAction", "Contact", "Person", "Source", "SourceClaim", "Annotation"];
+    const entities = [
+      "Case",
+      "CaseEvent",
+      "AdvocacyAction",
+      "Contact",
+      "Person",
+      "Source",
+      "SourceClaim",
+      "Annotation",
+    ];
     const fields = [null, "status", "type", "dateEarliest", "dateLatest", "precision", "contactId", "quote", "code"];
     const anyRow = fc.record({
       id: fc.nat().map(String),
@@ -92,6 +107,7 @@ describe("history in sentences", () => {
       oldValue: fc.option(fc.string(), { nil: null }),
       newValue: fc.option(fc.oneof(fc.string(), fc.constantFrom("2013-03-01", "ARRESTED", "MONTH")), { nil: null }),
       reason: fc.option(fc.string(), { nil: null }),
+      txid: fc.option(fc.constantFrom("1", "2", "3"), { nil: null }),
     });
     const render = historySentences(t);
     fc.assert(

@@ -16,6 +16,8 @@ export type HistoryRow = {
   oldValue: string | null;
   newValue: string | null;
   reason: string | null;
+  /** The transaction that wrote it (rows of one save share it); null for rows from before it was kept. */
+  txid: string | null;
 };
 
 /** A record a history row names, as a person would call it, with where to see it. */
@@ -40,21 +42,26 @@ export type HistorySave = {
   rows: HistoryRow[];
 };
 
-/** Rows written by the same person within this window belong to one save (one transaction). */
+/** For rows without a transaction id: rows by the same person within this window count as one save. */
 export const SAVE_WINDOW_MS = 2000;
 
+/** Whether a row belongs to the same save as the save's newest row. */
+function sameSave(head: HistoryRow, row: HistoryRow): boolean {
+  if (head.userId !== row.userId) return false;
+  if (head.txid !== null || row.txid !== null) return head.txid === row.txid;
+  return Math.abs(head.at.getTime() - row.at.getTime()) <= SAVE_WINDOW_MS;
+}
+
 /**
- * Groups rows (newest first, as listed) into saves: consecutive rows by the same person written
- * within SAVE_WINDOW_MS of the save's newest row. A save writes its rows in one transaction, so they
- * are adjacent in id order.
+ * Groups rows (newest first, as listed) into saves: consecutive rows written in one transaction (the
+ * same txid). A save writes its rows in one transaction, so they are adjacent in id order. Rows from
+ * before the transaction was recorded fall back to the same person within SAVE_WINDOW_MS.
  */
 export function groupSaves(rows: readonly HistoryRow[]): HistoryRow[][] {
   const groups: HistoryRow[][] = [];
   for (const row of rows) {
     const current = groups.at(-1);
-    const head = current?.[0];
-    if (head && head.userId === row.userId && Math.abs(head.at.getTime() - row.at.getTime()) <= SAVE_WINDOW_MS)
-      current.push(row);
+    if (current && sameSave(current[0], row)) current.push(row);
     else groups.push([row]);
   }
   return groups;
