@@ -106,7 +106,7 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
       .getByTestId("follow-ups-due")
       .getByRole("row")
       .filter({ hasText: asked })
-      .getByRole("link", { name: /Record a response/ })
+      .getByRole("link", { name: /^Record response to / })
       .click();
     await page.waitForURL(/\/edit$/);
     const editUrl = page.url();
@@ -145,8 +145,8 @@ test.describe("[ADVOCACY] contacts, advocacy actions and follow-ups", () => {
     await expect(item).toContainText("Response: Pledged");
     await expect(item).toContainText("Status: Closed");
     await page.goto("/cases/CN-2012-0001/history");
-    await expect(page.getByRole("row").filter({ hasText: "Changed advocacy action · Response" }).first()).toContainText(
-      "Pledged",
-    );
+    await expect(
+      page.getByTestId("history-row").filter({ hasText: "Changed advocacy action · Response" }).first(),
+    ).toContainText("Pledged");
   });
 });

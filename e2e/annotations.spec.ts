@@ -37,6 +37,10 @@ test.describe("[ANNOTATIONS]", () => {
 
     await editor.goto("/annotations");
     await expect(editor.getByRole("row").filter({ hasText: note })).toContainText("CN-2012-0002");
+    // The link goes to the annotated field, not the top of the case.
+    await editor.getByRole("row").filter({ hasText: note }).getByRole("link", { name: "CN-2012-0002" }).click();
+    await expect(editor).toHaveURL(/\/cases\/CN-2012-0002#field-sizeMin$/);
+    await expect(editor.locator("#field-sizeMin")).toBeInViewport();
 
     await staff.reload();
     const staffThread = staff.getByTestId("figure-group-size").getByTestId("annotation").filter({ hasText: note });

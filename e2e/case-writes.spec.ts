@@ -61,6 +61,16 @@ test.describe("[CASE WRITES]", () => {
     await expect(statusRow).toContainText("Handed over at Tumen");
     // A status set by hand leaves no event behind (until issue 13 it added an OTHER event dated today).
     await expect(editor.getByTestId("history-row").filter({ hasText: "Added event · Type" })).toHaveCount(0);
+    // In sentences, one entry per save, with the reason; filtered by kind of change and date in the address.
+    const history = editor.url();
+    await expect(editor.getByTestId("history-save").filter({ hasText: "Handed over at Tumen" })).toContainText(
+      "Demo Editor changed the case: Status Unknown → Repatriated",
+    );
+    await editor.goto(`${history}?kind=CaseEvent`);
+    await expect(editor.getByText("No changes match these filters.")).toBeVisible();
+    await editor.goto(`${history}?from=2013-02-30`);
+    await expect(editor.getByRole("alert", { name: "History filter problems" })).toBeVisible();
+    await expect(editor.locator("#h-from-error")).toHaveText("The first date is not a day of the calendar.");
   });
 
   test("two editors edit the same case: the second save is refused and the first one's data is intact", async ({
@@ -197,7 +207,7 @@ test.describe("[EVENTS]", () => {
     await expect(archived).toContainText(/Removed by Demo Editor on .*Reason: Entered twice/);
 
     await editor.goto(`/cases/${code}/history`);
-    await expect(editor.getByTestId("history-row").filter({ hasText: "Entered twice" }).first()).toBeVisible();
+    await expect(editor.getByTestId("history-save").filter({ hasText: "Entered twice" }).first()).toBeVisible();
 
     // A researcher reads the case but sees no removed events.
     const researcher = await pageAs(browser, "RESEARCHER");

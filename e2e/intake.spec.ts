@@ -58,7 +58,7 @@ test.describe("[INTAKE] new from report", () => {
 
     // History says where each change came from.
     await page.goto(`/cases/${codes[2]}/history`);
-    await expect(page.getByRole("table").first()).toContainText(
+    await expect(page.getByTestId("history-save").first()).toContainText(
       'From report "N.K. defectors in China face repatriation"',
     );
   });

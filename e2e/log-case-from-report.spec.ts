@@ -100,8 +100,9 @@ test("[ACCEPTANCE] an editor logs a case from a report end to end and follows it
     rows.filter({ hasText: "· Status" }).filter({ hasText: "Reported detained" }).filter({ hasText: "Repatriated" }),
   ).toContainText("Handed over at Tumen bridge");
   await expect(rows.filter({ hasText: "· Last event (latest date)" }).first()).toContainText("2012-04-08");
-  await expect(rows.filter({ hasText: "Added source quote" }).first()).toBeVisible();
-  await expect(rows.filter({ hasText: "Added advocacy action" }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: "Added source quote" }).first()).toBeAttached();
+  await expect(rows.filter({ hasText: "Added advocacy action" }).first()).toBeAttached();
+  await expect(page.getByTestId("history-save").filter({ hasText: "added a source quote from" }).first()).toBeVisible();
   await expect(rows.filter({ hasText: "Added case · Title" })).toContainText(title);
 
   // 7. The follow-up is due, then overdue once its date passes.

@@ -1,7 +1,10 @@
 /**
  * A 390 px phone: no page any role may open is wider than the screen (the signed-in navigation made
- * pages 585–693 px wide), and the compact menu works with the keyboard.
+ * pages 585–693 px wide), and the compact menu works with the keyboard. The same single load of each
+ * page for each role is checked with axe (fails on any serious or critical violation), so the whole
+ * app is covered without loading every page twice.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInAs, type DemoRole } from "./helpers";
 import { discoverPages, loadSampleIds, ROLES, ROUTES, sampleUrl, type Role } from "./routes";
@@ -31,15 +34,28 @@ function overflowing(page: Page): Promise<string> {
   }, PHONE.width);
 }
 
+/** Serious and critical axe violations on the loaded page, one line each with where they are. */
+async function axeProblems(page: Page): Promise<string[]> {
+  // label-content-name-mismatch is experimental in axe, so off by default: a spoken command ("click
+  // Record response") must match a control whose name contains its visible text.
+  const { violations } = await new AxeBuilder({ page })
+    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+    .analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 test.describe("[NARROW] a 390 px screen", () => {
   test.beforeAll(loadSampleIds);
 
   for (const role of ROLES) {
-    test(`no page is wider than the screen for ${role.toLowerCase()}`, async ({ browser }) => {
-      test.setTimeout(180_000);
+    test(`no page is wider than the screen nor fails axe for ${role.toLowerCase()}`, async ({ browser }) => {
+      test.setTimeout(240_000);
       const page = await phoneAs(browser, role);
       const pages = new Set(discoverPages());
       const tooWide: string[] = [];
+      const inaccessible: string[] = [];
       let checked = 0;
       for (const [pattern, samples] of Object.entries(ROUTES)) {
         if (!pages.has(pattern)) continue;
@@ -51,11 +67,13 @@ test.describe("[NARROW] a 390 px screen", () => {
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           checked++;
           if (width > PHONE.width) tooWide.push(`${url}: ${width} px, past the edge: ${await overflowing(page)}`);
+          inaccessible.push(...(await axeProblems(page)).map((p) => `${url}: ${p}`));
         }
       }
       console.log(`${role}: ${checked} pages at ${PHONE.width} px`);
       expect(checked).toBeGreaterThan(3);
       expect(tooWide).toEqual([]);
+      expect(inaccessible).toEqual([]);
     });
   }
 
@@ -81,6 +99,40 @@ test.describe("[NARROW] a 390 px screen", () => {
     await expect(nav).toHaveCount(0);
     await summary.click();
     await expect(nav.getByRole("link", { name: "Timeline" })).toHaveAttribute("aria-current", "page");
+  });
+
+  test("the timeline shows results first, with the filters behind a button", async ({ browser }) => {
+    const page = await phoneAs(browser, "VISITOR");
+    await page.goto("/timeline?from=2012-02&to=2012-02");
+    const filters = page.getByRole("search", { name: "Filter cases" });
+    const button = page.getByRole("button", { name: /^Filters/ });
+    await expect(filters).toBeHidden();
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await expect(button).toContainText("2 set");
+    // Totals, chart and rows are on the page; the totals start within the first screen.
+    const totals = await page.getByTestId("totals").boundingBox();
+    expect(totals!.y).toBeLessThan(PHONE.height);
+    await expect(page.getByRole("heading", { name: /^Cases \(/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Over time" })).toBeVisible();
+    // The button opens the filters with the keyboard, already filled in from the address.
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    await expect(filters).toBeVisible();
+    await expect(filters.getByLabel("Date from")).toHaveValue("2012-02-01");
+    await page.keyboard.press("Enter");
+    await expect(filters).toBeHidden();
+  });
+
+  test("on a wide screen the timeline's filters sit in a column beside totals, chart and rows", async ({ page }) => {
+    await page.goto("/timeline?from=2012-02&to=2012-02");
+    await expect(page.getByRole("button", { name: /^Filters/ })).toBeHidden();
+    const filters = (await page.getByRole("search", { name: "Filter cases" }).boundingBox())!;
+    const totals = (await page.getByTestId("totals").boundingBox())!;
+    const chart = (await page.getByRole("heading", { name: "Over time" }).boundingBox())!;
+    expect(filters.x + filters.width).toBeLessThanOrEqual(totals.x);
+    expect(Math.abs(filters.y - totals.y)).toBeLessThan(5);
+    expect(chart.x).toBeGreaterThanOrEqual(totals.x);
   });
 
   test("the wide screen keeps the row of links", async ({ page }) => {

@@ -37,6 +37,18 @@ test.describe("[SECURITY] headers and cookies", () => {
     expect(headers["strict-transport-security"]).toBeUndefined();
   });
 
+  test("a visitor's pages may be cached for a minute in their own browser, never in a shared cache", async ({
+    request,
+  }) => {
+    for (const url of ["/", "/timeline?from=2012-02-01&to=2012-02-29", "/cases/CN-2012-0001"]) {
+      const headers = (await request.get(url)).headers();
+      expect(headers["cache-control"], url).toBe("private, max-age=60, stale-while-revalidate=300");
+      expect(headers["vary"], url).toMatch(/\bCookie\b/);
+    }
+    // What is not a page stays as its handler says.
+    expect((await request.get("/api/health")).headers()["cache-control"]).toBe("no-store");
+  });
+
   test("the session cookie is HttpOnly and SameSite, and signed-in pages are never cached", async ({ page }) => {
     await signInAs(page, "STAFF");
     const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));

@@ -65,15 +65,23 @@ test.describe("[TIMELINE]", () => {
     await page.goBack();
     await page.waitForURL(/\/timeline\?from=2012-02-01&to=2012-02-29$/);
 
-    // Export CSV: exactly the listed rows, each with its source's SHA-256, and a header block.
+    // Export CSV: exactly the listed rows, each with its source's SHA-256; the column row comes first
+    // (a default import in Excel or pandas), the provenance block only when asked for.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Export CSV" }).click(),
     ]);
     const csv = await readFile((await download.path())!, "utf8");
-    expect(csv).toMatch(/^# Refoulement Watch: cases\n# Exported at: \d{4}-\d{2}-\d{2}T/);
-    expect(csv).toContain("# Counting rule: People are counted conservatively");
-    expect(csv).toContain("# Rows: 3 cases (groups); at least 24 people");
+    expect(csv).toMatch(/^code,link,/);
+    const withHeader = await (
+      await page.request.get(
+        (await page.getByRole("link", { name: "CSV with a provenance header" }).getAttribute("href"))!,
+      )
+    ).text();
+    expect(withHeader).toMatch(/^# Refoulement Watch: cases\n# Exported at: \d{4}-\d{2}-\d{2}T/);
+    expect(withHeader).toContain("# Counting rule: People are counted conservatively");
+    expect(withHeader).toContain("# Rows: 3 cases (groups); at least 24 people");
+    expect(csvRows(withHeader)).toEqual(csvRows(csv));
     const rows = csvRows(csv);
     expect(rows.map((r) => r.code).sort()).toEqual(REPORT_CODES);
     const [{ sha256 }] = await query<{ sha256: string }>(

@@ -18,6 +18,7 @@ import { dbAvailability, noteDbError, noteDbOk } from "../lib/server/db-availabi
 import { parseTrustedProxies, sanitiseForwardedHeaders } from "../lib/server/forwarded.ts";
 import { requestContext, type RequestContext } from "../lib/server/request-context.ts";
 import { busyResponse, unavailableResponse, type PlainResponse } from "../lib/server/unavailable.ts";
+import { isCacheableVisitorPage, VISITOR_PAGE_CACHE_CONTROL, varyWithCookie } from "../lib/server/cache-control.ts";
 import { readEnv } from "../lib/env.ts";
 import { ROOT } from "./lib/demo-database.ts";
 
@@ -110,6 +111,27 @@ function classifyServerErrors(req: http.IncomingMessage, res: http.ServerRespons
   }) as typeof res.writeHead;
 }
 
+/** Lets a visitor's page be cached for a minute instead of Next's no-store (lib/server/cache-control.ts). */
+function cacheVisitorPages(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => http.ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const cacheable = isCacheableVisitorPage({
+      method: req.method,
+      url: req.url,
+      cookie: req.headers.cookie,
+      nextAction: Boolean(req.headers["next-action"]),
+      status,
+      contentType: String(res.getHeader("content-type") ?? ""),
+      setsCookie: res.hasHeader("set-cookie"),
+    });
+    if (cacheable) {
+      res.setHeader("Cache-Control", VISITOR_PAGE_CACHE_CONTROL);
+      res.setHeader("Vary", varyWithCookie(res.getHeader("vary")?.toString()));
+    }
+    return writeHead(status, ...rest);
+  }) as typeof res.writeHead;
+}
+
 const MALFORMED_ACTION: PlainResponse = {
   status: 400,
   headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
@@ -163,7 +185,10 @@ async function main(): Promise<void> {
       }
     }
     const render = () => {
-      if (!isStaticAsset(req.url)) classifyServerErrors(req, res, context);
+      if (!isStaticAsset(req.url)) {
+        classifyServerErrors(req, res, context);
+        cacheVisitorPages(req, res);
+      }
       return requestContext
         .run(context, () => handle(req, res))
         .catch((error: unknown) => {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { listSavedViews } from "@/lib/data/saved-views";
@@ -57,9 +56,11 @@ export default async function AccountPage() {
         </h2>
         <p className="text-sm text-stone-700">
           A token lets a script read the{" "}
-          <Link href="/api/v1/openapi.json" className="underline">
+          {/* A plain link: the API description is a JSON document, not a page, so next/link's prefetch
+              (an RSC request the route handler does not serve) has nothing to fetch. */}
+          <a href="/api/v1/openapi.json" className="underline">
             JSON API
-          </Link>{" "}
+          </a>{" "}
           as you: it sees exactly the cases your account sees, and stops working when you revoke it or your account is
           disabled. Keep it secret. Send it in the Authorization header:
         </p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { annotationAnchor } from "@/lib/validations/annotation";
 import { listOpenAnnotations } from "@/lib/data/annotations";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { getTranslations } from "next-intl/server";
@@ -34,7 +35,7 @@ export default async function OpenAnnotationsPage() {
             {open.map((a) => (
               <tr key={a.id} className="border-t border-stone-200 align-top">
                 <td className="p-2">
-                  <Link href={`/cases/${a.case.code}`} className="font-mono underline">
+                  <Link href={`/cases/${a.case.code}#${annotationAnchor(a)}`} className="font-mono underline">
                     {a.case.code}
                   </Link>
                 </td>

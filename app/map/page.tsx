@@ -28,7 +28,7 @@ const POSITION_NOTE: Record<string, string> = {
   recorded: "",
   city: "shown at the city's centre",
   province: "shown at the approximate centre of the province",
-  country: "shown at the approximate centre of the country",
+  country: "not on the map: only the country is known (listed beside the map)",
 };
 
 function toMapPlace(row: PlaceCount, filter: CaseFilter): MapPlace {
@@ -48,6 +48,12 @@ function toMapPlace(row: PlaceCount, filter: CaseFilter): MapPlace {
     point: locatePlace(row),
   };
 }
+
+/**
+ * A place known only by its country is not drawn: its centre can be ~1,500 km from where the group
+ * was caught (China's centre for a border arrest). It is listed beside the map instead.
+ */
+const drawable = (place: MapPlace): MapPlace => (place.point?.level === "country" ? { ...place, point: null } : place);
 
 /** Matching cases by place, on a server-drawn map and in a table with the same figures. */
 export default async function MapPage({ searchParams }: Props) {
@@ -87,6 +93,7 @@ export default async function MapPage({ searchParams }: Props) {
   const totalPeople = rows.reduce((n, r) => n + r.peopleAtLeast, 0);
   const totalGroups = rows.reduce((n, r) => n + r.groups, 0);
   const filterQuery = filterToQuery(filter);
+  const countryOnly = places.filter((p) => p.place.point?.level === "country");
 
   return (
     <div className="space-y-4">
@@ -106,14 +113,37 @@ export default async function MapPage({ searchParams }: Props) {
           {rows.length === 1 ? "place" : "places"}
         </p>
       )}
-      <figure className="space-y-1">
-        <CaseMap places={places.map((p) => p.place)} />
-        <figcaption className="text-xs text-stone-600">
-          Circle area is proportional to the people counted (at least). Places recorded without coordinates are drawn at
-          the approximate centre of their city, province or country. Outlines: Natural Earth via world-atlas (1:50m),
-          drawn on this server.
-        </figcaption>
-      </figure>
+      <div className={countryOnly.length ? "gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_16rem]" : ""}>
+        <figure className="space-y-1">
+          <CaseMap places={places.map((p) => drawable(p.place))} />
+          <figcaption className="text-xs text-stone-600">
+            Circle area is proportional to the people counted (at least). Places recorded without coordinates are drawn
+            at the approximate centre of their city or province; cases known only by their country are listed, not
+            drawn. Outlines: Natural Earth via world-atlas (1:50m), drawn on this server.
+          </figcaption>
+        </figure>
+        {countryOnly.length > 0 && (
+          <section
+            aria-labelledby="unplaced-heading"
+            className="mt-3 rounded border border-stone-300 bg-white p-3 text-sm lg:mt-0 lg:self-start"
+            data-testid="unplaced"
+          >
+            <h2 id="unplaced-heading" className="font-semibold">
+              Not on the map
+            </h2>
+            <p className="text-xs text-stone-600">Only the country is known: no province or city recorded.</p>
+            <ul className="mt-2 space-y-1">
+              {countryOnly.map(({ place }) => (
+                <li key={place.key}>
+                  <Link href={place.href} className="underline">
+                    {place.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
       {rows.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 p-6 text-center text-stone-700">
           No cases match these filters.

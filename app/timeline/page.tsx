@@ -9,6 +9,7 @@ import { SaveViewForm } from "@/components/account/save-view-form";
 import { can } from "@/lib/auth/permissions";
 import { CHART_UNITS, describeFilter, filterToQuery, UI_PAGE_SIZE } from "@/lib/validations/case-filter";
 import { FilterForm } from "@/components/timeline/filter-form";
+import { FilterPanel } from "@/components/timeline/filter-panel";
 import { ResultsTable } from "@/components/timeline/results-table";
 import { TimelineChart } from "@/components/timeline/timeline-chart";
 import { TotalsLine } from "@/components/timeline/totals";
@@ -32,14 +33,32 @@ export default async function TimelinePage({ searchParams }: Props) {
   const form = (
     [outlets, contacts]: Awaited<ReturnType<typeof formOptions>>,
     errors: Record<string, string>,
-    sort?: string,
-  ) => <FilterForm action="/timeline" raw={raw} errors={errors} outlets={outlets} contacts={contacts} sort={sort} />;
+    listing?: { sort?: string; by?: string; active: number },
+  ) => (
+    // Results first on a phone (filters behind a button); beside the results from the lg breakpoint.
+    <div className="lg:col-start-1 lg:row-start-1">
+      <FilterPanel active={listing?.active ?? 0} startOpen={Object.keys(errors).length > 0}>
+        <FilterForm
+          action="/timeline"
+          raw={raw}
+          errors={errors}
+          outlets={outlets}
+          contacts={contacts}
+          sort={listing?.sort}
+          by={listing?.by}
+          column
+        />
+      </FilterPanel>
+    </div>
+  );
 
   if (!query.ok) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">Timeline</h1>
-        {form(await formOptions(), query.errors)}
+        <div className="lg:grid lg:grid-cols-[19rem_minmax(0,1fr)] lg:gap-6">
+          {form(await formOptions(), query.errors)}
+        </div>
       </div>
     );
   }
@@ -69,6 +88,7 @@ export default async function TimelinePage({ searchParams }: Props) {
   const filterQuery = filterToQuery(filter);
   const withFilter = (path: string, extra = "") => `${path}?${[filterQuery, extra].filter(Boolean).join("&")}`;
   const sortParam = listing.sort === "date" ? undefined : listing.sort;
+  const activeFilters = new Set(new URLSearchParams(filterQuery).keys()).size;
 
   return (
     <div className="space-y-6">
@@ -79,81 +99,88 @@ export default async function TimelinePage({ searchParams }: Props) {
           holds the filters: bookmark it, share it or cite it.
         </p>
       </div>
-      {form(options, {}, listing.sort === "date" ? undefined : listing.sort)}
-      {canSave && (
-        <div className="grid gap-3 sm:grid-cols-2">
-          <SaveViewForm query={canonical} />
-          <nav aria-label="Your saved views" className="rounded border border-stone-300 bg-white p-3 text-sm">
-            <p className="font-medium">Your saved views</p>
-            {savedViews.length === 0 ? (
-              <p className="text-stone-700">None yet. Name the current view to find it again.</p>
-            ) : (
-              <ul className="list-disc pl-5">
-                {savedViews.slice(0, 10).map((v) => (
-                  <li key={v.id}>
-                    <Link href={`/timeline${v.query ? `?${v.query}` : ""}`} className="underline">
-                      {v.name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <Link href="/account#saved-views" className="underline">
-              Manage saved views
+      <div className="space-y-6 lg:grid lg:grid-cols-[19rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-6 lg:space-y-0">
+        {form(options, {}, { sort: sortParam, by: listing.by, active: activeFilters })}
+        <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <TotalsLine totals={result.totals} filterText={describeFilter(filter)} />
+          <nav aria-label="Get this view" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <a href={withFilter("/timeline/export", "format=csv")} className="underline" download>
+              Export CSV
+            </a>
+            <a href={withFilter("/timeline/export", "format=csv&provenance=header")} className="underline" download>
+              CSV with a provenance header
+            </a>
+            <a href={withFilter("/timeline/export", "format=json")} className="underline" download>
+              Export JSON
+            </a>
+            <Link href={withFilter("/map")} className="underline">
+              Show on the map
             </Link>
+            <a href={withFilter("/api/v1/cases")} className="underline">
+              The same in the JSON API
+            </a>
           </nav>
+          <section aria-labelledby="chart-heading" className="space-y-2">
+            <div className="flex flex-wrap items-baseline gap-4">
+              <h2 id="chart-heading" className="text-lg font-semibold">
+                Over time
+              </h2>
+              <nav aria-label="Chart step" className="flex gap-3 text-sm">
+                {CHART_UNITS.map((u) => (
+                  <Link
+                    key={u}
+                    href={`/timeline?${filterToQuery(filter, { sort: sortParam, by: u })}`}
+                    aria-current={u === unit ? "true" : undefined}
+                    className={u === unit ? "font-semibold" : "underline"}
+                  >
+                    per {u}
+                  </Link>
+                ))}
+              </nav>
+            </div>
+            <TimelineChart cells={cells} unit={unit} />
+          </section>
+          <section aria-labelledby="results-heading" className="space-y-2">
+            <h2 id="results-heading" className="text-lg font-semibold">
+              Cases ({result.totals.groups.toLocaleString("en")})
+            </h2>
+            <ResultsTable
+              path="/timeline"
+              filter={filter}
+              items={result.items}
+              sort={listing.sort}
+              page={result.page}
+              pageCount={result.pageCount}
+              showVisibility={Boolean(actor)}
+              by={listing.by}
+            />
+          </section>
         </div>
-      )}
-      <TotalsLine totals={result.totals} filterText={describeFilter(filter)} />
-      <nav aria-label="Get this view" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <a href={withFilter("/timeline/export", "format=csv")} className="underline" download>
-          Export CSV
-        </a>
-        <a href={withFilter("/timeline/export", "format=json")} className="underline" download>
-          Export JSON
-        </a>
-        <Link href={withFilter("/map")} className="underline">
-          Show on the map
-        </Link>
-        <a href={withFilter("/api/v1/cases")} className="underline">
-          The same in the JSON API
-        </a>
-      </nav>
-      <section aria-labelledby="chart-heading" className="space-y-2">
-        <div className="flex flex-wrap items-baseline gap-4">
-          <h2 id="chart-heading" className="text-lg font-semibold">
-            Over time
-          </h2>
-          <nav aria-label="Chart step" className="flex gap-3 text-sm">
-            {CHART_UNITS.map((u) => (
-              <Link
-                key={u}
-                href={`/timeline?${filterToQuery(filter, { sort: sortParam, by: u })}`}
-                aria-current={u === unit ? "true" : undefined}
-                className={u === unit ? "font-semibold" : "underline"}
-              >
-                per {u}
+        {canSave && (
+          <div className="grid gap-3 sm:grid-cols-2 lg:col-start-1 lg:row-start-2 lg:grid-cols-1 lg:self-start">
+            <SaveViewForm query={canonical} />
+            <nav aria-label="Your saved views" className="rounded border border-stone-300 bg-white p-3 text-sm">
+              <p className="font-medium">Your saved views</p>
+              {savedViews.length === 0 ? (
+                <p className="text-stone-700">None yet. Name the current view to find it again.</p>
+              ) : (
+                <ul className="list-disc pl-5">
+                  {savedViews.slice(0, 10).map((v) => (
+                    <li key={v.id}>
+                      <Link href={`/timeline${v.query ? `?${v.query}` : ""}`} className="underline">
+                        {v.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Link href="/account#saved-views" className="underline">
+                Manage saved views
               </Link>
-            ))}
-          </nav>
-        </div>
-        <TimelineChart cells={cells} unit={unit} />
-      </section>
-      <section aria-labelledby="results-heading" className="space-y-2">
-        <h2 id="results-heading" className="text-lg font-semibold">
-          Cases ({result.totals.groups.toLocaleString("en")})
-        </h2>
-        <ResultsTable
-          path="/timeline"
-          filter={filter}
-          items={result.items}
-          sort={listing.sort}
-          page={result.page}
-          pageCount={result.pageCount}
-          showVisibility={Boolean(actor)}
-          by={listing.by}
-        />
-      </section>
+            </nav>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -25,7 +25,7 @@ function curlExample(origin: string, token = "<token>"): string {
 /** The example request with a placeholder, for the page's introduction. */
 export function ApiExample({ origin }: { origin: string }) {
   return (
-    <pre className="overflow-x-auto rounded bg-stone-900 p-2 text-xs text-stone-50">
+    <pre className="rounded bg-stone-900 p-2 text-xs break-all whitespace-pre-wrap text-stone-50">
       <code>{curlExample(origin)}</code>
     </pre>
   );
@@ -101,7 +101,7 @@ export function CreateApiTokenForm({ origin }: { origin: string }) {
             <CopyButton text={token} label="Copy the new token" />
           </div>
           <p className="text-sm">Try it:</p>
-          <pre className="overflow-x-auto rounded bg-stone-900 p-2 text-xs text-stone-50">
+          <pre className="rounded bg-stone-900 p-2 text-xs break-all whitespace-pre-wrap text-stone-50">
             <code>{curlExample(origin, token)}</code>
           </pre>
         </div>

@@ -4,7 +4,7 @@ import type { AnnotationThread } from "@/lib/data/annotations";
 import type { CaseDetail, ClaimDto } from "@/lib/data/cases";
 import { useTranslations } from "next-intl";
 import { formatDay, formatPlace, formatRange, formatUncertainDate, isoDay } from "@/lib/format/display";
-import type { AnnotatableField } from "@/lib/validations/annotation";
+import { annotationAnchor, type AnnotatableField } from "@/lib/validations/annotation";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { Quote } from "@/components/ui/quote";
 import { AnnotateForm } from "@/components/annotations/annotation-forms";
@@ -70,7 +70,11 @@ function FigureRow({
   );
   const label = useTranslations("annotation.fields")(field);
   return (
-    <div className="border-t border-stone-200 py-3 sm:grid sm:grid-cols-3 sm:gap-4" data-testid={`figure-${id}`}>
+    <div
+      id={annotationAnchor({ field, eventId: null })}
+      className="scroll-mt-4 border-t border-stone-200 py-3 sm:grid sm:grid-cols-3 sm:gap-4"
+      data-testid={`figure-${id}`}
+    >
       <dt className="font-medium">{label}</dt>
       <dd className="sm:col-span-2">
         <div>{value}</div>
@@ -139,7 +143,9 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
         <h1 className="text-2xl font-semibold">{c.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <StatusBadge status={c.status} />
-          <span>Verification: {tEnums(`Verification.${c.verification}`)}</span>
+          <span id={annotationAnchor({ field: "verification", eventId: null })}>
+            Verification: {tEnums(`Verification.${c.verification}`)}
+          </span>
           {actor && (
             <span className="rounded bg-stone-200 px-2 py-0.5 text-xs">{tEnums(`Visibility.${c.visibility}`)}</span>
           )}
@@ -243,7 +249,12 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
         ) : (
           <ol className="mt-2 space-y-3">
             {c.events.map((e) => (
-              <li key={e.id} className="rounded border border-stone-300 bg-white p-3" data-event-type={e.type}>
+              <li
+                key={e.id}
+                id={annotationAnchor({ field: null, eventId: e.id })}
+                className="scroll-mt-4 rounded border border-stone-300 bg-white p-3"
+                data-event-type={e.type}
+              >
                 <p>
                   <strong>{eventLabel(e.type)}</strong> —{" "}
                   {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}

@@ -108,6 +108,8 @@ export function FilterForm({
   outlets,
   contacts,
   sort,
+  by,
+  column = false,
 }: {
   action: string;
   raw: RawQuery;
@@ -116,8 +118,26 @@ export function FilterForm({
   /** Advocacy contacts, only for roles that may filter by them. */
   contacts?: { id: string; name: string }[];
   sort?: string;
+  /** The chart step, kept across a new search like the sort. */
+  by?: string;
+  /** Laid out for a narrow side column (one field a row on wide screens). */
+  column?: boolean;
 }) {
   const tEnums = useTranslations("enums");
+  // Grid classes per layout: the wide form spreads fields across the page, the column stacks them.
+  const grid = column
+    ? {
+        dates: "grid gap-3 sm:grid-cols-2 lg:grid-cols-1",
+        q: "sm:col-span-2 lg:col-span-1",
+        place: "grid gap-3 sm:grid-cols-3 lg:grid-cols-2",
+        more: "grid gap-3 sm:grid-cols-3 lg:grid-cols-1",
+      }
+    : {
+        dates: "grid gap-3 sm:grid-cols-2 lg:grid-cols-4",
+        q: "sm:col-span-2",
+        place: "grid gap-3 sm:grid-cols-3 lg:grid-cols-6",
+        more: "grid gap-3 sm:grid-cols-3",
+      };
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <form
@@ -147,8 +167,9 @@ export function FilterForm({
         </div>
       )}
       {sort && <input type="hidden" name="sort" value={sort} />}
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="sm:col-span-2">
+      {by && <input type="hidden" name="by" value={by} />}
+      <div className={grid.dates}>
+        <div className={grid.q}>
           <Text
             name="q"
             label="Search text"
@@ -200,7 +221,7 @@ export function FilterForm({
         raw={raw}
         errors={errors}
       />
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className={grid.place}>
         <Text name="country" label="Country code" raw={raw} errors={errors} placeholder="CN" />
         <Text name="province" label="Province" raw={raw} errors={errors} />
         <Text name="city" label="City or area" raw={raw} errors={errors} />
@@ -208,7 +229,7 @@ export function FilterForm({
         <Text name="sizeMax" label="Group size to" type="number" raw={raw} errors={errors} />
         <Text name="tag" label="Tag" raw={raw} errors={errors} />
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className={grid.more}>
         <Text name="outlet" label="Source outlet" raw={raw} errors={errors} list="f-outlets" />
         <datalist id="f-outlets">
           {outlets.map((o) => (

@@ -5,7 +5,8 @@ import type { ActionState } from "@/lib/actions/action-state";
  * tell it apart from other live regions (Next's route announcer is also an alert).
  */
 export function FormStatus({ state, label }: { state: ActionState; label: string }) {
-  if (state.status === "idle" || !state.message) return <div aria-live="polite" aria-label={label} />;
+  // An empty status region while idle: axe forbids a name on a plain live region without a role.
+  if (state.status === "idle" || !state.message) return <div role="status" aria-label={label} />;
   const ok = state.status === "ok";
   return (
     <div

@@ -28,6 +28,7 @@ describe("CSV export", () => {
       "http://localhost:3000",
       "127.0.0.1",
       new Date("2030-01-01T00:00:00Z"),
+      { provenanceHeader: true },
     );
     const text = await response.text();
     const records = parse(text, { relax_column_count: true }) as string[][];
@@ -38,5 +39,25 @@ describe("CSV export", () => {
     const filterLine = header.find((r) => r[0].startsWith("# Filter:"))![0];
     expect(filterLine).toContain('text "x\\",=HYPERLINK'.replace("\\", ""));
     expect(filterToQuery(parsed.filter)).toContain("HYPERLINK");
+  });
+
+  it("starts with the column row by default, so a spreadsheet or pandas reads it without skipping lines", async () => {
+    const all = parseCaseQuery({ data: "all" });
+    if (!all.ok) throw new Error(JSON.stringify(all.errors));
+    const response = await exportResponse(
+      null,
+      all.filter,
+      "csv",
+      "http://localhost:3000",
+      null,
+      new Date("2030-01-01T00:00:00Z"),
+    );
+    const text = await response.text();
+    expect(text.startsWith("code,link,")).toBe(true);
+    // Every record has as many cells as the column row: no comment lines, no ragged rows.
+    const records = parse(text) as string[][];
+    expect(records.length).toBeGreaterThan(1);
+    expect(records[0]).toContain("source_sha256");
+    expect(records.some((r) => /^[0-9a-f]{64}/.test(r[records[0].indexOf("source_sha256")]))).toBe(true);
   });
 });

@@ -62,6 +62,7 @@ export async function exportResponse(
   origin: string,
   ip: string | null,
   now: Date,
+  options: { provenanceHeader?: boolean } = {},
 ): Promise<Response> {
   const totals = await countCases(actor, filter);
   const query = filterToQuery(filter);
@@ -94,7 +95,11 @@ export async function exportResponse(
 
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      if (format === "csv") {
+      if (format === "csv" && !options.provenanceHeader) {
+        // By default the first line is the column row, so Excel and pandas read the file as it is;
+        // the hashes stay in their columns and the provenance block is asked for with provenance=header.
+        controller.enqueue(encoder.encode(stringify([columns])));
+      } else if (format === "csv") {
         // The header block: comment lines a reader (or a spreadsheet's "skip rows") can see.
         const lines = [
           `# ${meta.title}`,

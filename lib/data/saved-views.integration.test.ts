@@ -32,6 +32,10 @@ describe("saved views", () => {
     expect((await saveView(researcher, { name: `${name} by size`, query: "sort=-size&country=cn" })).query).toBe(
       "country=CN&sort=-size",
     );
+    // The chart step is kept: a view saved per month opens per month.
+    expect((await saveView(researcher, { name: `${name} per month`, query: "by=month&from=2012" })).query).toBe(
+      "from=2012-01-01&by=month",
+    );
     // No filters at all: the whole timeline.
     expect((await saveView(researcher, { name: `${name} all`, query: "" })).query).toBe("");
   });

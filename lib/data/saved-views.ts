@@ -22,7 +22,8 @@ function canonicalQuery(actor: NonNullable<Actor>, query: string): string {
     throw ruleBroken(`The view was not saved: the filter "${parameter}" is not valid. ${message}`);
   }
   const { filter, listing } = parsed;
-  const canonical = filterToQuery(filter, { sort: listing.sort === "date" ? undefined : listing.sort });
+  // The chart step is part of the view: a view saved "per month" opens per month.
+  const canonical = filterToQuery(filter, { sort: listing.sort === "date" ? undefined : listing.sort, by: listing.by });
   if (canonical.length > MAX_VIEW_QUERY_LENGTH)
     throw ruleBroken(
       `The view was not saved: its filters are longer than ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`,

@@ -18,13 +18,15 @@ export function historyDescriber(t: Messages) {
     oldValue: string | null;
     newValue: string | null;
   }) => {
-    const table = FIELD_TABLE_BY_ENTITY[row.entity];
-    const spec = table && row.field ? table.fields[row.field] : undefined;
+    // Own properties only: a stored name such as "constructor" must not find Object's prototype.
+    const table = Object.hasOwn(FIELD_TABLE_BY_ENTITY, row.entity) ? FIELD_TABLE_BY_ENTITY[row.entity] : undefined;
+    const spec = table && row.field && Object.hasOwn(table.fields, row.field) ? table.fields[row.field] : undefined;
     let field: string | null = null;
     if (row.field)
-      field = spec
-        ? fieldLabeler(fields, table, "history")(row.field)
-        : known(`history.fields.${row.entity}.${row.field}`, row.field);
+      field =
+        spec && table
+          ? fieldLabeler(fields, table, "history")(row.field)
+          : known(`history.fields.${row.entity}.${row.field}`, row.field);
     const value = (v: string | null) =>
       v !== null && spec?.widget.kind === "select" ? known(`enums.${spec.widget.enumName}.${v}`, v) : v;
     return {

@@ -13,6 +13,16 @@ export const ANNOTATABLE_FIELDS = [
 
 export type AnnotatableField = (typeof ANNOTATABLE_FIELDS)[number];
 
+/**
+ * The id of the place on a case page where a note sits, so a link can go straight to it: the field's
+ * row, the event, or the case notes for a note on the whole case.
+ */
+export function annotationAnchor(target: { field: string | null; eventId: string | null }): string {
+  if (target.field) return `field-${target.field}`;
+  if (target.eventId) return `event-${target.eventId}`;
+  return "case-notes";
+}
+
 const body = requiredText(5000, "The note", { missing: "Write a note." });
 const id = recordId("Unknown record.");
 

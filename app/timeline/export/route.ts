@@ -7,7 +7,10 @@ import { paramsFromUrl, unknownParams } from "@/lib/validations/case-filter";
 
 export const dynamic = "force-dynamic";
 
-/** GET /timeline/export?format=csv|json&<filters>: exactly the filtered view, streamed and logged. */
+/**
+ * GET /timeline/export?format=csv|json[&provenance=header]&<filters>: exactly the filtered view,
+ * streamed and logged.
+ */
 export async function GET(request: Request) {
   const who = await apiActor(request);
   if ("refused" in who) return who.refused;
@@ -15,10 +18,17 @@ export async function GET(request: Request) {
   const format = search.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") return badParameters({ format: "Use csv or json." });
   search.delete("format");
+  // The "# …" provenance block breaks a default import in Excel or pandas: only on request.
+  const provenance = search.get("provenance");
+  if (provenance !== null && (provenance !== "header" || format !== "csv"))
+    return badParameters({ provenance: "Use provenance=header with format=csv, or leave it out." });
+  search.delete("provenance");
   const unknown = unknownParams(search, ["by"]);
   if (Object.keys(unknown).length) return badParameters(unknown);
   const query = readCaseQuery(who.actor, paramsFromUrl(search));
   if (!query.ok) return badParameters(query.errors);
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-  return exportResponse(who.actor, query.filter, format, publicOrigin(request), ip, await now());
+  return exportResponse(who.actor, query.filter, format, publicOrigin(request), ip, await now(), {
+    provenanceHeader: provenance === "header",
+  });
 }

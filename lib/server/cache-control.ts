@@ -1,0 +1,54 @@
+/**
+ * Caching of pages a visitor sees. Next.js marks every dynamic page `private, no-cache, no-store`,
+ * which also keeps visitor pages out of the browser's cache and its back/forward cache. A page
+ * answered to a request without a session is the same for every visitor, so it may be kept for a
+ * minute; signed-in pages carry non-public data and stay `no-store` (next.config.js).
+ *
+ * `private`, not `public`: each page carries a per-response CSP script nonce (proxy.ts), and a shared
+ * cache would hand one nonce to every reader. `Vary: Cookie` makes the browser fetch again once the
+ * reader signs in.
+ */
+export const VISITOR_PAGE_CACHE_CONTROL = "private, max-age=60, stale-while-revalidate=300";
+
+/** next-auth's session cookie names (plain and on HTTPS). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+
+/** Whether a request carries a session cookie, i.e. may be answered with signed-in data. */
+export function hasSessionCookie(cookieHeader: string | undefined): boolean {
+  return Boolean(cookieHeader && SESSION_COOKIE.test(cookieHeader));
+}
+
+/**
+ * Whether a response may be given VISITOR_PAGE_CACHE_CONTROL: a successful HTML page (not an API
+ * answer, not a server action) read with GET or HEAD without a session, that sets no cookie.
+ */
+export function isCacheableVisitorPage(req: {
+  method?: string;
+  url?: string;
+  cookie?: string;
+  nextAction?: boolean;
+  status: number;
+  contentType?: string;
+  setsCookie: boolean;
+}): boolean {
+  return (
+    (req.method === "GET" || req.method === "HEAD") &&
+    req.status === 200 &&
+    !req.nextAction &&
+    !req.setsCookie &&
+    !hasSessionCookie(req.cookie) &&
+    !(req.url ?? "/").startsWith("/api/") &&
+    /^text\/html\b/i.test(req.contentType ?? "")
+  );
+}
+
+/** A Vary header value with Cookie added (once). */
+export function varyWithCookie(vary: string | undefined): string {
+  const parts = (vary ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.some((p) => p.toLowerCase() === "cookie" || p === "*")
+    ? parts.join(", ")
+    : [...parts, "Cookie"].join(", ");
+}
