@@ -59,6 +59,8 @@ const envSchema = z.object({
   RW_DEMO_KEYS_FILE: z.string().default(".keys/demo-keys.json"),
   // Scripts and tests.
   DEBUG: z.string().optional(),
+  /** npm run lighthouse: which pages (paths or labels, comma-separated); all four when unset. */
+  LIGHTHOUSE_PAGES: z.string().optional(),
   CHROMIUM_PATH: z.string().optional(),
   /** Where Playwright looks for downloaded browsers, when not using Debian's Chromium. */
   PLAYWRIGHT_BROWSERS_PATH: z.string().optional(),
