@@ -106,6 +106,30 @@ test.describe("[INTAKE] new from report", () => {
     await expect(size.getByRole("blockquote").first()).toContainText("10명과 9명으로 이뤄진 탈북자 일행");
   });
 
+  test("a report without a publication date: the date is asked for first, offering the one its text mentions; then “last Wednesday” is placed", async ({
+    page,
+  }) => {
+    await signInAs(page, "EDITOR");
+    await page.goto("/cases/from-report");
+    const paste = page.getByRole("form", { name: "Paste a report" });
+    await paste
+      .getByLabel("Text of the report")
+      .fill(
+        "Nine North Koreans were caught in Yanji last Wednesday, a church group that helps defectors said in a statement dated March 8, 2013, calling on China to release them.",
+      );
+    await paste.getByRole("button", { name: "Propose records" }).click();
+    const date = paste.getByLabel("Published (optional)");
+    await expect(date).toHaveAccessibleDescription(/does not say when it was published.*mentions 2013-03-08/);
+    await expect(date).toHaveValue("2013-03-08");
+    await expect(paste.getByLabel(/Propose without a publication date/)).not.toBeChecked();
+    await expect(page.getByRole("form", { name: "Review proposed records" })).toHaveCount(0);
+
+    await paste.getByRole("button", { name: "Propose records" }).click();
+    const event = page.getByRole("form", { name: "Review proposed records" }).getByTestId("group-0-event-0");
+    await expect(event.getByLabel("Earliest date")).toHaveValue("2013-03-06");
+    await expect(event.getByLabel("Latest date")).toHaveValue("2013-03-06");
+  });
+
   test("bad input gets a clear message, not an error", async ({ page }) => {
     await signInAs(page, "EDITOR");
     await page.goto("/cases/from-report");

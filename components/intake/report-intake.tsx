@@ -102,6 +102,8 @@ export function ReportIntake({ today }: { today: string }) {
             {(a) => (
               <input
                 {...a}
+                // A date offered by the server (the one the text mentions) replaces what was there.
+                key={shown(state, "publishedAt", state.proposal?.input.publishedAt)}
                 type="date"
                 max={today}
                 className={input}
@@ -110,6 +112,12 @@ export function ReportIntake({ today }: { today: string }) {
             )}
           </Field>
         </div>
+        {state.message?.startsWith("Give the report's publication date first") && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="withoutDate" value="yes" />
+            Propose without a publication date (relative dates stay unresolved and propose no events)
+          </label>
+        )}
         <button type="submit" disabled={pending} className={button}>
           {pending ? "Reading…" : "Propose records"}
         </button>

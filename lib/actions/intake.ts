@@ -20,13 +20,31 @@ export async function proposeFromReportAction(
     permission: "create:case:any",
     schema: reportInputSchema(await now()),
     invalidMessage: "Check the highlighted fields. Nothing was read.",
-    run: async (actor, input) => {
+    run: async (actor, input, values) => {
       const extraction = extractReport(input.text, {
         publishedAt: input.publishedAt,
         outlet: input.outlet,
         url: input.url,
         now: await now(),
       });
+      // Without a publication date no relative date ("last Wednesday") can be placed, so no event is
+      // proposed: ask for it first, offering the latest full date the text mentions, unless the
+      // editor chooses to go on without one.
+      if (!extraction.publishedAt && values.withoutDate !== "yes" && !extraction.rejected) {
+        const candidate = extraction.publishedAtCandidate ?? null;
+        const why =
+          "The report does not say when it was published, so dates such as “last Wednesday” cannot be placed.";
+        return {
+          status: "invalid",
+          message: "Give the report's publication date first. Nothing was read yet.",
+          errors: {
+            publishedAt: candidate
+              ? `${why} The text mentions ${candidate}, filled in here: check that it is the publication date (or correct it) and propose again.`
+              : `${why} Give the date it was published, or tick “Propose without a publication date”.`,
+          },
+          values: candidate ? { ...values, publishedAt: candidate } : values,
+        };
+      }
       const contacts = await listContactOptions(actor);
       const duplicates = await Promise.all(
         extraction.groups.map(async (g) => {
