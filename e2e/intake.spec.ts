@@ -20,6 +20,10 @@ test.describe("[INTAKE] new from report", () => {
     await paste.getByLabel("Published (optional)").fill("2012-02-14");
     await paste.getByRole("button", { name: "Propose records" }).click();
     await expect(page.getByRole("status", { name: "Proposal status" })).toContainText("3 groups");
+    // The seed holds this very text: said at once, with the cases it backs offered to add to.
+    await expect(page.getByTestId("already-captured")).toContainText(
+      /already captured on .+ as “.+” \(The Korea Herald\), linked to CN-2012-0001\.\.0003/,
+    );
 
     const review = page.getByRole("form", { name: "Review proposed records" });
     await expect(review.getByTestId("total-check")).toContainText("24");

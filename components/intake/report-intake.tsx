@@ -127,6 +127,28 @@ export function ReportIntake({ today }: { today: string }) {
           </p>
         )}
       </form>
+      {state.proposal?.earlierCapture && (
+        <section
+          aria-label="Already captured"
+          data-testid="already-captured"
+          className="rounded border border-amber-500 bg-amber-50 p-3 text-sm"
+        >
+          <p>{state.proposal.earlierCapture.summary}</p>
+          <p className="mt-1">
+            <Link href={`/sources/${state.proposal.earlierCapture.id}`} className="underline">
+              Open the earlier capture
+            </Link>
+            {state.proposal.earlierCapture.codes.map((code) => (
+              <span key={code}>
+                {" · "}
+                <Link href={`/cases/${code}`} className="underline">
+                  {code}
+                </Link>
+              </span>
+            ))}
+          </p>
+        </section>
+      )}
       {state.proposal && <Review key={state.proposal.id} proposal={state.proposal} />}
     </div>
   );

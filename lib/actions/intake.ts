@@ -5,8 +5,9 @@ import { z } from "zod";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 import { now } from "@/lib/clock";
 import { listContactOptions } from "@/lib/data/contacts";
+import { findEarlierCapture } from "@/lib/data/sources";
 import { findIntakeDuplicates, saveReportIntake } from "@/lib/data/intake";
-import { formatPlace, formatUncertainDate } from "@/lib/format/display";
+import { formatCodeRanges, formatDay, formatPlace, formatUncertainDate, isoDay } from "@/lib/format/display";
 import { extractReport } from "@/lib/intake/extract";
 import type { IntakeProposal } from "@/lib/intake/proposal";
 import { intakeSaveSchema, MAX_REPORT_TEXT, reportInputSchema } from "@/lib/validations/intake";
@@ -45,8 +46,8 @@ export async function proposeFromReportAction(
           values: candidate ? { ...values, publishedAt: candidate } : values,
         };
       }
-      const contacts = await listContactOptions(actor);
-      const duplicates = await Promise.all(
+      const [contacts, earlier] = await Promise.all([listContactOptions(actor), findEarlierCapture(actor, input.text)]);
+      const found = await Promise.all(
         extraction.groups.map(async (g) => {
           const first = g.events[0];
           if (!first) return [];
@@ -68,6 +69,29 @@ export async function proposeFromReportAction(
           }));
         }),
       );
+      // The cases the earlier capture backs are offered to add to, for every group, after the look-alikes.
+      const linked = (earlier?.cases ?? []).map((d) => ({
+        code: d.code,
+        title: d.title,
+        sizeMin: d.sizeMin,
+        place: formatPlace(d),
+        dates:
+          d.firstEventEarliest && d.lastEventLatest
+            ? formatUncertainDate(d.firstEventEarliest, d.lastEventLatest, "DAY")
+            : "undated",
+      }));
+      const duplicates = found.map((list) => [...list, ...linked.filter((l) => !list.some((d) => d.code === l.code))]);
+      const codes = linked.map((l) => l.code);
+      const earlierCapture = earlier
+        ? {
+            id: earlier.id,
+            title: earlier.title,
+            outlet: earlier.outlet,
+            capturedOn: isoDay(earlier.retrievedAt),
+            codes,
+            summary: `This text was already captured on ${formatDay(earlier.retrievedAt)} as “${earlier.title}” (${earlier.outlet})${codes.length ? `, linked to ${formatCodeRanges(codes)}` : ", not yet linked to a case"}. Saving adds to that capture; to add what it says to ${codes.length === 1 ? "that case" : "those cases"}, choose ${codes.length === 1 ? "it" : "one"} under “Possible duplicates” for each group.`,
+          }
+        : undefined;
       const byName = new Map(contacts.map((c) => [c.name.toLowerCase(), c.id]));
       const proposal: IntakeProposal = {
         id: randomUUID(),
@@ -77,11 +101,12 @@ export async function proposeFromReportAction(
         duplicates,
         contacts,
         contactMatches: extraction.people.map((p) => byName.get(p.value.name.toLowerCase()) ?? null),
+        earlierCapture,
       };
-      const found = extraction.groups.length;
+      const groups = extraction.groups.length;
       return {
         status: "ok",
-        message: `Read the report: ${found} ${found === 1 ? "group" : "groups"}, ${extraction.people.length} ${extraction.people.length === 1 ? "person" : "people"}, ${extraction.appeals.length} ${extraction.appeals.length === 1 ? "appeal" : "appeals"} proposed. Review them below; nothing is saved yet.`,
+        message: `${earlierCapture ? "Already captured. " : ""}Read the report: ${groups} ${groups === 1 ? "group" : "groups"}, ${extraction.people.length} ${extraction.people.length === 1 ? "person" : "people"}, ${extraction.appeals.length} ${extraction.appeals.length === 1 ? "appeal" : "appeals"} proposed. Review them below; nothing is saved yet.`,
         proposal,
       };
     },

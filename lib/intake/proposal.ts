@@ -14,6 +14,8 @@ export type IntakeProposal = {
   duplicates: IntakeDuplicateView[][];
   /** Existing contacts, to address appeals to or to match people named in the report. */
   contacts: IntakeContactView[];
+  /** The same text captured before (the reviewer may add to its cases instead of logging new ones). */
+  earlierCapture?: { id: string; title: string; outlet: string; capturedOn: string; codes: string[]; summary: string };
   /** Per proposed person: the id of an existing contact with the same name, if any. */
   contactMatches: (string | null)[];
 };
