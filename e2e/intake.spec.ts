@@ -110,7 +110,7 @@ test.describe("[INTAKE] new from report", () => {
     await expect(size.getByRole("blockquote").first()).toContainText("10명과 9명으로 이뤄진 탈북자 일행");
   });
 
-  test("a report without a publication date: the date is asked for first, offering the one its text mentions; then “last Wednesday” is placed", async ({
+  test("a report without a publication date: asked for first, with the date its text mentions; proposing again with it places “last Wednesday” and keeps the reviewer's edits", async ({
     page,
   }) => {
     await signInAs(page, "EDITOR");
@@ -125,11 +125,24 @@ test.describe("[INTAKE] new from report", () => {
     const date = paste.getByLabel("Published (optional)");
     await expect(date).toHaveAccessibleDescription(/does not say when it was published.*mentions 2013-03-08/);
     await expect(date).toHaveValue("2013-03-08");
-    await expect(paste.getByLabel(/Propose without a publication date/)).not.toBeChecked();
     await expect(page.getByRole("form", { name: "Review proposed records" })).toHaveCount(0);
 
+    // Going on without a date: the group is proposed, but “last Wednesday” is not placed.
+    await date.fill("");
+    await paste.getByLabel(/Propose without a publication date/).check();
     await paste.getByRole("button", { name: "Propose records" }).click();
-    const event = page.getByRole("form", { name: "Review proposed records" }).getByTestId("group-0-event-0");
+    const review = page.getByRole("form", { name: "Review proposed records" });
+    await expect(review.getByTestId("group-0")).toBeVisible();
+    await expect(review.getByTestId("group-0-event-0").getByLabel("Earliest date")).not.toHaveValue("2013-03-06");
+    const title = `Nine caught in Yanji, checked ${Date.now()}`;
+    await review.getByTestId("group-0").getByLabel("Title").fill(title);
+
+    // The date found after all: proposed again, the date is placed and the edit is kept.
+    await date.fill("2013-03-08");
+    await paste.getByRole("button", { name: "Propose records" }).click();
+    await expect(review.getByTestId("edits-kept")).toContainText("your 1 edit was kept");
+    await expect(review.getByTestId("group-0").getByLabel("Title")).toHaveValue(title);
+    const event = review.getByTestId("group-0-event-0");
     await expect(event.getByLabel("Earliest date")).toHaveValue("2013-03-06");
     await expect(event.getByLabel("Latest date")).toHaveValue("2013-03-06");
   });
