@@ -106,6 +106,9 @@ export function LogCaseForm({
                     {d.code}
                   </Link>{" "}
                   — {t("duplicate", { title: d.title, sizeMin: d.sizeMin, place: d.place })}
+                  {d.reasons && d.reasons.length > 0 && (
+                    <span className="block text-stone-700">{t("matches", { reasons: d.reasons.join(", ") })}</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { findPossibleDuplicates } from "@/lib/data/cases";
 import { logCaseInOnePass } from "@/lib/data/log-case";
 import { formatPlace } from "@/lib/format/display";
+import { rankDuplicates } from "@/lib/format/duplicates";
 import { logCaseSchema } from "@/lib/validations/log-case";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 
@@ -18,16 +19,19 @@ export async function logCaseAction(previous: ActionState | FormData, formData?:
     schema: logCaseSchema,
     run: async (actor, input, values) => {
       if (values.confirmNotDuplicate !== "yes") {
-        const duplicates = await findPossibleDuplicates(actor, input.case);
+        const found = await findPossibleDuplicates(actor, input.case);
+        // Best match first, with what matches: the place, the dates, the size.
+        const duplicates = rankDuplicates({ ...input.case, caughtOn: input.event.dateEarliest }, found);
         if (duplicates.length > 0)
           return {
             status: "duplicates",
-            message: `${duplicates.length} existing ${duplicates.length === 1 ? "case looks" : "cases look"} similar (same place, similar size). Open them to check, or save anyway. Nothing was saved yet.`,
+            message: `${duplicates.length} existing ${duplicates.length === 1 ? "case looks" : "cases look"} similar, best match first. Open them to check, or save anyway. Nothing was saved yet.`,
             duplicates: duplicates.map((d) => ({
               code: d.code,
               title: d.title,
               sizeMin: d.sizeMin,
               place: formatPlace({ country: input.case.country, province: d.province, cityArea: d.cityArea }),
+              reasons: d.reasons,
             })),
             values,
           };
