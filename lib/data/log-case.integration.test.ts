@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logCaseInOnePass } from "@/lib/data/log-case";
+import { findEarlierCapture } from "@/lib/data/sources";
 import { type Actor } from "@/lib/auth/permissions";
 import { logCaseSchema } from "@/lib/validations/log-case";
 import { createTestUser, testDb, unique } from "@/lib/testing/test-database";
@@ -14,7 +15,7 @@ afterAll(() => db.$disconnect());
 
 /** The one-pass form as the page posts it: a pasted report, an arrest and an appeal to a new contact. */
 function form(run: string, extra: Record<string, string> = {}) {
-  const text = `Report ${run}. Ten North Koreans were arrested in Shenyang last Wednesday, activists said.`;
+  const text = `Report ${run}.\nTen North Koreans were arrested in Shenyang last Wednesday, activists said.`;
   return logCaseSchema.parse({
     title: `Ten caught ${run}`,
     sizeMin: "10",
@@ -157,5 +158,16 @@ describe("logCaseInOnePass", () => {
     const before = await written(run);
     await expect(logCaseInOnePass(researcher, form(run))).rejects.toMatchObject({ code: "forbidden" });
     expect(await written(run)).toEqual(before);
+  });
+
+  it("a text pasted again is found as the earlier capture (even with CRLF line breaks), with the cases it backs", async () => {
+    const run = unique();
+    const { code } = await logCaseInOnePass(editor, form(run));
+    const text = `Report ${run}.\nTen North Koreans were arrested in Shenyang last Wednesday, activists said.`;
+    const earlier = await findEarlierCapture(editor, text.replace(/\n/g, "\r\n"));
+    expect(earlier).toMatchObject({ title: `Ten caught ${run}`, outlet: "Test Herald" });
+    expect(earlier?.cases.map((c) => c.code)).toEqual([code]);
+    expect(await findEarlierCapture(editor, `${text} (edited)`)).toBeNull();
+    expect(await findEarlierCapture(await createTestUser(db, "RESEARCHER"), text)).toBeNull();
   });
 });
