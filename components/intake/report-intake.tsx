@@ -469,7 +469,7 @@ function Review({
               })}
               {proposal.duplicates[i]?.length > 0 && (
                 <fieldset className="rounded border border-amber-500 bg-amber-50 p-2 text-sm">
-                  <legend className="font-medium">Possible duplicates: same place, dates within a few days</legend>
+                  <legend className="font-medium">Possible duplicates, best match first</legend>
                   <label className="block">
                     <input
                       type="radio"
@@ -492,6 +492,9 @@ function Review({
                         {d.code}
                       </Link>
                       : {d.title} ({d.sizeMin}+ people, {d.place}, {d.dates})
+                      {d.reasons && d.reasons.length > 0 && (
+                        <span className="block pl-5 text-stone-700">Matches: {d.reasons.join(", ")}.</span>
+                      )}
                     </label>
                   ))}
                 </fieldset>

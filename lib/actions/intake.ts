@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { listContactOptions } from "@/lib/data/contacts";
 import { findEarlierCapture } from "@/lib/data/sources";
 import { findIntakeDuplicates, saveReportIntake } from "@/lib/data/intake";
+import { rankDuplicates } from "@/lib/format/duplicates";
 import { formatCodeRanges, formatDay, formatPlace, formatUncertainDate, isoDay } from "@/lib/format/display";
 import { extractReport } from "@/lib/intake/extract";
 import type { IntakeProposal } from "@/lib/intake/proposal";
@@ -57,7 +58,18 @@ export async function proposeFromReportAction(
             dateEarliest: first.dateEarliest,
             dateLatest: first.dateLatest,
           });
-          return found.map((d) => ({
+          // Best match first, with what matches: the city or province, the days apart, the size.
+          const ranked = rankDuplicates(
+            {
+              sizeMin: g.size.value.min,
+              sizeMax: g.size.value.max ?? undefined,
+              province: g.place?.value.province ?? undefined,
+              cityArea: g.place?.value.city ?? undefined,
+              caughtOn: first.dateEarliest,
+            },
+            found.map((d) => ({ ...d, sizeMax: null })),
+          );
+          return ranked.map((d) => ({
             code: d.code,
             title: d.title,
             sizeMin: d.sizeMin,
@@ -66,6 +78,7 @@ export async function proposeFromReportAction(
               d.firstEventEarliest && d.lastEventLatest
                 ? formatUncertainDate(d.firstEventEarliest, d.lastEventLatest, "DAY")
                 : "undated",
+            reasons: d.reasons,
           }));
         }),
       );

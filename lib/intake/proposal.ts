@@ -1,7 +1,15 @@
 /** What the server hands the review screen after reading a pasted report (plain data, no secrets). */
 import type { Extraction } from "@/lib/intake/types";
 
-export type IntakeDuplicateView = { code: string; title: string; sizeMin: number; place: string; dates: string };
+export type IntakeDuplicateView = {
+  code: string;
+  title: string;
+  sizeMin: number;
+  place: string;
+  dates: string;
+  /** What matches the proposed group ("same city (Yanji)", "caught 2 days apart"…), best match first. */
+  reasons?: string[];
+};
 export type IntakeContactView = { id: string; name: string; organisation: string | null };
 
 export type IntakeProposal = {
