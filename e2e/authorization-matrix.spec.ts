@@ -22,6 +22,7 @@ const ACTIONS: Record<string, Role[]> = {
   createAdvocacyActionAction: ["EDITOR", "STAFF", "ADMIN"],
   updateAdvocacyActionAction: ["EDITOR", "STAFF", "ADMIN"],
   createCaseAction: ["EDITOR", "STAFF", "ADMIN"],
+  logCaseAction: ["EDITOR", "STAFF", "ADMIN"],
   updateCaseAction: ["EDITOR", "STAFF", "ADMIN"],
   archiveCaseAction: ["EDITOR", "STAFF", "ADMIN"],
   restoreCaseAction: ["EDITOR", "STAFF", "ADMIN"],

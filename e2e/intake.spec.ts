@@ -20,6 +20,10 @@ test.describe("[INTAKE] new from report", () => {
     await paste.getByLabel("Published (optional)").fill("2012-02-14");
     await paste.getByRole("button", { name: "Propose records" }).click();
     await expect(page.getByRole("status", { name: "Proposal status" })).toContainText("3 groups");
+    // The seed holds this very text: said at once, with the cases it backs offered to add to.
+    await expect(page.getByTestId("already-captured")).toContainText(
+      /already captured on .+ as “.+” \(The Korea Herald\), linked to CN-2012-0001\.\.0003/,
+    );
 
     const review = page.getByRole("form", { name: "Review proposed records" });
     await expect(review.getByTestId("total-check")).toContainText("24");
@@ -104,6 +108,43 @@ test.describe("[INTAKE] new from report", () => {
       .click();
     // The quote is the report's own Korean words, not a translation.
     await expect(size.getByRole("blockquote").first()).toContainText("10명과 9명으로 이뤄진 탈북자 일행");
+  });
+
+  test("a report without a publication date: asked for first, with the date its text mentions; proposing again with it places “last Wednesday” and keeps the reviewer's edits", async ({
+    page,
+  }) => {
+    await signInAs(page, "EDITOR");
+    await page.goto("/cases/from-report");
+    const paste = page.getByRole("form", { name: "Paste a report" });
+    await paste
+      .getByLabel("Text of the report")
+      .fill(
+        "Nine North Koreans were caught in Yanji last Wednesday, a church group that helps defectors said in a statement dated March 8, 2013, calling on China to release them.",
+      );
+    await paste.getByRole("button", { name: "Propose records" }).click();
+    const date = paste.getByLabel("Published (optional)");
+    await expect(date).toHaveAccessibleDescription(/does not say when it was published.*mentions 2013-03-08/);
+    await expect(date).toHaveValue("2013-03-08");
+    await expect(page.getByRole("form", { name: "Review proposed records" })).toHaveCount(0);
+
+    // Going on without a date: the group is proposed, but “last Wednesday” is not placed.
+    await date.fill("");
+    await paste.getByLabel(/Propose without a publication date/).check();
+    await paste.getByRole("button", { name: "Propose records" }).click();
+    const review = page.getByRole("form", { name: "Review proposed records" });
+    await expect(review.getByTestId("group-0")).toBeVisible();
+    await expect(review.getByTestId("group-0-event-0").getByLabel("Earliest date")).not.toHaveValue("2013-03-06");
+    const title = `Nine caught in Yanji, checked ${Date.now()}`;
+    await review.getByTestId("group-0").getByLabel("Title").fill(title);
+
+    // The date found after all: proposed again, the date is placed and the edit is kept.
+    await date.fill("2013-03-08");
+    await paste.getByRole("button", { name: "Propose records" }).click();
+    await expect(review.getByTestId("edits-kept")).toContainText("your 1 edit was kept");
+    await expect(review.getByTestId("group-0").getByLabel("Title")).toHaveValue(title);
+    const event = review.getByTestId("group-0-event-0");
+    await expect(event.getByLabel("Earliest date")).toHaveValue("2013-03-06");
+    await expect(event.getByLabel("Latest date")).toHaveValue("2013-03-06");
   });
 
   test("bad input gets a clear message, not an error", async ({ page }) => {

@@ -46,6 +46,10 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
   ],
   "/cases/new": [{ url: "/cases/new", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/cases/from-report": [{ url: "/cases/from-report", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
+  "/cases/log": [
+    { url: "/cases/log", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
+    { url: () => `/cases/log?source=${ids.reportSourceId}`, expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },
+  ],
   "/cases/archived": [{ url: "/cases/archived", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/cases/[code]/edit": [
     { url: "/cases/CN-2012-0001/edit", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) },

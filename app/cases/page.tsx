@@ -38,6 +38,11 @@ export default async function CasesPage({
           </Link>
         )}
         {can(actor, "create:case:any") && (
+          <Link href="/cases/log" className="rounded border border-stone-900 px-3 py-1 text-sm font-medium">
+            Log an arrest in one pass
+          </Link>
+        )}
+        {can(actor, "create:case:any") && (
           <Link href="/cases/from-report" className="rounded border border-stone-900 px-3 py-1 text-sm font-medium">
             New from report
           </Link>

@@ -59,6 +59,9 @@ export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: 
                     {d.code}
                   </Link>{" "}
                   — {t("duplicate", { title: d.title, sizeMin: d.sizeMin, place: d.place })}
+                  {d.reasons && d.reasons.length > 0 && (
+                    <span className="block text-stone-700">{t("matches", { reasons: d.reasons.join(", ") })}</span>
+                  )}
                 </li>
               ))}
             </ul>

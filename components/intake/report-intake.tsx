@@ -5,7 +5,15 @@ import { proposeFromReportAction, saveFromReportAction } from "@/lib/actions/int
 import type { ActionState } from "@/lib/actions/action-state";
 import type { Confidence, Span } from "@/lib/intake/types";
 import type { IntakeProposal } from "@/lib/intake/proposal";
-import { errorsByField, initialDrafts, reviewPayload, type EventDraft } from "@/lib/intake/review-drafts";
+import {
+  errorsByField,
+  initialDrafts,
+  reviewEdits,
+  reviewPayload,
+  withEdits,
+  type EventDraft,
+  type ReviewEdit,
+} from "@/lib/intake/review-drafts";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { button, EnumOptions, Field, IDLE, input, shown, useKeepInputSubmit } from "@/components/ui/form-fields";
 import { useTranslations } from "next-intl";
@@ -28,6 +36,9 @@ export function ReportIntake({ today }: { today: string }) {
   // A paste far too long to send is refused here, with the server's own message, without uploading it.
   const [tooLong, setTooLong] = useState<ActionState | null>(null);
   const state = tooLong ?? serverState;
+  // The reviewer's edits of the current proposal, carried into a new proposal of the same text
+  // (proposed again with a corrected date: the dates are re-read, the edits stay).
+  const [carried, setCarried] = useState<{ text: string; edits: ReviewEdit[] } | null>(null);
   const id = useId();
   const submit = useKeepInputSubmit(action);
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -102,6 +113,8 @@ export function ReportIntake({ today }: { today: string }) {
             {(a) => (
               <input
                 {...a}
+                // A date offered by the server (the one the text mentions) replaces what was there.
+                key={shown(state, "publishedAt", state.proposal?.input.publishedAt)}
                 type="date"
                 max={today}
                 className={input}
@@ -110,6 +123,12 @@ export function ReportIntake({ today }: { today: string }) {
             )}
           </Field>
         </div>
+        {state.message?.startsWith("Give the report's publication date first") && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="withoutDate" value="yes" />
+            Propose without a publication date (relative dates stay unresolved and propose no events)
+          </label>
+        )}
         <button type="submit" disabled={pending} className={button}>
           {pending ? "Reading…" : "Propose records"}
         </button>
@@ -119,7 +138,36 @@ export function ReportIntake({ today }: { today: string }) {
           </p>
         )}
       </form>
-      {state.proposal && <Review key={state.proposal.id} proposal={state.proposal} />}
+      {state.proposal?.earlierCapture && (
+        <section
+          aria-label="Already captured"
+          data-testid="already-captured"
+          className="rounded border border-amber-500 bg-amber-50 p-3 text-sm"
+        >
+          <p>{state.proposal.earlierCapture.summary}</p>
+          <p className="mt-1">
+            <Link href={`/sources/${state.proposal.earlierCapture.id}`} className="underline">
+              Open the earlier capture
+            </Link>
+            {state.proposal.earlierCapture.codes.map((code) => (
+              <span key={code}>
+                {" · "}
+                <Link href={`/cases/${code}`} className="underline">
+                  {code}
+                </Link>
+              </span>
+            ))}
+          </p>
+        </section>
+      )}
+      {state.proposal && (
+        <Review
+          key={state.proposal.id}
+          proposal={state.proposal}
+          carried={carried?.text === state.proposal.text ? carried.edits : []}
+          onEdits={setCarried}
+        />
+      )}
     </div>
   );
 }
@@ -140,10 +188,23 @@ function ConfidenceNote({ confidence, why }: { confidence: Confidence; why: stri
 }
 
 /** Step 2: review, correct, drop, save. */
-function Review({ proposal }: { proposal: IntakeProposal }) {
+function Review({
+  proposal,
+  carried,
+  onEdits,
+}: {
+  proposal: IntakeProposal;
+  carried: ReviewEdit[];
+  onEdits: (edits: { text: string; edits: ReviewEdit[] }) => void;
+}) {
   const tEnums = useTranslations("enums");
   const eventLabel = (type: string): string => tEnums(`EventType.${type}` as string);
-  const [drafts, setDrafts] = useState(() => initialDrafts(proposal));
+  const proposed = useMemo(() => initialDrafts(proposal), [proposal]);
+  const [start] = useState(() => withEdits(proposed, carried));
+  const [drafts, setDrafts] = useState(start.drafts);
+  useEffect(() => {
+    onEdits({ text: proposal.text, edits: reviewEdits(proposed, drafts) });
+  }, [drafts, proposed, proposal.text, onEdits]);
   const [active, setActive] = useState<Span | null>(null);
   const [state, action, pending] = useActionState(saveFromReportAction, IDLE);
   const markRef = useRef<HTMLElement>(null);
@@ -250,6 +311,12 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
   return (
     <form action={action} noValidate aria-label="Review proposed records" className="grid gap-6 lg:grid-cols-2">
       <input type="hidden" name="payload" value={payload} />
+      {start.kept > 0 && (
+        <p className="text-sm lg:col-span-2" data-testid="edits-kept">
+          Read again: your {start.kept} {start.kept === 1 ? "edit was" : "edits were"} kept; everything else (such as
+          dates read against the new publication date) is as newly proposed.
+        </p>
+      )}
       <div className="space-y-4 lg:order-2">
         <section
           aria-labelledby="report-text-heading"
@@ -402,7 +469,7 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
               })}
               {proposal.duplicates[i]?.length > 0 && (
                 <fieldset className="rounded border border-amber-500 bg-amber-50 p-2 text-sm">
-                  <legend className="font-medium">Possible duplicates: same place, dates within a few days</legend>
+                  <legend className="font-medium">Possible duplicates, best match first</legend>
                   <label className="block">
                     <input
                       type="radio"
@@ -425,6 +492,9 @@ function Review({ proposal }: { proposal: IntakeProposal }) {
                         {d.code}
                       </Link>
                       : {d.title} ({d.sizeMin}+ people, {d.place}, {d.dates})
+                      {d.reasons && d.reasons.length > 0 && (
+                        <span className="block pl-5 text-stone-700">Matches: {d.reasons.join(", ")}.</span>
+                      )}
                     </label>
                   ))}
                 </fieldset>

@@ -168,6 +168,7 @@ export function TableField<F extends Record<string, FieldSpec>>({
   required,
   label,
   className,
+  prefix = "",
 }: {
   table: FieldTable<F>;
   name: keyof F & string;
@@ -179,19 +180,22 @@ export function TableField<F extends Record<string, FieldSpec>>({
   required?: boolean;
   label?: string;
   className?: string;
+  /** Put before the field's form name, where one form holds several records' fields ("event.type"). */
+  prefix?: string;
 }) {
   const t = useTranslations("fields");
   const spec = table.fields[name];
   const key = (part: "label" | "hint"): string => `${table.entity}.${name}.${part}`;
   const hint = spec.hint ? t(key("hint")) : undefined;
+  const formName = `${prefix}${name}`;
   return (
     <div className={className}>
-      <Field id={idPrefix} name={name} label={label ?? t(key("label"))} hint={hint} state={state}>
+      <Field id={idPrefix} name={formName} label={label ?? t(key("label"))} hint={hint} state={state}>
         {(aria) => (
           <Widget
             spec={spec}
             aria={aria}
-            value={shown(state, name, value)}
+            value={shown(state, formName, value)}
             choices={choices}
             placeholder={placeholder}
             required={required}

@@ -19,7 +19,7 @@ export type ActionState = {
   /** The submitted values, so a refused form keeps what the user typed. */
   values?: Record<string, string>;
   /** Cases that may be the same group, shown before a new case is saved. */
-  duplicates?: { code: string; title: string; sizeMin: number; place: string }[];
+  duplicates?: { code: string; title: string; sizeMin: number; place: string; reasons?: string[] }[];
   /** A secret made by this action (a new API token), for its form to show once; never stored in clear. */
   oneTimeSecret?: string;
   /** Records proposed from a pasted report, for the user to review before anything is saved. */

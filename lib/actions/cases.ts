@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { createCase, setCaseArchived, setCaseVisibility, updateCase } from "@/lib/data/case-writes";
 import { findPossibleDuplicates } from "@/lib/data/cases";
 import { formatPlace } from "@/lib/format/display";
+import { rankDuplicates } from "@/lib/format/duplicates";
 import { archiveCaseSchema, createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { setVisibilitySchema } from "@/lib/validations/case-visibility";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
@@ -16,16 +17,18 @@ export async function createCaseAction(previous: ActionState | FormData, formDat
     schema: createCaseSchema,
     run: async (actor, input, values) => {
       if (values.confirmNotDuplicate !== "yes") {
-        const duplicates = await findPossibleDuplicates(actor, input);
+        // Best match first, with what matches (place and size; the dates are not known yet).
+        const duplicates = rankDuplicates(input, await findPossibleDuplicates(actor, input));
         if (duplicates.length > 0) {
           return {
             status: "duplicates",
-            message: `${duplicates.length} existing ${duplicates.length === 1 ? "case looks" : "cases look"} similar (same place, similar size). Open them to check, or save anyway.`,
+            message: `${duplicates.length} existing ${duplicates.length === 1 ? "case looks" : "cases look"} similar (same place, similar size), best match first. Open them to check, or save anyway.`,
             duplicates: duplicates.map((d) => ({
               code: d.code,
               title: d.title,
               sizeMin: d.sizeMin,
               place: formatPlace({ country: input.country, province: d.province, cityArea: d.cityArea }),
+              reasons: d.reasons,
             })),
             values,
           };

@@ -5,8 +5,10 @@ import { z } from "zod";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 import { now } from "@/lib/clock";
 import { listContactOptions } from "@/lib/data/contacts";
+import { findEarlierCapture } from "@/lib/data/sources";
 import { findIntakeDuplicates, saveReportIntake } from "@/lib/data/intake";
-import { formatPlace, formatUncertainDate } from "@/lib/format/display";
+import { rankDuplicates } from "@/lib/format/duplicates";
+import { formatCodeRanges, formatDay, formatPlace, formatUncertainDate, isoDay } from "@/lib/format/display";
 import { extractReport } from "@/lib/intake/extract";
 import type { IntakeProposal } from "@/lib/intake/proposal";
 import { intakeSaveSchema, MAX_REPORT_TEXT, reportInputSchema } from "@/lib/validations/intake";
@@ -20,15 +22,33 @@ export async function proposeFromReportAction(
     permission: "create:case:any",
     schema: reportInputSchema(await now()),
     invalidMessage: "Check the highlighted fields. Nothing was read.",
-    run: async (actor, input) => {
+    run: async (actor, input, values) => {
       const extraction = extractReport(input.text, {
         publishedAt: input.publishedAt,
         outlet: input.outlet,
         url: input.url,
         now: await now(),
       });
-      const contacts = await listContactOptions(actor);
-      const duplicates = await Promise.all(
+      // Without a publication date no relative date ("last Wednesday") can be placed, so no event is
+      // proposed: ask for it first, offering the latest full date the text mentions, unless the
+      // editor chooses to go on without one.
+      if (!extraction.publishedAt && values.withoutDate !== "yes" && !extraction.rejected) {
+        const candidate = extraction.publishedAtCandidate ?? null;
+        const why =
+          "The report does not say when it was published, so dates such as “last Wednesday” cannot be placed.";
+        return {
+          status: "invalid",
+          message: "Give the report's publication date first. Nothing was read yet.",
+          errors: {
+            publishedAt: candidate
+              ? `${why} The text mentions ${candidate}, filled in here: check that it is the publication date (or correct it) and propose again.`
+              : `${why} Give the date it was published, or tick “Propose without a publication date”.`,
+          },
+          values: candidate ? { ...values, publishedAt: candidate } : values,
+        };
+      }
+      const [contacts, earlier] = await Promise.all([listContactOptions(actor), findEarlierCapture(actor, input.text)]);
+      const found = await Promise.all(
         extraction.groups.map(async (g) => {
           const first = g.events[0];
           if (!first) return [];
@@ -38,7 +58,18 @@ export async function proposeFromReportAction(
             dateEarliest: first.dateEarliest,
             dateLatest: first.dateLatest,
           });
-          return found.map((d) => ({
+          // Best match first, with what matches: the city or province, the days apart, the size.
+          const ranked = rankDuplicates(
+            {
+              sizeMin: g.size.value.min,
+              sizeMax: g.size.value.max ?? undefined,
+              province: g.place?.value.province ?? undefined,
+              cityArea: g.place?.value.city ?? undefined,
+              caughtOn: first.dateEarliest,
+            },
+            found.map((d) => ({ ...d, sizeMax: null })),
+          );
+          return ranked.map((d) => ({
             code: d.code,
             title: d.title,
             sizeMin: d.sizeMin,
@@ -47,9 +78,33 @@ export async function proposeFromReportAction(
               d.firstEventEarliest && d.lastEventLatest
                 ? formatUncertainDate(d.firstEventEarliest, d.lastEventLatest, "DAY")
                 : "undated",
+            reasons: d.reasons,
           }));
         }),
       );
+      // The cases the earlier capture backs are offered to add to, for every group, after the look-alikes.
+      const linked = (earlier?.cases ?? []).map((d) => ({
+        code: d.code,
+        title: d.title,
+        sizeMin: d.sizeMin,
+        place: formatPlace(d),
+        dates:
+          d.firstEventEarliest && d.lastEventLatest
+            ? formatUncertainDate(d.firstEventEarliest, d.lastEventLatest, "DAY")
+            : "undated",
+      }));
+      const duplicates = found.map((list) => [...list, ...linked.filter((l) => !list.some((d) => d.code === l.code))]);
+      const codes = linked.map((l) => l.code);
+      const earlierCapture = earlier
+        ? {
+            id: earlier.id,
+            title: earlier.title,
+            outlet: earlier.outlet,
+            capturedOn: isoDay(earlier.retrievedAt),
+            codes,
+            summary: `This text was already captured on ${formatDay(earlier.retrievedAt)} as “${earlier.title}” (${earlier.outlet})${codes.length ? `, linked to ${formatCodeRanges(codes)}` : ", not yet linked to a case"}. Saving adds to that capture; to add what it says to ${codes.length === 1 ? "that case" : "those cases"}, choose ${codes.length === 1 ? "it" : "one"} under “Possible duplicates” for each group.`,
+          }
+        : undefined;
       const byName = new Map(contacts.map((c) => [c.name.toLowerCase(), c.id]));
       const proposal: IntakeProposal = {
         id: randomUUID(),
@@ -59,11 +114,12 @@ export async function proposeFromReportAction(
         duplicates,
         contacts,
         contactMatches: extraction.people.map((p) => byName.get(p.value.name.toLowerCase()) ?? null),
+        earlierCapture,
       };
-      const found = extraction.groups.length;
+      const groups = extraction.groups.length;
       return {
         status: "ok",
-        message: `Read the report: ${found} ${found === 1 ? "group" : "groups"}, ${extraction.people.length} ${extraction.people.length === 1 ? "person" : "people"}, ${extraction.appeals.length} ${extraction.appeals.length === 1 ? "appeal" : "appeals"} proposed. Review them below; nothing is saved yet.`,
+        message: `${earlierCapture ? "Already captured. " : ""}Read the report: ${groups} ${groups === 1 ? "group" : "groups"}, ${extraction.people.length} ${extraction.people.length === 1 ? "person" : "people"}, ${extraction.appeals.length} ${extraction.appeals.length === 1 ? "appeal" : "appeals"} proposed. Review them below; nothing is saved yet.`,
         proposal,
       };
     },

@@ -14,7 +14,7 @@ export type KeyFigure = {
   /** The sum of each group's best estimate (its minimum where no best estimate is given). */
   peopleBest: number;
   groups: number;
-  /** The sources whose quoted passages back these groups' sizes. */
+  /** The sources whose quoted passages back these groups' sizes (and, for a figure by status, their status). */
   sources: { id: string; outlet: string; title: string; publishedAt: Date | null }[];
 };
 
@@ -48,11 +48,15 @@ export async function getDashboardFigures(actor: Actor): Promise<Record<FigureNa
     db.$queryRaw<Record<string, bigint>[]>(
       Prisma.sql`SELECT ${Prisma.join(columns, ", ")} FROM "Case" c WHERE ${caseWhereSql(actor, filters[0])}`,
     ),
-    ...filters.map((filter) =>
+    // A figure counted by status ("Repatriated") also names the passages that back each case's current
+    // status, not only those behind its size: the report that says they were returned is cited.
+    ...filters.map((filter, i) =>
       db.$queryRaw<KeyFigure["sources"]>(Prisma.sql`
         SELECT DISTINCT s."id", s."outlet", s."title", s."publishedAt" FROM "Source" s
-        JOIN "SourceClaim" sc ON sc."sourceId" = s."id" AND sc."deletedAt" IS NULL AND sc."field" = 'sizeMin'
-        JOIN "Case" c ON c."id" = sc."caseId"
+        JOIN "SourceClaim" sc ON sc."sourceId" = s."id" AND sc."deletedAt" IS NULL
+        JOIN "Case" c ON c."id" = sc."caseId" AND (sc."field" = 'sizeMin'${
+          FIGURES[names[i]] ? Prisma.sql` OR (sc."field" = 'status' AND sc."value" = c."status"::text)` : Prisma.empty
+        })
         WHERE s."deletedAt" IS NULL AND ${caseWhereSql(actor, filter)}
         ORDER BY s."publishedAt" ASC, s."id" LIMIT 20`),
     ),

@@ -12,6 +12,7 @@ import {
   isStorableText,
   MAX_QUOTE,
   MAX_SOURCE_TEXT,
+  normalizeLineBreaks,
   type AddClaimInput,
   type CaptureSourceInput,
 } from "@/lib/validations/source";
@@ -309,4 +310,49 @@ export function sourceQuoter(
       reason,
     );
   };
+}
+
+/**
+ * An earlier capture of exactly this text that the actor may see (the same SHA-256 as saving it would
+ * compute), with the cases it backs that the actor may see: so a pasted report can say at once that
+ * it is already in, and offer those cases to add to. Null when there is none, or for those who do
+ * not capture sources.
+ */
+export async function findEarlierCapture(actor: Actor, pasted: string) {
+  if (!can(actor, "write:source:any")) return null;
+  // Saving normalizes line breaks (a browser sends CRLF): compare what would be saved.
+  const text = normalizeLineBreaks(pasted);
+  const found = await db.source.findFirst({
+    where: { sha256: sha256Hex(text), ...sourceVisibleTo(actor) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      retrievedAt: true,
+      text: true,
+      claims: {
+        where: { deletedAt: null, case: caseVisibleTo(actor) },
+        select: {
+          case: {
+            select: {
+              code: true,
+              title: true,
+              sizeMin: true,
+              country: true,
+              province: true,
+              cityArea: true,
+              firstEventEarliest: true,
+              lastEventLatest: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!found || found.text !== text) return null;
+  const cases = [...new Map(found.claims.map((c) => [c.case.code, c.case])).values()].sort((a, b) =>
+    a.code.localeCompare(b.code),
+  );
+  return { id: found.id, title: found.title, outlet: found.outlet, retrievedAt: found.retrievedAt, cases };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPlace, formatRange, formatUncertainDate } from "@/lib/format/display";
+import { formatCodeRanges, formatPlace, formatRange, formatUncertainDate } from "@/lib/format/display";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -34,5 +34,16 @@ describe("formatPlace", () => {
   it("joins the known parts, most specific first", () => {
     expect(formatPlace({ country: "CN", province: "Jilin", cityArea: "Yanji" })).toBe("Yanji, Jilin, China");
     expect(formatPlace({ country: "CN" })).toBe("China");
+  });
+});
+
+describe("formatCodeRanges", () => {
+  it("joins runs of consecutive codes and lists the rest in order", () => {
+    expect(formatCodeRanges(["CN-2012-0003", "CN-2012-0001", "CN-2012-0002"])).toBe("CN-2012-0001..0003");
+    expect(formatCodeRanges(["CN-2012-0001", "CN-2012-0003", "CN-2013-0004", "CN-2013-0005", "CN-2012-0001"])).toBe(
+      "CN-2012-0001, CN-2012-0003, CN-2013-0004..0005",
+    );
+    expect(formatCodeRanges(["CN-2012-0009", "CN-2013-0001"])).toBe("CN-2012-0009, CN-2013-0001");
+    expect(formatCodeRanges([])).toBe("");
   });
 });

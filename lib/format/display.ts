@@ -93,3 +93,28 @@ export function countryName(code: string | null | undefined, locale = "en"): str
 export function formatPlace(p: { country: string | null; province?: string | null; cityArea?: string | null }): string {
   return [p.cityArea, p.province, countryName(p.country)].filter(Boolean).join(", ");
 }
+
+/**
+ * Case codes as a person lists them: runs of consecutive codes of one country and year joined
+ * ("CN-2012-0001..0003"), the rest separated by commas, in order.
+ */
+export function formatCodeRanges(codes: readonly string[]): string {
+  const parsed = [...new Set(codes)]
+    .map((code) => ({ code, m: /^([A-Z]{2,3}-\d{4}-)(\d{4})$/.exec(code) }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const parts: string[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const start = parsed[i];
+    let j = i;
+    while (
+      start.m &&
+      j + 1 < parsed.length &&
+      parsed[j + 1].m?.[1] === start.m[1] &&
+      Number(parsed[j + 1].m![2]) === Number(parsed[j].m![2]) + 1
+    )
+      j++;
+    parts.push(j > i ? `${start.code}..${parsed[j].m![2]}` : start.code);
+    i = j;
+  }
+  return parts.join(", ");
+}

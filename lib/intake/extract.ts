@@ -118,6 +118,7 @@ function run(text: string, opts: ExtractOptions): Extraction {
       language: meta.language,
     },
     publishedAt: pub,
+    publishedAtCandidate: meta.publishedAtCandidate,
     groups,
     statedTotals,
     aggregates,

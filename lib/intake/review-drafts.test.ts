@@ -6,7 +6,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractReport } from "@/lib/intake/extract";
 import type { IntakeProposal } from "@/lib/intake/proposal";
-import { aggregateSummary, caseTitle, errorsByField, initialDrafts, reviewPayload } from "@/lib/intake/review-drafts";
+import {
+  aggregateSummary,
+  caseTitle,
+  errorsByField,
+  initialDrafts,
+  reviewEdits,
+  reviewPayload,
+  withEdits,
+} from "@/lib/intake/review-drafts";
 import { intakeSaveSchema } from "@/lib/validations/intake";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "fixtures");
@@ -107,5 +115,37 @@ describe("review drafts", () => {
     const parsed = intakeSaveSchema.safeParse(JSON.parse(reviewPayload(d, p).payload));
     expect(parsed.success).toBe(true);
     expect(parsed.data?.cases[0].sizeQuote).toBe("탈북자 10명");
+  });
+});
+
+const UNDATED =
+  "Nine North Koreans were caught in Yanji last Wednesday, a church group that helps defectors said in a statement dated March 8, 2013, calling on China to release them.";
+
+describe("edits carried across a re-proposal", () => {
+  it("keeps every value the reviewer changed where the item still exists, and the rest as newly proposed", () => {
+    const first = initialDrafts(proposalOf(UNDATED, ""));
+    const edited = structuredClone(first);
+    edited.cases[0].title = "Nine caught in Yanji (checked)";
+    edited.cases[0].sizeMax = "12";
+    edited.source.outlet = "Church Wire";
+    const edits = reviewEdits(first, edited);
+    expect(edits).toEqual([
+      { path: ["cases", 0, "title"], value: "Nine caught in Yanji (checked)" },
+      { path: ["cases", 0, "sizeMax"], value: "12" },
+      { path: ["source", "outlet"], value: "Church Wire" },
+    ]);
+
+    // Read again against the publication date: "last Wednesday" is now placed, and the edits stay.
+    const again = initialDrafts(proposalOf(UNDATED, "2013-03-08"));
+    const { drafts, kept } = withEdits(again, edits);
+    expect(kept).toBe(3);
+    expect(drafts.cases[0]).toMatchObject({ title: "Nine caught in Yanji (checked)", sizeMax: "12" });
+    expect(drafts.source.outlet).toBe("Church Wire");
+    expect(drafts.cases[0].events.find((e) => e.dateWording === "last Wednesday")).toMatchObject({
+      dateEarliest: "2013-03-06",
+      dateLatest: "2013-03-06",
+    });
+    // An edit of an item the new proposal no longer has is dropped, not invented.
+    expect(withEdits(again, [{ path: ["cases", 5, "title"], value: "x" }]).kept).toBe(0);
   });
 });

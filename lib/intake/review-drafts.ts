@@ -319,3 +319,44 @@ export function errorsByField(
   }
   return out;
 }
+
+/** One value the reviewer changed: where it is in the drafts ("cases", 0, "title") and what it became. */
+export type ReviewEdit = { path: (string | number)[]; value: unknown };
+
+const isNode = (v: unknown): v is Record<string | number, unknown> => typeof v === "object" && v !== null;
+
+/** What the reviewer changed: every value that differs from the drafts as first proposed. */
+export function reviewEdits(base: ReviewDrafts, current: ReviewDrafts): ReviewEdit[] {
+  const edits: ReviewEdit[] = [];
+  const walk = (a: unknown, b: unknown, path: (string | number)[]) => {
+    if (isNode(a) && isNode(b) && Array.isArray(a) === Array.isArray(b)) {
+      const keys = Array.isArray(b) ? b.map((_, i) => i) : Object.keys(b);
+      for (const k of keys) walk(a[k], b[k], [...path, k]);
+      return;
+    }
+    if (a !== b) edits.push({ path, value: b });
+  };
+  walk(base, current, []);
+  return edits;
+}
+
+/**
+ * A new proposal of the same report (say, read against a corrected publication date) with the
+ * reviewer's edits carried over: each edit lands where the same item still exists; the rest of the
+ * new proposal (such as dates re-read against the new date) is kept as proposed.
+ */
+export function withEdits(drafts: ReviewDrafts, edits: ReviewEdit[]): { drafts: ReviewDrafts; kept: number } {
+  const next = structuredClone(drafts);
+  let kept = 0;
+  for (const { path, value } of edits) {
+    let node: unknown = next;
+    for (const k of path.slice(0, -1)) node = isNode(node) ? node[k] : undefined;
+    const last = path.at(-1);
+    if (!isNode(node) || last === undefined || !(last in node)) continue;
+    const old = node[last];
+    if (isNode(old) !== isNode(value)) continue;
+    node[last] = value;
+    kept++;
+  }
+  return { drafts: next, kept };
+}

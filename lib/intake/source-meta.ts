@@ -56,7 +56,24 @@ const outletRegex = (o: Outlet) =>
     "g",
   );
 
-type Meta = Extraction["source"] & { headLines: Set<number>; publishedAtValue: string | null };
+type Meta = Extraction["source"] & {
+  headLines: Set<number>;
+  publishedAtValue: string | null;
+  publishedAtCandidate: string | null;
+};
+
+/** The latest full date (day, month and year) the text mentions, not after `today`: a likely publication date. */
+function latestFullDate(text: string, lex: Lexicon, today: string | null): string | null {
+  let latest: string | null = null;
+  for (const phrase of lex.findDatePhrases(text)) {
+    const r = phrase.rule;
+    if (r.kind !== "absolute" || r.year === null || r.month === null || r.day === null) continue;
+    const iso = `${String(r.year).padStart(4, "0")}-${String(r.month).padStart(2, "0")}-${String(r.day).padStart(2, "0")}`;
+    if (!isRealDay(iso) || (today && iso > today)) continue;
+    if (!latest || iso > latest) latest = iso;
+  }
+  return latest;
+}
 
 function lineSpan(l: Line): Span {
   return { start: l.start, end: l.end };
@@ -174,7 +191,18 @@ export function sourceMeta(
   // --- outlet
   const outlet = findOutlet(text, lines, opts, byline ?? null);
 
-  return { title, author, outlet, publishedAt, language, headLines, publishedAtValue: publishedAt?.value ?? null };
+  const today = opts.now ? opts.now.toISOString().slice(0, 10) : null;
+  const publishedAtCandidate = publishedAt ? null : latestFullDate(text, lex, today);
+  return {
+    title,
+    author,
+    outlet,
+    publishedAt,
+    language,
+    headLines,
+    publishedAtValue: publishedAt?.value ?? null,
+    publishedAtCandidate,
+  };
 }
 
 function hostOf(url: string | undefined): string | null {

@@ -56,6 +56,11 @@ export type Extraction = {
   };
   /** The date relative dates were resolved against (given, else found in the text), or null. */
   publishedAt: string | null;
+  /**
+   * When the report shows no publication date: the latest full date its text mentions (not after
+   * today), offered to the reviewer as a likely one. Never used to resolve dates until confirmed.
+   */
+  publishedAtCandidate?: string | null;
   groups: DraftGroup[];
   statedTotals: Proposal<StatedTotal>[];
   /** Statistics over a period or many places ("at least 100 … since April"): never groups; the reviewer may keep them. */

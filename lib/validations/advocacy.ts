@@ -7,7 +7,8 @@ export { ACTION_KINDS, ACTION_RESPONSES, ACTION_STATUSES } from "@/lib/fields/ad
 
 const fields = schemaOf(ADVOCACY_FIELDS).shape;
 
-const followUpAfterDate = <T extends { date: Date; followUpDue?: Date }>(v: T, ctx: z.RefinementCtx) => {
+/** A follow-up is due on or after the action's date (shared with the one-pass case log). */
+export const followUpAfterDate = <T extends { date: Date; followUpDue?: Date }>(v: T, ctx: z.RefinementCtx) => {
   if (v.followUpDue && v.followUpDue < v.date)
     ctx.addIssue({
       code: "custom",

@@ -75,7 +75,7 @@ export const recordId = (message: string) => z.string({ message }).regex(RECORD_
 
 /** A two-letter country code, upper-cased. */
 export const countryCode = z
-  .string()
+  .string({ message: "Use a two-letter country code, e.g. CN." })
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. CN.");

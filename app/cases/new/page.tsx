@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { CaseForm } from "@/components/cases/case-form";
 
@@ -13,7 +14,11 @@ export default async function NewCasePage() {
       <p className="text-sm text-stone-700">
         One case is one group of people caught together. Give the conservative figure as “at least”. The code is
         assigned when you save; the case starts internal, and you can publish it from its preview. Add events and
-        sources from the case page.
+        sources from the case page, or{" "}
+        <Link href="/cases/log" className="underline">
+          log an arrest in one pass
+        </Link>{" "}
+        with its event, source, passages and an advocacy action.
       </p>
       <CaseForm
         mode="create"
