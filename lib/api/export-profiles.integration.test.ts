@@ -28,7 +28,13 @@ const GENERATED = [
     event: { type: "DETAINED", dateEarliest: "2014-01-01", precision: "YEAR" },
   },
   {
-    case: { title: "Range of days", sizeMin: "10", sizeMax: "12", sizeWording: "10-12 people", tags: "family, detained-{run}" },
+    case: {
+      title: "Range of days",
+      sizeMin: "10",
+      sizeMax: "12",
+      sizeWording: "10-12 people",
+      tags: "family, detained-{run}",
+    },
     event: { type: "REPATRIATED", dateEarliest: "2015-03-03", dateLatest: "2015-03-17", precision: "WEEK" },
   },
   { case: { title: "No event at all", sizeMin: "3", sizeWording: "at least 3" }, event: null },
