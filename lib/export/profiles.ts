@@ -173,7 +173,15 @@ export function profileHeaderRows(profile: ExportProfile): string[][] {
 
 /** One case as one row of a profile's CSV. */
 export function profileRow(profile: ExportProfile, c: ProfileCase): Cell[] {
-  return COLUMNS[profile].map((col) => col.value(c));
+  return COLUMNS[profile].map((col) => quoteQuoted(col.value(c)));
+}
+
+/**
+ * csv-stringify's escape_formulas writes "-x" as "'-x", and the importer takes one such quote off:
+ * a value that itself starts with quotes before = + - @ gets one more, so it too comes back as it was.
+ */
+function quoteQuoted(cell: Cell): Cell {
+  return typeof cell === "string" && /^'+[=+\-@]/.test(cell) ? `'${cell}` : cell;
 }
 
 /** The import preset of a profile: header → target, for the columns that go back into a case. */

@@ -119,7 +119,7 @@ export function mappingProblems(headers: string[], mapping: ImportMapping): stri
   if (byTarget.has("size") && byTarget.has("sizeMin"))
     problems.push("Map either a size column or a minimum size column, not both: both give the group size.");
   if (!byTarget.has("size") && !byTarget.has("sizeMin"))
-    problems.push("Map a column to size (or to minimum size): every case needs a group size.");
+    problems.push("Map a column to size: every case needs a group size.");
   if (!byTarget.has("place") && !byTarget.has("country"))
     problems.push("Map a column to place or country: every case needs a country.");
   return problems;

@@ -53,8 +53,9 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
   const problems: string[] = [];
   const cell = new Map<ImportTarget, { value: string; header: string }>();
   mapping.forEach((target, i) => {
-    // A leading ' before = + - @ is how exports (ours too) keep a cell from running as a formula.
-    const value = (row.cells[i] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
+    // A leading ' before = + - @ is how exports (ours too) keep a cell from running as a formula; one
+    // is taken off (ours add one more to a value that itself starts with quotes before = + - @).
+    const value = (row.cells[i] ?? "").trim().replace(/^'(?='*[=+\-@])/, "");
     if (target !== "ignore" && value !== "") cell.set(target, { value, header: headers[i] });
   });
   const extra = row.cells.slice(headers.length).findIndex((c) => c.trim() !== "");
