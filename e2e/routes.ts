@@ -85,6 +85,8 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
   "/timeline/export": [
     { url: "/timeline/export?format=csv&from=2012-02-01&to=2012-02-29", expected: all(200) },
     { url: "/timeline/export?format=xml", expected: all(400) },
+    { url: "/timeline/export?profile=hxl&from=2012-02-01&to=2012-02-29", expected: all(200) },
+    { url: "/timeline/export?profile=acled&format=json", expected: all(400) },
   ],
   "/map": [{ url: "/map", expected: all(200) }],
   "/account": [{ url: "/account", expected: signedInOnly(["RESEARCHER", "EDITOR", "STAFF", "ADMIN"]) }],
