@@ -124,6 +124,27 @@ describe("export profiles round trip", () => {
     expect(preview.samples[0].join(" ")).not.toContain("#");
   });
 
+  it("refuses an unchanged row whose case changed since the dry run, and writes nothing", async () => {
+    const query = parseCaseQuery({ data: "all" });
+    if (!query.ok) throw new Error("bad query");
+    const bytes = new Uint8Array(
+      await (await profileExportResponse(admin, query.filter, "acled", null, TODAY)).arrayBuffer(),
+    );
+    const file = { name: "stale.csv", bytes };
+    const mapping = mappingFromPreset("acled", (await previewImport(admin, file)).headers);
+    const dry = await dryRunImport(admin, file, mapping);
+    const versions = Object.fromEntries(dry.updates.map((u) => [u.code, u.version]));
+    // Someone saves one of the cases after the dry run.
+    const [first] = dry.updates;
+    await db.case.update({ where: { code: first.code }, data: { version: { increment: 1 } } });
+    const before = await snapshot();
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    await expect(applyImport(admin, file, mapping, { sha256, versions }, TODAY)).rejects.toThrow(
+      new RegExp(`case ${first.code} was changed.*since the dry run`),
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("changes an edited row and only that row", async () => {
     const query = parseCaseQuery({ data: "all" });
     if (!query.ok) throw new Error("bad query");
