@@ -89,6 +89,8 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
   "/timeline/export": [
     { url: "/timeline/export?format=csv&from=2012-02-01&to=2012-02-29", expected: all(200) },
     { url: "/timeline/export?format=xml", expected: all(400) },
+    { url: "/timeline/export?profile=hxl&from=2012-02-01&to=2012-02-29", expected: all(200) },
+    { url: "/timeline/export?profile=acled&format=json", expected: all(400) },
   ],
   "/map": [{ url: "/map", expected: all(200) }],
   "/account": [{ url: "/account", expected: signedInOnly(["RESEARCHER", "EDITOR", "STAFF", "ADMIN"]) }],
@@ -114,6 +116,8 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
   "/api/v1/openapi.json": [{ url: "/api/v1/openapi.json", expected: all(200) }],
   "/admin/users": [{ url: "/admin/users", expected: signedInOnly(["ADMIN"]) }],
   "/admin/audit": [{ url: "/admin/audit", expected: signedInOnly(["ADMIN"]) }],
+  "/admin/export": [{ url: "/admin/export", expected: signedInOnly(["ADMIN"]) }],
+  "/admin/export/download": [{ url: "/admin/export/download", expected: signedInOnly(["ADMIN"]) }],
   "/api/health": [{ url: "/api/health", expected: all(200) }],
   "/api/auth/[...nextauth]": [{ url: "/api/auth/session", expected: all(200) }],
 };

@@ -13,6 +13,7 @@ import { FilterPanel } from "@/components/timeline/filter-panel";
 import { ResultsTable } from "@/components/timeline/results-table";
 import { TimelineChart } from "@/components/timeline/timeline-chart";
 import { TotalsLine } from "@/components/timeline/totals";
+import { EXPORT_PROFILES, PROFILE_LABEL } from "@/lib/export/profiles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Timeline" };
@@ -113,6 +114,16 @@ export default async function TimelinePage({ searchParams }: Props) {
             <a href={withFilter("/timeline/export", "format=json")} className="underline" download>
               Export JSON
             </a>
+            {EXPORT_PROFILES.map((profile) => (
+              <a
+                key={profile}
+                href={withFilter("/timeline/export", `profile=${profile}`)}
+                className="underline"
+                download
+              >
+                Export {PROFILE_LABEL[profile]}
+              </a>
+            ))}
             <Link href={withFilter("/map")} className="underline">
               Show on the map
             </Link>

@@ -6,6 +6,7 @@ import { importSpreadsheetAction } from "@/lib/actions/imports";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { DryRun, ImportPreview } from "@/lib/data/imports";
 import { IMPORT_TARGETS } from "@/lib/import/mapping";
+import { EXPORT_PROFILES, PROFILE_LABEL, mappingFromPreset, type ExportProfile } from "@/lib/export/profiles";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DataTable } from "@/components/ui/data-table";
@@ -31,6 +32,8 @@ export function ImportWizard() {
   const [, startTransition] = useTransition();
   const state = local ?? serverState;
   const [kept, setKept] = useState<Kept>({ state: IDLE, preview: null, dryRun: null, mapping: null });
+  // Choosing a preset redraws the column selects with its mapping (they keep their own state after).
+  const [preset, setPreset] = useState("");
   // Each new answer updates what stays on screen: a refusal keeps the mapping and the last dry run.
   if (kept.state !== serverState) {
     const fresh = serverState.importResult !== undefined;
@@ -143,6 +146,30 @@ export function ImportWizard() {
             })}
             {preview.formulaCells > 0 && <> {t("formulas", { count: preview.formulaCells })}</>}
           </p>
+          <Field id="" name="preset" label={t("preset")} hint={t("presetHint")} state={state}>
+            {(aria) => (
+              <select
+                {...aria}
+                value={preset}
+                className={input}
+                onChange={(e) => {
+                  const chosen = e.target.value;
+                  setPreset(chosen);
+                  setKept({
+                    ...kept,
+                    mapping: chosen ? mappingFromPreset(chosen as ExportProfile, preview.headers) : preview.guess,
+                  });
+                }}
+              >
+                <option value="">{t("presetGuess")}</option>
+                {EXPORT_PROFILES.map((p) => (
+                  <option key={p} value={p}>
+                    {PROFILE_LABEL[p]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <div className="overflow-x-auto">
             <DataTable caption={t("mappingCaption")} columns={[t("column"), t("examples"), t("mapsTo")]}>
               <tbody>
@@ -159,6 +186,7 @@ export function ImportWizard() {
                     </td>
                     <td className="p-2">
                       <select
+                        key={`${preset}-${kept.mapping?.[i] ?? ""}`}
                         name={`column-${i}`}
                         aria-label={t("mapsToLabel", { header })}
                         defaultValue={kept.mapping?.[i] ?? preview.guess[i]}

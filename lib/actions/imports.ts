@@ -74,7 +74,7 @@ export async function importSpreadsheetAction(
       for (const { code } of result.updated) revalidatePath(`/cases/${code}`);
       return {
         status: "ok",
-        message: `Imported ${preview.fileName}: ${result.created.length} cases created, ${result.updated.length} updated, ${result.refused} refused rows left out.`,
+        message: `Imported ${preview.fileName}: ${result.created.length} cases created, ${result.updated.length} updated, ${result.unchanged.length} unchanged (nothing written), ${result.refused} refused rows left out.`,
         importResult: result,
       };
     },

@@ -1,7 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CaseStatus, DataOrigin, Verification, Visibility } from "@/lib/generated/prisma/enums";
+import type {
+  CaseStatus,
+  DataOrigin,
+  DatePrecision,
+  EventType,
+  GeoPrecision,
+  Verification,
+  Visibility,
+} from "@/lib/generated/prisma/enums";
 import { caseVisibleSql } from "@/lib/data/visibility";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import { fieldNames, type FieldSpec } from "@/lib/fields/define";
@@ -362,4 +370,48 @@ export async function listRecentlyUpdated(actor: Actor, limit = 5): Promise<Case
   return db.$queryRaw<CaseRow[]>(Prisma.sql`
     SELECT ${ROW_COLUMNS} FROM "Case" c WHERE ${caseWhereSql(actor, filter.filter)}
     ORDER BY c."updatedAt" DESC, c."code" ASC LIMIT ${limit}`);
+}
+
+export type ProfileExtras = {
+  geoPrecision: GeoPrecision | null;
+  event: { type: EventType; dateEarliest: Date; dateLatest: Date; precision: DatePrecision } | null;
+};
+
+/**
+ * What the export profiles (lib/export/profiles.ts) add to a case row: how exact its coordinates are,
+ * and its earliest event (the date an ACLED, HXL or Uwazi row carries), in one query for a batch.
+ * Only for cases the caller has already read through streamCases (visibility checked there).
+ */
+export async function profileExtrasForCases(caseIds: string[]): Promise<Map<string, ProfileExtras>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<
+    {
+      caseId: string;
+      geoPrecision: GeoPrecision | null;
+      type: EventType | null;
+      dateEarliest: Date | null;
+      dateLatest: Date | null;
+      precision: DatePrecision | null;
+    }[]
+  >(Prisma.sql`
+    SELECT c."id" AS "caseId", c."geoPrecision", e."type", e."dateEarliest", e."dateLatest", e."precision"
+    FROM "Case" c
+    LEFT JOIN LATERAL (
+      SELECT ev."type", ev."dateEarliest", ev."dateLatest", ev."precision" FROM "CaseEvent" ev
+      WHERE ev."caseId" = c."id" AND ev."deletedAt" IS NULL
+      ORDER BY ev."dateEarliest", ev."dateLatest", ev."id" LIMIT 1
+    ) e ON true
+    WHERE c."id" = ANY(CAST(${caseIds} AS text[]))`);
+  return new Map(
+    rows.map((r) => [
+      r.caseId,
+      {
+        geoPrecision: r.geoPrecision,
+        event:
+          r.type && r.dateEarliest && r.dateLatest && r.precision
+            ? { type: r.type, dateEarliest: r.dateEarliest, dateLatest: r.dateLatest, precision: r.precision }
+            : null,
+      },
+    ]),
+  );
 }

@@ -7,11 +7,12 @@ import { createCaseInTx } from "@/lib/data/case-writes";
 import { isDataError, ruleBroken } from "@/lib/data/errors";
 import { createEventInTx } from "@/lib/data/events";
 import { changedFields, writeHistory } from "@/lib/data/history";
-import { updateAtVersion } from "@/lib/data/versioned";
+import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { requirePermission, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { guessMapping, mappingProblems, type ImportMapping, type ImportTarget } from "@/lib/import/mapping";
 import { readSpreadsheet, type Sheet } from "@/lib/import/read";
+import { mappingFromPreset, profileOfHeaders } from "@/lib/export/profiles";
 import { convertSheet, type ImportedCase } from "@/lib/import/rows";
 
 /** An uploaded file as the data layer takes it. */
@@ -25,6 +26,10 @@ const TARGET_FIELDS: Partial<Record<ImportTarget, string[]>> = {
   title: ["title"],
   summary: ["summary"],
   size: ["sizeMin", "sizeMax", "sizeBest", "sizeWording"],
+  sizeMin: ["sizeMin"],
+  sizeMax: ["sizeMax"],
+  sizeBest: ["sizeBest"],
+  sizeWording: ["sizeWording"],
   place: ["country", "province", "cityArea"],
   country: ["country"],
   province: ["province"],
@@ -59,6 +64,8 @@ export type DryRun = {
 export type ImportResult = {
   created: { line: number; code: string }[];
   updated: { line: number; code: string }[];
+  /** Rows that matched a case exactly: nothing was written for them. */
+  unchanged: { line: number; code: string }[];
   refused: number;
 };
 
@@ -80,6 +87,11 @@ function checkMapping(sheet: Sheet, mapping: ImportMapping) {
   if (problems.length > 0) throw ruleBroken(problems.join(" "));
 }
 
+function profileGuess(headers: string[]): ImportMapping {
+  const profile = profileOfHeaders(headers);
+  return profile ? mappingFromPreset(profile, headers) : guessMapping(headers);
+}
+
 /** Step 1: reads an uploaded file and guesses its mapping. Nothing is written. Editors and up. */
 export async function previewImport(actor: Actor, file: ImportFile): Promise<ImportPreview> {
   requirePermission(actor, "import:case:any");
@@ -92,7 +104,8 @@ export async function previewImport(actor: Actor, file: ImportFile): Promise<Imp
     headers: sheet.headers,
     rowCount: sheet.rows.length,
     formulaCells: sheet.formulaCells,
-    guess: guessMapping(sheet.headers),
+    // A file exported here in a profile (ACLED-style, HXL, Uwazi) gets that profile's preset.
+    guess: profileGuess(sheet.headers),
     samples: sheet.rows.slice(0, 3).map((r) => sheet.headers.map((_, i) => (r.cells[i] ?? "").slice(0, 120))),
   };
 }
@@ -287,7 +300,7 @@ export async function applyImport(
     );
   const { planned, refused } = await plan(actor, file, mapping);
   const reason = importReason(file.name, hash, actor!.name);
-  const result: ImportResult = { created: [], updated: [], refused: refused.length };
+  const result: ImportResult = { created: [], updated: [], unchanged: [], refused: refused.length };
   let current: Planned | null = null;
   try {
     await db.$transaction(
@@ -314,18 +327,22 @@ export async function applyImport(
                 `Row ${p.line} updates case ${p.current.code}, which the dry run did not list. Run the dry run again; nothing was imported.`,
               );
             const { changes } = p;
-            // Even an unchanged row checks the version: the dry run's picture of the case must still hold.
-            await updateAtVersion(
-              tx,
-              "Case",
-              { id: caseId, opened },
-              {
-                ...p.after,
-                ...("status" in p.after ? { statusManual: true } : {}),
-                updatedById: actor!.id,
-              },
-            );
-            if (changes.length > 0)
+            if (changes.length === 0) {
+              // An unchanged row (e.g. a file exported from here coming back) writes nothing, not even
+              // a version bump, but the dry run's picture of the case must still hold.
+              const now = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+              await checkVersion(tx, "Case", { id: caseId, version: now.version }, opened);
+            } else {
+              await updateAtVersion(
+                tx,
+                "Case",
+                { id: caseId, opened },
+                {
+                  ...p.after,
+                  ...("status" in p.after ? { statusManual: true } : {}),
+                  updatedById: actor!.id,
+                },
+              );
               await writeHistory(tx, {
                 actor,
                 entity: "Case",
@@ -335,8 +352,9 @@ export async function applyImport(
                 changes,
                 reason,
               });
-            result.updated.push({ line: p.line, code: p.current.code });
+            }
           }
+          let eventAdded = false;
           if (value.event) {
             const event = value.event;
             const same = await tx.caseEvent.findFirst({
@@ -348,6 +366,7 @@ export async function applyImport(
               },
               select: { id: true },
             });
+            eventAdded = !same;
             if (!same)
               await createEventInTx(
                 tx,
@@ -368,6 +387,11 @@ export async function applyImport(
                 reason,
               );
           }
+          if (p.kind === "update")
+            (p.changes.length > 0 || eventAdded ? result.updated : result.unchanged).push({
+              line: p.line,
+              code: p.current.code,
+            });
         }
         current = null;
         await recordAuditEvent(
@@ -381,6 +405,7 @@ export async function applyImport(
               sha256: hash,
               created: result.created.length,
               updated: result.updated.length,
+              unchanged: result.unchanged.length,
               refused: refused.length,
             },
           },

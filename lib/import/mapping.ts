@@ -11,6 +11,10 @@ export const IMPORT_TARGETS = [
   "summary",
   "date",
   "size",
+  "sizeMin",
+  "sizeMax",
+  "sizeBest",
+  "sizeWording",
   "status",
   "place",
   "country",
@@ -66,6 +70,11 @@ const HEADER_WORDS: Record<Exclude<ImportTarget, "ignore">, string[]> = {
     "규모",
     "명수",
   ],
+  // One number each, as exports write them (size_min, people_max…), beside a "size" column's words.
+  sizeMin: ["sizemin", "minsize", "peoplemin", "atleast", "minimum", "최소인원"],
+  sizeMax: ["sizemax", "maxsize", "peoplemax", "atmost", "maximum", "최대인원"],
+  sizeBest: ["sizebest", "bestsize", "peoplebest", "bestestimate", "추정인원"],
+  sizeWording: ["sizewording", "peoplewording", "sizeasworded", "인원표현"],
   status: ["status", "currentstatus", "situation", "상태", "현황", "현재상태"],
   place: ["place", "location", "where", "placeofarrest", "장소", "위치", "지역", "체포장소"],
   country: ["country", "countrycode", "국가", "나라"],
@@ -107,7 +116,10 @@ export function mappingProblems(headers: string[], mapping: ImportMapping): stri
     if (columns.length > 1)
       problems.push(`Columns ${columns.map((c) => `"${c}"`).join(" and ")} are all mapped to ${target}: map only one.`);
   if (!byTarget.has("title")) problems.push("Map a column to title: every case needs one.");
-  if (!byTarget.has("size")) problems.push("Map a column to size: every case needs a group size.");
+  if (byTarget.has("size") && byTarget.has("sizeMin"))
+    problems.push("Map either a size column or a minimum size column, not both: both give the group size.");
+  if (!byTarget.has("size") && !byTarget.has("sizeMin"))
+    problems.push("Map a column to size: every case needs a group size.");
   if (!byTarget.has("place") && !byTarget.has("country"))
     problems.push("Map a column to place or country: every case needs a country.");
   return problems;

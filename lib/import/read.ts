@@ -143,6 +143,8 @@ async function readCsv(text: string, encoding: Sheet["encoding"]): Promise<ReadR
         continue;
       }
       if (record.every((c) => c.trim() === "")) continue;
+      // HXL's hashtag row under the headers (#date, #adm1+name…) describes the columns: it is no case.
+      if (rows.length === 0 && record.every((c) => c.trim() === "" || /^#[a-z]/i.test(c.trim()))) continue;
       if (rows.length >= MAX_IMPORT_ROWS) return refuse(tooLong());
       rows.push({ line: info.lines, cells: record });
     }

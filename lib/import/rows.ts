@@ -53,7 +53,9 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
   const problems: string[] = [];
   const cell = new Map<ImportTarget, { value: string; header: string }>();
   mapping.forEach((target, i) => {
-    const value = (row.cells[i] ?? "").trim();
+    // A leading ' before = + - @ is how exports (ours too) keep a cell from running as a formula; one
+    // is taken off (ours add one more to a value that itself starts with quotes before = + - @).
+    const value = (row.cells[i] ?? "").trim().replace(/^'(?='*[=+\-@])/, "");
     if (target !== "ignore" && value !== "") cell.set(target, { value, header: headers[i] });
   });
   const extra = row.cells.slice(headers.length).findIndex((c) => c.trim() !== "");
@@ -84,12 +86,24 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
     verification: "UNVERIFIED",
     province: get("province"),
     cityArea: get("city"),
-    tags: get("tags") ?? "",
+    // Multi-values joined with | (Uwazi) are tags as much as comma-separated ones.
+    tags: get("tags")?.replaceAll("|", ",") ?? "",
   };
   if (get("title") === undefined) say("title", "is empty: every case needs a title");
 
   const size = get("size");
-  if (size === undefined) say("size", "is empty: every case needs a group size");
+  if (size === undefined && mapping.includes("sizeMin")) {
+    // The size as separate numbers (as exports write it): each column sets its one field.
+    const numbers = { sizeMin: "sizeMin", sizeMax: "sizeMax", sizeBest: "sizeBest" } as const;
+    for (const [field, target] of Object.entries(numbers)) {
+      const raw = get(target);
+      if (raw === undefined) continue;
+      if (!/^\d{1,6}$/.test(raw.replaceAll(",", ""))) say(target, "is not a whole number of people");
+      else candidate[field] = Number(raw.replaceAll(",", ""));
+    }
+    if (get("sizeMin") === undefined) say("sizeMin", "is empty: every case needs a group size");
+    candidate.sizeWording = get("sizeWording");
+  } else if (size === undefined) say("size", "is empty: every case needs a group size");
   else {
     const parsed = parseSizeCell(size);
     if ("error" in parsed) say("size", parsed.error);
@@ -157,7 +171,9 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
   if (!checked.success) {
     const seen = new Set<string>();
     for (const issue of checked.error.issues) {
-      const target = FIELD_TARGET[String(issue.path[0])] ?? "title";
+      const field = String(issue.path[0]);
+      const sizeField = field.startsWith("size") && !mapping.includes("size");
+      const target = sizeField ? (field as ImportTarget) : (FIELD_TARGET[field] ?? "title");
       const key = `${target}:${issue.message}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -90,7 +90,8 @@ function singleDate(text: string): DateValue | Refused | null {
   return digitDate(text) ?? partOfMonth(text) ?? wordDate(text, lexiconEn) ?? wordDate(text, lexiconKo);
 }
 
-const RANGE = /^(.+?)\s*(?:~|–|—|\s-\s|\bto\b|\buntil\b|\bthrough\b|부터)\s*(.+?)(?:\s*까지)?$/i;
+// ":" between two digit dates is Uwazi's date range (from:to).
+const RANGE = /^(.+?)\s*(?:~|–|—|\s-\s|\bto\b|\buntil\b|\bthrough\b|부터|(?<=\d):(?=\d{4}))\s*(.+?)(?:\s*까지)?$/i;
 
 /** A date cell: one date, or a range of two, as earliest/latest/precision with the wording kept. */
 export function parseDateCell(raw: string): DateValue | Refused {

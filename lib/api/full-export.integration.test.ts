@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import { buffer } from "node:stream/consumers";
+import yauzl from "yauzl";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fullExportZip, type FullExportManifest } from "@/lib/api/full-export";
+import { keyringFromEnv } from "@/lib/crypto/encryption";
+import { fullExport } from "@/lib/data/full-export";
+import { type Actor } from "@/lib/auth/permissions";
+import { createTestUser, testDb } from "@/lib/testing/test-database";
+import { seedDatabase } from "@/prisma/seed/index";
+
+const db = testDb();
+let admin: NonNullable<Actor>;
+const NOW = new Date("2026-12-02T12:00:00Z");
+
+/** Every entry of a ZIP, by name, read with a ZIP reader of its own (yauzl), checking its CRCs. */
+async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, z) => (error ? reject(error) : resolve(z!))),
+  );
+  const entries = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) =>
+      zip.openReadStream(entry, async (error, stream) => {
+        if (error) return reject(error);
+        entries.set(entry.fileName, await buffer(stream!));
+        zip.readEntry();
+      }),
+    );
+    zip.on("end", resolve);
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  return entries;
+}
+
+async function download(restricted: boolean) {
+  const entries = await unzip(await buffer(await fullExportZip(admin, { restricted, ip: "127.0.0.1", now: NOW })));
+  const manifest = JSON.parse(entries.get("manifest.json")!.toString("utf8")) as FullExportManifest;
+  const lines = (file: string) =>
+    entries
+      .get(file)!
+      .toString("utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { entries, manifest, lines };
+}
+
+beforeAll(async () => {
+  await seedDatabase(db, { demo: true, keyring: keyringFromEnv() });
+  admin = await createTestUser(db, "ADMIN");
+});
+afterAll(() => db.$disconnect());
+
+describe("full export", () => {
+  it("refuses every role but admin before reading anything", async () => {
+    for (const role of ["STAFF", "EDITOR", "RESEARCHER"] as const) {
+      const actor = await createTestUser(db, role);
+      await expect(fullExport(actor, { restricted: false, ip: null })).rejects.toMatchObject({ code: "forbidden" });
+    }
+    await expect(fullExport(null, { restricted: true, ip: null })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("holds every record with counts and hashes matching the manifest, and no restricted field", async () => {
+    const audits = await db.auditEvent.count({ where: { kind: "full-export" } });
+    const { entries, manifest, lines } = await download(false);
+    const expected = {
+      "cases.jsonl": await db.case.count(),
+      "events.jsonl": await db.caseEvent.count(),
+      "people.jsonl": await db.person.count(),
+      "sources.jsonl": await db.source.count(),
+      "claims.jsonl": await db.sourceClaim.count(),
+      "contacts.jsonl": await db.contact.count(),
+      "advocacy.jsonl": await db.advocacyAction.count(),
+      "annotations.jsonl": await db.annotation.count(),
+      "history.jsonl": await db.recordChange.count(),
+    };
+    expect([...entries.keys()].sort()).toEqual([...Object.keys(expected), "manifest.json"].sort());
+    expect(manifest.restrictedFields).toBe(false);
+    for (const [file, count] of Object.entries(expected)) {
+      const bytes = entries.get(file)!;
+      const entry = manifest.files[file as keyof typeof expected];
+      expect({ file, records: entry.records }).toEqual({ file, records: count });
+      expect(lines(file)).toHaveLength(count);
+      expect(entry.bytes).toBe(bytes.length);
+      expect(entry.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    }
+    expect(expected["people.jsonl"]).toBeGreaterThan(0);
+    for (const person of lines("people.jsonl"))
+      for (const key of Object.keys(person)) expect(key).not.toMatch(/realName|contactDetails|exactAddress/);
+    for (const contact of lines("contacts.jsonl")) expect(Object.keys(contact)).not.toContain("contactDetails");
+    const source = lines("sources.jsonl")[0];
+    expect(createHash("sha256").update(String(source.text), "utf8").digest("hex")).toBe(source.sha256);
+    expect(await db.auditEvent.count({ where: { kind: "full-export" } })).toBe(audits + 1);
+  });
+
+  it("decrypts restricted fields only when asked, and logs that it was asked", async () => {
+    const audits = await db.auditEvent.count({ where: { kind: "full-export-restricted" } });
+    const { manifest, lines } = await download(true);
+    expect(manifest.restrictedFields).toBe(true);
+    const withName = await db.person.count({ where: { realNameEnc: { not: null } } });
+    expect(withName).toBeGreaterThan(0);
+    const people = lines("people.jsonl");
+    expect(people.filter((p) => typeof p.realName === "string" && p.realName !== "")).toHaveLength(withName);
+    for (const p of people) expect(Object.keys(p)).not.toContain("realNameEnc");
+    expect(await db.auditEvent.count({ where: { kind: "full-export-restricted" } })).toBe(audits + 1);
+  });
+});

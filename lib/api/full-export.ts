@@ -1,0 +1,77 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { PassThrough, Readable } from "node:stream";
+import { ZipFile } from "yazl";
+import { FULL_EXPORT_FILES, fullExport, type FullExportFile } from "@/lib/data/full-export";
+import type { Actor } from "@/lib/auth/permissions";
+
+export const FULL_EXPORT_FORMAT = "refoulement-watch-full-export";
+
+export type FullExportManifest = {
+  format: typeof FULL_EXPORT_FORMAT;
+  version: 1;
+  exportedAt: string;
+  exportedBy: string;
+  restrictedFields: boolean;
+  files: Record<FullExportFile, { records: number; bytes: number; sha256: string }>;
+};
+
+/** One record as one JSON line: history ids are bigints, written as strings. */
+const line = (row: Record<string, unknown>) =>
+  JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? value.toString() : value)) + "\n";
+
+/**
+ * The full export as a ZIP stream: one JSON Lines file per kind of record, then manifest.json with
+ * each file's record count, size and SHA-256. The files are written one after another, a batch of
+ * rows at a time, waiting whenever the ZIP (and so the download) is behind: memory stays flat
+ * however large the database. The digests are known only at the end, so the manifest comes last.
+ */
+export async function fullExportZip(
+  actor: Actor,
+  options: { restricted: boolean; ip: string | null; now: Date },
+): Promise<Readable> {
+  const rowsOf = await fullExport(actor, options);
+  const zip = new ZipFile();
+  const mtime = options.now;
+
+  // A download cancelled half-way ends the writer too (its wait for the ZIP to drain fails).
+  const output = zip.outputStream as unknown as Readable;
+  const cancelled = new AbortController();
+  output.on("close", () => cancelled.abort());
+  const write = async () => {
+    const files = {} as FullExportManifest["files"];
+    for (const file of FULL_EXPORT_FILES) {
+      const entry = new PassThrough();
+      zip.addReadStream(entry, file, { mtime });
+      const hash = createHash("sha256");
+      let records = 0;
+      let bytes = 0;
+      for await (const rows of rowsOf(file)) {
+        cancelled.signal.throwIfAborted();
+        const chunk = Buffer.from(rows.map(line).join(""), "utf8");
+        hash.update(chunk);
+        records += rows.length;
+        bytes += chunk.length;
+        if (!entry.write(chunk)) await once(entry, "drain", { signal: cancelled.signal });
+      }
+      entry.end();
+      files[file] = { records, bytes, sha256: hash.digest("hex") };
+    }
+    const manifest: FullExportManifest = {
+      format: FULL_EXPORT_FORMAT,
+      version: 1,
+      exportedAt: options.now.toISOString(),
+      exportedBy: actor!.email,
+      restrictedFields: options.restricted,
+      files,
+    };
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), "manifest.json", { mtime });
+    zip.end();
+  };
+  // A failure half-way breaks the download (the ZIP is then unreadable) rather than ending it as if whole.
+  write().catch((error: unknown) => {
+    if (!cancelled.signal.aborted) output.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return output;
+}

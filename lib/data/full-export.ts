@@ -1,0 +1,117 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/data/audit";
+import { decryptField, keyringFromEnv, type EncryptedColumn } from "@/lib/crypto/encryption";
+import { requirePermission, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
+
+/** Rows read per query: memory holds one batch of one table at a time. */
+const BATCH = 500;
+
+/** The files of a full export, in the order they are written. */
+export const FULL_EXPORT_FILES = [
+  "cases.jsonl",
+  "events.jsonl",
+  "people.jsonl",
+  "sources.jsonl",
+  "claims.jsonl",
+  "contacts.jsonl",
+  "advocacy.jsonl",
+  "annotations.jsonl",
+  "history.jsonl",
+] as const;
+export type FullExportFile = (typeof FULL_EXPORT_FILES)[number];
+
+type Row = Record<string, unknown>;
+type Page = (after: string | bigint | null) => Promise<Row[]>;
+
+/** Reads a table in id order, BATCH rows at a time (keyset paging, so no page is read twice). */
+async function* pages(read: Page): AsyncGenerator<Row[]> {
+  let after: string | bigint | null = null;
+  for (;;) {
+    const rows = await read(after);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < BATCH) return;
+    after = rows[rows.length - 1].id as string | bigint;
+  }
+}
+
+/** Keyset paging on a text id: the next BATCH rows after `after`, with `where` added. */
+function page<W extends object>(after: string | bigint | null, where?: W) {
+  return {
+    take: BATCH,
+    orderBy: { id: "asc" as const },
+    where: { ...(after === null ? {} : { id: { gt: String(after) } }), ...where } as W & { id?: { gt: string } },
+  };
+}
+
+const open = (column: EncryptedColumn, stored: string | null) =>
+  stored === null ? null : decryptField(keyringFromEnv(), column, stored);
+
+/**
+ * Every record an admin may see, table by table, as plain objects: cases (archived ones too, with
+ * their deletedAt), their events, people, the sources with their full text and SHA-256, claims,
+ * advocacy contacts and actions, annotations, and the complete history. Restricted fields (people's
+ * identities, contacts' details) are decrypted only when `restricted` is asked for; otherwise they
+ * are left out entirely (not even as ciphertext). The request, and whether it asked for restricted
+ * fields, is in the audit log before the first record is read.
+ */
+export async function fullExport(
+  actor: Actor,
+  options: { restricted: boolean; ip: string | null },
+): Promise<(file: FullExportFile) => AsyncGenerator<Row[]>> {
+  requirePermission(actor, "export:all:any");
+  // An admin sees every level; the check stays so a change of roles cannot widen this silently.
+  const levels = visibleCaseLevels(actor);
+  const ofCase = { case: { visibility: { in: levels } } };
+  await recordAuditEvent({
+    kind: options.restricted ? "full-export-restricted" : "full-export",
+    success: true,
+    actorId: actor!.id,
+    actorEmail: actor!.email,
+    ip: options.ip,
+    detail: { restrictedFields: options.restricted },
+  });
+  const restricted = options.restricted;
+
+  const tables: Record<FullExportFile, Page> = {
+    "cases.jsonl": (after) => db.case.findMany(page(after, { visibility: { in: levels } })),
+    "events.jsonl": (after) =>
+      db.caseEvent.findMany({
+        ...page(after, ofCase),
+        include: { people: { select: { id: true }, orderBy: { id: "asc" } } },
+      }),
+    "people.jsonl": async (after) => {
+      const rows = await db.person.findMany(page(after, ofCase));
+      return rows.map(({ realNameEnc, contactDetailsEnc, exactAddressEnc, ...p }) =>
+        restricted
+          ? {
+              ...p,
+              realName: open("Person.realNameEnc", realNameEnc),
+              contactDetails: open("Person.contactDetailsEnc", contactDetailsEnc),
+              exactAddress: open("Person.exactAddressEnc", exactAddressEnc),
+            }
+          : p,
+      );
+    },
+    "sources.jsonl": (after) => db.source.findMany(page(after)),
+    "claims.jsonl": (after) => db.sourceClaim.findMany(page(after, ofCase)),
+    "contacts.jsonl": async (after) => {
+      const rows = await db.contact.findMany(page(after));
+      return rows.map(({ contactDetailsEnc, ...c }) =>
+        restricted ? { ...c, contactDetails: open("Contact.contactDetailsEnc", contactDetailsEnc) } : c,
+      );
+    },
+    "advocacy.jsonl": (after) => db.advocacyAction.findMany(page(after, ofCase)),
+    "annotations.jsonl": (after) => db.annotation.findMany(page(after, ofCase)),
+    "history.jsonl": (after) =>
+      db.recordChange.findMany({
+        take: BATCH,
+        orderBy: { id: "asc" },
+        where: after === null ? {} : { id: { gt: BigInt(after) } },
+        include: { user: { select: { name: true, email: true } } },
+      }),
+  };
+
+  return (file) => pages(tables[file]);
+}
