@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/data/audit";
-import { findPossibleDuplicates } from "@/lib/data/cases";
+import { caseColumnsSelect, findPossibleDuplicatesOfRows } from "@/lib/data/cases";
 import { createCaseInTx } from "@/lib/data/case-writes";
 import { isDataError, ruleBroken } from "@/lib/data/errors";
 import { createEventInTx } from "@/lib/data/events";
@@ -97,25 +97,13 @@ export async function previewImport(actor: Actor, file: ImportFile): Promise<Imp
   };
 }
 
-/** What the plan reads of a case a row updates: its version, and the fields an import can set. */
+/** What the plan reads of a case a row updates: its version, and its columns (as its edit form reads them). */
 const existingSelect = {
   id: true,
   code: true,
   version: true,
   deletedAt: true,
-  visibility: true,
-  title: true,
-  summary: true,
-  status: true,
-  sizeMin: true,
-  sizeMax: true,
-  sizeBest: true,
-  sizeWording: true,
-  country: true,
-  province: true,
-  cityArea: true,
-  verification: true,
-  tags: true,
+  ...caseColumnsSelect,
 } satisfies Prisma.CaseSelect;
 type ExistingCase = Prisma.CaseGetPayload<{ select: typeof existingSelect }>;
 type Change = { field: string; oldValue: string | null; newValue: string | null };
@@ -200,35 +188,33 @@ async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping) {
 }
 
 /**
- * Existing cases that may be the group a new row describes: the case form's finder (same place,
- * similar size), and when the row has a date, dates that overlap it give or take three days.
+ * Existing cases that may be the group a new row describes: the case form's rule (same place,
+ * similar size), and when the row has a date, dates that overlap it give or take three days. One
+ * query for the whole file (lib/data/cases.ts), not one per row.
  */
 async function possibleDuplicates(actor: Actor, rows: Planned[]) {
+  const creates = rows.filter((p) => p.kind === "create");
+  const widen = (day: string, days: number) => new Date(new Date(`${day}T00:00:00Z`).getTime() + days * DAY_MS);
+  const found = await findPossibleDuplicatesOfRows(
+    actor,
+    creates.map((p, key) => ({
+      key,
+      country: p.value.input.country,
+      province: p.value.input.province,
+      sizeMin: p.value.input.sizeMin,
+      near: p.value.event
+        ? {
+            from: widen(p.value.event.dateEarliest, -DUPLICATE_DAYS),
+            to: widen(p.value.event.dateLatest, DUPLICATE_DAYS),
+          }
+        : null,
+    })),
+  );
   const out: DryRun["duplicates"] = [];
-  const cache = new Map<string, Awaited<ReturnType<typeof findPossibleDuplicates>>>();
-  for (const p of rows) {
-    if (p.kind !== "create") continue;
-    const { country, province, sizeMin } = p.value.input;
-    const event = p.value.event;
-    const near = event
-      ? {
-          from: new Date(new Date(`${event.dateEarliest}T00:00:00Z`).getTime() - DUPLICATE_DAYS * DAY_MS),
-          to: new Date(new Date(`${event.dateLatest}T00:00:00Z`).getTime() + DUPLICATE_DAYS * DAY_MS),
-        }
-      : undefined;
-    const key = `${country}|${province ?? ""}|${sizeMin}|${event?.dateEarliest ?? ""}|${event?.dateLatest ?? ""}`;
-    let found = cache.get(key);
-    if (!found) {
-      found = await findPossibleDuplicates(actor, { country, province: province ?? undefined, sizeMin, near });
-      cache.set(key, found);
-    }
-    if (found.length > 0)
-      out.push({
-        line: p.line,
-        title: p.value.input.title,
-        matches: found.map((c) => ({ code: c.code, title: c.title })),
-      });
-  }
+  creates.forEach((p, key) => {
+    const matches = found.get(key);
+    if (matches) out.push({ line: p.line, title: p.value.input.title, matches });
+  });
   return out;
 }
 
@@ -292,6 +278,20 @@ export async function applyImport(
   try {
     await db.$transaction(
       async (tx) => {
+        // The dates of the events the updated cases already have, read once: a row whose date one of
+        // them already carries adds no second event (new cases have none yet).
+        const updatedIds = planned.flatMap((p) => (p.kind === "update" && p.value.event ? [p.current.id] : []));
+        const datedEvents = new Set<string>();
+        for (let at = 0; at < updatedIds.length; at += 5_000) {
+          const events = await tx.caseEvent.findMany({
+            where: { caseId: { in: updatedIds.slice(at, at + 5_000) }, deletedAt: null },
+            select: { caseId: true, dateEarliest: true, dateLatest: true },
+          });
+          for (const e of events)
+            datedEvents.add(
+              `${e.caseId}|${e.dateEarliest.toISOString().slice(0, 10)}|${e.dateLatest.toISOString().slice(0, 10)}`,
+            );
+        }
         for (const p of planned) {
           current = p;
           const { value } = p;
@@ -339,15 +339,7 @@ export async function applyImport(
           }
           if (value.event) {
             const event = value.event;
-            const same = await tx.caseEvent.findFirst({
-              where: {
-                caseId,
-                deletedAt: null,
-                dateEarliest: new Date(`${event.dateEarliest}T00:00:00.000Z`),
-                dateLatest: new Date(`${event.dateLatest}T00:00:00.000Z`),
-              },
-              select: { id: true },
-            });
+            const same = p.kind === "update" && datedEvents.has(`${caseId}|${event.dateEarliest}|${event.dateLatest}`);
             if (!same)
               await createEventInTx(
                 tx,
