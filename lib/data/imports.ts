@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/data/audit";
 import { caseColumnsSelect, findPossibleDuplicatesOfRows } from "@/lib/data/cases";
-import { createCaseInTx } from "@/lib/data/case-writes";
+import { createCaseInTx, nextCaseCode } from "@/lib/data/case-writes";
 import { isDataError, ruleBroken } from "@/lib/data/errors";
 import { createEventInTx } from "@/lib/data/events";
 import { changedFields, writeHistory } from "@/lib/data/history";
@@ -62,7 +62,12 @@ export type ImportResult = {
   refused: number;
 };
 
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+/** How far a dry run or apply got, for a job's progress (lib/data/import-jobs.ts); counts are totals so far. */
+export type ImportProgress = (done: { read?: number; checked?: number; written?: number }) => void | Promise<void>;
+/** Rows converted between two progress reports. */
+const CHECK_CHUNK = 1_000;
+
+export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The reason every history row of an import carries: which file, exactly, and who brought it in. */
 export function importReason(fileName: string, hash: string, actorName: string): string {
@@ -121,10 +126,16 @@ type Planned =
     };
 
 /** The rows of a file checked against the database: what each would do, or why it is refused. */
-async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping) {
+async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping, progress?: ImportProgress) {
   const sheet = await readOrRefuse(file);
+  await progress?.({ read: sheet.rows.length });
   checkMapping(sheet, mapping);
-  const outcomes = convertSheet(sheet, mapping);
+  const outcomes: ReturnType<typeof convertSheet> = [];
+  for (let at = 0; at < sheet.rows.length; at += CHECK_CHUNK) {
+    outcomes.push(...convertSheet({ ...sheet, rows: sheet.rows.slice(at, at + CHECK_CHUNK) }, mapping));
+    // Reported (and the event loop let go) between chunks, so a job's heartbeat keeps beating.
+    await progress?.({ checked: Math.min(at + CHECK_CHUNK, sheet.rows.length) });
+  }
   const refused: DryRun["refused"] = [];
   const planned: Planned[] = [];
   const codeColumn = sheet.headers[mapping.indexOf("code")] ?? "code";
@@ -224,9 +235,14 @@ async function possibleDuplicates(actor: Actor, rows: Planned[]) {
  * read now, which the apply step insists on), the refused rows with every reason, and the possible
  * duplicates of existing cases.
  */
-export async function dryRunImport(actor: Actor, file: ImportFile, mapping: ImportMapping): Promise<DryRun> {
+export async function dryRunImport(
+  actor: Actor,
+  file: ImportFile,
+  mapping: ImportMapping,
+  progress?: ImportProgress,
+): Promise<DryRun> {
   requirePermission(actor, "import:case:any");
-  const { sheet, planned, refused } = await plan(actor, file, mapping);
+  const { sheet, planned, refused } = await plan(actor, file, mapping, progress);
   return {
     fileName: file.name,
     sha256: sha256(file.bytes),
@@ -264,6 +280,11 @@ export async function applyImport(
   mapping: ImportMapping,
   expected: { sha256: string; versions: Record<string, number> },
   today: Date,
+  options: {
+    progress?: ImportProgress;
+    /** Runs last inside the import's transaction (a job records its result there: both or neither). */
+    beforeCommit?: (tx: Prisma.TransactionClient, result: ImportResult) => Promise<void>;
+  } = {},
 ): Promise<ImportResult> {
   requirePermission(actor, "import:case:any");
   const hash = sha256(file.bytes);
@@ -271,7 +292,7 @@ export async function applyImport(
     throw ruleBroken(
       "This is not the file of the dry run (its contents differ). Run the dry run again; nothing was imported.",
     );
-  const { planned, refused } = await plan(actor, file, mapping);
+  const { planned, refused } = await plan(actor, file, mapping, options.progress);
   const reason = importReason(file.name, hash, actor!.name);
   const result: ImportResult = { created: [], updated: [], refused: refused.length };
   let current: Planned | null = null;
@@ -292,14 +313,30 @@ export async function applyImport(
               `${e.caseId}|${e.dateEarliest.toISOString().slice(0, 10)}|${e.dateLatest.toISOString().slice(0, 10)}`,
             );
         }
+        // New codes: the first per country and year is read, the next ones counted on (one query per
+        // prefix, not one per row), skipping the codes the file itself gives to new cases.
+        const givenCodes = new Set(planned.flatMap((p) => (p.kind === "create" && p.value.code ? [p.value.code] : [])));
+        const nextNumber = new Map<string, number>();
+        const newCode = async (country: string, year: number) => {
+          const prefix = `${country}-${year}-`;
+          let n = nextNumber.get(prefix) ?? Number((await nextCaseCode(tx, country, year)).slice(prefix.length));
+          let code = `${prefix}${String(n).padStart(4, "0")}`;
+          while (givenCodes.has(code)) code = `${prefix}${String(++n).padStart(4, "0")}`;
+          if (n > 9999) throw ruleBroken(`No case codes left for ${prefix}…`);
+          nextNumber.set(prefix, n + 1);
+          return code;
+        };
+        let written = 0;
         for (const p of planned) {
           current = p;
+          await options.progress?.({ written: written++ });
           const { value } = p;
           let caseId: string;
           if (p.kind === "create") {
+            const year = value.event ? Number(value.event.dateEarliest.slice(0, 4)) : today.getUTCFullYear();
             const created = await createCaseInTx(tx, actor, value.input, {
-              year: value.event ? Number(value.event.dateEarliest.slice(0, 4)) : today.getUTCFullYear(),
-              code: value.code ?? undefined,
+              year,
+              code: value.code ?? (await newCode(value.input.country, year)),
               status: value.status ?? undefined,
               statusManual: value.status !== null,
               reason,
@@ -378,8 +415,10 @@ export async function applyImport(
           },
           tx,
         );
+        await options.progress?.({ written });
+        await options.beforeCommit?.(tx, result);
       },
-      { maxWait: 10_000, timeout: 10 * 60_000 },
+      { maxWait: 10_000, timeout: 30 * 60_000 },
     );
   } catch (error) {
     const at = current as Planned | null;

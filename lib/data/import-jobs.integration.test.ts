@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createImportJob,
+  failStaleImportJobs,
+  getImportJob,
+  importJobSettled,
+  listImportJobs,
+  startImportApply,
+  startImportDryRun,
+  STALE_MS,
+  type ImportJobView,
+} from "@/lib/data/import-jobs";
+import type { ImportFile } from "@/lib/data/imports";
+import { guessMapping } from "@/lib/import/mapping";
+import { type Actor } from "@/lib/auth/permissions";
+import { createTestUser, testDb, unique } from "@/lib/testing/test-database";
+
+const db = testDb();
+let editor: NonNullable<Actor>;
+let otherEditor: NonNullable<Actor>;
+let researcher: NonNullable<Actor>;
+const YEAR = 1991 + Math.floor(Math.random() * 18);
+const TODAY = new Date("2026-12-02T00:00:00Z");
+const HEADERS = "code,title,date,place,size,status";
+const mapping = guessMapping(HEADERS.split(","));
+
+/** `rows` new cases tagged `run`, the second one refused (its date is not a date). */
+function file(run: string, rows: number): ImportFile {
+  const lines = [HEADERS];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `,Job ${run} row ${i + 2},${i === 0 ? `${YEAR}-13-40` : `${YEAR}-0${(i % 9) + 1}-0${(i % 9) + 1}`},Yanji,${3 + (i % 20)},`,
+    );
+  return { name: `${run}.csv`, bytes: new TextEncoder().encode(lines.join("\n")) };
+}
+
+/** Polls the job until `done` holds, keeping every state seen on the way. */
+async function watch(actor: Actor, id: string, done: (job: ImportJobView) => boolean, seen: ImportJobView[] = []) {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const job = await getImportJob(actor, id);
+    if (!job) throw new Error("job vanished");
+    seen.push(job);
+    if (done(job)) return job;
+    if (Date.now() > until) throw new Error(`job stuck in ${job.status}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const casesOf = (run: string) => db.case.count({ where: { title: { startsWith: `Job ${run} ` } } });
+
+beforeAll(async () => {
+  editor = await createTestUser(db, "EDITOR");
+  otherEditor = await createTestUser(db, "EDITOR");
+  researcher = await createTestUser(db, "RESEARCHER");
+});
+afterAll(() => db.$disconnect());
+
+describe("import jobs", () => {
+  it("runs the dry run and the apply as jobs whose progress and result are in the database", async () => {
+    const run = unique("job");
+    const job = await createImportJob(editor, file(run, 120));
+    expect(job).toMatchObject({ status: "READ", rowsTotal: 120, rowsRead: 120, fileName: `${run}.csv` });
+    expect((await listImportJobs(editor)).map((j) => j.id)).toContain(job.id);
+
+    await startImportDryRun(editor, job.id, mapping);
+    // A second start while it runs is refused, not run twice.
+    await expect(startImportDryRun(editor, job.id, mapping)).rejects.toMatchObject({ code: "rule" });
+    const checked = await watch(editor, job.id, (j) => j.status !== "CHECKING");
+    expect(checked).toMatchObject({ status: "CHECKED", rowsChecked: 120, mapping });
+    expect(checked.dryRun?.counts).toEqual({ creates: 119, updates: 0, refused: 1, duplicates: expect.any(Number) });
+    expect(checked.dryRun?.refused[0].problems[0]).toMatch(/^row 2, column date: '\d{4}-13-40' is not a date/);
+    expect(await casesOf(run)).toBe(0);
+
+    const seen: ImportJobView[] = [];
+    await startImportApply(editor, job.id, TODAY);
+    const applied = await watch(editor, job.id, (j) => j.status !== "APPLYING", seen);
+    expect(applied).toMatchObject({ status: "APPLIED", rowsWritten: 119, error: null });
+    expect(applied.result).toMatchObject({ created: 119, updated: 0, refused: 1 });
+    // Progress was visible while it ran: rows written counted up before the end.
+    const midway = seen.filter((j) => j.status === "APPLYING" && j.rowsWritten > 0 && j.rowsWritten < 119);
+    expect(midway.length).toBeGreaterThan(0);
+    expect(await casesOf(run)).toBe(119);
+    // The file is not kept once applied; applying again is refused.
+    expect((await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).file).toBeNull();
+    await expect(startImportApply(editor, job.id, TODAY)).rejects.toMatchObject({ code: "rule" });
+  });
+
+  it("shows a job whose process died as failed, and a job stopped mid-apply has written nothing", async () => {
+    const run = unique("crash");
+    // A job left APPLYING by a process that is gone: its heartbeat is old.
+    const orphan = await createImportJob(editor, file(`${run}a`, 3));
+    await db.importJob.update({
+      where: { id: orphan.id },
+      data: { status: "APPLYING", heartbeatAt: new Date(Date.now() - STALE_MS - 1_000) },
+    });
+    const shown = await getImportJob(editor, orphan.id);
+    expect(shown).toMatchObject({ status: "FAILED", error: expect.stringMatching(/Nothing was written/) });
+    expect(await casesOf(`${run}a`)).toBe(0);
+
+    // A real apply, declared dead while it is writing (as a restart would leave it): its transaction
+    // finds the job failed at the end and rolls back, so not one of its rows stays.
+    const job = await createImportJob(editor, file(`${run}b`, 150));
+    await startImportDryRun(editor, job.id, mapping);
+    await watch(editor, job.id, (j) => j.status === "CHECKED");
+    await startImportApply(editor, job.id, TODAY);
+    await watch(editor, job.id, (j) => j.rowsWritten > 10 || j.status !== "APPLYING");
+    expect(await failStaleImportJobs(new Date(Date.now() + 2 * STALE_MS))).toBeGreaterThanOrEqual(1);
+    await importJobSettled(job.id);
+    const after = await getImportJob(editor, job.id);
+    expect(after).toMatchObject({ status: "FAILED", result: null });
+    expect(await casesOf(`${run}b`)).toBe(0);
+    expect(await db.recordChange.count({ where: { reason: { contains: `${run}b.csv` } } })).toBe(0);
+  });
+
+  it("keeps each user's imports to themselves and refuses researchers and visitors", async () => {
+    const run = unique("own");
+    const job = await createImportJob(editor, file(run, 2));
+    expect(await getImportJob(otherEditor, job.id)).toBeNull();
+    expect((await listImportJobs(otherEditor)).map((j) => j.id)).not.toContain(job.id);
+    await expect(startImportDryRun(otherEditor, job.id, mapping)).rejects.toMatchObject({ code: "not-found" });
+    for (const actor of [researcher, null]) {
+      await expect(createImportJob(actor, file(run, 2))).rejects.toMatchObject({ code: "forbidden" });
+      await expect(getImportJob(actor, job.id)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(listImportJobs(actor)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(startImportApply(actor, job.id, TODAY)).rejects.toMatchObject({ code: "forbidden" });
+    }
+  });
+});
