@@ -59,28 +59,28 @@ afterAll(() => db.$disconnect());
 describe("import jobs", () => {
   it("runs the dry run and the apply as jobs whose progress and result are in the database", async () => {
     const run = unique("job");
-    const job = await createImportJob(editor, file(run, 120));
-    expect(job).toMatchObject({ status: "READ", rowsTotal: 120, rowsRead: 120, fileName: `${run}.csv` });
+    const job = await createImportJob(editor, file(run, 60));
+    expect(job).toMatchObject({ status: "READ", rowsTotal: 60, rowsRead: 60, fileName: `${run}.csv` });
     expect((await listImportJobs(editor)).map((j) => j.id)).toContain(job.id);
 
     await startImportDryRun(editor, job.id, mapping);
     // A second start while it runs is refused, not run twice.
     await expect(startImportDryRun(editor, job.id, mapping)).rejects.toMatchObject({ code: "rule" });
     const checked = await watch(editor, job.id, (j) => j.status !== "CHECKING");
-    expect(checked).toMatchObject({ status: "CHECKED", rowsChecked: 120, mapping });
-    expect(checked.dryRun?.counts).toEqual({ creates: 119, updates: 0, refused: 1, duplicates: expect.any(Number) });
+    expect(checked).toMatchObject({ status: "CHECKED", rowsChecked: 60, mapping });
+    expect(checked.dryRun?.counts).toEqual({ creates: 59, updates: 0, refused: 1, duplicates: expect.any(Number) });
     expect(checked.dryRun?.refused[0].problems[0]).toMatch(/^row 2, column date: '\d{4}-13-40' is not a date/);
     expect(await casesOf(run)).toBe(0);
 
     const seen: ImportJobView[] = [];
     await startImportApply(editor, job.id, TODAY);
     const applied = await watch(editor, job.id, (j) => j.status !== "APPLYING", seen);
-    expect(applied).toMatchObject({ status: "APPLIED", rowsWritten: 119, error: null });
-    expect(applied.result).toMatchObject({ created: 119, updated: 0, refused: 1 });
+    expect(applied).toMatchObject({ status: "APPLIED", rowsWritten: 59, error: null });
+    expect(applied.result).toMatchObject({ created: 59, updated: 0, refused: 1 });
     // Progress was visible while it ran: rows written counted up before the end.
-    const midway = seen.filter((j) => j.status === "APPLYING" && j.rowsWritten > 0 && j.rowsWritten < 119);
+    const midway = seen.filter((j) => j.status === "APPLYING" && j.rowsWritten > 0 && j.rowsWritten < 59);
     expect(midway.length).toBeGreaterThan(0);
-    expect(await casesOf(run)).toBe(119);
+    expect(await casesOf(run)).toBe(59);
     // The file is not kept once applied; applying again is refused.
     expect((await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).file).toBeNull();
     await expect(startImportApply(editor, job.id, TODAY)).rejects.toMatchObject({ code: "rule" });
@@ -100,7 +100,7 @@ describe("import jobs", () => {
 
     // A real apply, declared dead while it is writing (as a restart would leave it): its transaction
     // finds the job failed at the end and rolls back, so not one of its rows stays.
-    const job = await createImportJob(editor, file(`${run}b`, 150));
+    const job = await createImportJob(editor, file(`${run}b`, 80));
     await startImportDryRun(editor, job.id, mapping);
     await watch(editor, job.id, (j) => j.status === "CHECKED");
     await startImportApply(editor, job.id, TODAY);
