@@ -75,6 +75,11 @@ test.describe("[IMPORT] spreadsheet import", () => {
     const sizeColumn = form.getByLabel("Column “people caught (n)” maps to");
     await expect(sizeColumn).toHaveValue("ignore");
     await sizeColumn.selectOption("size");
+    // Saved under a name, the fixed mapping serves the team's next file (used at the end).
+    const mappingName = `Sheet ${tag}`;
+    await form.getByLabel("Save this mapping as").fill(mappingName);
+    await form.getByRole("button", { name: "Save the mapping" }).click();
+    await expect(page.getByRole("status", { name: "Last step" })).toContainText(`Saved the mapping “${mappingName}”`);
 
     // Reading the file made an import of this user's, opened at its own address.
     await expect(page).toHaveURL(/\/import\?job=[a-z0-9]+$/);
@@ -133,6 +138,21 @@ test.describe("[IMPORT] spreadsheet import", () => {
     await expect(
       page.getByText(new RegExp(`Imported from ${name} \\(sha256 [0-9a-f]{64}\\) by `)).first(),
     ).toBeVisible();
+
+    // The next file of the same shape: the saved mapping maps its size column, which no guess does.
+    await page.goto("/import");
+    await form.getByLabel("Spreadsheet file").setInputFiles({
+      name: `next-${tag}.csv`,
+      mimeType: "text/csv",
+      buffer: Buffer.from(spreadsheet(tag).split("\n").slice(0, 3).join("\n"), "utf8"),
+    });
+    await form.getByRole("button", { name: "Read the file" }).click();
+    await expect(status).toContainText("Read 2 rows and 6 columns");
+    await expect(sizeColumn).toHaveValue("ignore");
+    const saved = form.getByLabel("Use a saved mapping");
+    await saved.selectOption((await saved.locator("option", { hasText: mappingName }).getAttribute("value"))!);
+    await expect(sizeColumn).toHaveValue("size");
+    await expect(form.getByLabel("Column “제목” maps to")).toHaveValue("title");
   });
 
   test("a file that is not a spreadsheet gets a clear message and nothing is read", async ({ page }) => {

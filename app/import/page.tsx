@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/pages";
 import { getImportJob, listImportJobs } from "@/lib/data/import-jobs";
+import { listImportMappings } from "@/lib/data/import-mappings";
 import { ImportWizard } from "@/components/import/import-wizard";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -18,7 +19,11 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("importPage");
   const { job: asked } = await searchParams;
   const id = typeof asked === "string" && /^[a-z0-9]{1,64}$/.test(asked) ? asked : null;
-  const [job, recent] = await Promise.all([id ? getImportJob(actor, id) : null, listImportJobs(actor)]);
+  const [job, recent, mappings] = await Promise.all([
+    id ? getImportJob(actor, id) : null,
+    listImportJobs(actor),
+    listImportMappings(actor),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -28,7 +33,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
           {t("notFound")}
         </p>
       )}
-      <ImportWizard key={job?.id ?? "new"} job={job} />
+      <ImportWizard key={job?.id ?? "new"} job={job} mappings={mappings} />
       <section aria-labelledby="recent-imports" className="space-y-2">
         <h2 id="recent-imports" className="text-lg font-semibold">
           {t("recentHeading")}

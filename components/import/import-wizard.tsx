@@ -5,7 +5,8 @@ import { useActionState, useEffect, useState, useTransition } from "react";
 import { importJobStatusAction, importSpreadsheetAction } from "@/lib/actions/imports";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { DryRunSummary, ImportJobView } from "@/lib/data/import-jobs";
-import { IMPORT_TARGETS } from "@/lib/import/mapping";
+import { IMPORT_TARGETS, mappingFromColumns } from "@/lib/import/mapping";
+import type { ImportMappingChoice } from "@/lib/data/import-mappings";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DataTable } from "@/components/ui/data-table";
@@ -23,7 +24,13 @@ const RUNNING = new Set(["CHECKING", "APPLYING"]);
  * on the server as jobs; while one runs the page polls its progress, and the page may be closed and
  * the import reopened from the list of recent imports.
  */
-export function ImportWizard({ job: initial }: { job: ImportJobView | null }) {
+export function ImportWizard({
+  job: initial,
+  mappings = [],
+}: {
+  job: ImportJobView | null;
+  mappings?: ImportMappingChoice[];
+}) {
   const t = useTranslations("importPage");
   const [serverState, action, pending] = useActionState(importSpreadsheetAction, IDLE);
   // The action takes the form's data as its payload (as a plain form post would give it).
@@ -32,6 +39,7 @@ export function ImportWizard({ job: initial }: { job: ImportJobView | null }) {
   const [, startTransition] = useTransition();
   const state = local ?? serverState;
   const [job, setJob] = useState<ImportJobView | null>(initial);
+  const [picked, setPicked] = useState<ImportMappingChoice | null>(null);
   const [seen, setSeen] = useState(serverState);
   // Each answer of the form brings the job as it is now.
   if (seen !== serverState) {
@@ -108,7 +116,7 @@ export function ImportWizard({ job: initial }: { job: ImportJobView | null }) {
       className="space-y-6 rounded border border-stone-300 bg-white p-4"
     >
       <input type="hidden" name="job" value={job.id} />
-      <ErrorSummary state={state} label={t("statusLabel")} />
+      <ErrorSummary state={state} label={t("stepStatusLabel")} />
       <JobStatus job={job} />
 
       {job.status === "APPLIED" && result && (
@@ -160,7 +168,35 @@ export function ImportWizard({ job: initial }: { job: ImportJobView | null }) {
             })}
             {preview.formulaCells > 0 && <> {t("formulas", { count: preview.formulaCells })}</>}
           </p>
-          <div className="overflow-x-auto">
+          {mappings.length > 0 && (
+            <div className="space-y-1">
+              <label htmlFor="saved-mapping" className="block text-sm font-medium">
+                {t("useSaved")}
+              </label>
+              <p id="saved-mapping-hint" className="text-xs text-stone-700">
+                {t("useSavedHint")}
+              </p>
+              <select
+                id="saved-mapping"
+                aria-describedby="saved-mapping-hint"
+                value={picked?.id ?? ""}
+                onChange={(e) => setPicked(mappings.find((m) => m.id === e.target.value) ?? null)}
+                className={input}
+              >
+                <option value="">{t("noSaved")}</option>
+                {mappings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.kind === "preset"
+                      ? `${m.name} ${t("presetSuffix")}`
+                      : m.createdBy
+                        ? t("savedBy", { name: m.name, by: m.createdBy })
+                        : m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="overflow-x-auto" key={picked?.id ?? "own"}>
             <DataTable caption={t("mappingCaption")} columns={[t("column"), t("examples"), t("mapsTo")]}>
               <tbody>
                 {preview.headers.map((header, i) => (
@@ -178,7 +214,11 @@ export function ImportWizard({ job: initial }: { job: ImportJobView | null }) {
                       <select
                         name={`column-${i}`}
                         aria-label={t("mapsToLabel", { header })}
-                        defaultValue={job.mapping?.[i] ?? preview.guess[i]}
+                        defaultValue={
+                          picked
+                            ? mappingFromColumns(preview.headers, picked.columns)[i]
+                            : (job.mapping?.[i] ?? preview.guess[i])
+                        }
                         className={input}
                       >
                         {IMPORT_TARGETS.map((target) => (
@@ -192,6 +232,14 @@ export function ImportWizard({ job: initial }: { job: ImportJobView | null }) {
                 ))}
               </tbody>
             </DataTable>
+          </div>
+          <div className="flex flex-wrap items-end gap-2">
+            <Field id="" name="mappingName" label={t("saveAs")} hint={t("saveAsHint")} state={state}>
+              {(aria) => <input {...aria} type="text" maxLength={100} className={input} />}
+            </Field>
+            <button type="submit" name="intent" value="save-mapping" disabled={pending} className={button}>
+              {t("save")}
+            </button>
           </div>
           <button type="submit" name="intent" value="dry-run" disabled={pending || running} className={button}>
             {t("dryRun")}

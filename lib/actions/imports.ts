@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 import { now } from "@/lib/clock";
 import type { ImportFile } from "@/lib/data/imports";
+import { saveImportMapping } from "@/lib/data/import-mappings";
 import { createImportJob, getImportJob, startImportApply, startImportDryRun } from "@/lib/data/import-jobs";
 import { importFormSchema, importJobSchema, mappingFromForm } from "@/lib/validations/import";
 
@@ -44,6 +45,19 @@ export async function importSpreadsheetAction(
         return "Read.";
       }
       if (!input.job) return NO_JOB;
+      if (input.intent === "save-mapping") {
+        const mapping = mappingFromForm(values);
+        if (!mapping) return NO_JOB;
+        if (!input.mappingName)
+          return {
+            status: "invalid",
+            message: "Give the mapping a name to save it under. Nothing was saved.",
+            errors: { mappingName: "Give the mapping a name." },
+          };
+        const saved = await saveImportMapping(actor, { name: input.mappingName, job: input.job, mapping });
+        revalidatePath("/import");
+        return `Saved the mapping “${saved.name}” for your team's next files.`;
+      }
       if (input.intent === "dry-run") {
         const mapping = mappingFromForm(values);
         if (!mapping) return NO_JOB;

@@ -11,7 +11,8 @@ import {
   type ImportJobView,
 } from "@/lib/data/import-jobs";
 import type { ImportFile } from "@/lib/data/imports";
-import { guessMapping } from "@/lib/import/mapping";
+import { listImportMappings, saveImportMapping } from "@/lib/data/import-mappings";
+import { guessMapping, mappingFromColumns } from "@/lib/import/mapping";
 import { type Actor } from "@/lib/auth/permissions";
 import { createTestUser, testDb, unique } from "@/lib/testing/test-database";
 
@@ -124,6 +125,41 @@ describe("import jobs", () => {
       await expect(getImportJob(actor, job.id)).rejects.toMatchObject({ code: "forbidden" });
       await expect(listImportJobs(actor)).rejects.toMatchObject({ code: "forbidden" });
       await expect(startImportApply(actor, job.id, TODAY)).rejects.toMatchObject({ code: "forbidden" });
+    }
+  });
+
+  it("saves a named mapping for the team, with its history and audit row, and refuses a name twice", async () => {
+    const run = unique("map");
+    const job = await createImportJob(editor, file(run, 2));
+    const name = `Monthly sheet ${run}`;
+    const custom = mapping.map((t) => (t === "status" ? "ignore" : t));
+    const saved = await saveImportMapping(editor, { name, job: job.id, mapping: custom });
+    expect(saved.columns).toEqual({ code: "code", title: "title", date: "date", place: "place", size: "size" });
+    // Another editor sees it and gets the same mapping for a file with these headers.
+    const listed = (await listImportMappings(otherEditor)).find((m) => m.name === name);
+    expect(listed).toMatchObject({ kind: "saved", createdBy: editor.name });
+    expect(mappingFromColumns(HEADERS.toUpperCase().split(","), listed!.columns)).toEqual(custom);
+    await expect(saveImportMapping(otherEditor, { name, job: job.id, mapping: custom })).rejects.toMatchObject({
+      code: "not-found",
+    });
+    await expect(saveImportMapping(editor, { name, job: job.id, mapping: custom })).rejects.toMatchObject({
+      code: "rule",
+      message: expect.stringMatching(/already exists/),
+    });
+    const history = await db.recordChange.findMany({
+      where: { entity: "SavedImportMapping", entityId: saved.id },
+      orderBy: { id: "asc" },
+    });
+    expect(history.map((h) => [h.action, h.field, h.userId])).toEqual([
+      ["CREATE", "name", editor.id],
+      ["CREATE", "columns", editor.id],
+    ]);
+    expect(await db.auditEvent.count({ where: { kind: "import-mapping", actorId: editor.id } })).toBeGreaterThan(0);
+    for (const actor of [researcher, null]) {
+      await expect(listImportMappings(actor)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(saveImportMapping(actor, { name: `${name}x`, job: job.id, mapping })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
   });
 });

@@ -8,8 +8,9 @@ const jobId = z.string().regex(/^[a-z0-9]{1,64}$/, "Choose an import from the li
 /** The import form: what to do, the import it is about (after reading the file), and the mapping of each column. */
 export const importFormSchema = z
   .object({
-    intent: z.enum(["read", "dry-run", "apply"], { message: "Choose a file and read it first." }),
+    intent: z.enum(["read", "dry-run", "apply", "save-mapping"], { message: "Choose a file and read it first." }),
     job: jobId.optional(),
+    mappingName: z.string().trim().max(100, "A mapping's name has at most 100 characters.").optional(),
   })
   .catchall(z.string());
 
