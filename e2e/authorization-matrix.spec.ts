@@ -38,6 +38,7 @@ const ACTIONS: Record<string, Role[]> = {
   proposeFromReportAction: ["EDITOR", "STAFF", "ADMIN"],
   saveFromReportAction: ["EDITOR", "STAFF", "ADMIN"],
   importSpreadsheetAction: ["EDITOR", "STAFF", "ADMIN"],
+  importJobStatusAction: ["EDITOR", "STAFF", "ADMIN"],
   createUserAction: ["ADMIN"],
   changeRoleAction: ["ADMIN"],
   setDisabledAction: ["ADMIN"],

@@ -75,10 +75,19 @@ test.describe("[IMPORT] spreadsheet import", () => {
     const sizeColumn = form.getByLabel("Column “people caught (n)” maps to");
     await expect(sizeColumn).toHaveValue("ignore");
     await sizeColumn.selectOption("size");
+    // Saved under a name, the fixed mapping serves the team's next file (used at the end).
+    const mappingName = `Sheet ${tag}`;
+    await form.getByLabel("Save this mapping as").fill(mappingName);
+    await form.getByRole("button", { name: "Save the mapping" }).click();
+    await expect(page.getByRole("status", { name: "Last step" })).toContainText(`Saved the mapping “${mappingName}”`);
 
+    // Reading the file made an import of this user's, opened at its own address.
+    await expect(page).toHaveURL(/\/import\?job=[a-z0-9]+$/);
     await form.getByRole("button", { name: "Dry run" }).click();
+    // The dry run runs on the server as a job; the page polls its progress.
     const dryRun = form.getByTestId("dry-run");
-    await expect(dryRun.getByTestId("count-creates")).toHaveText("197 rows create a case");
+    await expect(dryRun.getByTestId("count-creates")).toHaveText("197 rows create a case", { timeout: 60_000 });
+    await expect(form.getByTestId("job-progress")).toContainText("checked 200");
     await expect(dryRun.getByTestId("count-refused")).toHaveText("3 rows are refused");
     await expect(dryRun.getByTestId("count-duplicates")).toHaveText("2 rows may duplicate existing cases");
     const refused = dryRun.getByTestId("refused-rows");
@@ -99,10 +108,18 @@ test.describe("[IMPORT] spreadsheet import", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await dryRun.getByRole("button", { name: "Apply the import" }).click();
+    await expect(status).toContainText(/Importing: \d+ of 200 rows written|Imported /);
+    // The page may be closed while the job runs: the import is reopened from the list of recent ones.
+    await page.goto("/import");
+    const recent = page.getByRole("table", { name: "Imports you started, newest first" });
+    await recent.getByRole("link", { name }).click();
     await expect(page.getByRole("status", { name: "Import status" })).toContainText(
       `Imported ${name}: 197 cases created, 0 updated, 3 refused rows left out.`,
       { timeout: 120_000 },
     );
+    await expect(page.getByTestId("job-progress")).toContainText("written 197 of 200");
+    await page.reload();
+    await expect(recent.getByRole("row").filter({ hasText: name })).toContainText("imported");
     const caseLinks = page.getByRole("table", { name: "Cases the import created or updated" }).getByRole("link");
     await expect(caseLinks).toHaveCount(197);
 
@@ -121,6 +138,21 @@ test.describe("[IMPORT] spreadsheet import", () => {
     await expect(
       page.getByText(new RegExp(`Imported from ${name} \\(sha256 [0-9a-f]{64}\\) by `)).first(),
     ).toBeVisible();
+
+    // The next file of the same shape: the saved mapping maps its size column, which no guess does.
+    await page.goto("/import");
+    await form.getByLabel("Spreadsheet file").setInputFiles({
+      name: `next-${tag}.csv`,
+      mimeType: "text/csv",
+      buffer: Buffer.from(spreadsheet(tag).split("\n").slice(0, 3).join("\n"), "utf8"),
+    });
+    await form.getByRole("button", { name: "Read the file" }).click();
+    await expect(status).toContainText("Read 2 rows and 6 columns");
+    await expect(sizeColumn).toHaveValue("ignore");
+    const saved = form.getByLabel("Use a saved mapping");
+    await saved.selectOption((await saved.locator("option", { hasText: mappingName }).getAttribute("value"))!);
+    await expect(sizeColumn).toHaveValue("size");
+    await expect(form.getByLabel("Column “제목” maps to")).toHaveValue("title");
   });
 
   test("a file that is not a spreadsheet gets a clear message and nothing is read", async ({ page }) => {

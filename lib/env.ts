@@ -74,6 +74,8 @@ const envSchema = z.object({
   BENCH_SOURCES: z.string().regex(/^\d+$/, "must be a whole number").transform(Number).optional(),
   BENCH_RUNS: count(1, 5),
   BENCH_BUDGET_MS: count(1, 6_000),
+  /** `npm run bench`: rows of the generated spreadsheet it imports (dry run and apply); 0 skips the import. */
+  BENCH_IMPORT_ROWS: count(0, 20_000, 20_000),
   /** `npm run bench:http`: how long each request is driven, and the generated events per case on average. */
   BENCH_SECONDS: count(1, 10, 600),
   BENCH_EVENTS_PER_CASE: count(1, 10, 50),

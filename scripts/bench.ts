@@ -11,7 +11,10 @@
  * the end, also on error or Ctrl-C.
  *
  * Environment: BENCH_CASES (default 100000), BENCH_SOURCES (default cases / 5), BENCH_RUNS (default 5),
- * BENCH_BUDGET_MS (default 6000: a query whose runs pass this total stops after 3 runs, and says so).
+ * BENCH_BUDGET_MS (default 6000: a query whose runs pass this total stops after 3 runs, and says so),
+ * BENCH_IMPORT_ROWS (default 20000, the most a file may hold; 0 skips it): at the end, a generated
+ * spreadsheet of that many rows is imported through lib/data/imports.ts (dry run, then apply in one
+ * transaction) as an editor, with rows/second and the process's resident memory (sampled peak) printed.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -23,6 +26,7 @@ import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../
 import type { Actor } from "../lib/auth/permissions.ts";
 import { COMMON_WORD, RARE_WORD, generateBenchData } from "./lib/bench-data.ts";
 import { generatePrismaClient } from "./lib/prepare.ts";
+import { benchImportCsv, BENCH_IMPORT_HEADERS } from "./lib/bench-import.ts";
 import { runScript } from "./lib/run-script.ts";
 import { freePort } from "./lib/free-port.ts";
 import { readEnv } from "../lib/env.ts";
@@ -35,6 +39,7 @@ const SOURCES = config.BENCH_SOURCES ?? Math.max(100, Math.round(CASES / 5));
 const RUNS = config.BENCH_RUNS;
 const BUDGET_MS = config.BENCH_BUDGET_MS;
 const MIN_RUNS = Math.min(3, RUNS);
+const IMPORT_ROWS = config.BENCH_IMPORT_ROWS;
 if (!Number.isInteger(CASES) || CASES < 1000 || CASES > 9_999_999) {
   console.error("BENCH_CASES must be a whole number from 1000 to 9999999.");
   process.exit(2);
@@ -282,6 +287,8 @@ async function main(): Promise<void> {
     heading("Indexes on Case, CaseEvent, Source, SourceClaim (pg_indexes; size)");
     await printIndexes();
 
+    if (IMPORT_ROWS > 0) await benchImport(client);
+
     await db.$disconnect();
   } catch (error) {
     if (!interrupted) throw error; // an interrupted run's failing query is expected: just clean up
@@ -296,6 +303,67 @@ async function main(): Promise<void> {
     );
   }
   if (interrupted) process.exit(130);
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Runs `fn` while sampling the resident set size every 50 ms; returns its result, time and peak RSS. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakRss: number }> {
+  let peakRss = process.memoryUsage.rss();
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+  const t0 = performance.now();
+  try {
+    const value = await fn();
+    return { value, ms: performance.now() - t0, peakRss: Math.max(peakRss, process.memoryUsage.rss()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Imports a generated IMPORT_ROWS-row spreadsheet into the bench database as an editor: the dry run
+ * (read, check against 100,000 cases, duplicates) and the apply (one transaction), each timed.
+ */
+async function benchImport(client: pg.Client): Promise<void> {
+  const { dryRunImport, applyImport } = await import("../lib/data/imports.ts");
+  const { guessMapping } = await import("../lib/import/mapping.ts");
+  heading(`Import: a generated ${IMPORT_ROWS.toLocaleString("en")}-row spreadsheet (lib/data/imports.ts)`);
+  const editorId = "bench-editor";
+  await client.query(
+    `INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt")
+     VALUES ($1, 'bench-editor@example.org', 'Bench Editor', 'EDITOR', '!', now()) ON CONFLICT DO NOTHING`,
+    [editorId],
+  );
+  const editor: Actor = { id: editorId, email: "bench-editor@example.org", name: "Bench Editor", role: "EDITOR" };
+  const { rows: codeRows } = await client.query<{ code: string }>(
+    `SELECT "code" FROM "Case" WHERE "deletedAt" IS NULL AND "visibility" <> 'RESTRICTED'
+       AND "code" ~ '^[A-Z]{2,3}-[0-9]{4}-[0-9]{4}$' ORDER BY "code" LIMIT $1`,
+    [Math.ceil(IMPORT_ROWS / 10)],
+  );
+  const generated = benchImportCsv(
+    IMPORT_ROWS,
+    codeRows.map((r) => r.code),
+  );
+  const file = { name: `bench-${IMPORT_ROWS}.csv`, bytes: new TextEncoder().encode(generated.csv) };
+  const mapping = guessMapping(BENCH_IMPORT_HEADERS);
+  console.log(
+    `File: ${mb(file.bytes.length)} (${file.bytes.length.toLocaleString("en")} bytes), ${IMPORT_ROWS.toLocaleString("en")} rows, ${generated.updates.toLocaleString("en")} by code of an existing case, ${generated.bad} to refuse; RSS before ${mb(process.memoryUsage.rss())}`,
+  );
+  const rate = (ms: number) => `${Math.round(IMPORT_ROWS / (ms / 1000)).toLocaleString("en")} rows/s`;
+  const dry = await measured(() => dryRunImport(editor, file, mapping));
+  const d = dry.value;
+  console.log(
+    `dry run  ${secs(dry.ms).padStart(8)}  ${rate(dry.ms).padStart(14)}  peak RSS ${mb(dry.peakRss)}  → ${d.creates.length} create, ${d.updates.length} update, ${d.refused.length} refused, ${d.duplicates.length} possible duplicates`,
+  );
+  const versions = Object.fromEntries(d.updates.map((u) => [u.code, u.version]));
+  const applied = await measured(() => applyImport(editor, file, mapping, { sha256: d.sha256, versions }, new Date()));
+  const r = applied.value;
+  console.log(
+    `apply    ${secs(applied.ms).padStart(8)}  ${rate(applied.ms).padStart(14)}  peak RSS ${mb(applied.peakRss)}  → ${r.created.length} created, ${r.updated.length} updated, ${r.refused} refused (one transaction)`,
+  );
+  console.log(
+    `Process peak RSS over the whole bench: ${mb(process.resourceUsage().maxRSS * 1024)}; load average ${load()}`,
+  );
 }
 
 runScript(main);

@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useState, useTransition } from "react";
-import { importSpreadsheetAction } from "@/lib/actions/imports";
+import { useActionState, useEffect, useState, useTransition } from "react";
+import { importJobStatusAction, importSpreadsheetAction } from "@/lib/actions/imports";
 import type { ActionState } from "@/lib/actions/action-state";
-import type { DryRun, ImportPreview } from "@/lib/data/imports";
-import { IMPORT_TARGETS } from "@/lib/import/mapping";
-import { EXPORT_PROFILES, PROFILE_LABEL, mappingFromPreset, type ExportProfile } from "@/lib/export/profiles";
+import type { DryRunSummary, ImportJobView } from "@/lib/data/import-jobs";
+import { IMPORT_TARGETS, mappingFromColumns } from "@/lib/import/mapping";
+import type { ImportMappingChoice } from "@/lib/data/import-mappings";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DataTable } from "@/components/ui/data-table";
@@ -15,15 +15,22 @@ import { button, Field, IDLE, input, primaryButton } from "@/components/ui/form-
 /** Rows listed per table; the counts above the tables are always complete. */
 const SHOWN = 200;
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
-
-/** What the page shows between steps: the file's preview and the last dry run, kept while later steps run. */
-type Kept = { state: ActionState; preview: ImportPreview | null; dryRun: DryRun | null; mapping: string[] | null };
+const POLL_MS = 700;
+const RUNNING = new Set(["CHECKING", "APPLYING"]);
 
 /**
- * The import page: one form holding the file through every step (read → map → dry run → apply), so
- * the server keeps nothing between steps. The buttons say which step (`intent`).
+ * The import page. Without an import: a form to upload a file, which the server reads into a new
+ * import and opens at /import?job=…. With one: its mapping, the dry run and the apply, which run
+ * on the server as jobs; while one runs the page polls its progress, and the page may be closed and
+ * the import reopened from the list of recent imports.
  */
-export function ImportWizard() {
+export function ImportWizard({
+  job: initial,
+  mappings = [],
+}: {
+  job: ImportJobView | null;
+  mappings?: ImportMappingChoice[];
+}) {
   const t = useTranslations("importPage");
   const [serverState, action, pending] = useActionState(importSpreadsheetAction, IDLE);
   // The action takes the form's data as its payload (as a plain form post would give it).
@@ -31,21 +38,30 @@ export function ImportWizard() {
   const [local, setLocal] = useState<ActionState | null>(null);
   const [, startTransition] = useTransition();
   const state = local ?? serverState;
-  const [kept, setKept] = useState<Kept>({ state: IDLE, preview: null, dryRun: null, mapping: null });
-  // Choosing a preset redraws the column selects with its mapping (they keep their own state after).
-  const [preset, setPreset] = useState("");
-  // Each new answer updates what stays on screen: a refusal keeps the mapping and the last dry run.
-  if (kept.state !== serverState) {
-    const fresh = serverState.importResult !== undefined;
-    setKept({
-      state: serverState,
-      preview: fresh ? null : (serverState.importPreview ?? kept.preview),
-      dryRun: fresh ? null : (serverState.dryRun ?? (serverState.importPreview ? null : kept.dryRun)),
-      mapping: serverState.importMapping ?? (serverState.importPreview ? null : kept.mapping),
-    });
+  const [job, setJob] = useState<ImportJobView | null>(initial);
+  const [picked, setPicked] = useState<ImportMappingChoice | null>(null);
+  const [seen, setSeen] = useState(serverState);
+  // Each answer of the form brings the job as it is now.
+  if (seen !== serverState) {
+    setSeen(serverState);
+    if (serverState.importJob) setJob(serverState.importJob);
   }
-  const { preview, dryRun } = kept;
-  const result = serverState.importResult;
+  const running = job !== null && RUNNING.has(job.status);
+  const jobId = job?.id;
+  useEffect(() => {
+    if (!running || !jobId) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const form = new FormData();
+      form.set("job", jobId);
+      const answer = await importJobStatusAction(form).catch(() => null);
+      if (!stopped && answer?.importJob) setJob(answer.importJob);
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [running, jobId]);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -63,52 +79,35 @@ export function ImportWizard() {
     setLocal(null);
     startTransition(() => dispatch(formData));
   };
-  // A new file starts over: its columns are not the old file's.
-  const onFileChange = () => {
-    setLocal(null);
-    setKept({ state: serverState, preview: null, dryRun: null, mapping: null });
-  };
 
-  if (result && state === serverState) {
-    const cases = [...result.created, ...result.updated].sort((a, b) => a.line - b.line);
+  if (!job)
     return (
-      <section aria-labelledby="import-result" className="space-y-3 rounded border border-green-700 bg-green-50 p-4">
-        <h2 id="import-result" className="text-lg font-semibold">
-          {t("resultHeading")}
-        </h2>
-        <p role="status" aria-label={t("statusLabel")}>
-          {serverState.message}
-        </p>
-        <p className="flex flex-wrap gap-4">
-          <Link href="/timeline?data=all" className="underline">
-            {t("timeline")}
-          </Link>
-          <Link href="/import" className="underline">
-            {t("another")}
-          </Link>
-        </p>
-        <div className="overflow-x-auto">
-          <DataTable caption={t("resultCaption")} columns={[t("row"), t("code")]}>
-            <tbody>
-              {cases.slice(0, SHOWN).map((c) => (
-                <tr key={c.code} className="border-t border-stone-200">
-                  <td className="p-2">{c.line}</td>
-                  <td className="p-2">
-                    <Link href={`/cases/${c.code}`} className="font-mono underline">
-                      {c.code}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        </div>
-        {cases.length > SHOWN && <p className="text-sm">{t("more", { count: cases.length - SHOWN })}</p>}
-      </section>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={t("formLabel")}
+        className="space-y-6 rounded border border-stone-300 bg-white p-4"
+      >
+        <ErrorSummary state={state} label={t("statusLabel")} />
+        <Field id="" name="file" label={t("file")} hint={t("fileHint", { mb: MB })} state={state}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              className={input}
+              onChange={() => setLocal(null)}
+            />
+          )}
+        </Field>
+        <button type="submit" name="intent" value="read" disabled={pending} className={button}>
+          {t("read")}
+        </button>
+      </form>
     );
-  }
 
-  const versions = JSON.stringify(Object.fromEntries((dryRun?.updates ?? []).map((u) => [u.code, u.version])));
+  const { preview, dryRun, result } = job;
+  const mappable = job.status !== "APPLYING" && job.status !== "APPLIED";
   return (
     <form
       onSubmit={onSubmit}
@@ -116,23 +115,46 @@ export function ImportWizard() {
       aria-label={t("formLabel")}
       className="space-y-6 rounded border border-stone-300 bg-white p-4"
     >
-      <ErrorSummary state={state} label={t("statusLabel")} />
-      <Field id="" name="file" label={t("file")} hint={t("fileHint", { mb: MB })} state={state}>
-        {(aria) => (
-          <input
-            {...aria}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className={input}
-            onChange={onFileChange}
-          />
-        )}
-      </Field>
-      <button type="submit" name="intent" value="read" disabled={pending} className={button}>
-        {t("read")}
-      </button>
+      <input type="hidden" name="job" value={job.id} />
+      <ErrorSummary state={state} label={t("stepStatusLabel")} />
+      <JobStatus job={job} />
 
-      {preview && (
+      {job.status === "APPLIED" && result && (
+        <section aria-labelledby="import-result" className="space-y-3 rounded border border-green-700 bg-green-50 p-4">
+          <h2 id="import-result" className="text-lg font-semibold">
+            {t("resultHeading")}
+          </h2>
+          <p className="flex flex-wrap gap-4">
+            <Link href="/timeline?data=all" className="underline">
+              {t("timeline")}
+            </Link>
+            <Link href="/import" className="underline">
+              {t("another")}
+            </Link>
+          </p>
+          <div className="overflow-x-auto">
+            <DataTable caption={t("resultCaption")} columns={[t("row"), t("code")]}>
+              <tbody>
+                {result.cases.map((c) => (
+                  <tr key={c.code} className="border-t border-stone-200">
+                    <td className="p-2">{c.line}</td>
+                    <td className="p-2">
+                      <Link href={`/cases/${c.code}`} className="font-mono underline">
+                        {c.code}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </div>
+          {result.created + result.updated > result.cases.length && (
+            <p className="text-sm">{t("more", { count: result.created + result.updated - result.cases.length })}</p>
+          )}
+        </section>
+      )}
+
+      {mappable && (
         <section aria-labelledby="mapping-heading" className="space-y-3">
           <h2 id="mapping-heading" className="text-lg font-semibold">
             {t("mappingHeading")}
@@ -146,31 +168,35 @@ export function ImportWizard() {
             })}
             {preview.formulaCells > 0 && <> {t("formulas", { count: preview.formulaCells })}</>}
           </p>
-          <Field id="" name="preset" label={t("preset")} hint={t("presetHint")} state={state}>
-            {(aria) => (
+          {mappings.length > 0 && (
+            <div className="space-y-1">
+              <label htmlFor="saved-mapping" className="block text-sm font-medium">
+                {t("useSaved")}
+              </label>
+              <p id="saved-mapping-hint" className="text-xs text-stone-700">
+                {t("useSavedHint")}
+              </p>
               <select
-                {...aria}
-                value={preset}
+                id="saved-mapping"
+                aria-describedby="saved-mapping-hint"
+                value={picked?.id ?? ""}
+                onChange={(e) => setPicked(mappings.find((m) => m.id === e.target.value) ?? null)}
                 className={input}
-                onChange={(e) => {
-                  const chosen = e.target.value;
-                  setPreset(chosen);
-                  setKept({
-                    ...kept,
-                    mapping: chosen ? mappingFromPreset(chosen as ExportProfile, preview.headers) : preview.guess,
-                  });
-                }}
               >
-                <option value="">{t("presetGuess")}</option>
-                {EXPORT_PROFILES.map((p) => (
-                  <option key={p} value={p}>
-                    {PROFILE_LABEL[p]}
+                <option value="">{t("noSaved")}</option>
+                {mappings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.kind === "preset"
+                      ? `${m.name} ${t("presetSuffix")}`
+                      : m.createdBy
+                        ? t("savedBy", { name: m.name, by: m.createdBy })
+                        : m.name}
                   </option>
                 ))}
               </select>
-            )}
-          </Field>
-          <div className="overflow-x-auto">
+            </div>
+          )}
+          <div className="overflow-x-auto" key={picked?.id ?? "own"}>
             <DataTable caption={t("mappingCaption")} columns={[t("column"), t("examples"), t("mapsTo")]}>
               <tbody>
                 {preview.headers.map((header, i) => (
@@ -186,10 +212,13 @@ export function ImportWizard() {
                     </td>
                     <td className="p-2">
                       <select
-                        key={`${preset}-${kept.mapping?.[i] ?? ""}`}
                         name={`column-${i}`}
                         aria-label={t("mapsToLabel", { header })}
-                        defaultValue={kept.mapping?.[i] ?? preview.guess[i]}
+                        defaultValue={
+                          picked
+                            ? mappingFromColumns(preview.headers, picked.columns)[i]
+                            : (job.mapping?.[i] ?? preview.guess[i])
+                        }
                         className={input}
                       >
                         {IMPORT_TARGETS.map((target) => (
@@ -204,35 +233,96 @@ export function ImportWizard() {
               </tbody>
             </DataTable>
           </div>
-          <button type="submit" name="intent" value="dry-run" disabled={pending} className={button}>
+          <div className="flex flex-wrap items-end gap-2">
+            <Field id="" name="mappingName" label={t("saveAs")} hint={t("saveAsHint")} state={state}>
+              {(aria) => <input {...aria} type="text" maxLength={100} className={input} />}
+            </Field>
+            <button type="submit" name="intent" value="save-mapping" disabled={pending} className={button}>
+              {t("save")}
+            </button>
+          </div>
+          <button type="submit" name="intent" value="dry-run" disabled={pending || running} className={button}>
             {t("dryRun")}
           </button>
         </section>
       )}
 
-      {preview && dryRun && dryRun.sha256 === preview.sha256 && (
-        <DryRunView dryRun={dryRun} versions={versions} pending={pending} />
+      {dryRun && (job.status === "CHECKED" || job.status === "APPLYING") && (
+        <DryRunView dryRun={dryRun} pending={pending || running} />
       )}
     </form>
   );
 }
 
-function DryRunView({ dryRun, versions, pending }: { dryRun: DryRun; versions: string; pending: boolean }) {
+/** The import's state in words, with its progress while a job runs. */
+function JobStatus({ job }: { job: ImportJobView }) {
   const t = useTranslations("importPage");
-  const accepted = dryRun.creates.length + dryRun.updates.length;
+  const counts = job.dryRun?.counts;
+  const message = {
+    READ: t("statusRead", { rows: job.rowsTotal, columns: job.preview.headers.length, file: job.fileName }),
+    CHECKING: t("statusChecking", { checked: job.rowsChecked, total: job.rowsTotal }),
+    CHECKED: t("statusChecked", {
+      creates: counts?.creates ?? 0,
+      updates: counts?.updates ?? 0,
+      refused: counts?.refused ?? 0,
+      duplicates: counts?.duplicates ?? 0,
+    }),
+    APPLYING: t("statusApplying", { written: job.rowsWritten, total: job.rowsTotal }),
+    APPLIED: t("statusApplied", {
+      file: job.fileName,
+      created: job.result?.created ?? 0,
+      updated: job.result?.updated ?? 0,
+      unchanged: job.result?.unchanged ?? 0,
+      refused: job.result?.refused ?? 0,
+    }),
+    FAILED: t("statusFailed", { error: job.error ?? "" }),
+  }[job.status];
+  const total = Math.max(1, job.rowsTotal);
+  const done = job.status === "APPLYING" ? job.rowsWritten : job.status === "CHECKING" ? job.rowsChecked : total;
+  return (
+    <div className="space-y-2">
+      <p
+        role={job.status === "FAILED" ? "alert" : "status"}
+        aria-label={t("statusLabel")}
+        className={`rounded px-2 py-1 text-sm ${job.status === "FAILED" ? "border border-red-600 bg-red-50 text-red-900" : "bg-stone-50"}`}
+      >
+        {message}
+      </p>
+      <progress
+        aria-label={t("progressLabel")}
+        max={total}
+        value={Math.min(done, total)}
+        className="h-2 w-full max-w-md"
+      />
+      <p className="text-xs text-stone-700" data-testid="job-progress">
+        {t("progress", {
+          read: job.rowsRead,
+          checked: job.rowsChecked,
+          written: job.rowsWritten,
+          total: job.rowsTotal,
+        })}
+      </p>
+    </div>
+  );
+}
+
+function DryRunView({ dryRun, pending }: { dryRun: DryRunSummary; pending: boolean }) {
+  const t = useTranslations("importPage");
+  const { counts } = dryRun;
+  const accepted = counts.creates + counts.updates;
   return (
     <section aria-labelledby="dry-run-heading" className="space-y-4" data-testid="dry-run">
       <h2 id="dry-run-heading" className="text-lg font-semibold">
         {t("dryRunHeading")}
       </h2>
       <ul className="list-disc pl-5 text-sm" aria-label={t("dryRunHeading")}>
-        <li data-testid="count-creates">{t("creates", { count: dryRun.creates.length })}</li>
-        <li data-testid="count-updates">{t("updates", { count: dryRun.updates.length })}</li>
-        <li data-testid="count-refused">{t("refused", { count: dryRun.refused.length })}</li>
-        <li data-testid="count-duplicates">{t("duplicates", { count: dryRun.duplicates.length })}</li>
+        <li data-testid="count-creates">{t("creates", { count: counts.creates })}</li>
+        <li data-testid="count-updates">{t("updates", { count: counts.updates })}</li>
+        <li data-testid="count-refused">{t("refused", { count: counts.refused })}</li>
+        <li data-testid="count-duplicates">{t("duplicates", { count: counts.duplicates })}</li>
       </ul>
 
-      {dryRun.refused.length > 0 && (
+      {counts.refused > 0 && (
         <section aria-labelledby="refused-heading" className="space-y-2">
           <h3 id="refused-heading" className="font-semibold">
             {t("refusedHeading")}
@@ -255,13 +345,13 @@ function DryRunView({ dryRun, versions, pending }: { dryRun: DryRun; versions: s
               </tbody>
             </DataTable>
           </div>
-          {dryRun.refused.length > SHOWN && (
-            <p className="text-sm">{t("more", { count: dryRun.refused.length - SHOWN })}</p>
+          {counts.refused > dryRun.refused.length && (
+            <p className="text-sm">{t("more", { count: counts.refused - dryRun.refused.length })}</p>
           )}
         </section>
       )}
 
-      {dryRun.duplicates.length > 0 && (
+      {counts.duplicates > 0 && (
         <section aria-labelledby="duplicates-heading" className="space-y-2">
           <h3 id="duplicates-heading" className="font-semibold">
             {t("duplicatesHeading")}
@@ -298,7 +388,7 @@ function DryRunView({ dryRun, versions, pending }: { dryRun: DryRun; versions: s
         </section>
       )}
 
-      {dryRun.updates.length > 0 && (
+      {counts.updates > 0 && (
         <section aria-labelledby="updates-heading" className="space-y-2">
           <h3 id="updates-heading" className="font-semibold">
             {t("updatesHeading")}
@@ -323,7 +413,7 @@ function DryRunView({ dryRun, versions, pending }: { dryRun: DryRun; versions: s
         </section>
       )}
 
-      {dryRun.creates.length > 0 && (
+      {counts.creates > 0 && (
         <details className="space-y-2">
           <summary className="cursor-pointer font-semibold">{t("createsHeading")}</summary>
           <div className="overflow-x-auto">
@@ -342,8 +432,6 @@ function DryRunView({ dryRun, versions, pending }: { dryRun: DryRun; versions: s
         </details>
       )}
 
-      <input type="hidden" name="sha256" value={dryRun.sha256} />
-      <input type="hidden" name="versions" value={versions} />
       <p className="text-sm text-stone-700">{t("applyHint", { count: accepted })}</p>
       <button type="submit" name="intent" value="apply" disabled={pending || accepted === 0} className={primaryButton}>
         {t("apply")}

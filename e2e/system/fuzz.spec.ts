@@ -292,12 +292,12 @@ function baseForms(ids: Ids): Record<string, Record<string, string>> {
     // Without a file (a form post of strings), every step is refused and nothing is read or written.
     importSpreadsheetAction: {
       intent: "dry-run",
+      job: "nosuchimport",
       "column-0": "title",
       "column-1": "size",
       "column-2": "place",
-      sha256: "0".repeat(64),
-      versions: "{}",
     },
+    importJobStatusAction: { job: "nosuchimport" },
     createUserAction: {
       email: "fuzz-user@example.org",
       name: "Fuzz User",

@@ -4,7 +4,7 @@ import { isDataError } from "@/lib/data/errors";
 import { getActor } from "@/lib/auth/session";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import type { IntakeProposal } from "@/lib/intake/proposal";
-import type { DryRun, ImportPreview, ImportResult } from "@/lib/data/imports";
+import type { ImportJobView } from "@/lib/data/import-jobs";
 import { connectionFailureReason } from "@/lib/server/db-availability";
 import { noteActionStarted } from "@/lib/server/request-context";
 
@@ -26,13 +26,8 @@ export type ActionState = {
   proposal?: IntakeProposal;
   /** Codes of the cases an action saved (report intake saves several at once). */
   savedCases?: string[];
-  /** A spreadsheet read for import: its columns, first rows and guessed mapping (nothing written). */
-  importPreview?: ImportPreview;
-  /** The mapping the user chose, one target per column. */
-  importMapping?: string[];
-  /** What importing would do (nothing written), and then what it did. */
-  dryRun?: DryRun;
-  importResult?: ImportResult;
+  /** A spreadsheet import and the state of its job (lib/data/import-jobs.ts). */
+  importJob?: ImportJobView;
 };
 
 /**

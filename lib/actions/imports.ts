@@ -1,9 +1,12 @@
 "use server";
+import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
 import { now } from "@/lib/clock";
-import { applyImport, dryRunImport, previewImport, type ImportFile } from "@/lib/data/imports";
-import { importFormSchema, importVersionsSchema, mappingFromForm } from "@/lib/validations/import";
+import type { ImportFile } from "@/lib/data/imports";
+import { saveImportMapping } from "@/lib/data/import-mappings";
+import { createImportJob, getImportJob, startImportApply, startImportDryRun } from "@/lib/data/import-jobs";
+import { importFormSchema, importJobSchema, mappingFromForm } from "@/lib/validations/import";
 
 /** The uploaded file of the form, or null when none was chosen. */
 async function uploaded(form: FormData): Promise<ImportFile | null> {
@@ -17,66 +20,73 @@ const NO_FILE: ActionState = {
   message: "Choose a CSV or Excel file to import. Nothing was read.",
   errors: { file: "Choose a CSV (.csv) or Excel (.xlsx) file." },
 };
+const NO_JOB: ActionState = { status: "invalid", message: "Read a file first, then map its columns." };
 
 /**
- * The import page's one action, in three steps the form's buttons choose (`intent`): read the file
- * and guess its mapping; dry-run the mapping; apply it. The file comes with every step (the browser
- * keeps it in the form), so nothing is kept on the server between steps, and apply insists on the
- * dry run's file (SHA-256) and versions.
+ * The import page's form, in three steps its buttons choose (`intent`): read the file into a new
+ * import (kept on the server; the page then shows it at /import?job=…); start its dry run with the
+ * mapping chosen; start applying it. The dry run and the apply run on the server as jobs the page
+ * polls (importJobStatusAction); the apply insists on the dry run's file and case versions.
  */
 export async function importSpreadsheetAction(
   previous: ActionState | FormData,
   formData?: FormData,
 ): Promise<ActionState> {
   const form = formData instanceof FormData ? formData : previous instanceof FormData ? previous : new FormData();
-  return runFormAction(previous, formData, {
+  let opened: string | null = null;
+  const state = await runFormAction(previous, formData, {
     permission: "import:case:any",
     schema: importFormSchema,
     run: async (actor, input, values) => {
-      const file = await uploaded(form);
-      if (!file) return NO_FILE;
-      const preview = await previewImport(actor, file);
       if (input.intent === "read") {
-        return {
-          status: "ok",
-          message: `Read ${preview.rowCount.toLocaleString("en")} rows and ${preview.headers.length} columns from ${preview.fileName}. Check how each column maps to a case field, then run the dry run; nothing is written yet.`,
-          importPreview: preview,
-        };
+        const file = await uploaded(form);
+        if (!file) return NO_FILE;
+        opened = (await createImportJob(actor, file)).id;
+        return "Read.";
       }
-      const mapping = mappingFromForm(values);
-      if (!mapping)
-        return { status: "invalid", message: "Read the file first, then map its columns.", importPreview: preview };
+      if (!input.job) return NO_JOB;
+      if (input.intent === "save-mapping") {
+        const mapping = mappingFromForm(values);
+        if (!mapping) return NO_JOB;
+        if (!input.mappingName)
+          return {
+            status: "invalid",
+            message: "Give the mapping a name to save it under. Nothing was saved.",
+            errors: { mappingName: "Give the mapping a name." },
+          };
+        const saved = await saveImportMapping(actor, { name: input.mappingName, job: input.job, mapping });
+        revalidatePath("/import");
+        return `Saved the mapping “${saved.name}” for your team's next files.`;
+      }
       if (input.intent === "dry-run") {
-        const dryRun = await dryRunImport(actor, file, mapping);
-        return {
-          status: "ok",
-          message: `Dry run: ${dryRun.creates.length} rows would create a case, ${dryRun.updates.length} would update one, ${dryRun.refused.length} are refused, ${dryRun.duplicates.length} may duplicate existing cases. Nothing is written until you apply it.`,
-          importPreview: preview,
-          importMapping: mapping,
-          dryRun,
-        };
+        const mapping = mappingFromForm(values);
+        if (!mapping) return NO_JOB;
+        await startImportDryRun(actor, input.job, mapping);
+      } else {
+        await startImportApply(actor, input.job, await now());
+        revalidatePath("/cases");
+        revalidatePath("/timeline");
       }
-      let versions: Record<string, number> = {};
-      try {
-        versions = importVersionsSchema.parse(JSON.parse(input.versions ?? "{}"));
-      } catch {
-        return {
-          status: "invalid",
-          message: "Run the dry run again; its result could not be read.",
-          importPreview: preview,
-        };
-      }
-      if (!input.sha256)
-        return { status: "invalid", message: "Run the dry run first; nothing was imported.", importPreview: preview };
-      const result = await applyImport(actor, file, mapping, { sha256: input.sha256, versions }, await now());
-      revalidatePath("/cases");
-      revalidatePath("/timeline");
-      for (const { code } of result.updated) revalidatePath(`/cases/${code}`);
-      return {
-        status: "ok",
-        message: `Imported ${preview.fileName}: ${result.created.length} cases created, ${result.updated.length} updated, ${result.unchanged.length} unchanged (nothing written), ${result.refused} refused rows left out.`,
-        importResult: result,
-      };
+      const job = await getImportJob(actor, input.job);
+      return { status: "ok", importJob: job ?? undefined };
+    },
+  });
+  if (state.status === "ok" && opened) redirect(`/import?job=${opened}`);
+  return state;
+}
+
+/** The state of one of the user's imports, for the page to poll while its job runs. */
+export async function importJobStatusAction(
+  previous: ActionState | FormData,
+  formData?: FormData,
+): Promise<ActionState> {
+  return runFormAction(previous, formData, {
+    permission: "import:case:any",
+    schema: importJobSchema,
+    run: async (actor, input) => {
+      const job = await getImportJob(actor, input.job);
+      if (!job) return { status: "not-found", message: "This import was not found. Start a new one." };
+      return { status: "ok", importJob: job };
     },
   });
 }

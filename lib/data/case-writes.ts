@@ -26,7 +26,7 @@ function caseData(input: CreateCaseInput) {
 }
 
 /** The next free code for a country and year, e.g. CN-2026-0004. */
-async function nextCaseCode(tx: Prisma.TransactionClient, country: string, year: number): Promise<string> {
+export async function nextCaseCode(tx: Prisma.TransactionClient, country: string, year: number): Promise<string> {
   const prefix = `${country}-${year}-`;
   const last = await tx.case.findFirst({
     where: { code: { startsWith: prefix } },

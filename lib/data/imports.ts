@@ -2,8 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/data/audit";
-import { findPossibleDuplicates } from "@/lib/data/cases";
-import { createCaseInTx } from "@/lib/data/case-writes";
+import { caseColumnsSelect, findPossibleDuplicatesOfRows } from "@/lib/data/cases";
+import { createCaseInTx, nextCaseCode } from "@/lib/data/case-writes";
 import { isDataError, ruleBroken } from "@/lib/data/errors";
 import { createEventInTx } from "@/lib/data/events";
 import { changedFields, writeHistory } from "@/lib/data/history";
@@ -69,7 +69,12 @@ export type ImportResult = {
   refused: number;
 };
 
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+/** How far a dry run or apply got, for a job's progress (lib/data/import-jobs.ts); counts are totals so far. */
+export type ImportProgress = (done: { read?: number; checked?: number; written?: number }) => void | Promise<void>;
+/** Rows converted between two progress reports. */
+const CHECK_CHUNK = 1_000;
+
+export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The reason every history row of an import carries: which file, exactly, and who brought it in. */
 export function importReason(fileName: string, hash: string, actorName: string): string {
@@ -110,25 +115,13 @@ export async function previewImport(actor: Actor, file: ImportFile): Promise<Imp
   };
 }
 
-/** What the plan reads of a case a row updates: its version, and the fields an import can set. */
+/** What the plan reads of a case a row updates: its version, and its columns (as its edit form reads them). */
 const existingSelect = {
   id: true,
   code: true,
   version: true,
   deletedAt: true,
-  visibility: true,
-  title: true,
-  summary: true,
-  status: true,
-  sizeMin: true,
-  sizeMax: true,
-  sizeBest: true,
-  sizeWording: true,
-  country: true,
-  province: true,
-  cityArea: true,
-  verification: true,
-  tags: true,
+  ...caseColumnsSelect,
 } satisfies Prisma.CaseSelect;
 type ExistingCase = Prisma.CaseGetPayload<{ select: typeof existingSelect }>;
 type Change = { field: string; oldValue: string | null; newValue: string | null };
@@ -146,10 +139,16 @@ type Planned =
     };
 
 /** The rows of a file checked against the database: what each would do, or why it is refused. */
-async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping) {
+async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping, progress?: ImportProgress) {
   const sheet = await readOrRefuse(file);
+  await progress?.({ read: sheet.rows.length });
   checkMapping(sheet, mapping);
-  const outcomes = convertSheet(sheet, mapping);
+  const outcomes: ReturnType<typeof convertSheet> = [];
+  for (let at = 0; at < sheet.rows.length; at += CHECK_CHUNK) {
+    outcomes.push(...convertSheet({ ...sheet, rows: sheet.rows.slice(at, at + CHECK_CHUNK) }, mapping));
+    // Reported (and the event loop let go) between chunks, so a job's heartbeat keeps beating.
+    await progress?.({ checked: Math.min(at + CHECK_CHUNK, sheet.rows.length) });
+  }
   const refused: DryRun["refused"] = [];
   const planned: Planned[] = [];
   const codeColumn = sheet.headers[mapping.indexOf("code")] ?? "code";
@@ -213,35 +212,33 @@ async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping) {
 }
 
 /**
- * Existing cases that may be the group a new row describes: the case form's finder (same place,
- * similar size), and when the row has a date, dates that overlap it give or take three days.
+ * Existing cases that may be the group a new row describes: the case form's rule (same place,
+ * similar size), and when the row has a date, dates that overlap it give or take three days. One
+ * query for the whole file (lib/data/cases.ts), not one per row.
  */
 async function possibleDuplicates(actor: Actor, rows: Planned[]) {
+  const creates = rows.filter((p) => p.kind === "create");
+  const widen = (day: string, days: number) => new Date(new Date(`${day}T00:00:00Z`).getTime() + days * DAY_MS);
+  const found = await findPossibleDuplicatesOfRows(
+    actor,
+    creates.map((p, key) => ({
+      key,
+      country: p.value.input.country,
+      province: p.value.input.province,
+      sizeMin: p.value.input.sizeMin,
+      near: p.value.event
+        ? {
+            from: widen(p.value.event.dateEarliest, -DUPLICATE_DAYS),
+            to: widen(p.value.event.dateLatest, DUPLICATE_DAYS),
+          }
+        : null,
+    })),
+  );
   const out: DryRun["duplicates"] = [];
-  const cache = new Map<string, Awaited<ReturnType<typeof findPossibleDuplicates>>>();
-  for (const p of rows) {
-    if (p.kind !== "create") continue;
-    const { country, province, sizeMin } = p.value.input;
-    const event = p.value.event;
-    const near = event
-      ? {
-          from: new Date(new Date(`${event.dateEarliest}T00:00:00Z`).getTime() - DUPLICATE_DAYS * DAY_MS),
-          to: new Date(new Date(`${event.dateLatest}T00:00:00Z`).getTime() + DUPLICATE_DAYS * DAY_MS),
-        }
-      : undefined;
-    const key = `${country}|${province ?? ""}|${sizeMin}|${event?.dateEarliest ?? ""}|${event?.dateLatest ?? ""}`;
-    let found = cache.get(key);
-    if (!found) {
-      found = await findPossibleDuplicates(actor, { country, province: province ?? undefined, sizeMin, near });
-      cache.set(key, found);
-    }
-    if (found.length > 0)
-      out.push({
-        line: p.line,
-        title: p.value.input.title,
-        matches: found.map((c) => ({ code: c.code, title: c.title })),
-      });
-  }
+  creates.forEach((p, key) => {
+    const matches = found.get(key);
+    if (matches) out.push({ line: p.line, title: p.value.input.title, matches });
+  });
   return out;
 }
 
@@ -251,9 +248,14 @@ async function possibleDuplicates(actor: Actor, rows: Planned[]) {
  * read now, which the apply step insists on), the refused rows with every reason, and the possible
  * duplicates of existing cases.
  */
-export async function dryRunImport(actor: Actor, file: ImportFile, mapping: ImportMapping): Promise<DryRun> {
+export async function dryRunImport(
+  actor: Actor,
+  file: ImportFile,
+  mapping: ImportMapping,
+  progress?: ImportProgress,
+): Promise<DryRun> {
   requirePermission(actor, "import:case:any");
-  const { sheet, planned, refused } = await plan(actor, file, mapping);
+  const { sheet, planned, refused } = await plan(actor, file, mapping, progress);
   return {
     fileName: file.name,
     sha256: sha256(file.bytes),
@@ -291,6 +293,11 @@ export async function applyImport(
   mapping: ImportMapping,
   expected: { sha256: string; versions: Record<string, number> },
   today: Date,
+  options: {
+    progress?: ImportProgress;
+    /** Runs last inside the import's transaction (a job records its result there: both or neither). */
+    beforeCommit?: (tx: Prisma.TransactionClient, result: ImportResult) => Promise<void>;
+  } = {},
 ): Promise<ImportResult> {
   requirePermission(actor, "import:case:any");
   const hash = sha256(file.bytes);
@@ -298,21 +305,51 @@ export async function applyImport(
     throw ruleBroken(
       "This is not the file of the dry run (its contents differ). Run the dry run again; nothing was imported.",
     );
-  const { planned, refused } = await plan(actor, file, mapping);
+  const { planned, refused } = await plan(actor, file, mapping, options.progress);
   const reason = importReason(file.name, hash, actor!.name);
   const result: ImportResult = { created: [], updated: [], unchanged: [], refused: refused.length };
   let current: Planned | null = null;
   try {
     await db.$transaction(
       async (tx) => {
+        // The dates of the events the updated cases already have, read once: a row whose date one of
+        // them already carries adds no second event (new cases have none yet).
+        const updatedIds = planned.flatMap((p) => (p.kind === "update" && p.value.event ? [p.current.id] : []));
+        const datedEvents = new Set<string>();
+        for (let at = 0; at < updatedIds.length; at += 5_000) {
+          const events = await tx.caseEvent.findMany({
+            where: { caseId: { in: updatedIds.slice(at, at + 5_000) }, deletedAt: null },
+            select: { caseId: true, dateEarliest: true, dateLatest: true },
+          });
+          for (const e of events)
+            datedEvents.add(
+              `${e.caseId}|${e.dateEarliest.toISOString().slice(0, 10)}|${e.dateLatest.toISOString().slice(0, 10)}`,
+            );
+        }
+        // New codes: the first per country and year is read, the next ones counted on (one query per
+        // prefix, not one per row), skipping the codes the file itself gives to new cases.
+        const givenCodes = new Set(planned.flatMap((p) => (p.kind === "create" && p.value.code ? [p.value.code] : [])));
+        const nextNumber = new Map<string, number>();
+        const newCode = async (country: string, year: number) => {
+          const prefix = `${country}-${year}-`;
+          let n = nextNumber.get(prefix) ?? Number((await nextCaseCode(tx, country, year)).slice(prefix.length));
+          let code = `${prefix}${String(n).padStart(4, "0")}`;
+          while (givenCodes.has(code)) code = `${prefix}${String(++n).padStart(4, "0")}`;
+          if (n > 9999) throw ruleBroken(`No case codes left for ${prefix}…`);
+          nextNumber.set(prefix, n + 1);
+          return code;
+        };
+        let written = 0;
         for (const p of planned) {
           current = p;
+          await options.progress?.({ written: written++ });
           const { value } = p;
           let caseId: string;
           if (p.kind === "create") {
+            const year = value.event ? Number(value.event.dateEarliest.slice(0, 4)) : today.getUTCFullYear();
             const created = await createCaseInTx(tx, actor, value.input, {
-              year: value.event ? Number(value.event.dateEarliest.slice(0, 4)) : today.getUTCFullYear(),
-              code: value.code ?? undefined,
+              year,
+              code: value.code ?? (await newCode(value.input.country, year)),
               status: value.status ?? undefined,
               statusManual: value.status !== null,
               reason,
@@ -357,15 +394,7 @@ export async function applyImport(
           let eventAdded = false;
           if (value.event) {
             const event = value.event;
-            const same = await tx.caseEvent.findFirst({
-              where: {
-                caseId,
-                deletedAt: null,
-                dateEarliest: new Date(`${event.dateEarliest}T00:00:00.000Z`),
-                dateLatest: new Date(`${event.dateLatest}T00:00:00.000Z`),
-              },
-              select: { id: true },
-            });
+            const same = p.kind === "update" && datedEvents.has(`${caseId}|${event.dateEarliest}|${event.dateLatest}`);
             eventAdded = !same;
             if (!same)
               await createEventInTx(
@@ -411,8 +440,10 @@ export async function applyImport(
           },
           tx,
         );
+        await options.progress?.({ written });
+        await options.beforeCommit?.(tx, result);
       },
-      { maxWait: 10_000, timeout: 10 * 60_000 },
+      { maxWait: 10_000, timeout: 30 * 60_000 },
     );
   } catch (error) {
     const at = current as Planned | null;

@@ -124,3 +124,31 @@ export function mappingProblems(headers: string[], mapping: ImportMapping): stri
     problems.push("Map a column to place or country: every case needs a country.");
   return problems;
 }
+
+/** A saved mapping: each column's target by its header, normalized (so "Date " and "date" are one column). */
+export type ColumnsByHeader = Record<string, ImportTarget>;
+
+/** The columns a mapping maps (ignored ones left out), by normalized header, for saving under a name. */
+export function columnsByHeader(headers: string[], mapping: ImportMapping): ColumnsByHeader {
+  const out: ColumnsByHeader = {};
+  headers.forEach((h, i) => {
+    const target = mapping[i];
+    if (target && target !== "ignore") out[normalizeHeader(h)] = target;
+  });
+  return out;
+}
+
+/**
+ * A saved (or built-in) mapping applied to another file's headers: a column whose header it names
+ * gets its target (each target once), any other column is ignored rather than guessed.
+ */
+export function mappingFromColumns(headers: string[], columns: Record<string, string>): ImportMapping {
+  const used = new Set<ImportTarget>();
+  return headers.map((h) => {
+    const target = columns[normalizeHeader(h)];
+    if (!target || !(IMPORT_TARGETS as readonly string[]).includes(target) || used.has(target as ImportTarget))
+      return "ignore";
+    used.add(target as ImportTarget);
+    return target as ImportTarget;
+  });
+}

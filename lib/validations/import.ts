@@ -2,17 +2,20 @@ import { z } from "zod";
 import { IMPORT_TARGETS } from "@/lib/import/mapping";
 import { MAX_IMPORT_COLUMNS } from "@/lib/import/read";
 
-/** The import form: what to do, and (after reading the file) the mapping chosen for each column. */
+/** An import job's id (lib/data/import-jobs.ts). */
+const jobId = z.string().regex(/^[a-z0-9]{1,64}$/, "Choose an import from the list, or start a new one.");
+
+/** The import form: what to do, the import it is about (after reading the file), and the mapping of each column. */
 export const importFormSchema = z
   .object({
-    intent: z.enum(["read", "dry-run", "apply"], { message: "Choose a file and read it first." }),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
-    versions: z.string().max(2_000_000).optional(),
+    intent: z.enum(["read", "dry-run", "apply", "save-mapping"], { message: "Choose a file and read it first." }),
+    job: jobId.optional(),
+    mappingName: z.string().trim().max(100, "A mapping's name has at most 100 characters.").optional(),
   })
   .catchall(z.string());
+
+/** Polling an import's progress. */
+export const importJobSchema = z.object({ job: jobId });
 
 /** The mapping from the form's `column-<i>` selects, in column order; null when one is missing or unknown. */
 export function mappingFromForm(values: Record<string, string>): (typeof IMPORT_TARGETS)[number][] | null {
@@ -25,6 +28,3 @@ export function mappingFromForm(values: Record<string, string>): (typeof IMPORT_
   }
   return out.length > 0 ? out : null;
 }
-
-/** The versions the dry run read, by case code ({"CN-2012-0001": 3}). */
-export const importVersionsSchema = z.record(z.string().max(32), z.number().int().min(1));
