@@ -3,7 +3,7 @@ import { buffer } from "node:stream/consumers";
 import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fullExportZip, type FullExportManifest } from "@/lib/api/full-export";
-import { keyringFromEnv } from "@/lib/crypto/encryption";
+import { encryptField, keyringFromEnv, loadKeyring } from "@/lib/crypto/encryption";
 import { fullExport } from "@/lib/data/full-export";
 import { type Actor } from "@/lib/auth/permissions";
 import { createTestUser, testDb } from "@/lib/testing/test-database";
@@ -96,13 +96,28 @@ describe("full export", () => {
   });
 
   it("decrypts restricted fields only when asked, and logs that it was asked", async () => {
+    // One identity stored under a key that was since dropped: exported as stored, with why, not lost and not fatal.
+    const lostKey = encryptField(
+      loadKeyring(`key-dropped:${Buffer.alloc(32, 9).toString("base64")}`),
+      "Person.realNameEnc",
+      "a name nobody can read now",
+    );
+    const { id: caseId } = await db.case.findFirstOrThrow({ select: { id: true } });
+    const orphan = await db.person.create({ data: { caseId, alias: "Key dropped", realNameEnc: lostKey } });
     const audits = await db.auditEvent.count({ where: { kind: "full-export-restricted" } });
     const { manifest, lines } = await download(true);
     expect(manifest.restrictedFields).toBe(true);
     const withName = await db.person.count({ where: { realNameEnc: { not: null } } });
-    expect(withName).toBeGreaterThan(0);
+    expect(withName).toBeGreaterThan(1);
     const people = lines("people.jsonl");
-    expect(people.filter((p) => typeof p.realName === "string" && p.realName !== "")).toHaveLength(withName);
+    const notDecrypted = people.filter((p) => p.realName && typeof p.realName === "object");
+    expect(people.find((p) => p.id === orphan.id)?.realName).toEqual({
+      notDecrypted: expect.stringContaining('key "key-dropped" is not in RW_ENCRYPTION_KEYS'),
+      ciphertext: lostKey,
+    });
+    expect(people.filter((p) => typeof p.realName === "string" && p.realName !== "")).toHaveLength(
+      withName - notDecrypted.length,
+    );
     for (const p of people) expect(Object.keys(p)).not.toContain("realNameEnc");
     expect(await db.auditEvent.count({ where: { kind: "full-export-restricted" } })).toBe(audits + 1);
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/data/audit";
-import { decryptField, keyringFromEnv, type EncryptedColumn } from "@/lib/crypto/encryption";
+import { decryptField, EncryptionError, keyringFromEnv, type EncryptedColumn } from "@/lib/crypto/encryption";
 import { requirePermission, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
 
 /** Rows read per query: memory holds one batch of one table at a time. */
@@ -45,8 +45,19 @@ function page<W extends object>(after: string | bigint | null, where?: W) {
   };
 }
 
-const open = (column: EncryptedColumn, stored: string | null) =>
-  stored === null ? null : decryptField(keyringFromEnv(), column, stored);
+/**
+ * A restricted field in the clear. One the current keys cannot open (its key was dropped) must not
+ * end an export of everything else, nor vanish from it: it is written as it is stored, with why.
+ */
+const open = (column: EncryptedColumn, stored: string | null) => {
+  if (stored === null) return null;
+  try {
+    return decryptField(keyringFromEnv(), column, stored);
+  } catch (error) {
+    if (!(error instanceof EncryptionError)) throw error;
+    return { notDecrypted: error.message, ciphertext: stored };
+  }
+};
 
 /**
  * Every record an admin may see, table by table, as plain objects: cases (archived ones too, with
