@@ -114,7 +114,7 @@ test.describe("[IMPORT] spreadsheet import", () => {
     const recent = page.getByRole("table", { name: "Imports you started, newest first" });
     await recent.getByRole("link", { name }).click();
     await expect(page.getByRole("status", { name: "Import status" })).toContainText(
-      `Imported ${name}: 197 cases created, 0 updated, 3 refused rows left out.`,
+      `Imported ${name}: 197 cases created, 0 updated, 0 unchanged (nothing written), 3 refused rows left out.`,
       { timeout: 120_000 },
     );
     await expect(page.getByTestId("job-progress")).toContainText("written 197 of 200");

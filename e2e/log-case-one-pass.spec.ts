@@ -117,12 +117,14 @@ test.describe("[ONE PASS]", () => {
     );
     await expect(page.getByTestId("figure-status")).toContainText("Repatriated");
 
-    // The history says what was logged and what happened, with the reasons.
+    // The history says, in sentences, what was logged and what happened, with the reasons.
     await page.goto(`/cases/${code}/history`);
-    const rows = page.getByTestId("history-row");
-    await expect(rows.filter({ hasText: "logged in one pass, with its source" }).first()).toBeVisible();
+    const saves = page.getByRole("list", { name: "Changes, newest first, one entry per save" }).getByRole("listitem");
+    await expect(saves.filter({ hasText: "logged in one pass, with its source" }).first()).toBeVisible();
     await expect(
-      rows.filter({ hasText: "Repatriated" }).filter({ hasText: "recorded what happened" }).first(),
+      saves
+        .filter({ hasText: "added an event: Repatriated, late April 2013" })
+        .filter({ hasText: "recorded what happened" }),
     ).toBeVisible();
 
     // The dashboard counts them as repatriated, according to the report that says so.
