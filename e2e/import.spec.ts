@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
 
@@ -110,6 +111,8 @@ test.describe("[IMPORT] spreadsheet import", () => {
     // The unknown place is listed to map, not guessed: mapped to a country, its row moves from refused to create.
     const values = dryRun.getByTestId("value-mapping");
     await expect(values.getByRole("row", { name: /Atlantis/ })).toContainText("1");
+    const axe = await new AxeBuilder({ page }).include('[data-testid="value-mapping"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
     await values.getByLabel("Country code for “Atlantis”").fill("CN");
     await values.getByRole("button", { name: "Run the dry run again with these values" }).click();
     await expect(dryRun.getByTestId("count-creates")).toHaveText("198 rows create a case", { timeout: 60_000 });

@@ -145,6 +145,13 @@ describe("value mappings", () => {
       "place-country-1": "",
     };
     expect(valueMappingsFromForm(form)).toEqual({ ok: true, values: mapped });
+    // What was parsed once parses again unchanged (the data layer checks the action's result again).
+    const once = valueMappingsFromForm({ "place-value-0": "x", "place-country-0": "cn" });
+    expect(once).toEqual({
+      ok: true,
+      values: { status: {}, place: { x: { country: "CN", province: null, cityArea: null } } },
+    });
+    expect(once.ok && parseValueMappings(once.values)).toEqual(once);
     expect(valueMappingsFromForm({ "status-value-0": "x", "status-to-0": "NOPE" }).ok).toBe(false);
     expect(valueMappingsFromForm({ "place-value-0": "x", "place-city-0": "Tumen" })).toMatchObject({
       ok: false,

@@ -35,12 +35,14 @@ export function mappingFromForm(values: Record<string, string>): (typeof IMPORT_
 /** Values mapped per column at most (a file's distinct unrecognised values beyond are left refused). */
 const MAX_VALUE_MAPPINGS = 500;
 const valueText = z.string().min(1).max(300);
+/** A field as parsed before (null when empty) or as typed (possibly ""): both read the same. */
+const stored = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema);
 /** A place a value is mapped to: checked as the case form checks a case's place. */
 const placeChoiceSchema = z
   .object({
     country: countryCode,
-    province: optionalText(120, "Province"),
-    cityArea: optionalText(200, "City or area"),
+    province: stored(optionalText(120, "Province")),
+    cityArea: stored(optionalText(200, "City or area")),
   })
   .transform((p) => ({ country: p.country, province: p.province ?? null, cityArea: p.cityArea ?? null }));
 
