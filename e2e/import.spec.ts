@@ -127,7 +127,7 @@ test.describe("[IMPORT] spreadsheet import", () => {
     const recent = page.getByRole("table", { name: "Imports you started, newest first" });
     await recent.getByRole("link", { name }).click();
     await expect(page.getByRole("status", { name: "Import status" })).toContainText(
-      `Imported ${name}: 198 cases created, 0 updated, 2 refused rows left out.`,
+      `Imported ${name}: 198 cases created, 0 updated, 0 unchanged (nothing written), 2 refused rows left out.`,
       { timeout: 120_000 },
     );
     await expect(page.getByTestId("job-progress")).toContainText("written 198 of 200");
