@@ -8,6 +8,8 @@ import type { DryRunSummary, ImportJobView } from "@/lib/data/import-jobs";
 import { IMPORT_TARGETS, mappingFromColumns } from "@/lib/import/mapping";
 import type { ImportMappingChoice } from "@/lib/data/import-mappings";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
+import type { ValueMappings } from "@/lib/import/value-mapping";
+import { ValueMappingSection } from "@/components/import/value-mapping";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DataTable } from "@/components/ui/data-table";
 import { button, Field, IDLE, input, primaryButton } from "@/components/ui/form-fields";
@@ -108,6 +110,11 @@ export function ImportWizard({
 
   const { preview, dryRun, result } = job;
   const mappable = job.status !== "APPLYING" && job.status !== "APPLIED";
+  // The value mappings the next dry run starts from: the job's, with a picked saved mapping's on top.
+  const values: ValueMappings = {
+    status: { ...job.values?.status, ...picked?.values?.status },
+    place: { ...job.values?.place, ...picked?.values?.place },
+  };
   return (
     <form
       onSubmit={onSubmit}
@@ -116,6 +123,7 @@ export function ImportWizard({
       className="space-y-6 rounded border border-stone-300 bg-white p-4"
     >
       <input type="hidden" name="job" value={job.id} />
+      {mappable && <input type="hidden" name="values-json" value={JSON.stringify(values)} />}
       <ErrorSummary state={state} label={t("stepStatusLabel")} />
       <JobStatus job={job} />
 
@@ -248,7 +256,7 @@ export function ImportWizard({
       )}
 
       {dryRun && (job.status === "CHECKED" || job.status === "APPLYING") && (
-        <DryRunView dryRun={dryRun} pending={pending || running} />
+        <DryRunView dryRun={dryRun} values={values} pending={pending || running} />
       )}
     </form>
   );
@@ -306,7 +314,7 @@ function JobStatus({ job }: { job: ImportJobView }) {
   );
 }
 
-function DryRunView({ dryRun, pending }: { dryRun: DryRunSummary; pending: boolean }) {
+function DryRunView({ dryRun, values, pending }: { dryRun: DryRunSummary; values: ValueMappings; pending: boolean }) {
   const t = useTranslations("importPage");
   const { counts } = dryRun;
   const accepted = counts.creates + counts.updates;
@@ -349,6 +357,12 @@ function DryRunView({ dryRun, pending }: { dryRun: DryRunSummary; pending: boole
             <p className="text-sm">{t("more", { count: counts.refused - dryRun.refused.length })}</p>
           )}
         </section>
+      )}
+
+      {dryRun.unmatched && (
+        <div key={JSON.stringify(values)}>
+          <ValueMappingSection unmatched={dryRun.unmatched} values={values} pending={pending} />
+        </div>
       )}
 
       {counts.duplicates > 0 && (

@@ -6,7 +6,13 @@ import { now } from "@/lib/clock";
 import type { ImportFile } from "@/lib/data/imports";
 import { saveImportMapping } from "@/lib/data/import-mappings";
 import { createImportJob, getImportJob, startImportApply, startImportDryRun } from "@/lib/data/import-jobs";
-import { importFormSchema, importJobSchema, mappingFromForm } from "@/lib/validations/import";
+import {
+  importFormSchema,
+  importJobSchema,
+  mappingFromForm,
+  valueMappingsFromForm,
+  type ValueMappingsResult,
+} from "@/lib/validations/import";
 
 /** The uploaded file of the form, or null when none was chosen. */
 async function uploaded(form: FormData): Promise<ImportFile | null> {
@@ -20,6 +26,11 @@ const NO_FILE: ActionState = {
   message: "Choose a CSV or Excel file to import. Nothing was read.",
   errors: { file: "Choose a CSV (.csv) or Excel (.xlsx) file." },
 };
+/** A value mapped outside the vocabularies: refused with its sentence, nothing stored or run. */
+const badValues = (v: Extract<ValueMappingsResult, { ok: false }>): ActionState => ({
+  status: "invalid",
+  message: v.message,
+});
 const NO_JOB: ActionState = { status: "invalid", message: "Read a file first, then map its columns." };
 
 /**
@@ -48,20 +59,29 @@ export async function importSpreadsheetAction(
       if (input.intent === "save-mapping") {
         const mapping = mappingFromForm(values);
         if (!mapping) return NO_JOB;
+        const valueMappings = valueMappingsFromForm(values);
+        if (!valueMappings.ok) return badValues(valueMappings);
         if (!input.mappingName)
           return {
             status: "invalid",
             message: "Give the mapping a name to save it under. Nothing was saved.",
             errors: { mappingName: "Give the mapping a name." },
           };
-        const saved = await saveImportMapping(actor, { name: input.mappingName, job: input.job, mapping });
+        const saved = await saveImportMapping(actor, {
+          name: input.mappingName,
+          job: input.job,
+          mapping,
+          values: valueMappings.values,
+        });
         revalidatePath("/import");
         return `Saved the mapping “${saved.name}” for your team's next files.`;
       }
       if (input.intent === "dry-run") {
         const mapping = mappingFromForm(values);
         if (!mapping) return NO_JOB;
-        await startImportDryRun(actor, input.job, mapping);
+        const valueMappings = valueMappingsFromForm(values);
+        if (!valueMappings.ok) return badValues(valueMappings);
+        await startImportDryRun(actor, input.job, mapping, valueMappings.values);
       } else {
         await startImportApply(actor, input.job, await now());
         revalidatePath("/cases");

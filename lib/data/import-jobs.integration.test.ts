@@ -128,6 +128,71 @@ describe("import jobs", () => {
     }
   });
 
+  it("lists unknown statuses and places to map, and imports the rows once they are mapped", async () => {
+    const run = unique("values");
+    const lines = [
+      HEADERS,
+      `,Job ${run} row 2,${YEAR}-03-04,Tumen crossing,12,taken back`,
+      `,Job ${run} row 3,${YEAR}-03-05,TUMEN  crossing,7,Taken back`,
+      `,Job ${run} row 4,${YEAR}-03-06,Yanji,5,detained`,
+    ];
+    const job = await createImportJob(editor, {
+      name: `${run}.csv`,
+      bytes: new TextEncoder().encode(lines.join("\n")),
+    });
+
+    // First: refused with their reasons, and listed with the rows each affects. Nothing guessed.
+    await startImportDryRun(editor, job.id, mapping);
+    const first = await watch(editor, job.id, (j) => j.status !== "CHECKING");
+    expect(first.dryRun?.counts).toMatchObject({ creates: 1, refused: 2 });
+    expect(first.dryRun?.refused[0].problems).toEqual([
+      expect.stringMatching(/^row 2, column place: 'Tumen crossing' is not a place the gazetteer knows/),
+      expect.stringMatching(/^row 2, column status: 'taken back' is not a status this project knows/),
+    ]);
+    expect(first.dryRun?.unmatched).toEqual({
+      status: { values: [{ value: "taken back", key: "taken back", rows: 2 }], distinct: 1 },
+      place: { values: [{ value: "Tumen crossing", key: "tumen crossing", rows: 2 }], distinct: 1 },
+    });
+
+    // A value mapped outside the vocabulary is refused with a sentence; the job is left as it was.
+    await expect(
+      startImportDryRun(editor, job.id, mapping, {
+        status: { "taken back": "SENT_BACK" as "REPATRIATED" },
+        place: {},
+      }),
+    ).rejects.toMatchObject({ code: "rule", message: expect.stringMatching(/not one of the project's statuses/) });
+    expect(await getImportJob(editor, job.id)).toMatchObject({ status: "CHECKED", values: { status: {}, place: {} } });
+
+    const values = {
+      status: { "taken back": "REPATRIATED" as const },
+      place: { "tumen crossing": { country: "CN", province: "Jilin", cityArea: "Tumen" } },
+    };
+    await startImportDryRun(editor, job.id, mapping, values);
+    const mapped = await watch(editor, job.id, (j) => j.status !== "CHECKING");
+    expect(mapped.dryRun?.counts).toMatchObject({ creates: 3, refused: 0 });
+    // Kept with the job: a reopened import has its value mappings.
+    expect(await getImportJob(editor, job.id)).toMatchObject({ mapping, values });
+
+    // And in a saved named mapping, for the team's next file.
+    const saved = await saveImportMapping(editor, { name: `With values ${run}`, job: job.id, mapping, values });
+    const listed = (await listImportMappings(otherEditor)).find((m) => m.id === saved.id);
+    expect(listed?.values).toEqual(values);
+    expect(mappingFromColumns(HEADERS.split(","), listed!.columns)).toEqual(mapping);
+
+    await startImportApply(editor, job.id, TODAY);
+    expect(await watch(editor, job.id, (j) => j.status !== "APPLYING")).toMatchObject({ status: "APPLIED" });
+    const cases = await db.case.findMany({
+      where: { title: { startsWith: `Job ${run} ` } },
+      orderBy: { title: "asc" },
+      select: { title: true, status: true, country: true, province: true, cityArea: true },
+    });
+    expect(cases).toEqual([
+      { title: `Job ${run} row 2`, status: "REPATRIATED", country: "CN", province: "Jilin", cityArea: "Tumen" },
+      { title: `Job ${run} row 3`, status: "REPATRIATED", country: "CN", province: "Jilin", cityArea: "Tumen" },
+      expect.objectContaining({ title: `Job ${run} row 4`, status: "REPORTED_DETAINED", cityArea: "Yanji" }),
+    ]);
+  });
+
   it("saves a named mapping for the team, with its history and audit row, and refuses a name twice", async () => {
     const run = unique("map");
     const job = await createImportJob(editor, file(run, 2));
@@ -137,7 +202,8 @@ describe("import jobs", () => {
     expect(saved.columns).toEqual({ code: "code", title: "title", date: "date", place: "place", size: "size" });
     // Another editor sees it and gets the same mapping for a file with these headers.
     const listed = (await listImportMappings(otherEditor)).find((m) => m.name === name);
-    expect(listed).toMatchObject({ kind: "saved", createdBy: editor.name });
+    // Saved without value mappings (the stored shape of older saved mappings): loads with none.
+    expect(listed).toMatchObject({ kind: "saved", createdBy: editor.name, values: { status: {}, place: {} } });
     expect(mappingFromColumns(HEADERS.toUpperCase().split(","), listed!.columns)).toEqual(custom);
     await expect(saveImportMapping(otherEditor, { name, job: job.id, mapping: custom })).rejects.toMatchObject({
       code: "not-found",

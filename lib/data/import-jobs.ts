@@ -15,6 +15,8 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { requestContext } from "@/lib/server/request-context";
 import { Prisma, type ImportJobStatus } from "@/lib/generated/prisma/client";
 import type { ImportMapping } from "@/lib/import/mapping";
+import { splitJobMapping, type ValueMappings } from "@/lib/import/value-mapping";
+import { parseValueMappings } from "@/lib/validations/import";
 
 /**
  * Spreadsheet imports as server-side jobs. Reading the file creates a job row (the file is stored
@@ -52,6 +54,8 @@ export type ImportJobView = {
   status: ImportJobStatus;
   preview: ImportPreview;
   mapping: ImportMapping | null;
+  /** What the user mapped unrecognised status and place values to (kept with the job's mapping). */
+  values: ValueMappings;
   rowsTotal: number;
   rowsRead: number;
   rowsChecked: number;
@@ -110,7 +114,7 @@ function toView(row: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>):
   return {
     ...row,
     preview: row.preview as unknown as ImportPreview,
-    mapping: (row.mapping as ImportMapping | null) ?? null,
+    ...(({ columns, values }) => ({ mapping: columns, values }))(splitJobMapping<ImportMapping[number]>(row.mapping)),
     dryRun: (row.dryRun as unknown as DryRunSummary | null) ?? null,
     result: (row.result as unknown as ImportResultSummary | null) ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -276,10 +280,13 @@ function runInBackground(
   }
 }
 
-async function storedFile(
-  id: string,
-): Promise<
-  ImportFile & { mapping: ImportMapping | null; dryRun: DryRunSummary | null; versions: Record<string, number> | null }
+async function storedFile(id: string): Promise<
+  ImportFile & {
+    mapping: ImportMapping | null;
+    values: ValueMappings;
+    dryRun: DryRunSummary | null;
+    versions: Record<string, number> | null;
+  }
 > {
   const row = await db.importJob.findUniqueOrThrow({
     where: { id },
@@ -289,7 +296,7 @@ async function storedFile(
   return {
     name: row.fileName,
     bytes: new Uint8Array(row.file),
-    mapping: row.mapping as ImportMapping | null,
+    ...(({ columns, values }) => ({ mapping: columns, values }))(splitJobMapping<ImportMapping[number]>(row.mapping)),
     dryRun: row.dryRun as unknown as DryRunSummary | null,
     versions: row.versions as Record<string, number> | null,
   };
@@ -299,19 +306,34 @@ async function storedFile(
  * Step 2: starts the dry run of the job's file with this mapping, as a job. Nothing is written to
  * cases; the job's `dryRun` gets what importing would do, and the versions the apply will insist on.
  */
-export async function startImportDryRun(actor: Actor, id: string, mapping: ImportMapping): Promise<void> {
+export async function startImportDryRun(
+  actor: Actor,
+  id: string,
+  mapping: ImportMapping,
+  valueMappings: ValueMappings | null = null,
+): Promise<void> {
   requirePermission(actor, "import:case:any");
+  // Checked here too: a value mapped outside the vocabularies is refused before anything is stored.
+  const parsedValues = parseValueMappings(valueMappings ?? {});
+  if (!parsedValues.ok) throw ruleBroken(parsedValues.message);
+  const values = parsedValues.values;
   await claim(
     actor,
     id,
     ["READ", "CHECKED", "FAILED"],
     "CHECKING",
-    { mapping: json(mapping), dryRun: Prisma.DbNull, versions: Prisma.DbNull, rowsChecked: 0, rowsWritten: 0 },
+    {
+      mapping: json({ columns: mapping, values }),
+      dryRun: Prisma.DbNull,
+      versions: Prisma.DbNull,
+      rowsChecked: 0,
+      rowsWritten: 0,
+    },
     "This import is running or already applied: wait for it, or start a new one.",
   );
   void runInBackground(id, "CHECKING", async (progress) => {
     const file = await storedFile(id);
-    const dry = await dryRunImport(actor, file, mapping, progress);
+    const dry = await dryRunImport(actor, file, mapping, progress, values);
     await db.importJob.updateMany({
       where: { id, status: "CHECKING" },
       data: {
@@ -348,6 +370,7 @@ export async function startImportApply(actor: Actor, id: string, today: Date): P
     const versions = file.versions;
     await applyImport(actor, file, file.mapping, { sha256: file.dryRun.sha256, versions }, today, {
       progress,
+      values: file.values,
       beforeCommit: async (tx, result) => {
         const done = await tx.importJob.updateMany({
           where: { id, status: "APPLYING" },

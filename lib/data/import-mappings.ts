@@ -6,6 +6,14 @@ import { writeHistory } from "@/lib/data/history";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { ImportPreview } from "@/lib/data/imports";
 import { columnsByHeader, normalizeHeader, type ColumnsByHeader, type ImportMapping } from "@/lib/import/mapping";
+import {
+  countValueMappings,
+  noValueMappings,
+  splitSavedColumns,
+  VALUES_KEY,
+  type ValueMappings,
+} from "@/lib/import/value-mapping";
+import { parseValueMappings } from "@/lib/validations/import";
 import { EXPORT_PROFILES, PROFILE_LABEL, profilePreset } from "@/lib/export/profiles";
 
 /**
@@ -18,6 +26,8 @@ export type ImportMappingChoice = {
   name: string;
   kind: "saved" | "preset";
   columns: ColumnsByHeader;
+  /** What unrecognised status and place values were mapped to (none in mappings saved before value mappings). */
+  values: ValueMappings;
   createdBy: string | null;
   createdAt: string | null;
 };
@@ -34,7 +44,11 @@ export async function listImportMappings(actor: Actor): Promise<ImportMappingCho
     id: r.id,
     name: r.name,
     kind: "saved" as const,
-    columns: r.columns as ColumnsByHeader,
+    ...(({ columns, values }) => {
+      // Stored values are checked again as they load: one that no longer parses is dropped, not used.
+      const checked = parseValueMappings(values);
+      return { columns: columns as ColumnsByHeader, values: checked.ok ? checked.values : noValueMappings() };
+    })(splitSavedColumns(r.columns)),
     createdBy: r.createdBy.name,
     createdAt: r.createdAt.toISOString(),
   }));
@@ -46,6 +60,7 @@ export async function listImportMappings(actor: Actor): Promise<ImportMappingCho
     columns: Object.fromEntries(
       Object.entries(profilePreset(profile)).map(([header, target]) => [normalizeHeader(header), target]),
     ),
+    values: noValueMappings(),
     createdBy: null,
     createdAt: null,
   }));
@@ -59,7 +74,7 @@ export async function listImportMappings(actor: Actor): Promise<ImportMappingCho
  */
 export async function saveImportMapping(
   actor: Actor,
-  input: { name: string; job: string; mapping: ImportMapping },
+  input: { name: string; job: string; mapping: ImportMapping; values?: ValueMappings | null },
 ): Promise<ImportMappingChoice> {
   requirePermission(actor, "import:case:any");
   const name = input.name.trim();
@@ -74,11 +89,16 @@ export async function saveImportMapping(
     throw ruleBroken("The mapping does not match the file's columns. Read the file again.");
   const columns = columnsByHeader(headers, input.mapping);
   if (Object.keys(columns).length === 0) throw ruleBroken("Map at least one column before saving the mapping.");
+  const parsedValues = parseValueMappings(input.values ?? {});
+  if (!parsedValues.ok) throw ruleBroken(parsedValues.message);
+  const values = parsedValues.values;
+  // The value mappings ride in the columns' JSON under a key no header can be; none, none stored (the old shape).
+  const stored = countValueMappings(values) > 0 ? { ...columns, [VALUES_KEY]: values } : columns;
   return db.$transaction(async (tx) => {
     if (await tx.savedImportMapping.findUnique({ where: { name }, select: { id: true } }))
       throw ruleBroken(`A mapping called “${name}” already exists. Choose another name.`);
     const saved = await tx.savedImportMapping.create({
-      data: { name, columns, createdById: actor!.id },
+      data: { name, columns: stored, createdById: actor!.id },
       select: { id: true, createdAt: true },
     });
     await writeHistory(tx, {
@@ -89,7 +109,7 @@ export async function saveImportMapping(
       action: "CREATE",
       changes: [
         { field: "name", oldValue: null, newValue: name },
-        { field: "columns", oldValue: null, newValue: JSON.stringify(columns) },
+        { field: "columns", oldValue: null, newValue: JSON.stringify(stored) },
       ],
     });
     await recordAuditEvent(
@@ -98,7 +118,7 @@ export async function saveImportMapping(
         success: true,
         actorId: actor!.id,
         actorEmail: actor!.email,
-        detail: { name, columns },
+        detail: { name, columns: stored },
       },
       tx,
     );
@@ -107,6 +127,7 @@ export async function saveImportMapping(
       name,
       kind: "saved" as const,
       columns,
+      values,
       createdBy: actor!.name,
       createdAt: saved.createdAt.toISOString(),
     };

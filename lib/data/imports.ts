@@ -14,6 +14,7 @@ import { guessMapping, mappingProblems, type ImportMapping, type ImportTarget } 
 import { readSpreadsheet, type Sheet } from "@/lib/import/read";
 import { mappingFromPreset, profileOfHeaders } from "@/lib/export/profiles";
 import { convertSheet, type ImportedCase } from "@/lib/import/rows";
+import { collectUnmatched, type UnmatchedValues, type ValueMappings } from "@/lib/import/value-mapping";
 
 /** An uploaded file as the data layer takes it. */
 export type ImportFile = { name: string; bytes: Uint8Array };
@@ -59,6 +60,8 @@ export type DryRun = {
   updates: { line: number; code: string; title: string; version: number; fields: string[] }[];
   refused: { line: number; problems: string[] }[];
   duplicates: { line: number; title: string; matches: { code: string; title: string }[] }[];
+  /** The status and place values the vocabularies did not recognise, for the user to map (mapped ones too). */
+  unmatched: UnmatchedValues;
 };
 
 export type ImportResult = {
@@ -139,13 +142,19 @@ type Planned =
     };
 
 /** The rows of a file checked against the database: what each would do, or why it is refused. */
-async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping, progress?: ImportProgress) {
+async function plan(
+  actor: Actor,
+  file: ImportFile,
+  mapping: ImportMapping,
+  progress?: ImportProgress,
+  values?: ValueMappings | null,
+) {
   const sheet = await readOrRefuse(file);
   await progress?.({ read: sheet.rows.length });
   checkMapping(sheet, mapping);
   const outcomes: ReturnType<typeof convertSheet> = [];
   for (let at = 0; at < sheet.rows.length; at += CHECK_CHUNK) {
-    outcomes.push(...convertSheet({ ...sheet, rows: sheet.rows.slice(at, at + CHECK_CHUNK) }, mapping));
+    outcomes.push(...convertSheet({ ...sheet, rows: sheet.rows.slice(at, at + CHECK_CHUNK) }, mapping, values));
     // Reported (and the event loop let go) between chunks, so a job's heartbeat keeps beating.
     await progress?.({ checked: Math.min(at + CHECK_CHUNK, sheet.rows.length) });
   }
@@ -208,7 +217,7 @@ async function plan(actor: Actor, file: ImportFile, mapping: ImportMapping, prog
       changes,
     });
   }
-  return { sheet, planned, refused };
+  return { sheet, planned, refused, unmatched: collectUnmatched(outcomes) };
 }
 
 /**
@@ -253,9 +262,10 @@ export async function dryRunImport(
   file: ImportFile,
   mapping: ImportMapping,
   progress?: ImportProgress,
+  values?: ValueMappings | null,
 ): Promise<DryRun> {
   requirePermission(actor, "import:case:any");
-  const { sheet, planned, refused } = await plan(actor, file, mapping, progress);
+  const { sheet, planned, refused, unmatched } = await plan(actor, file, mapping, progress, values);
   return {
     fileName: file.name,
     sha256: sha256(file.bytes),
@@ -278,6 +288,7 @@ export async function dryRunImport(
     ),
     refused: refused.sort((a, b) => a.line - b.line),
     duplicates: await possibleDuplicates(actor, planned),
+    unmatched,
   };
 }
 
@@ -295,6 +306,8 @@ export async function applyImport(
   today: Date,
   options: {
     progress?: ImportProgress;
+    /** The value mappings of the dry run (lib/import/value-mapping.ts). */
+    values?: ValueMappings | null;
     /** Runs last inside the import's transaction (a job records its result there: both or neither). */
     beforeCommit?: (tx: Prisma.TransactionClient, result: ImportResult) => Promise<void>;
   } = {},
@@ -305,7 +318,7 @@ export async function applyImport(
     throw ruleBroken(
       "This is not the file of the dry run (its contents differ). Run the dry run again; nothing was imported.",
     );
-  const { planned, refused } = await plan(actor, file, mapping, options.progress);
+  const { planned, refused } = await plan(actor, file, mapping, options.progress, options.values);
   const reason = importReason(file.name, hash, actor!.name);
   const result: ImportResult = { created: [], updated: [], unchanged: [], refused: refused.length };
   let current: Planned | null = null;

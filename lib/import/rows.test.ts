@@ -74,6 +74,11 @@ describe("rows become cases or refusals in words", () => {
         expect.stringMatching(/^row 214, column 상태: 'gone fishing' is not a status this project knows/),
         expect.stringMatching(/^row 214, column 날짜: '2012-13-40' is not a date/),
       ],
+      // Listed for the user to map (lib/import/value-mapping.ts).
+      unmatched: [
+        { column: "place", value: "Atlantis" },
+        { column: "status", value: "gone fishing" },
+      ],
     });
   });
 

@@ -14,6 +14,7 @@ import {
   parseDateCell,
   parseSizeCell,
 } from "@/lib/import/values";
+import { mappedValue, type ValueColumn, type ValueMappings } from "@/lib/import/value-mapping";
 import { createCaseSchema, type CreateCaseInput } from "@/lib/validations/case";
 import { CASE_CODE } from "@/lib/validations/fields";
 
@@ -28,8 +29,10 @@ export type ImportedCase = {
   given: ImportTarget[];
 };
 
-export type RowOutcome =
-  { line: number; ok: true; value: ImportedCase } | { line: number; ok: false; problems: string[] };
+/** The row's status or place cells the vocabularies did not recognise (whether or not the user mapped them). */
+type Unmatched = { unmatched?: { column: ValueColumn; value: string }[] };
+export type RowOutcome = Unmatched &
+  ({ line: number; ok: true; value: ImportedCase } | { line: number; ok: false; problems: string[] });
 
 /** Which mapped column each case field comes from, for messages about a field. */
 const FIELD_TARGET: Record<string, ImportTarget> = {
@@ -49,8 +52,14 @@ const FIELD_TARGET: Record<string, ImportTarget> = {
 const quoted = (v: string) => `'${v.length > 80 ? `${v.slice(0, 80)}…` : v}'`;
 
 /** Converts one row. Pure: the database checks (codes, versions, duplicates) come after. */
-export function convertRow(headers: string[], mapping: ImportMapping, row: SheetRow): RowOutcome {
+export function convertRow(
+  headers: string[],
+  mapping: ImportMapping,
+  row: SheetRow,
+  values?: ValueMappings | null,
+): RowOutcome {
   const problems: string[] = [];
+  const unmatched: NonNullable<Unmatched["unmatched"]> = [];
   const cell = new Map<ImportTarget, { value: string; header: string }>();
   mapping.forEach((target, i) => {
     // A leading ' before = + - @ is how exports (ours too) keep a cell from running as a formula; one
@@ -118,7 +127,12 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
 
   const place = get("place");
   if (place !== undefined) {
-    const parsed = matchPlace(place);
+    let parsed = matchPlace(place);
+    if ("error" in parsed) {
+      unmatched.push({ column: "place", value: place });
+      // Only what the user mapped this very value to; otherwise it stays refused with its reason.
+      parsed = mappedValue(values, "place", place) ?? parsed;
+    }
     if ("error" in parsed) say("place", parsed.error);
     else
       Object.assign(candidate, {
@@ -139,7 +153,11 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
   let status: CaseStatus | null = null;
   const rawStatus = get("status");
   if (rawStatus !== undefined) {
-    const matched = matchStatus(rawStatus);
+    let matched = matchStatus(rawStatus);
+    if (typeof matched !== "string") {
+      unmatched.push({ column: "status", value: rawStatus });
+      matched = mappedValue(values, "status", rawStatus) ?? matched;
+    }
     if (typeof matched !== "string") say("status", matched.error);
     else status = matched;
   }
@@ -166,7 +184,8 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
       };
   }
 
-  if (problems.length > 0) return { line: row.line, ok: false, problems };
+  const extras = unmatched.length > 0 ? { unmatched } : {};
+  if (problems.length > 0) return { line: row.line, ok: false, problems, ...extras };
   const checked = createCaseSchema.safeParse(candidate);
   if (!checked.success) {
     const seen = new Set<string>();
@@ -183,9 +202,10 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
         false,
       );
     }
-    return { line: row.line, ok: false, problems };
+    return { line: row.line, ok: false, problems, ...extras };
   }
   return {
+    ...extras,
     line: row.line,
     ok: true,
     value: { code, input: checked.data, status, event, given: [...cell.keys()] },
@@ -193,10 +213,10 @@ export function convertRow(headers: string[], mapping: ImportMapping, row: Sheet
 }
 
 /** Every row's outcome, in order. */
-export function convertSheet(sheet: Sheet, mapping: ImportMapping): RowOutcome[] {
+export function convertSheet(sheet: Sheet, mapping: ImportMapping, values?: ValueMappings | null): RowOutcome[] {
   return sheet.rows.map((row) => {
     try {
-      return convertRow(sheet.headers, mapping, row);
+      return convertRow(sheet.headers, mapping, row, values);
     } catch {
       // A cell no rule expected must refuse its row, not the whole file (nor answer with a 500).
       return { line: row.line, ok: false, problems: [`row ${row.line}: it could not be read`] };
