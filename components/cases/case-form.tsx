@@ -1,11 +1,11 @@
 "use client";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { createCaseAction, updateCaseAction } from "@/lib/actions/cases";
 import { CASE_FIELDS, type CaseFieldName } from "@/lib/fields/case";
 import { formSection, type FieldSpec } from "@/lib/fields/define";
 import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
+import { PossibleDuplicates } from "@/components/cases/possible-duplicates";
 import { IDLE, SubmitButton, TableField } from "@/components/ui/form-fields";
 
 export type CaseFormValues = Record<string, string>;
@@ -49,26 +49,7 @@ export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: 
             reloadHref={`/cases/${initial.code}/edit`}
           />
         )}
-        {state.duplicates && (
-          <div className="mt-2 rounded border border-amber-500 bg-amber-50 p-3 text-sm">
-            <p className="font-medium">{t("duplicates")}</p>
-            <ul className="list-disc pl-5">
-              {state.duplicates.map((d) => (
-                <li key={d.code}>
-                  <Link href={`/cases/${d.code}`} target="_blank" className="underline">
-                    {d.code}
-                  </Link>{" "}
-                  — {t("duplicate", { title: d.title, sizeMin: d.sizeMin, place: d.place })}
-                  {d.reasons && d.reasons.length > 0 && (
-                    <span className="block text-stone-700">{t("matches", { reasons: d.reasons.join(", ") })}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-            <input type="hidden" name="confirmNotDuplicate" value="yes" />
-            <p className="mt-1">{t("duplicatesHint")}</p>
-          </div>
-        )}
+        <PossibleDuplicates duplicates={state.duplicates} />
       </ErrorSummary>
       {mode === "edit" && (
         <>

@@ -1,6 +1,6 @@
 "use client";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { PossibleDuplicates } from "@/components/cases/possible-duplicates";
 import { useActionState, useId, useRef, useState } from "react";
 import { logCaseAction } from "@/lib/actions/log-case";
 import { ADVOCACY_FIELDS } from "@/lib/fields/advocacy";
@@ -96,26 +96,7 @@ export function LogCaseForm({
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("formLabel")}>
       <ErrorSummary state={state} label={t("status")}>
-        {state.duplicates && (
-          <div className="mt-2 rounded border border-amber-500 bg-amber-50 p-3 text-sm">
-            <p className="font-medium">{t("duplicates")}</p>
-            <ul className="list-disc pl-5">
-              {state.duplicates.map((d) => (
-                <li key={d.code}>
-                  <Link href={`/cases/${d.code}`} target="_blank" className="underline">
-                    {d.code}
-                  </Link>{" "}
-                  — {t("duplicate", { title: d.title, sizeMin: d.sizeMin, place: d.place })}
-                  {d.reasons && d.reasons.length > 0 && (
-                    <span className="block text-stone-700">{t("matches", { reasons: d.reasons.join(", ") })}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-            <input type="hidden" name="confirmNotDuplicate" value="yes" />
-            <p className="mt-1">{t("duplicatesHint")}</p>
-          </div>
-        )}
+        <PossibleDuplicates duplicates={state.duplicates} />
       </ErrorSummary>
       <div className="grid gap-4 lg:grid-cols-2">
         <fieldset className={`${section} self-start lg:sticky lg:top-2`}>
