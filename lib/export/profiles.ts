@@ -8,31 +8,34 @@
  *
  * Pure (no database): the import page, the export route and the tests share it.
  */
-import type { CaseStatus, DatePrecision, EventType, GeoPrecision } from "@/lib/generated/prisma/enums";
+import type { DatePrecision, EventType, GeoPrecision } from "@/lib/generated/prisma/enums";
 import type { ImportMapping, ImportTarget } from "@/lib/import/mapping";
+import type { CaseRow } from "@/lib/data/case-search";
 import { EVENT_LABEL, STATUS_LABEL, verificationLabel } from "@/lib/format/display";
 
 export const EXPORT_PROFILES = ["acled", "hxl", "uwazi"] as const;
 export type ExportProfile = (typeof EXPORT_PROFILES)[number];
 
 /** What a profile's columns read of one case: its fields, its first event and its sources. */
-export type ProfileCase = {
-  code: string;
-  title: string;
-  summary: string;
-  status: CaseStatus;
-  verification: Parameters<typeof verificationLabel>[0];
-  sizeMin: number;
-  sizeMax: number | null;
-  sizeBest: number | null;
-  sizeWording: string | null;
-  country: string;
-  province: string | null;
-  cityArea: string | null;
-  latitude: number | null;
-  longitude: number | null;
+export type ProfileCase = Pick<
+  CaseRow,
+  | "code"
+  | "title"
+  | "summary"
+  | "status"
+  | "verification"
+  | "sizeMin"
+  | "sizeMax"
+  | "sizeBest"
+  | "sizeWording"
+  | "country"
+  | "province"
+  | "cityArea"
+  | "latitude"
+  | "longitude"
+  | "tags"
+> & {
   geoPrecision: GeoPrecision | null;
-  tags: string[];
   updatedAt: Date;
   /** The case's earliest event (by earliest possible date), or null when it has none. */
   event: { type: EventType; dateEarliest: Date; dateLatest: Date; precision: DatePrecision } | null;
