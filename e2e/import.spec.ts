@@ -166,6 +166,11 @@ test.describe("[IMPORT] spreadsheet import", () => {
     await saved.selectOption((await saved.locator("option", { hasText: mappingName }).getAttribute("value"))!);
     await expect(sizeColumn).toHaveValue("size");
     await expect(form.getByLabel("Column “제목” maps to")).toHaveValue("title");
+    // Its rows have no code: matched by title, they update the two cases the first file created.
+    await form.getByLabel("Rows without a case code update").selectOption("title");
+    await form.getByRole("button", { name: "Dry run" }).click();
+    await expect(page.getByTestId("count-updates")).toHaveText("2 rows update existing cases", { timeout: 60_000 });
+    await expect(page.getByTestId("count-creates")).toHaveText("0 rows create a case");
   });
 
   test("a file that is not a spreadsheet gets a clear message and nothing is read", async ({ page }) => {

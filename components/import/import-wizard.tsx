@@ -5,7 +5,7 @@ import { useActionState, useEffect, useState, useTransition } from "react";
 import { importJobStatusAction, importSpreadsheetAction } from "@/lib/actions/imports";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { DryRunSummary, ImportJobView } from "@/lib/data/import-jobs";
-import { IMPORT_TARGETS, mappingFromColumns } from "@/lib/import/mapping";
+import { IMPORT_MATCH_KEYS, IMPORT_TARGETS, mappingFromColumns } from "@/lib/import/mapping";
 import type { ImportMappingChoice } from "@/lib/data/import-mappings";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import type { ValueMappings } from "@/lib/import/value-mapping";
@@ -240,6 +240,27 @@ export function ImportWizard({
                 ))}
               </tbody>
             </DataTable>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="match-by" className="block text-sm font-medium">
+              {t("matchBy")}
+            </label>
+            <p id="match-by-hint" className="text-xs text-stone-700">
+              {t("matchByHint")}
+            </p>
+            <select
+              id="match-by"
+              name="matchBy"
+              aria-describedby="match-by-hint"
+              defaultValue={job.matchBy}
+              className={input}
+            >
+              {IMPORT_MATCH_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {t(`matchByOptions.${key}`)}
+                </option>
+              ))}
+            </select>
           </div>
           <div className="flex flex-wrap items-end gap-2">
             <Field id="" name="mappingName" label={t("saveAs")} hint={t("saveAsHint")} state={state}>

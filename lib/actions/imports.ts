@@ -81,7 +81,7 @@ export async function importSpreadsheetAction(
         if (!mapping) return NO_JOB;
         const valueMappings = valueMappingsFromForm(values);
         if (!valueMappings.ok) return badValues(valueMappings);
-        await startImportDryRun(actor, input.job, mapping, valueMappings.values);
+        await startImportDryRun(actor, input.job, mapping, valueMappings.values, input.matchBy ?? "code");
       } else {
         await startImportApply(actor, input.job, await now());
         revalidatePath("/cases");

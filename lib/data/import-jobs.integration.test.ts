@@ -87,6 +87,28 @@ describe("import jobs", () => {
     await expect(startImportApply(editor, job.id, TODAY)).rejects.toMatchObject({ code: "rule" });
   });
 
+  it("keeps the key the user picked (title) with the job, and the apply matches by it as the dry run did", async () => {
+    const run = unique("jobkey");
+    const first = await createImportJob(editor, file(run, 3));
+    await startImportDryRun(editor, first.id, mapping);
+    await watch(editor, first.id, (j) => j.status !== "CHECKING");
+    await startImportApply(editor, first.id, TODAY);
+    await watch(editor, first.id, (j) => j.status !== "APPLYING");
+    expect(await casesOf(run)).toBe(2);
+
+    // The same file again, rows matched by title: they update the two cases instead of adding two more.
+    const again = await createImportJob(editor, file(run, 3));
+    await startImportDryRun(editor, again.id, mapping, null, "title");
+    const checked = await watch(editor, again.id, (j) => j.status !== "CHECKING");
+    expect(checked).toMatchObject({ status: "CHECKED", matchBy: "title" });
+    expect(checked.dryRun?.counts).toMatchObject({ creates: 0, updates: 2, refused: 1 });
+    await startImportApply(editor, again.id, TODAY);
+    const applied = await watch(editor, again.id, (j) => j.status !== "APPLYING");
+    expect(applied.result).toMatchObject({ created: 0, refused: 1 });
+    expect(applied.result!.updated + applied.result!.unchanged).toBe(2);
+    expect(await casesOf(run)).toBe(2);
+  });
+
   it("shows a job whose process died as failed, and a job stopped mid-apply has written nothing", async () => {
     const run = unique("crash");
     // A job left APPLYING by a process that is gone: its heartbeat is old.

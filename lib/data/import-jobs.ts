@@ -14,7 +14,7 @@ import {
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { requestContext } from "@/lib/server/request-context";
 import { Prisma, type ImportJobStatus } from "@/lib/generated/prisma/client";
-import type { ImportMapping } from "@/lib/import/mapping";
+import type { ImportMapping, ImportMatchKey } from "@/lib/import/mapping";
 import { splitJobMapping, type ValueMappings } from "@/lib/import/value-mapping";
 import { parseValueMappings } from "@/lib/validations/import";
 
@@ -56,6 +56,8 @@ export type ImportJobView = {
   mapping: ImportMapping | null;
   /** What the user mapped unrecognised status and place values to (kept with the job's mapping). */
   values: ValueMappings;
+  /** How the dry run matches rows without a code to existing cases. */
+  matchBy: ImportMatchKey;
   rowsTotal: number;
   rowsRead: number;
   rowsChecked: number;
@@ -114,7 +116,9 @@ function toView(row: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>):
   return {
     ...row,
     preview: row.preview as unknown as ImportPreview,
-    ...(({ columns, values }) => ({ mapping: columns, values }))(splitJobMapping<ImportMapping[number]>(row.mapping)),
+    ...(({ columns, values, matchBy }) => ({ mapping: columns, values, matchBy }))(
+      splitJobMapping<ImportMapping[number]>(row.mapping),
+    ),
     dryRun: (row.dryRun as unknown as DryRunSummary | null) ?? null,
     result: (row.result as unknown as ImportResultSummary | null) ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -284,6 +288,7 @@ async function storedFile(id: string): Promise<
   ImportFile & {
     mapping: ImportMapping | null;
     values: ValueMappings;
+    matchBy: ImportMatchKey;
     dryRun: DryRunSummary | null;
     versions: Record<string, number> | null;
   }
@@ -296,7 +301,9 @@ async function storedFile(id: string): Promise<
   return {
     name: row.fileName,
     bytes: new Uint8Array(row.file),
-    ...(({ columns, values }) => ({ mapping: columns, values }))(splitJobMapping<ImportMapping[number]>(row.mapping)),
+    ...(({ columns, values, matchBy }) => ({ mapping: columns, values, matchBy }))(
+      splitJobMapping<ImportMapping[number]>(row.mapping),
+    ),
     dryRun: row.dryRun as unknown as DryRunSummary | null,
     versions: row.versions as Record<string, number> | null,
   };
@@ -311,6 +318,7 @@ export async function startImportDryRun(
   id: string,
   mapping: ImportMapping,
   valueMappings: ValueMappings | null = null,
+  matchBy: ImportMatchKey = "code",
 ): Promise<void> {
   requirePermission(actor, "import:case:any");
   // Checked here too: a value mapped outside the vocabularies is refused before anything is stored.
@@ -323,7 +331,7 @@ export async function startImportDryRun(
     ["READ", "CHECKED", "FAILED"],
     "CHECKING",
     {
-      mapping: json({ columns: mapping, values }),
+      mapping: json({ columns: mapping, values, matchBy }),
       dryRun: Prisma.DbNull,
       versions: Prisma.DbNull,
       rowsChecked: 0,
@@ -333,7 +341,7 @@ export async function startImportDryRun(
   );
   void runInBackground(id, "CHECKING", async (progress) => {
     const file = await storedFile(id);
-    const dry = await dryRunImport(actor, file, mapping, progress, values);
+    const dry = await dryRunImport(actor, file, mapping, progress, values, matchBy);
     await db.importJob.updateMany({
       where: { id, status: "CHECKING" },
       data: {
@@ -371,6 +379,7 @@ export async function startImportApply(actor: Actor, id: string, today: Date): P
     await applyImport(actor, file, file.mapping, { sha256: file.dryRun.sha256, versions }, today, {
       progress,
       values: file.values,
+      matchBy: file.matchBy,
       beforeCommit: async (tx, result) => {
         const done = await tx.importJob.updateMany({
           where: { id, status: "APPLYING" },

@@ -154,6 +154,67 @@ describe("dry run and apply", () => {
     expect(audit.detail).toMatchObject({ file: file.name, sha256: sha(file), created: 3, updated: 1, refused: 1 });
   });
 
+  it("matches rows without a code by title when the user picks it: one case updates, a shared title is refused, by code they create", async () => {
+    const run = unique();
+    const keyed = await existingCase(`Keyed ${run}`, 5, `${YEAR}-06-01`);
+    const twinA = await existingCase(`Twin ${run}`, 3, `${YEAR}-06-02`);
+    const twinB = await existingCase(`Twin ${run}`, 4, `${YEAR}-07-02`);
+    const file = csv(
+      [
+        "title,place,size",
+        `  keyed ${run.toUpperCase()} ,Yanji,8`,
+        `Twin ${run},Yanji,6`,
+        `New by title ${run},Yanji,2`,
+        `Keyed ${run},Yanji,9`,
+      ].join("\n"),
+    );
+    const mapping = guessMapping(["title", "place", "size"]);
+
+    // By code (the default), rows without a code create cases.
+    const byCode = await dryRunImport(editor, file, mapping);
+    expect(byCode.creates.map((c) => c.line)).toEqual([2, 3, 4, 5]);
+    expect(byCode.updates).toEqual([]);
+
+    const before = await counts();
+    const dry = await dryRunImport(editor, file, mapping, undefined, null, "title");
+    expect(await counts()).toEqual(before);
+    expect(dry.updates).toEqual([
+      expect.objectContaining({ line: 2, code: keyed, fields: expect.arrayContaining(["sizeMin"]) }),
+    ]);
+    expect(dry.creates.map((c) => c.line)).toEqual([4]);
+    const [twins] = [twinA, twinB].sort();
+    expect(dry.refused).toEqual([
+      {
+        line: 3,
+        problems: [
+          expect.stringMatching(
+            new RegExp(`^row 3, column title: 'Twin ${run}' is the title of 2 cases \\(${twins}, `),
+          ),
+        ],
+      },
+      {
+        line: 5,
+        problems: [
+          `row 5, column title: 'Keyed ${run}' updates case ${keyed}, as row 2 does; a file may change a case only once`,
+        ],
+      },
+    ]);
+
+    const versions = Object.fromEntries(dry.updates.map((u) => [u.code, u.version]));
+    const result = await applyImport(editor, file, mapping, { sha256: dry.sha256, versions }, TODAY, {
+      matchBy: "title",
+    });
+    expect(result.updated).toEqual([{ line: 2, code: keyed }]);
+    expect(result.created).toHaveLength(1);
+    expect(await db.case.findUniqueOrThrow({ where: { code: keyed } })).toMatchObject({ sizeMin: 8 });
+    for (const twin of [twinA, twinB])
+      expect((await db.case.findUniqueOrThrow({ where: { code: twin } })).version).toBeLessThan(3);
+    // Researchers may not import at all, so no match is ever made for them.
+    await expect(dryRunImport(researcher, file, mapping, undefined, null, "title")).rejects.toMatchObject({
+      code: "forbidden",
+    });
+  });
+
   it("refuses the whole file, writing nothing, when a case changed since the dry run (a failing row mid-file)", async () => {
     const run = unique();
     const target = await existingCase(`Will change ${run}`, 5, `${YEAR}-08-01`);

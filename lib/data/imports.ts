@@ -9,8 +9,14 @@ import { createEventInTx } from "@/lib/data/events";
 import { changedFields, writeHistory } from "@/lib/data/history";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { requirePermission, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { guessMapping, mappingProblems, type ImportMapping, type ImportTarget } from "@/lib/import/mapping";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  guessMapping,
+  mappingProblems,
+  type ImportMapping,
+  type ImportMatchKey,
+  type ImportTarget,
+} from "@/lib/import/mapping";
 import { readSpreadsheet, type Sheet } from "@/lib/import/read";
 import { mappingFromPreset, profileOfHeaders } from "@/lib/export/profiles";
 import { convertSheet, type ImportedCase } from "@/lib/import/rows";
@@ -141,6 +147,29 @@ type Planned =
       changes: Change[];
     };
 
+/** How a title is compared when rows are matched to cases by title. */
+const titleKey = (title: string) => title.trim().toLowerCase();
+
+/** The live cases the reader may see whose titles the file's rows without a code carry (one query). */
+async function casesByTitle(actor: Actor, outcomes: { ok: boolean; value?: ImportedCase }[]) {
+  const titles = [
+    ...new Set(outcomes.flatMap((o) => (o.ok && o.value && !o.value.code ? [titleKey(o.value.input.title)] : []))),
+  ];
+  const byTitle = new Map<string, ExistingCase[]>();
+  if (titles.length === 0) return byTitle;
+  const ids = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT c."id" FROM "Case" c
+    WHERE lower(btrim(c."title")) = ANY(${titles}) AND c."deletedAt" IS NULL
+      AND c."visibility"::text = ANY(${visibleCaseLevels(actor)})`);
+  const found = await db.case.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: existingSelect,
+    orderBy: { code: "asc" },
+  });
+  for (const c of found) byTitle.set(titleKey(c.title), [...(byTitle.get(titleKey(c.title)) ?? []), c]);
+  return byTitle;
+}
+
 /** The rows of a file checked against the database: what each would do, or why it is refused. */
 async function plan(
   actor: Actor,
@@ -148,6 +177,7 @@ async function plan(
   mapping: ImportMapping,
   progress?: ImportProgress,
   values?: ValueMappings | null,
+  matchBy: ImportMatchKey = "code",
 ) {
   const sheet = await readOrRefuse(file);
   await progress?.({ read: sheet.rows.length });
@@ -171,29 +201,55 @@ async function plan(
   const visible = new Set(visibleCaseLevels(actor));
   const byCode = new Map(existing.map((c) => [c.code, c]));
   const firstLine = new Map<string, number>();
+  // Matched by title (when the user picks it): rows without a code update the one live case the
+  // reader may see whose title is the same (ignoring case and outer spaces); two such cases refuse it.
+  const titleColumn = sheet.headers[mapping.indexOf("title")] ?? "title";
+  const byTitle = matchBy === "title" ? await casesByTitle(actor, outcomes) : new Map<string, ExistingCase[]>();
+  const lineOfCase = new Map<string, number>();
   for (const o of outcomes) {
     if (!o.ok) {
       refused.push({ line: o.line, problems: o.problems });
       continue;
     }
     const code = o.value.code;
-    if (!code) {
-      planned.push({ kind: "create", line: o.line, value: o.value });
-      continue;
-    }
-    const say = (message: string) =>
-      refused.push({ line: o.line, problems: [`row ${o.line}, column ${codeColumn}: '${code}' ${message}`] });
-    const earlier = firstLine.get(code);
-    if (earlier !== undefined) {
-      say(`is also in row ${earlier}; a file may change a case only once`);
-      continue;
-    }
-    firstLine.set(code, o.line);
-    const current = byCode.get(code);
+    let current: ExistingCase | undefined;
+    let say: (message: string) => void;
+    if (code) {
+      say = (message) =>
+        refused.push({ line: o.line, problems: [`row ${o.line}, column ${codeColumn}: '${code}' ${message}`] });
+      const earlier = firstLine.get(code);
+      if (earlier !== undefined) {
+        say(`is also in row ${earlier}; a file may change a case only once`);
+        continue;
+      }
+      firstLine.set(code, o.line);
+      current = byCode.get(code);
+    } else if (matchBy === "title") {
+      const title = o.value.input.title;
+      const same = byTitle.get(titleKey(title)) ?? [];
+      if (same.length > 1) {
+        refused.push({
+          line: o.line,
+          problems: [
+            `row ${o.line}, column ${titleColumn}: '${title}' is the title of ${same.length} cases (${same.map((c) => c.code).join(", ")}); give the case code to say which`,
+          ],
+        });
+        continue;
+      }
+      current = same[0];
+      say = (message) =>
+        refused.push({ line: o.line, problems: [`row ${o.line}, column ${titleColumn}: '${title}' ${message}`] });
+    } else say = () => {};
     if (!current) {
       planned.push({ kind: "create", line: o.line, value: o.value });
       continue;
     }
+    const earlierRow = lineOfCase.get(current.id);
+    if (earlierRow !== undefined) {
+      say(`updates case ${current.code}, as row ${earlierRow} does; a file may change a case only once`);
+      continue;
+    }
+    lineOfCase.set(current.id, o.line);
     if (!visible.has(current.visibility)) {
       say("is already used by a case you may not change");
       continue;
@@ -263,9 +319,10 @@ export async function dryRunImport(
   mapping: ImportMapping,
   progress?: ImportProgress,
   values?: ValueMappings | null,
+  matchBy: ImportMatchKey = "code",
 ): Promise<DryRun> {
   requirePermission(actor, "import:case:any");
-  const { sheet, planned, refused, unmatched } = await plan(actor, file, mapping, progress, values);
+  const { sheet, planned, refused, unmatched } = await plan(actor, file, mapping, progress, values, matchBy);
   return {
     fileName: file.name,
     sha256: sha256(file.bytes),
@@ -308,6 +365,8 @@ export async function applyImport(
     progress?: ImportProgress;
     /** The value mappings of the dry run (lib/import/value-mapping.ts). */
     values?: ValueMappings | null;
+    /** How the dry run matched rows without a code to existing cases. */
+    matchBy?: ImportMatchKey;
     /** Runs last inside the import's transaction (a job records its result there: both or neither). */
     beforeCommit?: (tx: Prisma.TransactionClient, result: ImportResult) => Promise<void>;
   } = {},
@@ -318,7 +377,7 @@ export async function applyImport(
     throw ruleBroken(
       "This is not the file of the dry run (its contents differ). Run the dry run again; nothing was imported.",
     );
-  const { planned, refused } = await plan(actor, file, mapping, options.progress, options.values);
+  const { planned, refused } = await plan(actor, file, mapping, options.progress, options.values, options.matchBy);
   const reason = importReason(file.name, hash, actor!.name);
   const result: ImportResult = { created: [], updated: [], unchanged: [], refused: refused.length };
   let current: Planned | null = null;

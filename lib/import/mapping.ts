@@ -28,6 +28,14 @@ export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 /** A mapping: one target per column, by column index. */
 export type ImportMapping = ImportTarget[];
 
+/**
+ * How rows without a case code find the case they update: by code only (a row without one creates a
+ * case), or also by title, the key column the user may pick instead (the same title, ignoring case
+ * and outer spaces, on exactly one live case the reader may see).
+ */
+export const IMPORT_MATCH_KEYS = ["code", "title"] as const;
+export type ImportMatchKey = (typeof IMPORT_MATCH_KEYS)[number];
+
 /** A header as compared with the words below: case, spaces, punctuation and brackets ignored. */
 export function normalizeHeader(header: string): string {
   return header

@@ -6,6 +6,7 @@
  * import from the browser.
  */
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
+import { IMPORT_MATCH_KEYS, type ImportMatchKey } from "@/lib/import/mapping";
 
 export type PlaceChoice = { country: string; province: string | null; cityArea: string | null };
 /** Each column's mapped values, by valueKey of the cell. */
@@ -79,14 +80,25 @@ export function splitSavedColumns(stored: unknown): { columns: Record<string, st
   return { columns, values };
 }
 
-/** An import job's stored mapping: the columns (stored alone, as an array, before value mappings). */
-export function splitJobMapping<T>(stored: unknown): { columns: T[] | null; values: ValueMappings } {
-  if (Array.isArray(stored)) return { columns: stored as T[], values: noValueMappings() };
+/**
+ * An import job's stored mapping: the columns (stored alone, as an array, before value mappings),
+ * the value mappings, and how rows are matched to existing cases (by code when not stored).
+ */
+export function splitJobMapping<T>(stored: unknown): {
+  columns: T[] | null;
+  values: ValueMappings;
+  matchBy: ImportMatchKey;
+} {
+  if (Array.isArray(stored)) return { columns: stored as T[], values: noValueMappings(), matchBy: "code" };
   if (stored && typeof stored === "object" && Array.isArray((stored as { columns?: unknown }).columns)) {
-    const s = stored as { columns: T[]; values?: unknown };
-    return { columns: s.columns, values: splitSavedColumns({ [VALUES_KEY]: s.values }).values };
+    const s = stored as { columns: T[]; values?: unknown; matchBy?: unknown };
+    return {
+      columns: s.columns,
+      values: splitSavedColumns({ [VALUES_KEY]: s.values }).values,
+      matchBy: (IMPORT_MATCH_KEYS as readonly unknown[]).includes(s.matchBy) ? (s.matchBy as ImportMatchKey) : "code",
+    };
   }
-  return { columns: null, values: noValueMappings() };
+  return { columns: null, values: noValueMappings(), matchBy: "code" };
 }
 
 export const countValueMappings = (v: ValueMappings) => Object.keys(v.status).length + Object.keys(v.place).length;

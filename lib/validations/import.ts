@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMPORT_TARGETS } from "@/lib/import/mapping";
+import { IMPORT_MATCH_KEYS, IMPORT_TARGETS } from "@/lib/import/mapping";
 import { MAX_IMPORT_COLUMNS } from "@/lib/import/read";
 import { valueKey, type ValueMappings } from "@/lib/import/value-mapping";
 import { CASE_STATUSES } from "@/lib/validations/case";
@@ -14,6 +14,9 @@ export const importFormSchema = z
     intent: z.enum(["read", "dry-run", "apply", "save-mapping"], { message: "Choose a file and read it first." }),
     job: jobId.optional(),
     mappingName: z.string().trim().max(100, "A mapping's name has at most 100 characters.").optional(),
+    matchBy: z
+      .enum(IMPORT_MATCH_KEYS, { message: "Choose how rows find the cases they update: by case code, or by title." })
+      .optional(),
   })
   .catchall(z.string());
 
