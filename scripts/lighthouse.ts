@@ -21,7 +21,7 @@ import { readEnv } from "../lib/env.ts";
 
 const PAGES: { label: string; path: string }[] = [
   { label: "Dashboard", path: "/" },
-  { label: "Timeline, February 2012", path: "/timeline?from=2012-02-01&to=2012-02-29" },
+  { label: "Timeline February 2012", path: "/timeline?from=2012-02-01&to=2012-02-29" },
   { label: "Case page", path: "/cases/CN-2012-0001" },
   { label: "Map", path: "/map" },
 ];
