@@ -169,11 +169,21 @@ describe("value mappings", () => {
       columns: { title: "title" },
       values: mapped,
     });
+    // Jobs stored before the matching key existed match by code.
     expect(splitJobMapping(["title", "ignore"])).toEqual({
       columns: ["title", "ignore"],
       values: { status: {}, place: {} },
+      matchBy: "code",
     });
-    expect(splitJobMapping({ columns: ["title"], values: mapped })).toEqual({ columns: ["title"], values: mapped });
-    expect(splitJobMapping(null)).toEqual({ columns: null, values: { status: {}, place: {} } });
+    expect(splitJobMapping({ columns: ["title"], values: mapped })).toEqual({
+      columns: ["title"],
+      values: mapped,
+      matchBy: "code",
+    });
+    expect(splitJobMapping({ columns: ["title"], values: mapped, matchBy: "title" })).toMatchObject({
+      matchBy: "title",
+    });
+    expect(splitJobMapping({ columns: ["title"], matchBy: "__proto__" })).toMatchObject({ matchBy: "code" });
+    expect(splitJobMapping(null)).toEqual({ columns: null, values: { status: {}, place: {} }, matchBy: "code" });
   });
 });
