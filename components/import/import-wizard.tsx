@@ -241,27 +241,17 @@ export function ImportWizard({
               </tbody>
             </DataTable>
           </div>
-          <div className="space-y-1">
-            <label htmlFor="match-by" className="block text-sm font-medium">
-              {t("matchBy")}
-            </label>
-            <p id="match-by-hint" className="text-xs text-stone-700">
-              {t("matchByHint")}
-            </p>
-            <select
-              id="match-by"
-              name="matchBy"
-              aria-describedby="match-by-hint"
-              defaultValue={job.matchBy}
-              className={input}
-            >
-              {IMPORT_MATCH_KEYS.map((key) => (
-                <option key={key} value={key}>
-                  {t(`matchByOptions.${key}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id="" name="matchBy" label={t("matchBy")} hint={t("matchByHint")} state={state}>
+            {(aria) => (
+              <select {...aria} defaultValue={job.matchBy} className={input}>
+                {IMPORT_MATCH_KEYS.map((key) => (
+                  <option key={key} value={key}>
+                    {t(`matchByOptions.${key}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <div className="flex flex-wrap items-end gap-2">
             <Field id="" name="mappingName" label={t("saveAs")} hint={t("saveAsHint")} state={state}>
               {(aria) => <input {...aria} type="text" maxLength={100} className={input} />}
