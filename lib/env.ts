@@ -25,6 +25,20 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.string().url({ message: "must be the app's public URL, e.g. https://watch.example.org" }).optional(),
   /** `keyId:base64Key,…`; lib/crypto/encryption.ts checks the keys themselves when it loads them. */
   RW_ENCRYPTION_KEYS: z.string().optional(),
+  /**
+   * The Ed25519 key that signs the evidence chain's daily anchors (docs/decisions/014): PKCS#8 DER,
+   * base64 (`openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`). Demo mode generates one.
+   */
+  RW_ANCHOR_PRIVATE_KEY: z
+    .string()
+    .refine((value) => {
+      const der = Buffer.from(value, "base64");
+      // PKCS#8 of an Ed25519 key: a fixed 16-byte header and the 32-byte seed.
+      return der.length === 48 && der.subarray(0, 16).toString("hex") === "302e020100300506032b657004220420";
+    }, "must be an Ed25519 private key, PKCS#8 DER in base64 (openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)")
+    .optional(),
+  /** An RFC 3161 time-stamp authority (https://…) asked to stamp each anchor; unset: no time-stamp. */
+  RW_TSA_URL: z.string().url({ message: "must be the time-stamp authority's http(s) URL" }).optional(),
   /** "1" when the app runs on the embedded demo database (shows the demo accounts on /login). */
   RW_DEMO_MODE: flag,
   RW_TRUSTED_PROXIES: z

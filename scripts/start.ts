@@ -14,7 +14,15 @@ import { loadKeyring } from "../lib/crypto/encryption.ts";
 import { applyMigrations } from "../lib/ops/migrations.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo.ts";
-import { DATA_DIR, demoEncryptionKeys, demoKeys, KEYS_FILE, ROOT, startDemoDatabase } from "./lib/demo-database.ts";
+import {
+  DATA_DIR,
+  demoAnchorPrivateKey,
+  demoEncryptionKeys,
+  demoKeys,
+  KEYS_FILE,
+  ROOT,
+  startDemoDatabase,
+} from "./lib/demo-database.ts";
 import type { RunningPostgres } from "../lib/ops/embedded-postgres.ts";
 import path from "node:path";
 import { BASE_ENV, buildIfStale, generatePrismaClient } from "./lib/prepare.ts";
@@ -41,6 +49,7 @@ async function main(): Promise<void> {
     url = db.url;
     appEnv.NEXTAUTH_SECRET = config.NEXTAUTH_SECRET ?? demoKeys().nextauthSecret;
     appEnv.RW_ENCRYPTION_KEYS = config.RW_ENCRYPTION_KEYS || demoEncryptionKeys();
+    appEnv.RW_ANCHOR_PRIVATE_KEY = config.RW_ANCHOR_PRIVATE_KEY || demoAnchorPrivateKey();
     appEnv.RW_DEMO_MODE = "1";
     log(
       `Demo mode: embedded PostgreSQL on 127.0.0.1:${db.server.port}, data in ${path.relative(ROOT, DATA_DIR) || "."}/, keys in ${path.relative(ROOT, KEYS_FILE)}`,
@@ -60,6 +69,10 @@ async function main(): Promise<void> {
     appEnv.RW_ENCRYPTION_KEYS = config.RW_ENCRYPTION_KEYS;
     appEnv.RW_DEMO_MODE = "0";
     log("Using the PostgreSQL server at DATABASE_URL.");
+    if (!config.RW_ANCHOR_PRIVATE_KEY)
+      log(
+        "RW_ANCHOR_PRIVATE_KEY is not set: no daily anchor of the evidence chain is signed (see README, Configuration).",
+      );
   }
   appEnv.DATABASE_URL = url;
   appEnv.NEXTAUTH_URL = config.NEXTAUTH_URL ?? `http://localhost:${port}`;

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { newKeyEntry } from "../../lib/crypto/encryption.ts";
+import { newAnchorPrivateKey } from "../../lib/evidence/anchor.ts";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../../lib/ops/embedded-postgres.ts";
 import { readEnv } from "../../lib/env.ts";
 
@@ -20,8 +21,11 @@ export const DATA_DIR = path.resolve(ROOT, config.DATA_DIR);
 export const KEYS_FILE = path.resolve(ROOT, config.RW_DEMO_KEYS_FILE);
 export const DEMO_DB_NAME = "refoulement_watch";
 
-/** `encryptionKeys` are RW_ENCRYPTION_KEYS entries (`keyId:base64Key`), the current key first. */
-type DemoKeys = { nextauthSecret: string; encryptionKeys: string[] };
+/**
+ * `encryptionKeys` are RW_ENCRYPTION_KEYS entries (`keyId:base64Key`), the current key first;
+ * `anchorPrivateKey` is RW_ANCHOR_PRIVATE_KEY's value (added to older keys files on first use).
+ */
+type DemoKeys = { nextauthSecret: string; encryptionKeys: string[]; anchorPrivateKey?: string };
 type DemoDatabaseSecrets = { pgPassword: string };
 
 const pgSecretsFile = () => path.join(DATA_DIR, "pg.json");
@@ -80,6 +84,7 @@ export function demoKeys(): DemoKeys {
     const repaired = {
       nextauthSecret: stored.nextauthSecret || randomBytes(32).toString("base64url"),
       encryptionKeys: stored.encryptionKeys?.length ? stored.encryptionKeys : [newKeyEntry().entry],
+      ...(stored.anchorPrivateKey ? { anchorPrivateKey: stored.anchorPrivateKey } : {}),
     };
     writePrivate(KEYS_FILE, repaired);
     return repaired;
@@ -100,6 +105,15 @@ export function demoDatabasePassword(): string {
   const secrets: DemoDatabaseSecrets = { pgPassword: randomBytes(18).toString("base64url") };
   writePrivate(pgSecretsFile(), secrets);
   return secrets.pgPassword;
+}
+
+/** The demo anchor signing key (RW_ANCHOR_PRIVATE_KEY form), generated into the keys file on first use. */
+export function demoAnchorPrivateKey(): string {
+  const keys = demoKeys();
+  if (keys.anchorPrivateKey) return keys.anchorPrivateKey;
+  const anchorPrivateKey = newAnchorPrivateKey();
+  writePrivate(KEYS_FILE, { ...keys, anchorPrivateKey });
+  return anchorPrivateKey;
 }
 
 /** The demo keyring in RW_ENCRYPTION_KEYS form. */

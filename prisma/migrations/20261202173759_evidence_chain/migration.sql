@@ -1,0 +1,154 @@
+-- AlterTable
+ALTER TABLE "RecordChange" ADD COLUMN     "chainSeq" BIGINT,
+ADD COLUMN     "hash" CHAR(64),
+ADD COLUMN     "prevHash" CHAR(64);
+
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN     "chainSeq" BIGINT,
+ADD COLUMN     "hash" CHAR(64),
+ADD COLUMN     "prevHash" CHAR(64);
+
+-- CreateTable
+CREATE TABLE "EvidenceAnchor" (
+    "id" BIGSERIAL NOT NULL,
+    "day" DATE NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" BIGINT NOT NULL,
+    "hash" CHAR(64) NOT NULL,
+    "publicKey" VARCHAR(200) NOT NULL,
+    "signature" VARCHAR(200) NOT NULL,
+    "tsaUrl" VARCHAR(2000),
+    "tsaToken" TEXT,
+
+    CONSTRAINT "EvidenceAnchor_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EvidenceAnchor_day_key" ON "EvidenceAnchor"("day");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RecordChange_chainSeq_key" ON "RecordChange"("chainSeq");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AuditEvent_chainSeq_key" ON "AuditEvent"("chainSeq");
+
+-- ---------------------------------------------------------------------------------------------
+-- Tamper-evident history (docs/decisions/014-tamper-evident-history.md).
+--
+-- RecordChange and AuditEvent rows form ONE hash chain: each row gets the next position
+-- ("chainSeq", 1, 2, 3 … across both tables), the previous link's hash ("prevHash"; 64 zeros for
+-- the first) and its own "hash" = SHA-256 of a canonical text of the row that includes both. A
+-- BEFORE INSERT trigger sets them in the inserting transaction, whatever wrote the row (the app,
+-- the seed, an import, psql). Writers take one transaction-scoped advisory lock before reading the
+-- head, so links are handed out one transaction at a time, in commit order.
+--
+-- The canonical text (lib/evidence/chain.ts computes the same in TypeScript for `npm run verify`):
+--   "rw-chain-v1" \n table \n seq \n prevHash \n field \n field …
+-- each field as "<UTF-8 byte length>:<text>" or "~" when NULL; timestamps as
+-- YYYY-MM-DDTHH:MM:SS.mmmZ (the columns hold UTC), JSON as PostgreSQL's jsonb text.
+-- ---------------------------------------------------------------------------------------------
+
+CREATE FUNCTION rw_chain_field(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN v IS NULL THEN '~' ELSE octet_length(convert_to(v, 'UTF8'))::text || ':' || v END
+$$;
+
+CREATE FUNCTION rw_chain_time(v timestamp) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT to_char(v, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+$$;
+
+CREATE FUNCTION rw_chain_text_record_change(r "RecordChange") RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT concat_ws(E'\n', 'rw-chain-v1', 'RecordChange', r."chainSeq"::text, r."prevHash",
+    rw_chain_field(r."id"::text), rw_chain_field(rw_chain_time(r."at")), rw_chain_field(r."userId"),
+    rw_chain_field(r."entity"), rw_chain_field(r."entityId"), rw_chain_field(r."caseId"),
+    rw_chain_field(r."action"::text), rw_chain_field(r."field"), rw_chain_field(r."oldValue"),
+    rw_chain_field(r."newValue"), rw_chain_field(r."reason"), rw_chain_field(r."txid"::text))
+$$;
+
+CREATE FUNCTION rw_chain_text_audit_event(r "AuditEvent") RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT concat_ws(E'\n', 'rw-chain-v1', 'AuditEvent', r."chainSeq"::text, r."prevHash",
+    rw_chain_field(r."id"::text), rw_chain_field(rw_chain_time(r."at")), rw_chain_field(r."actorId"),
+    rw_chain_field(r."actorEmail"), rw_chain_field(r."kind"),
+    rw_chain_field(CASE WHEN r."success" THEN 'true' ELSE 'false' END), rw_chain_field(r."ip"),
+    rw_chain_field(r."detail"::text))
+$$;
+
+CREATE FUNCTION rw_chain_hash(t text) RETURNS char(64) LANGUAGE sql IMMUTABLE AS $$
+  SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex')
+$$;
+
+-- The last link of the chain: its position and hash (0 and 64 zeros while the chain is empty).
+CREATE FUNCTION rw_chain_head(OUT seq bigint, OUT hash char(64)) LANGUAGE sql STABLE AS $$
+  SELECT coalesce(max(h.seq), 0), coalesce((array_agg(h.hash ORDER BY h.seq DESC))[1], repeat('0', 64))
+  FROM (
+    (SELECT "chainSeq" AS seq, "hash" FROM "RecordChange" WHERE "chainSeq" IS NOT NULL ORDER BY "chainSeq" DESC LIMIT 1)
+    UNION ALL
+    (SELECT "chainSeq", "hash" FROM "AuditEvent" WHERE "chainSeq" IS NOT NULL ORDER BY "chainSeq" DESC LIMIT 1)
+  ) h
+$$;
+
+-- Rows that arrive with all three chain columns set (a restore copying a backup's rows back) keep
+-- them; `npm run verify` checks them like any other. Every other insert is linked here.
+CREATE FUNCTION rw_chain_link() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  head record;
+BEGIN
+  IF NEW."chainSeq" IS NOT NULL AND NEW."prevHash" IS NOT NULL AND NEW."hash" IS NOT NULL THEN
+    RETURN NEW;
+  END IF;
+  -- One writer at a time from here until its transaction ends (the lock is released at commit or
+  -- rollback); the next one then reads the head this one committed.
+  PERFORM pg_advisory_xact_lock(7209183391);
+  SELECT * INTO head FROM rw_chain_head();
+  NEW."chainSeq" := head.seq + 1;
+  NEW."prevHash" := head.hash;
+  IF TG_TABLE_NAME = 'RecordChange' THEN
+    NEW."hash" := rw_chain_hash(rw_chain_text_record_change(NEW));
+  ELSE
+    NEW."hash" := rw_chain_hash(rw_chain_text_audit_event(NEW));
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- Existing rows join the chain in the order they were written: history first (by id), then the
+-- audit log (by id). The append-only guards are lifted for this transaction only.
+ALTER TABLE "RecordChange" DISABLE TRIGGER "RecordChange_append_only";
+ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only";
+DO $$
+DECLARE
+  r record;
+  s bigint := 0;
+  prev char(64) := repeat('0', 64);
+  h char(64);
+BEGIN
+  FOR r IN SELECT * FROM "RecordChange" ORDER BY "id" LOOP
+    s := s + 1;
+    r."chainSeq" := s;
+    r."prevHash" := prev;
+    h := rw_chain_hash(rw_chain_text_record_change(r::"RecordChange"));
+    UPDATE "RecordChange" SET "chainSeq" = s, "prevHash" = prev, "hash" = h WHERE "id" = r."id";
+    prev := h;
+  END LOOP;
+  FOR r IN SELECT * FROM "AuditEvent" ORDER BY "id" LOOP
+    s := s + 1;
+    r."chainSeq" := s;
+    r."prevHash" := prev;
+    h := rw_chain_hash(rw_chain_text_audit_event(r::"AuditEvent"));
+    UPDATE "AuditEvent" SET "chainSeq" = s, "prevHash" = prev, "hash" = h WHERE "id" = r."id";
+    prev := h;
+  END LOOP;
+END
+$$;
+ALTER TABLE "RecordChange" ENABLE TRIGGER "RecordChange_append_only";
+ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only";
+
+CREATE TRIGGER "RecordChange_chain" BEFORE INSERT ON "RecordChange"
+  FOR EACH ROW EXECUTE FUNCTION rw_chain_link();
+CREATE TRIGGER "AuditEvent_chain" BEFORE INSERT ON "AuditEvent"
+  FOR EACH ROW EXECUTE FUNCTION rw_chain_link();
+
+-- Anchors are evidence too: never changed or removed.
+CREATE TRIGGER "EvidenceAnchor_append_only" BEFORE UPDATE OR DELETE ON "EvidenceAnchor"
+  FOR EACH ROW EXECUTE FUNCTION rw_refuse_modification();
+CREATE TRIGGER "EvidenceAnchor_no_truncate" BEFORE TRUNCATE ON "EvidenceAnchor"
+  FOR EACH STATEMENT EXECUTE FUNCTION rw_refuse_modification();
