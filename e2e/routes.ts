@@ -114,6 +114,7 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
     },
   ],
   "/api/v1/openapi.json": [{ url: "/api/v1/openapi.json", expected: all(200) }],
+  "/api/v1/anchors": [{ url: "/api/v1/anchors", expected: all(200) }],
   "/admin/users": [{ url: "/admin/users", expected: signedInOnly(["ADMIN"]) }],
   "/admin/audit": [{ url: "/admin/audit", expected: signedInOnly(["ADMIN"]) }],
   "/admin/export": [{ url: "/admin/export", expected: signedInOnly(["ADMIN"]) }],

@@ -20,6 +20,7 @@ import { requestContext, type RequestContext } from "../lib/server/request-conte
 import { busyResponse, unavailableResponse, type PlainResponse } from "../lib/server/unavailable.ts";
 import { isCacheableVisitorPage, VISITOR_PAGE_CACHE_CONTROL, varyWithCookie } from "../lib/server/cache-control.ts";
 import { readEnv } from "../lib/env.ts";
+import { utcDay, writeAnchor, type Query } from "../lib/evidence/anchor.ts";
 import { ROOT } from "./lib/demo-database.ts";
 
 const dev = process.argv.includes("--dev");
@@ -222,6 +223,7 @@ async function main(): Promise<void> {
   log(
     `Listening on port ${config.PORT} (${dev ? "development" : "production"}); trusted proxies: ${trusted.describe}.`,
   );
+  scheduleDailyAnchor();
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -248,3 +250,33 @@ main().catch((error: unknown) => {
   console.error(`[serve] Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+
+/**
+ * The evidence chain's daily anchor (docs/decisions/014): written at start when today has none, then
+ * checked every quarter of an hour, so a server that runs for days signs one each day. Without
+ * RW_ANCHOR_PRIVATE_KEY (DATABASE_URL set and no key given) nothing is signed; `npm start` says so.
+ */
+function scheduleDailyAnchor(): void {
+  const privateKey = config.RW_ANCHOR_PRIVATE_KEY;
+  if (!privateKey || !config.DATABASE_URL) return;
+  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 1 });
+  pool.on("error", () => {}); // a dropped idle connection; the next tick opens another
+  const query: Query = async (text, values) => (await pool.query(text, values)).rows;
+  let done = "";
+  const tick = async () => {
+    const day = utcDay();
+    if (day === done) return;
+    try {
+      const { anchor, created, timestamp } = await writeAnchor(query, { privateKey, tsaUrl: config.RW_TSA_URL });
+      done = day;
+      if (created)
+        log(
+          `Signed the evidence anchor of ${anchor.day}: link ${anchor.seq}, hash ${anchor.hash}; time-stamp ${timestamp}.`,
+        );
+    } catch (error) {
+      log(`Could not write the evidence anchor of ${day} (tried again later): ${(error as Error).message}`);
+    }
+  };
+  void tick();
+  setInterval(() => void tick(), 15 * 60_000).unref();
+}

@@ -37,6 +37,8 @@ describe("CSV export", () => {
     for (const record of header) expect(record).toHaveLength(1);
     for (const record of records) for (const cell of record) expect(cell).not.toMatch(FORMULA);
     const filterLine = header.find((r) => r[0].startsWith("# Filter:"))![0];
+    const [, seq, hash] = /^# Evidence chain head: link (\d+), hash ([0-9a-f]{64})$/.exec(header.at(-1)![0])!;
+    expect(response.headers.get("X-Evidence-Chain-Head")).toBe(`${seq} ${hash}`);
     expect(filterLine).toContain('text "x\\",=HYPERLINK'.replace("\\", ""));
     expect(filterToQuery(parsed.filter)).toContain("HYPERLINK");
   });

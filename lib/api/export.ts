@@ -1,6 +1,7 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { recordAuditEvent } from "@/lib/data/audit";
+import { currentChainHead } from "@/lib/data/anchors";
 import { countCases, streamCases, type CaseRow, type SourceRef } from "@/lib/data/case-search";
 import type { Actor } from "@/lib/auth/permissions";
 import { caseSummary } from "@/lib/api/cases";
@@ -76,6 +77,8 @@ export async function exportResponse(
   });
 
   const signedIn = Boolean(actor);
+  // Read after the export's own audit row: the head includes it.
+  const chainHead = await currentChainHead();
   const meta = {
     title: "Refoulement Watch: cases",
     exportedAt: now.toISOString(),
@@ -86,6 +89,7 @@ export async function exportResponse(
     rows: totals.groups,
     peopleAtLeast: totals.peopleAtLeast,
     peopleBest: totals.peopleBest,
+    chainHead,
   };
   const columns = csvColumns(signedIn);
   const fieldColumns = exportColumns(CASE_FIELDS);
@@ -108,6 +112,7 @@ export async function exportResponse(
           `# View: ${meta.view}`,
           `# Rows: ${meta.rows} cases (groups); at least ${meta.peopleAtLeast} people (best estimate ${meta.peopleBest})`,
           `# Counting rule: ${meta.countingRule}`,
+          `# Evidence chain head: link ${chainHead.seq}, hash ${chainHead.hash}`,
         ];
         // Each line is one CSV cell, quoted and formula-escaped like the data: the filter holds text
         // anyone can put in a link, and "x,=HYPERLINK(…)" must not become a cell of its own.
@@ -166,6 +171,7 @@ export async function exportResponse(
       "Content-Disposition": `attachment; filename="refoulement-watch-cases-${day}.${format}"`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
+      "X-Evidence-Chain-Head": `${chainHead.seq} ${chainHead.hash}`,
     },
   });
 }

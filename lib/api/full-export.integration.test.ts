@@ -78,6 +78,10 @@ describe("full export", () => {
     };
     expect([...entries.keys()].sort()).toEqual([...Object.keys(expected), "manifest.json"].sort());
     expect(manifest.restrictedFields).toBe(false);
+    // The chain head it was made at: at or after this export's own audit row.
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { kind: "full-export" }, orderBy: { id: "desc" } });
+    expect(BigInt(manifest.chainHead.seq)).toBeGreaterThanOrEqual(audit.chainSeq!);
+    expect(manifest.chainHead.hash).toMatch(/^[0-9a-f]{64}$/);
     for (const [file, count] of Object.entries(expected)) {
       const bytes = entries.get(file)!;
       const entry = manifest.files[file as keyof typeof expected];

@@ -5,6 +5,7 @@ import { PassThrough, Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import { FULL_EXPORT_FILES, fullExport, type FullExportFile } from "@/lib/data/full-export";
 import type { Actor } from "@/lib/auth/permissions";
+import { currentChainHead } from "@/lib/data/anchors";
 
 export const FULL_EXPORT_FORMAT = "refoulement-watch-full-export";
 
@@ -14,6 +15,8 @@ export type FullExportManifest = {
   exportedAt: string;
   exportedBy: string;
   restrictedFields: boolean;
+  /** The evidence chain's head when the export began (after its own audit row): docs/decisions/014. */
+  chainHead: { seq: string; hash: string };
   files: Record<FullExportFile, { records: number; bytes: number; sha256: string }>;
 };
 
@@ -32,6 +35,7 @@ export async function fullExportZip(
   options: { restricted: boolean; ip: string | null; now: Date },
 ): Promise<Readable> {
   const rowsOf = await fullExport(actor, options);
+  const chainHead = await currentChainHead();
   const zip = new ZipFile();
   const mtime = options.now;
 
@@ -64,6 +68,7 @@ export async function fullExportZip(
       exportedAt: options.now.toISOString(),
       exportedBy: actor!.email,
       restrictedFields: options.restricted,
+      chainHead,
       files,
     };
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), "manifest.json", { mtime });
