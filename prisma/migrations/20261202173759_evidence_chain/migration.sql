@@ -38,7 +38,7 @@ CREATE UNIQUE INDEX "AuditEvent_chainSeq_key" ON "AuditEvent"("chainSeq");
 -- RecordChange and AuditEvent rows form ONE hash chain: each row gets the next position
 -- ("chainSeq", 1, 2, 3 … across both tables), the previous link's hash ("prevHash"; 64 zeros for
 -- the first) and its own "hash" = SHA-256 of a canonical text of the row that includes both. A
--- BEFORE INSERT trigger sets them in the inserting transaction, whatever wrote the row (the app,
+-- trigger sets them in the inserting transaction (at its commit), whatever wrote the row (the app,
 -- the seed, an import, psql). Writers take one transaction-scoped advisory lock before reading the
 -- head, so links are handed out one transaction at a time, in commit order.
 --
@@ -86,32 +86,55 @@ CREATE FUNCTION rw_chain_head(OUT seq bigint, OUT hash char(64)) LANGUAGE sql ST
   ) h
 $$;
 
--- Rows that arrive with all three chain columns set (a restore copying a backup's rows back) keep
--- them; `npm run verify` checks them like any other. Every other insert is linked here.
+-- Links are handed out at COMMIT, by a deferred constraint trigger, not when the row is inserted: the
+-- lock that orders the chain is then taken after every other lock the transaction holds, and held
+-- only while its rows are linked and it commits. Taken at insert time, it would be held through the
+-- rest of the transaction: a long import would stall every sign-in (its audit row waits for the
+-- lock), and a transaction holding it while waiting for a row another one locked before reaching
+-- its own history would deadlock. The price: each row is written, then updated with its link.
+-- Rows that arrive with their link set (a restore copying a backup's rows back) keep it; `npm run
+-- verify` checks them like any other.
 CREATE FUNCTION rw_chain_link() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   head record;
 BEGIN
-  IF NEW."chainSeq" IS NOT NULL AND NEW."prevHash" IS NOT NULL AND NEW."hash" IS NOT NULL THEN
-    RETURN NEW;
+  IF NEW."chainSeq" IS NOT NULL THEN
+    RETURN NULL;
   END IF;
-  -- One writer at a time from here until its transaction ends (the lock is released at commit or
-  -- rollback); the next one then reads the head this one committed.
+  -- One transaction at a time from here until it ends (the lock is released at commit); the next
+  -- one then reads the head this one committed.
   PERFORM pg_advisory_xact_lock(7209183391);
   SELECT * INTO head FROM rw_chain_head();
   NEW."chainSeq" := head.seq + 1;
   NEW."prevHash" := head.hash;
   IF TG_TABLE_NAME = 'RecordChange' THEN
-    NEW."hash" := rw_chain_hash(rw_chain_text_record_change(NEW));
+    UPDATE "RecordChange" SET "chainSeq" = NEW."chainSeq", "prevHash" = NEW."prevHash",
+      "hash" = rw_chain_hash(rw_chain_text_record_change(NEW)) WHERE "id" = NEW."id";
   ELSE
-    NEW."hash" := rw_chain_hash(rw_chain_text_audit_event(NEW));
+    UPDATE "AuditEvent" SET "chainSeq" = NEW."chainSeq", "prevHash" = NEW."prevHash",
+      "hash" = rw_chain_hash(rw_chain_text_audit_event(NEW)) WHERE "id" = NEW."id";
   END IF;
-  RETURN NEW;
+  RETURN NULL;
+END
+$$;
+
+-- History and audit rows stay append-only, except that a row not yet linked may receive its link
+-- (and nothing else): what rw_chain_link does at commit.
+CREATE FUNCTION rw_chain_refuse_modification() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND OLD."chainSeq" IS NULL AND NEW."chainSeq" IS NOT NULL
+     AND NEW."prevHash" IS NOT NULL AND NEW."hash" IS NOT NULL
+     AND (to_jsonb(NEW) - ARRAY['chainSeq', 'prevHash', 'hash']) = (to_jsonb(OLD) - ARRAY['chainSeq', 'prevHash', 'hash']) THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
+    USING ERRCODE = 'insufficient_privilege';
 END
 $$;
 
 -- Existing rows join the chain in the order they were written: history first (by id), then the
--- audit log (by id). The append-only guards are lifted for this transaction only.
+-- audit log (by id). The append-only guards are replaced below; until then they are off (this
+-- migration is one transaction).
 ALTER TABLE "RecordChange" DISABLE TRIGGER "RecordChange_append_only";
 ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only";
 DO $$
@@ -139,13 +162,17 @@ BEGIN
   END LOOP;
 END
 $$;
-ALTER TABLE "RecordChange" ENABLE TRIGGER "RecordChange_append_only";
-ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only";
+DROP TRIGGER "RecordChange_append_only" ON "RecordChange";
+DROP TRIGGER "AuditEvent_append_only" ON "AuditEvent";
+CREATE TRIGGER "RecordChange_append_only" BEFORE UPDATE OR DELETE ON "RecordChange"
+  FOR EACH ROW EXECUTE FUNCTION rw_chain_refuse_modification();
+CREATE TRIGGER "AuditEvent_append_only" BEFORE UPDATE OR DELETE ON "AuditEvent"
+  FOR EACH ROW EXECUTE FUNCTION rw_chain_refuse_modification();
 
-CREATE TRIGGER "RecordChange_chain" BEFORE INSERT ON "RecordChange"
-  FOR EACH ROW EXECUTE FUNCTION rw_chain_link();
-CREATE TRIGGER "AuditEvent_chain" BEFORE INSERT ON "AuditEvent"
-  FOR EACH ROW EXECUTE FUNCTION rw_chain_link();
+CREATE CONSTRAINT TRIGGER "RecordChange_chain" AFTER INSERT ON "RecordChange"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rw_chain_link();
+CREATE CONSTRAINT TRIGGER "AuditEvent_chain" AFTER INSERT ON "AuditEvent"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rw_chain_link();
 
 -- Anchors are evidence too: never changed or removed.
 CREATE TRIGGER "EvidenceAnchor_append_only" BEFORE UPDATE OR DELETE ON "EvidenceAnchor"
