@@ -1,5 +1,4 @@
 /** Display helpers shared by pages and exports. Dates are calendar dates in UTC. */
-import { createTranslator } from "next-intl";
 import type { CaseStatus, DatePrecision, EventType, Verification, Visibility } from "@/lib/generated/prisma/enums";
 import english from "@/lib/i18n/messages/en.json";
 
@@ -10,12 +9,17 @@ import english from "@/lib/i18n/messages/en.json";
  */
 export type Speech = { locale: string; t: (key: string, values?: Record<string, string | number>) => string };
 
-const englishFormat = createTranslator({ locale: "en", messages: english, namespace: "format" });
-
-/** English as the project has always written it, for exports and callers that pass no language. */
+/**
+ * English as the project has always written it, for exports and callers that pass no language. The
+ * phrases these formatters use are plain "{name}" templates, so they are filled in here directly:
+ * next-intl itself cannot be loaded by the command-line scripts (its react-server build needs Next).
+ */
 export const ENGLISH: Speech = {
   locale: "en",
-  t: (key, values) => englishFormat(key as Parameters<typeof englishFormat>[0], values),
+  t: (key, values = {}) => {
+    const template = (english.format as Record<string, string>)[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  },
 };
 
 /** Intl's locale for a language: British English's "8 Feb 2012" for English, the language itself otherwise. */
