@@ -103,7 +103,10 @@ test.describe("[KOREAN]", () => {
   test("Accept-Language: ko with no cookie gives Korean, and a page cached in English is not shown to it", async ({
     browser,
   }) => {
-    const context = await englishContext(browser);
+    // Accept-Language as a header of the context, not Playwright's `locale` (whose Accept-Language wins
+    // over extra headers): the same browser, and its cache, can then change language. Tried without
+    // `Accept-Language` in Vary, Chromium serves the cached English page here.
+    const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en-US,en;q=0.9" } });
     const page = await context.newPage();
     const first = await page.goto("/");
     expect(first?.headers()["cache-control"]).toBe("private, max-age=60, stale-while-revalidate=300");
@@ -111,6 +114,7 @@ test.describe("[KOREAN]", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     // Same browser, same URL, its cache still fresh: the browser now asks for Korean.
     await context.setExtraHTTPHeaders({ "Accept-Language": "ko-KR,ko;q=0.9,en;q=0.5" });
+    await page.goto("about:blank");
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
     await expect(page.getByTestId("figure-caught")).toContainText("최소 24명");
