@@ -6,6 +6,8 @@ import "./globals.css";
 import { getActor } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { MainNav } from "@/components/layout/main-nav";
+import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { LOCALES, localeName } from "@/lib/i18n/locales";
 import { can, type Permission } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = {
@@ -54,7 +56,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   label: t(`links.${item.label}`),
                 }))}
               />
-              <div className="flex flex-wrap items-center gap-3 text-sm md:ml-auto" data-testid="session-state">
+              <div className="flex flex-wrap items-center gap-3 text-sm md:ml-auto">
+                <LanguageSwitcher
+                  current={locale}
+                  label={t("language")}
+                  options={LOCALES.map((code) => ({ code, name: localeName(code) }))}
+                />
+              </div>
+              <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="session-state">
                 {actor ? (
                   <>
                     <span>

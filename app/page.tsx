@@ -4,7 +4,8 @@ import { listFollowUps } from "@/lib/data/advocacy";
 import { listRecentlyUpdated } from "@/lib/data/case-search";
 import { getDashboardFigures, listStatSeries, type KeyFigure } from "@/lib/data/dashboard";
 import { now, todayUtc } from "@/lib/clock";
-import { formatDay } from "@/lib/format/display";
+import { formatDay, type Speech } from "@/lib/format/display";
+import { getSpeech } from "@/lib/i18n/speech";
 import { can } from "@/lib/auth/permissions";
 import { getTranslations } from "next-intl/server";
 import { AccordingTo } from "@/components/ui/according-to";
@@ -13,7 +14,18 @@ import { StatusBadge } from "@/components/cases/status-badge";
 
 export const dynamic = "force-dynamic";
 
-function Figure({ label, figure, testId, href }: { label: string; figure: KeyFigure; testId: string; href: string }) {
+async function Figure({
+  label,
+  figure,
+  testId,
+  href,
+}: {
+  label: string;
+  figure: KeyFigure;
+  testId: string;
+  href: string;
+}) {
+  const t = await getTranslations("format");
   return (
     <section
       aria-labelledby={`${testId}-label`}
@@ -24,14 +36,17 @@ function Figure({ label, figure, testId, href }: { label: string; figure: KeyFig
         {label}
       </h2>
       <p className="mt-1 text-3xl font-semibold">
-        <Link href={href} className="hover:underline">
-          at least {figure.peopleAtLeast}
-        </Link>
-        <span className="ml-1 text-base font-normal">people</span>
+        {t.rich("figure", {
+          count: figure.peopleAtLeast,
+          link: (chunks) => (
+            <Link href={href} className="hover:underline">
+              {chunks}
+            </Link>
+          ),
+          unit: (chunks) => <span className="ml-1 text-base font-normal">{chunks}</span>,
+        })}
       </p>
-      <p className="text-sm text-stone-700">
-        in {figure.groups} {figure.groups === 1 ? "group" : "groups"}; best estimate {figure.peopleBest}
-      </p>
+      <p className="text-sm text-stone-700">{t("figureGroups", { groups: figure.groups, best: figure.peopleBest })}</p>
       <p className="mt-2 text-xs">
         <AccordingTo sources={figure.sources} />
       </p>
@@ -42,6 +57,7 @@ function Figure({ label, figure, testId, href }: { label: string; figure: KeyFig
 export default async function DashboardPage() {
   const tEnums = await getTranslations("enums");
   const actor = await getActor();
+  const speech: Speech = await getSpeech();
   const showFollowUps = can(actor, "read:advocacy:any");
   const [{ caught, atRisk, repatriated, reachedSafety }, series, recent, followUps] = await Promise.all([
     getDashboardFigures(actor),
@@ -93,7 +109,7 @@ export default async function DashboardPage() {
             <ul className="mt-1 list-disc pl-5 text-sm">
               {followUps.overdue.slice(0, 5).map((a) => (
                 <li key={a.id}>
-                  <span className="font-semibold text-red-800">{formatDay(a.followUpDue)}</span>:{" "}
+                  <span className="font-semibold text-red-800">{formatDay(a.followUpDue, speech)}</span>:{" "}
                   {tEnums(`ActionKind.${a.kind}`)} to {a.contact.name},{" "}
                   <Link href={`/cases/${a.case.code}`} className="font-mono underline">
                     {a.case.code}
@@ -124,7 +140,7 @@ export default async function DashboardPage() {
                   {c.code}: {c.title}
                 </Link>{" "}
                 <StatusBadge status={c.status} />{" "}
-                <span className="text-stone-600">updated {formatDay(c.updatedAt)}</span>
+                <span className="text-stone-600">updated {formatDay(c.updatedAt, speech)}</span>
               </li>
             ))}
           </ul>

@@ -77,6 +77,21 @@ test.describe("[NARROW] a 390 px screen", () => {
     });
   }
 
+  test("in Korean, the dashboard, the February 2012 timeline and a case page fit and pass axe", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "ko-KR" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const url of ["/", "/timeline?from=2012-02-01&to=2012-02-29", "/cases/CN-2012-0001"]) {
+      expect((await page.goto(url))?.status(), url).toBe(200);
+      await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > PHONE.width) problems.push(`${url}: ${width} px, past the edge: ${await overflowing(page)}`);
+      problems.push(...(await axeProblems(page)).map((p) => `${url}: ${p}`));
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   test("the compact menu opens and closes with the keyboard and takes you to its pages", async ({ browser }) => {
     const page = await phoneAs(browser, "ADMIN");
     await page.goto("/");

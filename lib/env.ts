@@ -75,6 +75,7 @@ const envSchema = z.object({
   DEBUG: z.string().optional(),
   /** npm run lighthouse: which pages (paths or labels, comma-separated); all four when unset. */
   LIGHTHOUSE_PAGES: z.string().optional(),
+  LIGHTHOUSE_LANGUAGES: z.string().optional(),
   CHROMIUM_PATH: z.string().optional(),
   /** Where Playwright looks for downloaded browsers, when not using Debian's Chromium. */
   PLAYWRIGHT_BROWSERS_PATH: z.string().optional(),

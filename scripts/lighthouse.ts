@@ -6,7 +6,8 @@
  * JavaScript a first visit downloads (gzipped, as sent), and writes every report (HTML and JSON) to
  * lighthouse-reports/ with a summary in lighthouse-reports/summary.json. Nothing is asserted: scores
  * on a loaded 2-core machine are noisy, so the machine's load is printed beside them.
- * LIGHTHOUSE_PAGES=/,/map limits the pages.
+ * LIGHTHOUSE_PAGES=/,/map limits the pages; LIGHTHOUSE_LANGUAGES=en,ko checks each in those languages
+ * (sent as Accept-Language, as a first visit from a browser set to that language would).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +31,10 @@ const chosen = readEnv()
   .LIGHTHOUSE_PAGES?.split(",")
   .map((p) => p.trim());
 const pages = chosen ? PAGES.filter((p) => chosen.includes(p.path) || chosen.includes(p.label)) : PAGES;
+const languages = (readEnv().LIGHTHOUSE_LANGUAGES ?? "en")
+  .split(",")
+  .map((l) => l.trim())
+  .filter(Boolean);
 
 const chromePath = chromiumPath();
 if (!chromePath) {
@@ -85,6 +90,7 @@ async function startDemoApp(): Promise<string> {
 
 type Row = {
   page: string;
+  language: string;
   path: string;
   form: "desktop" | "mobile";
   performance: number;
@@ -117,9 +123,12 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const page of pages) {
-      for (const form of ["desktop", "mobile"] as const) {
+      for (const [language, form] of languages.flatMap((l) =>
+        (["desktop", "mobile"] as const).map((f) => [l, f] as const),
+      )) {
         const flags: Flags = {
           port: chrome.port,
+          extraHeaders: { "Accept-Language": language },
           output: ["html", "json"],
           logLevel: "error",
           onlyCategories: ["performance", "accessibility", "best-practices"],
@@ -128,7 +137,7 @@ async function main(): Promise<void> {
         if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
         const { lhr, report } = result;
         if (lhr.runtimeError) throw new Error(`${page.path} (${form}): ${lhr.runtimeError.message}`);
-        const name = `${page.label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${form}`;
+        const name = `${page.label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${language}-${form}`;
         const [html, json] = report as string[];
         writeFileSync(path.join(REPORTS, `${name}.html`), html);
         writeFileSync(path.join(REPORTS, `${name}.json`), json);
@@ -137,6 +146,7 @@ async function main(): Promise<void> {
         const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         rows.push({
           page: page.label,
+          language,
           path: page.path,
           form,
           performance: score("performance"),
@@ -149,7 +159,7 @@ async function main(): Promise<void> {
         });
         const r = rows.at(-1)!;
         console.log(
-          `${r.page.padEnd(24)} ${form.padEnd(7)} performance ${String(r.performance).padStart(3)}  accessibility ${String(r.accessibility).padStart(3)}  best practices ${String(r.bestPractices).padStart(3)}  TBT ${String(r.totalBlockingTimeMs).padStart(5)} ms  LCP ${String(r.largestContentfulPaintMs).padStart(5)} ms  JS ${String(r.scriptKb).padStart(4)} kB  load ${r.load}`,
+          `${r.page.padEnd(24)} ${language.padEnd(3)} ${form.padEnd(7)} performance ${String(r.performance).padStart(3)}  accessibility ${String(r.accessibility).padStart(3)}  best practices ${String(r.bestPractices).padStart(3)}  TBT ${String(r.totalBlockingTimeMs).padStart(5)} ms  LCP ${String(r.largestContentfulPaintMs).padStart(5)} ms  JS ${String(r.scriptKb).padStart(4)} kB  load ${r.load}`,
         );
       }
     }

@@ -4,6 +4,7 @@ import type { AnnotationThread } from "@/lib/data/annotations";
 import type { CaseDetail, ClaimDto } from "@/lib/data/cases";
 import { useTranslations } from "next-intl";
 import { formatDay, formatPlace, formatRange, formatUncertainDate, isoDay } from "@/lib/format/display";
+import { useSpeech } from "@/lib/i18n/use-speech";
 import { annotationAnchor, type AnnotatableField } from "@/lib/validations/annotation";
 import { StatusBadge } from "@/components/cases/status-badge";
 import { Quote } from "@/components/ui/quote";
@@ -103,21 +104,23 @@ function FigureRow({
 /** A case's removed events, each with who removed it, when and why, and a button to restore it. */
 function ArchivedEvents({ events, eventLabel }: { events: ArchivedEvent[]; eventLabel: (type: string) => string }) {
   const t = useTranslations("eventForm");
+  const speech = useSpeech();
   return (
     <details className="mt-3 rounded border border-stone-300 bg-white p-3" data-testid="archived-events">
       <summary className="cursor-pointer font-medium">{t("archivedHeading", { count: events.length })}</summary>
       <p className="mt-1 text-sm text-stone-700">{t("archivedIntro")}</p>
       <ul className="mt-2 space-y-3">
         {events.map((e) => {
-          const what = `${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`;
+          const what = `${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision, speech)}`;
           return (
             <li key={e.id} className="border-t border-stone-200 pt-2 text-sm" data-archived-event-type={e.type}>
               <p>
-                <strong>{eventLabel(e.type)}</strong> — {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
+                <strong>{eventLabel(e.type)}</strong> —{" "}
+                {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision, speech)}
               </p>
               {e.description && <p>{e.description}</p>}
               <p className="text-stone-700">
-                {t("removedBy", { who: e.removedBy ?? "—", when: formatDay(e.deletedAt) })}{" "}
+                {t("removedBy", { who: e.removedBy ?? "—", when: formatDay(e.deletedAt, speech) })}{" "}
                 {e.reason && t("removedReason", { reason: e.reason })}
               </p>
               <RestoreEventButton eventId={e.id} version={e.version} label={what} />
@@ -133,6 +136,7 @@ function ArchivedEvents({ events, eventLabel }: { events: ArchivedEvent[]; event
 export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseViewer; people?: ReactNode }) {
   const tEnums = useTranslations("enums");
   const tWhat = useTranslations("whatHappened");
+  const speech = useSpeech();
   const eventLabel = (type: string): string => tEnums(`EventType.${type}`);
   const actor = viewer.signedIn;
   const row = { c, viewer };
@@ -170,7 +174,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             field="sizeMin"
             value={
               <>
-                <span className="text-xl font-semibold">{formatRange(c.sizeMin, c.sizeMax)}</span> people
+                <span className="text-xl font-semibold">{formatRange(c.sizeMin, c.sizeMax, speech)}</span> people
                 {c.sizeBest !== null && <span className="text-stone-700"> (best estimate {c.sizeBest})</span>}
                 {c.sizeWording && <span className="block text-sm text-stone-700">Reported as “{c.sizeWording}”</span>}
               </>
@@ -197,21 +201,21 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             {...row}
             id="place"
             field="place"
-            value={formatPlace(c)}
+            value={formatPlace(c, speech.locale)}
           />
           <FigureRow
             sourcedFields={["familyInSouthMin", "familyInSouthMax"]}
             {...row}
             id="family"
             field="familyInSouth"
-            value={formatRange(c.familyInSouthMin, c.familyInSouthMax)}
+            value={formatRange(c.familyInSouthMin, c.familyInSouthMax, speech)}
           />
           <FigureRow
             sourcedFields={["askedForHelpMin", "askedForHelpMax"]}
             {...row}
             id="asked-for-help"
             field="askedForHelp"
-            value={formatRange(c.askedForHelpMin, c.askedForHelpMax)}
+            value={formatRange(c.askedForHelpMin, c.askedForHelpMax, speech)}
           />
         </dl>
         {c.caseClaims.length > 0 && (
@@ -257,7 +261,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
               >
                 <p>
                   <strong>{eventLabel(e.type)}</strong> —{" "}
-                  {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}
+                  {formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision, speech)}
                   <span className="text-sm text-stone-700">
                     {" "}
                     (precision: {tEnums(`DatePrecision.${e.precision}`)}
@@ -267,7 +271,10 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                 {e.description && <p className="text-sm">{e.description}</p>}
                 {(e.authority || e.country) && (
                   <p className="text-sm text-stone-700">
-                    {[e.authority, formatPlace({ country: e.country, province: e.province, cityArea: e.cityArea })]
+                    {[
+                      e.authority,
+                      formatPlace({ country: e.country, province: e.province, cityArea: e.cityArea }, speech.locale),
+                    ]
                       .filter(Boolean)
                       .join(" · ")}
                   </p>
@@ -281,7 +288,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                 {viewer.editEvents && (
                   <EditEventForm
                     caseCode={c.code}
-                    label={`${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`}
+                    label={`${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision, speech)}`}
                     event={{
                       id: e.id,
                       version: String(e.version),
@@ -302,7 +309,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                   <RemoveEventButton
                     eventId={e.id}
                     version={e.version}
-                    label={`${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`}
+                    label={`${eventLabel(e.type)}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision, speech)}`}
                   />
                 )}
                 {viewer.can.create && (
@@ -339,12 +346,12 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
               <li key={a.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
                 <p>
                   <strong>{tEnums(`ActionKind.${a.kind}`)}</strong> to {a.contact.name}
-                  {a.contact.role ? ` (${a.contact.role})` : ""} — {formatDay(a.date)}
+                  {a.contact.role ? ` (${a.contact.role})` : ""} — {formatDay(a.date, speech)}
                 </p>
                 <p>Asked for: {a.askedFor}</p>
                 <p>
                   Response: {tEnums(`ActionResponse.${a.response}`)} · Status: {tEnums(`ActionStatus.${a.status}`)}
-                  {a.followUpDue ? ` · Follow up by ${formatDay(a.followUpDue)}` : ""}
+                  {a.followUpDue ? ` · Follow up by ${formatDay(a.followUpDue, speech)}` : ""}
                 </p>
                 {a.notes && <p className="text-stone-700">{a.notes}</p>}
                 {viewer.editAdvocacy && (
@@ -352,7 +359,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                     <Link
                       href={`/cases/${c.code}/advocacy/${a.id}/edit`}
                       className="underline"
-                      aria-label={`Edit ${tEnums(`ActionKind.${a.kind}`).toLowerCase()} to ${a.contact.name} of ${formatDay(a.date)}`}
+                      aria-label={`Edit ${tEnums(`ActionKind.${a.kind}`).toLowerCase()} to ${a.contact.name} of ${formatDay(a.date, speech)}`}
                     >
                       Edit
                     </Link>
@@ -381,8 +388,8 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                 </p>
                 <p>
                   {s.outlet}
-                  {s.author ? `, ${s.author}` : ""} — published {formatDay(s.publishedAt)}; captured{" "}
-                  {formatDay(s.retrievedAt)}
+                  {s.author ? `, ${s.author}` : ""} — published {formatDay(s.publishedAt, speech)}; captured{" "}
+                  {formatDay(s.retrievedAt, speech)}
                 </p>
                 <p className="break-all font-mono text-xs text-stone-700">SHA-256 {s.sha256}</p>
               </li>

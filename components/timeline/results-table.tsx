@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CaseRow } from "@/lib/data/case-search";
 import { useTranslations } from "next-intl";
 import { formatPlace, formatRange, formatUncertainDate } from "@/lib/format/display";
+import { useSpeech } from "@/lib/i18n/use-speech";
 import { filterToQuery, type CaseFilter, type Sort } from "@/lib/validations/case-filter";
 import { StatusBadge } from "@/components/cases/status-badge";
 
@@ -43,6 +44,7 @@ export function ResultsTable({
   showVisibility: boolean;
 }) {
   const tEnums = useTranslations("enums");
+  const speech = useSpeech();
   const href = (extra: { sort?: string; page?: number }) => {
     const chosen = extra.sort ?? sort;
     const q = filterToQuery(filter, {
@@ -117,17 +119,17 @@ export function ResultsTable({
                   )}
                 </td>
                 <td className="p-2 tabular-nums">
-                  {formatRange(c.sizeMin, c.sizeMax)}
+                  {formatRange(c.sizeMin, c.sizeMax, speech)}
                   {c.sizeBest !== null && c.sizeBest !== c.sizeMin && (
                     <span className="block text-xs text-stone-600">best {c.sizeBest}</span>
                   )}
                 </td>
                 <td className="p-2">
                   {c.firstEventEarliest && c.lastEventLatest
-                    ? formatUncertainDate(c.firstEventEarliest, c.lastEventLatest, "DAY")
+                    ? formatUncertainDate(c.firstEventEarliest, c.lastEventLatest, "DAY", speech)
                     : "—"}
                 </td>
-                <td className="p-2">{formatPlace(c)}</td>
+                <td className="p-2">{formatPlace(c, speech.locale)}</td>
                 <td className="p-2">
                   <StatusBadge status={c.status} />
                 </td>

@@ -3,6 +3,8 @@ import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import type { ChartCell } from "@/lib/data/case-search";
 import { useTranslations } from "next-intl";
 import type { ChartUnit } from "@/lib/validations/case-filter";
+import { ENGLISH, type Speech } from "@/lib/format/display";
+import { useSpeech } from "@/lib/i18n/use-speech";
 
 /** Status colours, chosen to stay distinguishable in greyscale order as well. */
 const COLOUR: Record<CaseStatus, string> = {
@@ -17,17 +19,29 @@ const COLOUR: Record<CaseStatus, string> = {
 const STATUSES = Object.keys(COLOUR) as CaseStatus[];
 export const MAX_BUCKETS = 160;
 
-const monthFmt = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
+const yearFmt = (locale: string) => new Intl.DateTimeFormat(locale, { year: "numeric", timeZone: "UTC" });
 
-/** A period's label: "2012", "Feb 2012", or "week of 6 Feb 2012". */
-export function periodLabel(start: string, unit: ChartUnit): string {
+/**
+ * A period's label in the reader's language: "2012", "Feb 2012", or "week of 6 Feb 2012" ("2012년",
+ * "2012년 2월", "2012년 2월 6일 주간"); `bare` leaves out "week of" (the axis).
+ */
+export function periodLabel(start: string, unit: ChartUnit, speech: Speech = ENGLISH, bare = false): string {
   const d = new Date(`${start}T00:00:00Z`);
-  return unit === "year"
-    ? String(d.getUTCFullYear())
-    : unit === "month"
-      ? monthFmt.format(d)
-      : `week of ${dayFmt.format(d)}`;
+  if (unit === "year") return speech.locale === "en" ? String(d.getUTCFullYear()) : yearFmt(speech.locale).format(d);
+  if (unit === "month")
+    return new Intl.DateTimeFormat(intlLocale(speech.locale), {
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(d);
+  const day = new Intl.DateTimeFormat(intlLocale(speech.locale), {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(d);
+  return bare ? day : speech.t("weekOf", { day });
 }
 
 function nextPeriod(d: Date, unit: ChartUnit): Date {
@@ -56,16 +70,12 @@ export function periods(cells: ChartCell[], unit: ChartUnit): string[] | null {
  */
 export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: ChartUnit }) {
   const tStatus = useTranslations("enums.CaseStatus");
+  const t = useTranslations("chart");
+  const speech = useSpeech();
+  const label = (start: string) => periodLabel(start, unit, speech);
   const keys = periods(cells, unit);
-  if (keys === null) {
-    return (
-      <p className="text-sm text-stone-700">
-        Too many {unit}s to draw; choose a coarser step or a narrower date range.
-      </p>
-    );
-  }
-  if (keys.length === 0)
-    return <p className="text-sm text-stone-700">Nothing to chart: no matching case has a dated event.</p>;
+  if (keys === null) return <p className="text-sm text-stone-700">{t("tooMany", { unit })}</p>;
+  if (keys.length === 0) return <p className="text-sm text-stone-700">{t("nothing")}</p>;
 
   const exact = cells.filter((c) => c.start === c.end);
   const ranges = cells.filter((c) => c.start !== c.end);
@@ -89,8 +99,15 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
     .nice()
     .range([barHeight, 10]);
   const labelEvery = Math.ceil(keys.length / 12);
+  const status = (s: CaseStatus) => (speech.locale === "en" ? tStatus(s).toLowerCase() : tStatus(s));
   const rangeTitle = (c: ChartCell) =>
-    `${c.peopleAtLeast} ${c.peopleAtLeast === 1 ? "person" : "people"} at least in ${c.groups} ${c.groups === 1 ? "group" : "groups"}, ${tStatus(c.status).toLowerCase()}; date between ${periodLabel(c.start, unit)} and ${periodLabel(c.end, unit)}`;
+    t("rangeTitle", {
+      people: c.peopleAtLeast,
+      groups: c.groups,
+      status: status(c.status),
+      from: label(c.start),
+      to: label(c.end),
+    });
 
   return (
     <figure className="space-y-2" aria-labelledby="chart-caption">
@@ -120,7 +137,14 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
                 top -= h;
                 return (
                   <rect key={s} x={x(k)} y={top} width={x.bandwidth()} height={h} fill={COLOUR[s]} data-status={s}>
-                    <title>{`${periodLabel(k, unit)}: ${c.peopleAtLeast} people at least in ${c.groups} groups, ${tStatus(s).toLowerCase()}`}</title>
+                    <title>
+                      {t("barTitle", {
+                        period: label(k),
+                        people: c.peopleAtLeast,
+                        groups: c.groups,
+                        status: status(s),
+                      })}
+                    </title>
                   </rect>
                 );
               })}
@@ -132,7 +156,7 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
                   fontSize="10"
                   fill="#44403c"
                 >
-                  {periodLabel(k, unit).replace("week of ", "")}
+                  {periodLabel(k, unit, speech, true)}
                 </text>
               )}
             </g>
@@ -140,7 +164,7 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
         })}
         {shownRanges.length > 0 && (
           <text x={left} y={barHeight + 34} fontSize="10" fill="#44403c">
-            Uncertain dates (the bar spans every period the date may fall in):
+            {t("uncertain")}
           </text>
         )}
         {shownRanges.map((c, i) => {
@@ -168,12 +192,16 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
         })}
       </svg>
       <figcaption id="chart-caption" className="text-sm text-stone-700">
-        People reported caught per {unit}, at least (the minimum reported size of each group), stacked by current
-        status.
+        {t("caption", { unit })}
         {ranges.length > 0 &&
-          ` ${ranges.length} ${ranges.length === 1 ? "entry has a date" : "entries have dates"} spanning more than one ${unit}, drawn as ranges below the bars${ranges.length > shownRanges.length ? ` (the first ${shownRanges.length} shown; all are in the table)` : ""}.`}
+          t("captionRanges", {
+            count: ranges.length,
+            unit,
+            more: ranges.length > shownRanges.length ? "yes" : "no",
+            shown: shownRanges.length,
+          })}
       </figcaption>
-      <ul className="flex flex-wrap gap-3 text-xs" aria-label="Legend">
+      <ul className="flex flex-wrap gap-3 text-xs" aria-label={t("legend")}>
         {presentStatuses.map((s) => (
           <li key={s} className="inline-flex items-center gap-1">
             <span className="inline-block h-3 w-3 rounded-sm" style={{ background: COLOUR[s] }} aria-hidden="true" />
@@ -182,13 +210,13 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
         ))}
       </ul>
       <details className="text-sm">
-        <summary className="cursor-pointer underline">The chart as a table</summary>
+        <summary className="cursor-pointer underline">{t("asTable")}</summary>
         <table className="mt-2 border-collapse bg-white text-sm" data-testid="chart-table">
-          <caption className="sr-only">People at least, per {unit} and status; uncertain dates as ranges</caption>
+          <caption className="sr-only">{t("tableCaption", { unit })}</caption>
           <thead className="bg-stone-100 text-left">
             <tr>
               <th scope="col" className="p-1">
-                Period
+                {t("period")}
               </th>
               {presentStatuses.map((s) => (
                 <th key={s} scope="col" className="p-1">
@@ -196,7 +224,7 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
                 </th>
               ))}
               <th scope="col" className="p-1">
-                Total (groups)
+                {t("total")}
               </th>
             </tr>
           </thead>
@@ -212,9 +240,7 @@ export function TimelineChart({ cells, unit }: { cells: ChartCell[]; unit: Chart
                 return (
                   <tr key={key} className="border-t border-stone-200">
                     <th scope="row" className="p-1 text-left font-normal">
-                      {end
-                        ? `between ${periodLabel(start, unit)} and ${periodLabel(end, unit)}`
-                        : periodLabel(start, unit)}
+                      {end ? speech.t("between", { from: label(start), to: label(end) }) : label(start)}
                     </th>
                     {presentStatuses.map((s) => (
                       <td key={s} className="p-1 text-right tabular-nums">

@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import type { Totals } from "@/lib/data/case-search";
 import { COUNTING_RULE } from "@/lib/validations/case-filter";
 
 /** "At least N people in G groups", with the best estimate beside it and the rule that counts them. */
 export function TotalsLine({ totals, filterText }: { totals: Totals; filterText: string }) {
+  const t = useTranslations("format");
   return (
     <section
       aria-labelledby="totals-heading"
@@ -13,11 +15,13 @@ export function TotalsLine({ totals, filterText }: { totals: Totals; filterText:
         Totals
       </h2>
       <p className="text-lg">
-        <strong>
-          At least {totals.peopleAtLeast.toLocaleString("en")} {totals.peopleAtLeast === 1 ? "person" : "people"}
-        </strong>{" "}
-        in {totals.groups.toLocaleString("en")} {totals.groups === 1 ? "group" : "groups"}
-        <span className="text-stone-700"> (best estimate {totals.peopleBest.toLocaleString("en")})</span>
+        {t.rich("totals", {
+          people: totals.peopleAtLeast,
+          groups: totals.groups,
+          best: totals.peopleBest,
+          strong: (chunks) => <strong>{chunks}</strong>,
+          estimate: (chunks) => <span className="text-stone-700">{chunks}</span>,
+        })}
       </p>
       <p className="text-xs text-stone-700">Filter: {filterText}.</p>
       <p className="text-xs text-stone-600">{COUNTING_RULE}</p>

@@ -308,6 +308,8 @@ function baseForms(ids: Ids): Record<string, Record<string, string>> {
     setDisabledAction: { userId: ids.userId, disabled: "false" },
     resetPasswordAction: { userId: ids.userId, password: "another long fuzz password 2" },
     signOutEverywhereAction: { userId: ids.userId },
+    // English, the default: the admin's saved language stays what every other spec expects.
+    setLocaleAction: { locale: "en", returnTo: "/timeline?from=2012-02" },
   };
 }
 

@@ -5,8 +5,11 @@
 import { forbidden } from "@/lib/data/errors";
 import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 
-/** The acting user as the data layer sees it; `null` is a visitor who is not signed in. */
-export type Actor = { id: string; email: string; name: string; role: Role } | null;
+/**
+ * The acting user as the data layer sees it; `null` is a visitor who is not signed in. `locale` is
+ * their saved interface language, if any (read with the session, lib/i18n/request.ts).
+ */
+export type Actor = { id: string; email: string; name: string; role: Role; locale?: string | null } | null;
 
 export const PERMISSIONS = {
   // Cases, by visibility level. Non-visible records read as absent (404), never 403.
@@ -44,6 +47,8 @@ export const PERMISSIONS = {
   // Researchers' own tools (issue 5): tokens for scripts calling the API, and named filters.
   "manage:api-token:own": ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   "manage:saved-view:own": ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
+  /** The interface language kept on one's own account (lib/data/preferences.ts). */
+  "manage:language:own": ["RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
   // Administration.
   "manage:user:any": ["ADMIN"],
   "read:audit:any": ["ADMIN"],

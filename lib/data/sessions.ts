@@ -134,11 +134,13 @@ export async function getActorForToken(
     select: {
       revokedAt: true,
       expiresAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true } },
+      user: {
+        select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, locale: true },
+      },
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
   const { user } = session;
   if (user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatCodeRanges, formatPlace, formatRange, formatUncertainDate } from "@/lib/format/display";
+import { createTranslator } from "next-intl";
+import {
+  formatCodeRanges,
+  formatDay,
+  formatPlace,
+  formatRange,
+  formatUncertainDate,
+  type Speech,
+} from "@/lib/format/display";
+import ko from "@/lib/i18n/messages/ko.json";
+
+const koFormat = createTranslator({ locale: "ko", messages: ko, namespace: "format" });
+const KOREAN: Speech = { locale: "ko", t: (key, values) => koFormat(key as Parameters<typeof koFormat>[0], values) };
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -15,6 +27,30 @@ describe("formatUncertainDate", () => {
   });
   it("shows other ranges as a range", () => {
     expect(formatUncertainDate(d("2012-02-12"), d("2012-02-13"), "WEEK")).toBe("between 12 Feb 2012 and 13 Feb 2012");
+  });
+});
+
+describe("formatUncertainDate: parts of a month, and in Korean", () => {
+  it("names the thirds of a month that import and intake read (1–10, 11–20, 21–end)", () => {
+    expect(formatUncertainDate(d("2012-02-01"), d("2012-02-10"), "MONTH")).toBe("early February 2012");
+    expect(formatUncertainDate(d("2012-02-11"), d("2012-02-20"), "MONTH")).toBe("mid-February 2012");
+    expect(formatUncertainDate(d("2012-02-21"), d("2012-02-29"), "MONTH")).toBe("late February 2012");
+    expect(formatUncertainDate(d("2012-02-01"), d("2012-02-29"), "MONTH")).toBe("February 2012");
+  });
+  it("reads naturally in Korean", () => {
+    expect(formatDay(d("2012-02-08"), KOREAN)).toBe("2012년 2월 8일");
+    expect(formatUncertainDate(d("2012-02-08"), d("2012-02-08"), "DAY", KOREAN)).toBe("2012년 2월 8일");
+    expect(formatUncertainDate(d("2012-02-01"), d("2012-02-10"), "MONTH", KOREAN)).toBe("2012년 2월 초");
+    expect(formatUncertainDate(d("2012-02-11"), d("2012-02-20"), "MONTH", KOREAN)).toBe("2012년 2월 중순");
+    expect(formatUncertainDate(d("2012-02-21"), d("2012-02-29"), "MONTH", KOREAN)).toBe("2012년 2월 말");
+    expect(formatUncertainDate(d("2012-03-01"), d("2012-03-31"), "MONTH", KOREAN)).toBe("2012년 3월");
+    expect(formatUncertainDate(d("2011-01-01"), d("2011-12-31"), "YEAR", KOREAN)).toBe("2011년");
+    expect(formatUncertainDate(d("2012-02-12"), d("2012-02-13"), "WEEK", KOREAN)).toBe(
+      "2012년 2월 12일~2012년 2월 13일",
+    );
+    expect(formatRange(3, null, KOREAN)).toBe("최소 3");
+    expect(formatRange(null, null, KOREAN)).toBe("알 수 없음");
+    expect(formatPlace({ country: "CN", province: "Jilin", cityArea: "Yanji" }, "ko")).toBe("Yanji, Jilin, 중국");
   });
 });
 

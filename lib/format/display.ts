@@ -1,42 +1,92 @@
 /** Display helpers shared by pages and exports. Dates are calendar dates in UTC. */
 import type { CaseStatus, DatePrecision, EventType, Verification, Visibility } from "@/lib/generated/prisma/enums";
+import english from "@/lib/i18n/messages/en.json";
 
-const monthYear = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const dayMonthYear = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+/**
+ * How the formatters speak: the reader's language (an Intl locale) and the `format` messages of that
+ * language (lib/i18n/messages/<locale>.json). Pages pass getSpeech() / useSpeech()
+ * (lib/i18n/speech.ts); without one, English as the project writes it ("8 Feb 2012").
+ */
+export type Speech = { locale: string; t: (key: string, values?: Record<string, string | number>) => string };
+
+/**
+ * English as the project has always written it, for exports and callers that pass no language. The
+ * phrases these formatters use are plain "{name}" templates, so they are filled in here directly:
+ * next-intl itself cannot be loaded by the command-line scripts (its react-server build needs Next).
+ */
+export const ENGLISH: Speech = {
+  locale: "en",
+  t: (key, values = {}) => {
+    const template = (english.format as Record<string, string>)[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  },
+};
+
+/** Intl's locale for a language: British English's "8 Feb 2012" for English, the language itself otherwise. */
+const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, kind: "day" | "month" | "year"): Intl.DateTimeFormat {
+  const key = `${locale}|${kind}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === "day"
+        ? { day: "numeric", month: "short", year: "numeric" }
+        : kind === "month"
+          ? { month: "long", year: "numeric" }
+          : { year: "numeric" };
+    formats.set(key, (format = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: "UTC" })));
+  }
+  return format;
+}
 
 /** ISO calendar date (YYYY-MM-DD) of a date-only column. */
 export function isoDay(date: Date | null | undefined): string {
   return date ? date.toISOString().slice(0, 10) : "";
 }
 
-export function formatDay(date: Date | null | undefined): string {
-  return date ? dayMonthYear.format(date) : "—";
+/** "8 Feb 2012", "2012년 2월 8일". */
+export function formatDay(date: Date | null | undefined, speech: Speech = ENGLISH): string {
+  return date ? dateFormat(speech.locale, "day").format(date) : "—";
 }
+
+/** The last day of a date's month. */
+const lastDayOfMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
 
 /**
  * An uncertain date as a person would say it: "8 Feb 2012" when known to the day, otherwise the
- * range ("between 12 Feb 2012 and 13 Feb 2012", "February 2012", "2012"). Never a single invented day.
+ * range ("between 12 Feb 2012 and 13 Feb 2012", "February 2012", "early February 2012", "2012"),
+ * in the reader's language ("2012년 2월 초"). Never a single invented day.
  */
-export function formatUncertainDate(earliest: Date, latest: Date, precision: DatePrecision): string {
-  if (isoDay(earliest) === isoDay(latest)) return formatDay(earliest);
+export function formatUncertainDate(
+  earliest: Date,
+  latest: Date,
+  precision: DatePrecision,
+  speech: Speech = ENGLISH,
+): string {
+  if (isoDay(earliest) === isoDay(latest)) return formatDay(earliest, speech);
   if (precision === "YEAR" && earliest.getUTCFullYear() === latest.getUTCFullYear())
-    return String(earliest.getUTCFullYear());
+    return dateFormat(speech.locale, "year").format(earliest);
   const sameMonth =
     earliest.getUTCFullYear() === latest.getUTCFullYear() && earliest.getUTCMonth() === latest.getUTCMonth();
-  if (precision === "MONTH" && sameMonth && earliest.getUTCDate() === 1) return monthYear.format(earliest);
-  return `between ${formatDay(earliest)} and ${formatDay(latest)}`;
+  if (precision === "MONTH" && sameMonth) {
+    const month = dateFormat(speech.locale, "month").format(earliest);
+    const [from, to, last] = [earliest.getUTCDate(), latest.getUTCDate(), lastDayOfMonth(earliest)];
+    // The thirds of a month that spreadsheet import and report intake read ("early Feb 2012": 1–10).
+    if (from === 1 && to === 10) return speech.t("earlyMonth", { month });
+    if (from === 11 && to === 20) return speech.t("midMonth", { month });
+    if (from === 21 && to === last) return speech.t("lateMonth", { month });
+    if (from === 1) return month;
+  }
+  return speech.t("between", { from: formatDay(earliest, speech), to: formatDay(latest, speech) });
 }
 
 /** "10", "9–12", "at least 3" from a min/max pair. */
-export function formatRange(min: number | null, max: number | null): string {
-  if (min === null && max === null) return "unknown";
+export function formatRange(min: number | null, max: number | null, speech: Speech = ENGLISH): string {
+  if (min === null && max === null) return speech.t("unknown");
   if (min !== null && max !== null) return min === max ? String(min) : `${min}–${max}`;
-  return min !== null ? `at least ${min}` : `at most ${max}`;
+  return min !== null ? speech.t("atLeast", { min }) : speech.t("atMost", { max: max! });
 }
 
 const words = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ");
@@ -89,9 +139,12 @@ export function countryName(code: string | null | undefined, locale = "en"): str
   return names.of(code) ?? code;
 }
 
-/** "Yanji, Jilin, China" from the parts that are known. */
-export function formatPlace(p: { country: string | null; province?: string | null; cityArea?: string | null }): string {
-  return [p.cityArea, p.province, countryName(p.country)].filter(Boolean).join(", ");
+/** "Yanji, Jilin, China" from the parts that are known, the country named in the reader's language. */
+export function formatPlace(
+  p: { country: string | null; province?: string | null; cityArea?: string | null },
+  locale = "en",
+): string {
+  return [p.cityArea, p.province, countryName(p.country, locale)].filter(Boolean).join(", ");
 }
 
 /**

@@ -39,9 +39,11 @@ describe("visitor page caching", () => {
     expect(isCacheableVisitorPage({ ...page, setsCookie: true })).toBe(false);
   });
 
-  it("adds Cookie to Vary once", () => {
-    expect(varyWithCookie(undefined)).toBe("Cookie");
-    expect(varyWithCookie("RSC, Next-Router-State-Tree")).toBe("RSC, Next-Router-State-Tree, Cookie");
-    expect(varyWithCookie("rsc, cookie")).toBe("rsc, cookie");
+  it("adds Cookie and Accept-Language to Vary once: the page's language follows both", () => {
+    expect(varyWithCookie(undefined)).toBe("Cookie, Accept-Language");
+    expect(varyWithCookie("RSC, Next-Router-State-Tree")).toBe("RSC, Next-Router-State-Tree, Cookie, Accept-Language");
+    expect(varyWithCookie("rsc, cookie")).toBe("rsc, cookie, Accept-Language");
+    expect(varyWithCookie("accept-language, Cookie")).toBe("accept-language, Cookie");
+    expect(varyWithCookie("*")).toBe("*");
   });
 });

@@ -6,7 +6,8 @@
  *
  * `private`, not `public`: each page carries a per-response CSP script nonce (proxy.ts), and a shared
  * cache would hand one nonce to every reader. `Vary: Cookie` makes the browser fetch again once the
- * reader signs in.
+ * reader signs in or picks another language (the language cookie); `Vary: Accept-Language`, once their
+ * browser asks for another language (the page's language follows it when no cookie says otherwise).
  */
 export const VISITOR_PAGE_CACHE_CONTROL = "private, max-age=60, stale-while-revalidate=300";
 
@@ -42,13 +43,17 @@ export function isCacheableVisitorPage(req: {
   );
 }
 
-/** A Vary header value with Cookie added (once). */
+/** What a visitor page depends on besides its URL: the session and language cookies, and Accept-Language. */
+const VISITOR_PAGE_VARY = ["Cookie", "Accept-Language"];
+
+/** A Vary header value with Cookie and Accept-Language added (each once). */
 export function varyWithCookie(vary: string | undefined): string {
   const parts = (vary ?? "")
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean);
-  return parts.some((p) => p.toLowerCase() === "cookie" || p === "*")
-    ? parts.join(", ")
-    : [...parts, "Cookie"].join(", ");
+  if (parts.includes("*")) return parts.join(", ");
+  for (const header of VISITOR_PAGE_VARY)
+    if (!parts.some((p) => p.toLowerCase() === header.toLowerCase())) parts.push(header);
+  return parts.join(", ");
 }
