@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getActor } from "@/lib/auth/session";
 import { listFollowUps } from "@/lib/data/advocacy";
-import { listRecentlyUpdated } from "@/lib/data/case-search";
+import { countCaseComposition, listRecentlyUpdated } from "@/lib/data/case-search";
+import { filterFromQuery } from "@/lib/validations/case-filter";
 import { getDashboardFigures, listStatSeries, type KeyFigure } from "@/lib/data/dashboard";
 import { now, todayUtc } from "@/lib/clock";
 import { formatDay, type Speech } from "@/lib/format/display";
@@ -59,8 +60,11 @@ export default async function DashboardPage() {
   const actor = await getActor();
   const speech: Speech = await getSpeech();
   const showFollowUps = can(actor, "read:advocacy:any");
-  const [{ caught, atRisk, repatriated, reachedSafety }, series, recent, followUps] = await Promise.all([
+  const tComposition = await getTranslations("composition");
+  const [{ caught, atRisk, repatriated, reachedSafety }, composition, series, recent, followUps] = await Promise.all([
     getDashboardFigures(actor),
+    // Over the same cases as "People reported caught" (sourced records the reader may see).
+    countCaseComposition(actor, filterFromQuery("")),
     listStatSeries(),
     listRecentlyUpdated(actor, 5),
     showFollowUps ? listFollowUps(actor, todayUtc(await now())) : Promise.resolve(null),
@@ -93,6 +97,18 @@ export default async function DashboardPage() {
           href={timeline(reachedSafety)}
         />
       </div>
+      {(composition.women.groupsKnown > 0 || composition.children.groupsKnown > 0) && (
+        <p data-testid="dashboard-composition">
+          {tComposition("totals", { women: composition.women.atLeast, children: composition.children.atLeast })}{" "}
+          <Link href="/timeline?includes=women" className="underline">
+            {tComposition("groups.women")}
+          </Link>
+          {" · "}
+          <Link href="/timeline?includes=children" className="underline">
+            {tComposition("groups.children")}
+          </Link>
+        </p>
+      )}
 
       {followUps && (
         <section

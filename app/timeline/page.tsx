@@ -2,7 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
-import { chartCases, defaultChartUnit, listOutlets, readCaseQuery, searchCases } from "@/lib/data/case-search";
+import {
+  chartCases,
+  defaultChartUnit,
+  listOutlets,
+  countCaseComposition,
+  readCaseQuery,
+  searchCases,
+} from "@/lib/data/case-search";
 import { listContactOptions } from "@/lib/data/contacts";
 import { listSavedViews } from "@/lib/data/saved-views";
 import { SaveViewForm } from "@/components/account/save-view-form";
@@ -80,9 +87,10 @@ export default async function TimelinePage({ searchParams }: Props) {
   if (given !== canonical) redirect(canonical ? `/timeline?${canonical}` : "/timeline");
 
   const canSave = can(actor, "manage:saved-view:own");
-  const [options, result, cells, savedViews] = await Promise.all([
+  const [options, result, composition, cells, savedViews] = await Promise.all([
     formOptions(),
     searchCases(actor, filter, { ...listing, pageSize: UI_PAGE_SIZE }),
+    countCaseComposition(actor, filter),
     chartCases(actor, filter, unit),
     canSave ? listSavedViews(actor) : Promise.resolve([]),
   ]);
@@ -103,7 +111,7 @@ export default async function TimelinePage({ searchParams }: Props) {
       <div className="space-y-6 lg:grid lg:grid-cols-[19rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-6 lg:space-y-0">
         {form(options, {}, { sort: sortParam, by: listing.by, active: activeFilters })}
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-          <TotalsLine totals={result.totals} filterText={describeFilter(filter)} />
+          <TotalsLine totals={result.totals} composition={composition} filterText={describeFilter(filter)} />
           <nav aria-label="Get this view" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <a href={withFilter("/timeline/export", "format=csv")} className="underline" download>
               Export CSV

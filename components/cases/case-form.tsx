@@ -14,6 +14,7 @@ export type CaseFormValues = Record<string, string>;
 const SECTIONS = [
   { section: "case", columns: "sm:grid-cols-2" },
   { section: "groupSize", columns: "sm:grid-cols-4" },
+  { section: "composition", columns: "sm:grid-cols-4" },
   { section: "place", columns: "sm:grid-cols-3" },
 ] as const;
 const WIDE: Record<(typeof SECTIONS)[number]["columns"], string> = {
@@ -60,6 +61,9 @@ export function CaseForm({ mode, initial }: { mode: "create" | "edit"; initial: 
       {SECTIONS.map(({ section, columns }) => (
         <fieldset key={section} className={`grid gap-4 ${columns}`}>
           <legend className="text-lg font-semibold">{t(`sections.${section}`)}</legend>
+          {section === "composition" && (
+            <p className={`text-sm text-stone-700 ${WIDE[columns]}`}>{t("compositionHint")}</p>
+          )}
           {formSection(CASE_FIELDS, section, mode).map((name) =>
             // A public case's visibility changes through the publish preview, not this form.
             name === "visibility" && initial.visibility === "PUBLIC" ? (

@@ -7,6 +7,8 @@ import { formatDay, formatPlace, formatRange, formatUncertainDate, isoDay } from
 import { useSpeech } from "@/lib/i18n/use-speech";
 import { annotationAnchor, type AnnotatableField } from "@/lib/validations/annotation";
 import { StatusBadge } from "@/components/cases/status-badge";
+import { CompositionList } from "@/components/cases/composition-list";
+import { COMPOSITION_GROUPS, partColumns } from "@/lib/fields/case-composition";
 import { Quote } from "@/components/ui/quote";
 import { AnnotateForm } from "@/components/annotations/annotation-forms";
 import { DisagreementFlag } from "@/components/sources/disagreement-flag";
@@ -216,6 +218,13 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             id="asked-for-help"
             field="askedForHelp"
             value={formatRange(c.askedForHelpMin, c.askedForHelpMax, speech)}
+          />
+          <FigureRow
+            sourcedFields={COMPOSITION_GROUPS.flatMap((g) => Object.values(partColumns(g)))}
+            {...row}
+            id="composition"
+            field="composition"
+            value={<CompositionList parts={c.composition} />}
           />
         </dl>
         {c.caseClaims.length > 0 && (

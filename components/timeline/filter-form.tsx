@@ -3,6 +3,7 @@ import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enum
 import { useTranslations } from "next-intl";
 import type { ParamErrors } from "@/lib/validations/case-filter";
 import { input } from "@/components/ui/styles";
+import { COMPOSITION_GROUPS } from "@/lib/fields/case-composition";
 
 /** The raw query as the user typed it, so a refused value stays in its field. */
 export type RawQuery = Record<string, string | string[] | undefined>;
@@ -124,6 +125,7 @@ export function FilterForm({
   column?: boolean;
 }) {
   const tEnums = useTranslations("enums");
+  const tComposition = useTranslations("composition");
   // Grid classes per layout: the wide form spreads fields across the page, the column stacks them.
   const grid = column
     ? {
@@ -218,6 +220,13 @@ export function FilterForm({
         name="verification"
         legend="Verification"
         options={Object.values(Verification).map((v) => [v, tEnums(`Verification.${v}`)])}
+        raw={raw}
+        errors={errors}
+      />
+      <Checks
+        name="includes"
+        legend={tComposition("includes")}
+        options={COMPOSITION_GROUPS.map((g) => [g, tComposition(`groups.${g}`)])}
         raw={raw}
         errors={errors}
       />

@@ -1,10 +1,21 @@
 import { useTranslations } from "next-intl";
 import type { Totals } from "@/lib/data/case-search";
+import type { CompositionTotals } from "@/lib/data/composition";
 import { COUNTING_RULE } from "@/lib/validations/case-filter";
 
 /** "At least N people in G groups", with the best estimate beside it and the rule that counts them. */
-export function TotalsLine({ totals, filterText }: { totals: Totals; filterText: string }) {
+export function TotalsLine({
+  totals,
+  filterText,
+  composition,
+}: {
+  totals: Totals;
+  filterText: string;
+  /** Women and children among them, where the sources say; left out when no group says. */
+  composition?: CompositionTotals;
+}) {
   const t = useTranslations("format");
+  const tComposition = useTranslations("composition");
   return (
     <section
       aria-labelledby="totals-heading"
@@ -23,6 +34,11 @@ export function TotalsLine({ totals, filterText }: { totals: Totals; filterText:
           estimate: (chunks) => <span className="text-stone-700">{chunks}</span>,
         })}
       </p>
+      {composition && (composition.women.groupsKnown > 0 || composition.children.groupsKnown > 0) && (
+        <p data-testid="totals-composition">
+          {tComposition("totals", { women: composition.women.atLeast, children: composition.children.atLeast })}
+        </p>
+      )}
       <p className="text-xs text-stone-700">Filter: {filterText}.</p>
       <p className="text-xs text-stone-600">{COUNTING_RULE}</p>
     </section>

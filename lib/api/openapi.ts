@@ -1,4 +1,5 @@
 import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
+import { COMPOSITION_GROUPS } from "@/lib/fields/case-composition";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import { apiSchemaProperties } from "@/lib/fields/define";
 import { EVENT_FIELDS } from "@/lib/fields/event";
@@ -59,6 +60,13 @@ const FILTER_PARAMETERS = [
   {
     name: "sizeMax",
     ...one("Largest group size (the group's minimum reported size).", { type: "integer", minimum: 0 }),
+  },
+  {
+    name: "includes",
+    ...many(
+      "Groups known to include at least one of these (from the case's composition or its recorded individuals); repeat to require several.",
+      [...COMPOSITION_GROUPS],
+    ),
   },
   { name: "verification", ...many("Verification level.", Object.values(Verification)) },
   { name: "outlet", ...one("Outlet of a source quoted on the case, exact match.", { type: "string", maxLength: 300 }) },

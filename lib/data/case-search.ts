@@ -11,7 +11,9 @@ import type {
   Visibility,
 } from "@/lib/generated/prisma/enums";
 import { caseVisibleSql } from "@/lib/data/visibility";
+import { countComposition, includesGroupSql, type CompositionTotals } from "@/lib/data/composition";
 import { CASE_FIELDS } from "@/lib/fields/case";
+import type { CompositionValues } from "@/lib/fields/case-composition";
 import { fieldNames, type FieldSpec } from "@/lib/fields/define";
 import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
 import {
@@ -88,6 +90,7 @@ export function caseWhereSql(actor: Actor, filter: CaseFilter): Prisma.Sql {
   if (filter.city) parts.push(Prisma.sql`lower(c."cityArea") = lower(${filter.city})`);
   if (filter.sizeMin !== undefined) parts.push(Prisma.sql`c."sizeMin" >= ${filter.sizeMin}`);
   if (filter.sizeMax !== undefined) parts.push(Prisma.sql`c."sizeMin" <= ${filter.sizeMax}`);
+  for (const group of filter.includes) parts.push(includesGroupSql(group));
   if (filter.tag.length) parts.push(Prisma.sql`c."tags" @> CAST(${filter.tag} AS text[])`);
   if (filter.outlet) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
@@ -173,7 +176,7 @@ export type CaseRow = {
   visibility: Visibility;
   origin: DataOrigin;
   updatedAt: Date;
-};
+} & CompositionValues;
 
 export type Totals = { groups: number; peopleAtLeast: number; peopleBest: number };
 
@@ -414,4 +417,9 @@ export async function profileExtrasForCases(caseIds: string[]): Promise<Map<stri
       },
     ]),
   );
+}
+
+/** At-least counts of women, children and the other parts over every case matching the filter. */
+export async function countCaseComposition(actor: Actor, filter: CaseFilter): Promise<CompositionTotals> {
+  return countComposition(caseWhereSql(actor, filter));
 }

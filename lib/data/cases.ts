@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { caseVisibleSql, caseVisibleTo } from "@/lib/data/visibility";
 import { CASE_COLUMNS } from "@/lib/fields/case";
+import { caseComposition, compositionSelect } from "@/lib/data/composition";
 import { CASE_CODE } from "@/lib/validations/fields";
 import { selectOf } from "@/lib/fields/define";
 import { EVENT_COLUMNS } from "@/lib/fields/event";
@@ -94,6 +95,7 @@ async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
       familyInSouthMax: true,
       askedForHelpMin: true,
       askedForHelpMax: true,
+      ...compositionSelect,
       version: true,
       createdAt: true,
       updatedAt: true,
@@ -132,6 +134,7 @@ async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
   const { claims, ...rest } = found;
   return {
     ...rest,
+    composition: await caseComposition(found.id, found),
     statusReason,
     actions,
     caseClaims: claims.filter((c) => c.target === "CASE"),

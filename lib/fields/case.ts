@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CaseStatus, Priority, Verification } from "@/lib/generated/prisma/enums";
+import { compositionFields } from "@/lib/fields/case-composition";
 import { defineFields, fieldNames, type FieldSpec } from "@/lib/fields/define";
 import { countryCode, optionalCount, optionalText, requiredText, textOrEmpty } from "@/lib/validations/fields";
 
@@ -155,6 +156,7 @@ export const CASE_FIELDS = defineFields("case", {
     api: null,
     sourced: true,
   },
+  ...compositionFields(),
   country: {
     form: { section: "place" },
     schema: countryCode,

@@ -8,6 +8,7 @@ export const ANNOTATABLE_FIELDS = [
   "place",
   "familyInSouth",
   "askedForHelp",
+  "composition",
   "verification",
 ] as const;
 

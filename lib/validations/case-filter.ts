@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
+import { COMPOSITION_GROUPS } from "@/lib/fields/case-composition";
 import { isStorableText, RECORD_ID } from "@/lib/validations/fields";
 
 export const SORTS = [
@@ -37,6 +38,7 @@ export const FILTER_PARAMS = [
   "city",
   "sizeMin",
   "sizeMax",
+  "includes",
   "verification",
   "outlet",
   "tag",
@@ -117,6 +119,8 @@ export const caseFilterSchema = z
     city: optional(text(200)),
     sizeMin: optional(count),
     sizeMax: optional(count),
+    /** Groups known to include at least one of each named part (women, children…). */
+    includes: many(z.enum(COMPOSITION_GROUPS, { message: `Use ${COMPOSITION_GROUPS.join(", ")}.` })),
     verification: many(z.enum(Verification, { message: "Unknown verification level." })),
     outlet: optional(text(300)),
     tag: many(text(60)),
@@ -242,6 +246,7 @@ export function describeFilter(filter: CaseFilter): string {
   if (place) parts.push(`place ${place}`);
   if (filter.sizeMin !== undefined || filter.sizeMax !== undefined)
     parts.push(`group size ${filter.sizeMin ?? 0}–${filter.sizeMax ?? "any"}`);
+  if (filter.includes.length) parts.push(`known to include ${filter.includes.join(" and ")}`);
   if (filter.verification.length) parts.push(`verification ${filter.verification.join(" or ")}`);
   if (filter.outlet) parts.push(`source outlet "${filter.outlet}"`);
   if (filter.tag.length) parts.push(`tags ${filter.tag.join(" and ")}`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_CREATE_FIELDS, CASE_FIELDS } from "@/lib/fields/case";
+import { COMPOSITION_GROUPS, type CompositionGroup } from "@/lib/fields/case-composition";
 import { schemaOf } from "@/lib/fields/define";
 import { caseCode, version } from "@/lib/validations/fields";
 
@@ -11,7 +12,7 @@ export const caseFields = schemaOf(CASE_FIELDS, CASE_CREATE_FIELDS);
 type CaseFieldValues = z.infer<typeof caseFields>;
 
 /** min ≤ best ≤ max, for each range on the form. */
-export function checkRanges(v: CaseFieldValues, ctx: z.RefinementCtx) {
+function checkRanges(v: CaseFieldValues, ctx: z.RefinementCtx) {
   if (v.sizeMax !== undefined && v.sizeMax < v.sizeMin)
     ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "The maximum cannot be below the minimum." });
   if (v.sizeBest !== undefined && (v.sizeBest < v.sizeMin || (v.sizeMax !== undefined && v.sizeBest > v.sizeMax))) {
@@ -34,7 +35,60 @@ export function checkRanges(v: CaseFieldValues, ctx: z.RefinementCtx) {
   }
 }
 
-export const createCaseSchema = caseFields.superRefine(checkRanges);
+/**
+ * The parts of a group fit inside it: each part's range is ordered, no part's minimum is above the
+ * group's largest possible size, the disjoint parts (women, men, children) together are not either, and
+ * a part of a part (infants of the children, pregnant women of the women) is not above its whole.
+ */
+export function checkComposition(v: CaseFieldValues, ctx: z.RefinementCtx) {
+  const groupAtMost = v.sizeMax ?? Math.max(v.sizeMin, v.sizeBest ?? 0);
+  const min = (g: CompositionGroup) => v[`${g}Min`];
+  const atMost = (g: CompositionGroup) => v[`${g}Max`] ?? groupAtMost;
+  for (const g of COMPOSITION_GROUPS) {
+    const [lo, best, hi] = [v[`${g}Min`], v[`${g}Best`], v[`${g}Max`]];
+    if (lo !== undefined && hi !== undefined && hi < lo)
+      ctx.addIssue({ code: "custom", path: [`${g}Max`], message: "The maximum cannot be below the minimum." });
+    if (best !== undefined && ((lo !== undefined && best < lo) || (hi !== undefined && best > hi)))
+      ctx.addIssue({
+        code: "custom",
+        path: [`${g}Best`],
+        message: "The best estimate must lie between the minimum and the maximum.",
+      });
+    if (lo !== undefined && lo > groupAtMost)
+      ctx.addIssue({
+        code: "custom",
+        path: [`${g}Min`],
+        message: `Cannot be more than the group (at most ${groupAtMost}); raise the group size first.`,
+      });
+  }
+  const disjoint = (["women", "men", "children"] as const).reduce((sum, g) => sum + (min(g) ?? 0), 0);
+  if (disjoint > groupAtMost)
+    ctx.addIssue({
+      code: "custom",
+      path: ["womenMin"],
+      message: `Women, men and children together (at least ${disjoint}) are more than the group (at most ${groupAtMost}).`,
+    });
+  for (const [part, whole] of [
+    ["infants", "children"],
+    ["pregnant", "women"],
+  ] as const) {
+    const lo = min(part);
+    if (lo !== undefined && lo <= groupAtMost && lo > atMost(whole))
+      ctx.addIssue({
+        code: "custom",
+        path: [`${part}Min`],
+        message: `Cannot be more than the ${whole} (at most ${atMost(whole)}).`,
+      });
+  }
+}
+
+/** Every cross-field check of a case form. */
+export function checkCase(v: CaseFieldValues, ctx: z.RefinementCtx) {
+  checkRanges(v, ctx);
+  checkComposition(v, ctx);
+}
+
+export const createCaseSchema = caseFields.superRefine(checkCase);
 
 export const updateCaseSchema = caseFields
   .extend({
@@ -43,7 +97,7 @@ export const updateCaseSchema = caseFields
     status: CASE_FIELDS.fields.status.schema,
     reason: CASE_FIELDS.fields.reason.schema,
   })
-  .superRefine(checkRanges);
+  .superRefine(checkCase);
 
 export const archiveCaseSchema = z.object({ code: caseCode(), version, reason: CASE_FIELDS.fields.reason.schema });
 

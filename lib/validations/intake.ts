@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ACTION_KINDS } from "@/lib/validations/advocacy";
-import { caseFields, checkRanges, CASE_STATUSES } from "@/lib/validations/case";
+import { caseFields, checkCase, CASE_STATUSES } from "@/lib/validations/case";
 import { CONTACT_KINDS } from "@/lib/validations/contact";
 import { checkDates, eventFields, withPrecisionRange } from "@/lib/validations/event";
 import { caseCode, isStorableText, optionalText, requiredText, unstorableMessage } from "@/lib/validations/fields";
@@ -34,7 +34,7 @@ export const intakeCaseSchema = caseFields
     sizeQuote: quote,
     events: z.array(intakeEventSchema).max(20, "At most 20 events per case."),
   })
-  .superRefine(checkRanges);
+  .superRefine(checkCase);
 
 export const intakeContactSchema = z.object({
   /** Use this existing contact rather than creating a new one. */

@@ -5,7 +5,7 @@ import { schemaOf } from "@/lib/fields/define";
 import { EVENT_FIELDS } from "@/lib/fields/event";
 import { CLAIM_FORM_FIELDS, SOURCE_FIELDS } from "@/lib/fields/source";
 import { followUpAfterDate } from "@/lib/validations/advocacy";
-import { caseFields, checkRanges } from "@/lib/validations/case";
+import { caseFields, checkCase } from "@/lib/validations/case";
 import { checkDates, withPrecisionRange } from "@/lib/validations/event";
 import { blank, RECORD_ID } from "@/lib/validations/fields";
 import { LOG_CASE_NAMES } from "@/lib/validations/log-case-names";
@@ -32,7 +32,7 @@ const EVENT_PART = [
   "description",
 ] as const;
 const eventSchema = schemaOf(EVENT_FIELDS, EVENT_PART).transform(withPrecisionRange).superRefine(checkDates);
-const caseSchema = caseFields.superRefine(checkRanges);
+const caseSchema = caseFields.superRefine(checkCase);
 const newSourceSchema = schemaOf(SOURCE_FIELDS, [
   "url",
   "outlet",
