@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/ui/form-status";
+import { useMessageText } from "@/lib/i18n/use-message";
 
 /** Moves focus to the form's field called `name` (the first radio of a group), or with that id; false if there is none. */
 function focusField(from: Element, name: string): boolean {
@@ -29,6 +30,7 @@ export function ErrorSummary({
   children?: React.ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const text = useMessageText();
   useEffect(() => {
     if (state.status !== "idle") ref.current?.focus();
   }, [state]);
@@ -51,7 +53,7 @@ export function ErrorSummary({
                 className="underline"
                 onClick={(event) => focusField(event.currentTarget, field) && event.preventDefault()}
               >
-                {message}
+                {text(message)}
               </a>
             </li>
           ))}

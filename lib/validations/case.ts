@@ -13,12 +13,12 @@ type CaseFieldValues = z.infer<typeof caseFields>;
 /** min ≤ best ≤ max, for each range on the form. */
 export function checkRanges(v: CaseFieldValues, ctx: z.RefinementCtx) {
   if (v.sizeMax !== undefined && v.sizeMax < v.sizeMin)
-    ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "The maximum cannot be below the minimum." });
+    ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "validation.case.maxBelowMin" });
   if (v.sizeBest !== undefined && (v.sizeBest < v.sizeMin || (v.sizeMax !== undefined && v.sizeBest > v.sizeMax))) {
     ctx.addIssue({
       code: "custom",
       path: ["sizeBest"],
-      message: "The best estimate must lie between the minimum and the maximum.",
+      message: "validation.case.bestOutsideRange",
     });
   }
   for (const [min, max] of [
@@ -28,9 +28,9 @@ export function checkRanges(v: CaseFieldValues, ctx: z.RefinementCtx) {
     const lo = v[min];
     const hi = v[max];
     if (lo !== undefined && hi !== undefined && hi < lo)
-      ctx.addIssue({ code: "custom", path: [max], message: "The maximum cannot be below the minimum." });
+      ctx.addIssue({ code: "custom", path: [max], message: "validation.case.maxBelowMin" });
     if (lo !== undefined && lo > (v.sizeMax ?? Number.MAX_SAFE_INTEGER))
-      ctx.addIssue({ code: "custom", path: [min], message: "Cannot be more than the group size." });
+      ctx.addIssue({ code: "custom", path: [min], message: "validation.case.moreThanGroup" });
   }
 }
 
