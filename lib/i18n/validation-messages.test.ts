@@ -9,7 +9,7 @@ import { createCaseSchema } from "@/lib/validations/case";
 import { logCaseSchema } from "@/lib/validations/log-case";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const sources = ["lib/validations", "lib/fields"].flatMap((dir) =>
+const sources = ["lib/validations", "lib/fields", "lib/actions"].flatMap((dir) =>
   fs
     .readdirSync(path.join(root, dir))
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
@@ -17,7 +17,7 @@ const sources = ["lib/validations", "lib/fields"].flatMap((dir) =>
 );
 /** Every message key the shared schemas name. */
 const referenced = [
-  ...new Set(sources.flatMap((s) => [...s.matchAll(/"(validation\.[A-Za-z0-9_.]+)"/g)].map((m) => m[1]))),
+  ...new Set(sources.flatMap((s) => [...s.matchAll(/"((?:validation|actions)\.[A-Za-z0-9_.]+)"/g)].map((m) => m[1]))),
 ];
 
 function leaf(messages: unknown, key: string): unknown {
@@ -29,13 +29,13 @@ function leaves(node: unknown, prefix = ""): [string, string][] {
   if (typeof node === "string") return [[prefix, node]];
   return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 const korean = createTranslator({ locale: "ko", messages: { ...en, ...ko } }) as unknown as RootTranslator;
 const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
 
-describe("validation messages", () => {
+describe("validation and form action messages", () => {
   it("are message keys that exist in English and in Korean", () => {
     expect(referenced.length).toBeGreaterThan(80);
     for (const key of referenced) {
@@ -45,7 +45,8 @@ describe("validation messages", () => {
   });
 
   it("keep the same placeholders in both languages, and every Korean message is Korean", () => {
-    for (const [key, text] of leaves((ko as Record<string, unknown>).validation, "validation")) {
+    for (const [key, text] of leaves(ko)) {
+      expect(typeof leaf(en, key), `en: ${key}`).toBe("string");
       expect(placeholders(text), key).toEqual(placeholders(leaf(en, key) as string));
       if (!/^\{\w+\}: \{\w+\}$/.test(text)) expect(text, key).toMatch(/[\uac00-\ud7a3]/);
     }
@@ -68,6 +69,16 @@ describe("validation messages", () => {
   it("leave plain text and unknown keys as they are", () => {
     expect(englishMessage("Saved.")).toBe("Saved.");
     expect(englishMessage("validation.noSuchKey")).toBe("validation.noSuchKey");
+    expect(englishMessage(messageKey("actions.notFound", { what: "actions.record.Case" }))).toBe(
+      "Case not found. It may have been removed, or you may not have access.",
+    );
+    expect(translateMessage(korean, messageKey("actions.duplicates", { count: 2 }))).toMatch(
+      /^비슷해 보이는 기존 사례가 2건/,
+    );
+    expect(englishMessage(messageKey("actions.duplicates", { count: 1 }))).toMatch(/^1 existing case looks similar/);
+    expect(englishMessage(messageKey("actions.conflict", { hasBy: "yes", by: "Ana", hasAt: "no", at: "" }))).toBe(
+      "This was changed by Ana since you opened it. Reload to see the latest version; nothing was saved.",
+    );
     expect(englishMessage(messageKey("validation.tooLong", { label: "validation.label.summary", max: 10000 }))).toBe(
       "The summary is limited to 10,000 characters.",
     );
