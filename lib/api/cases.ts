@@ -12,7 +12,8 @@ import {
   unknownParams,
   type ParamErrors,
 } from "@/lib/validations/case-filter";
-import { englishMessage, messageKey } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * The read-only JSON API (/api/v1/cases), as plain functions from (actor, query) to a Response so

@@ -5,8 +5,6 @@
  * ("validation.tooLong?label=validation.label.title&max=300"); a parameter whose value is itself a key
  * (a field's name in a sentence) is translated first. Text that is not a known key is shown as it is.
  */
-import { createTranslator } from "next-intl";
-import en from "@/lib/i18n/messages/en.json";
 
 type Params = Record<string, string | number>;
 
@@ -47,14 +45,4 @@ export function translateMessage(t: RootTranslator, text: string): string {
     else values[name] = value;
   }
   return t(parsed.key, values);
-}
-
-const english = createTranslator({ locale: "en", messages: en }) as unknown as RootTranslator;
-
-/**
- * The English text of a message key, for what is written down once rather than shown to one reader
- * (an import's stored dry-run report) and for tests that read the English wording.
- */
-export function englishMessage(text: string): string {
-  return translateMessage(english, text);
 }

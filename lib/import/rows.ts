@@ -17,7 +17,7 @@ import {
 import { mappedValue, type ValueColumn, type ValueMappings } from "@/lib/import/value-mapping";
 import { createCaseSchema, type CreateCaseInput } from "@/lib/validations/case";
 import { CASE_CODE } from "@/lib/validations/fields";
-import { englishMessage } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 export type ImportedCase = {
   /** The case code the row gives (an update when a case has it), or null for a new code. */

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { createAdvocacySchema, updateAdvocacySchema } from "@/lib/validations/advocacy";
-import { englishMessage } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const valid = {
   caseCode: "CN-2012-0001",

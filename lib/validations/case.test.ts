@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { addEventSchema } from "@/lib/validations/event";
-import { englishMessage } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const valid = {
   title: "Group of six",

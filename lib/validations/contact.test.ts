@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { archiveContactSchema, createContactSchema, updateContactSchema } from "@/lib/validations/contact";
-import { englishMessage } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 function errors(
   input: Record<string, unknown>,

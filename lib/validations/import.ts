@@ -4,7 +4,7 @@ import { MAX_IMPORT_COLUMNS } from "@/lib/import/read";
 import { valueKey, type ValueMappings } from "@/lib/import/value-mapping";
 import { CASE_STATUSES } from "@/lib/validations/case";
 import { countryCode, optionalText } from "@/lib/validations/fields";
-import { englishMessage } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 /** An import job's id (lib/data/import-jobs.ts). */
 const jobId = z.string().regex(/^[a-z0-9]{1,64}$/, "Choose an import from the list, or start a new one.");

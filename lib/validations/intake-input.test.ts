@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkReportInput } from "@/lib/validations/intake";
-import { englishMessage } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 const TEXT = "Two groups of 10 and nine people were caught in China last Wednesday.";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { logCaseSchema } from "@/lib/validations/log-case";
-import { englishMessage } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const TEXT = "Seoul, 14 Feb 2012. Ten North Koreans were arrested in Shenyang last Wednesday, activists said.";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addClaimSchema, captureSourceSchema, isStorableText, MAX_SOURCE_TEXT } from "@/lib/validations/source";
-import { englishMessage } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const ID = "ckabcdefghij0123456789xy";
 const capture = {
