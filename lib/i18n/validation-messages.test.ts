@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import ko from "@/lib/i18n/messages/ko.json";
-import { englishMessage, messageKey, translateMessage, type RootTranslator } from "@/lib/i18n/message-key";
+import { englishMessage } from "@/lib/i18n/english-message";
+import { messageKey, translateMessage, type RootTranslator } from "@/lib/i18n/message-key";
 import { createCaseSchema } from "@/lib/validations/case";
 import { logCaseSchema } from "@/lib/validations/log-case";
 
