@@ -21,4 +21,10 @@ describe("API messages", () => {
     );
     expect(apiMessage(request({ "accept-language": "ko" }))("api.invalidToken")).toMatch(/^API 토큰이/);
   });
+
+  it("give the export's provenance block in the caller's language", () => {
+    const rows = messageKey("export.header.rows", { rows: 3, people: 24, best: 24 });
+    expect(apiMessage(request({}))(rows)).toBe("Rows: 3 cases (groups); at least 24 people (best estimate 24)");
+    expect(apiMessage(request({ "accept-language": "ko" }))(rows)).toBe("행: 사례(그룹) 3건, 최소 24명 (추정 24명)");
+  });
 });
