@@ -57,6 +57,7 @@ async function Figure({
 
 export default async function DashboardPage() {
   const tEnums = await getTranslations("enums");
+  const t = await getTranslations("dashboard");
   const actor = await getActor();
   const speech: Speech = await getSpeech();
   const showFollowUps = can(actor, "read:advocacy:any");
@@ -73,25 +74,22 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-stone-700">
-          North Koreans reported caught in China and at risk of forced return. Totals add up each group&apos;s
-          <strong> minimum</strong> reported size (the conservative figure); the best estimate is shown beside it.
-          {actor ? " Includes the internal cases your role may see." : " Public cases only."} Synthetic demo records are
-          not counted.
+          {t.rich("intro", { signedIn: actor ? "yes" : "no", strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Figure label="People reported caught" figure={caught} testId="figure-caught" href={timeline(caught)} />
+        <Figure label={t("caught")} figure={caught} testId="figure-caught" href={timeline(caught)} />
+        <Figure label={t("atRisk")} figure={atRisk} testId="figure-at-risk" href={timeline(atRisk)} />
         <Figure
-          label="At risk now (detained or facing repatriation)"
-          figure={atRisk}
-          testId="figure-at-risk"
-          href={timeline(atRisk)}
+          label={t("repatriated")}
+          figure={repatriated}
+          testId="figure-repatriated"
+          href={timeline(repatriated)}
         />
-        <Figure label="Repatriated" figure={repatriated} testId="figure-repatriated" href={timeline(repatriated)} />
         <Figure
-          label="Reached safety"
+          label={t("reachedSafety")}
           figure={reachedSafety}
           testId="figure-reached-safety"
           href={timeline(reachedSafety)}
@@ -117,16 +115,16 @@ export default async function DashboardPage() {
           data-testid="dashboard-overdue"
         >
           <h2 id="overdue-heading" className="font-semibold">
-            Overdue follow-ups ({followUps.overdue.length})
+            {t("overdueHeading", { count: followUps.overdue.length })}
           </h2>
           {followUps.overdue.length === 0 ? (
-            <p className="text-sm text-stone-700">Nothing overdue.</p>
+            <p className="text-sm text-stone-700">{t("nothingOverdue")}</p>
           ) : (
             <ul className="mt-1 list-disc pl-5 text-sm">
               {followUps.overdue.slice(0, 5).map((a) => (
                 <li key={a.id}>
                   <span className="font-semibold text-red-800">{formatDay(a.followUpDue, speech)}</span>:{" "}
-                  {tEnums(`ActionKind.${a.kind}`)} to {a.contact.name},{" "}
+                  {t("overdueItem", { kind: tEnums(`ActionKind.${a.kind}`), contact: a.contact.name })}{" "}
                   <Link href={`/cases/${a.case.code}`} className="font-mono underline">
                     {a.case.code}
                   </Link>
@@ -136,7 +134,7 @@ export default async function DashboardPage() {
           )}
           <p className="mt-1 text-sm">
             <Link href="/follow-ups" className="underline">
-              All follow-ups
+              {t("allFollowUps")}
             </Link>
           </p>
         </section>
@@ -144,10 +142,10 @@ export default async function DashboardPage() {
 
       <section aria-labelledby="recent-heading" className="rounded border border-stone-300 bg-white p-4">
         <h2 id="recent-heading" className="font-semibold">
-          Recently updated
+          {t("recentHeading")}
         </h2>
         {recent.length === 0 ? (
-          <p className="text-sm text-stone-700">No cases yet.</p>
+          <p className="text-sm text-stone-700">{t("noCases")}</p>
         ) : (
           <ul className="mt-1 space-y-1 text-sm">
             {recent.map((c) => (
@@ -156,7 +154,7 @@ export default async function DashboardPage() {
                   {c.code}: {c.title}
                 </Link>{" "}
                 <StatusBadge status={c.status} />{" "}
-                <span className="text-stone-600">updated {formatDay(c.updatedAt, speech)}</span>
+                <span className="text-stone-600">{t("updated", { day: formatDay(c.updatedAt, speech) })}</span>
               </li>
             ))}
           </ul>
@@ -175,11 +173,11 @@ export default async function DashboardPage() {
           <div className="mt-2 flex flex-wrap items-start gap-6">
             <SeriesChart title={s.title} points={s.points} unit={s.unit} />
             <table className="text-sm">
-              <caption className="sr-only">{s.title}, by year</caption>
+              <caption className="sr-only">{t("seriesCaption", { title: s.title })}</caption>
               <thead>
                 <tr>
                   <th scope="col" className="pr-6 text-left">
-                    Year
+                    {t("year")}
                   </th>
                   <th scope="col" className="text-right">
                     {s.unit}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import {
   chartCases,
@@ -30,6 +31,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Filter, count, chart and export the cases a reader may see. The URL holds the whole view. */
 export default async function TimelinePage({ searchParams }: Props) {
   const actor = await getActor();
+  const t = await getTranslations("timelinePage");
   const raw = await searchParams;
   const query = readCaseQuery(actor, raw);
   const canFilterContacts = can(actor, "read:advocacy:any");
@@ -63,7 +65,7 @@ export default async function TimelinePage({ searchParams }: Props) {
   if (!query.ok) {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-semibold">Timeline</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="lg:grid lg:grid-cols-[19rem_minmax(0,1fr)] lg:gap-6">
           {form(await formOptions(), query.errors)}
         </div>
@@ -102,25 +104,22 @@ export default async function TimelinePage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Timeline</h1>
-        <p className="mt-1 max-w-3xl text-sm text-stone-700">
-          {actor ? "Cases your role may see, published or internal." : "Published cases."} The address of this page
-          holds the filters: bookmark it, share it or cite it.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-stone-700">{t("intro", { signedIn: actor ? "yes" : "no" })}</p>
       </div>
       <div className="space-y-6 lg:grid lg:grid-cols-[19rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-6 lg:space-y-0">
         {form(options, {}, { sort: sortParam, by: listing.by, active: activeFilters })}
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <TotalsLine totals={result.totals} composition={composition} filterText={describeFilter(filter)} />
-          <nav aria-label="Get this view" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          <nav aria-label={t("getView")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <a href={withFilter("/timeline/export", "format=csv")} className="underline" download>
-              Export CSV
+              {t("exportCsv")}
             </a>
             <a href={withFilter("/timeline/export", "format=csv&provenance=header")} className="underline" download>
-              CSV with a provenance header
+              {t("exportCsvProvenance")}
             </a>
             <a href={withFilter("/timeline/export", "format=json")} className="underline" download>
-              Export JSON
+              {t("exportJson")}
             </a>
             {EXPORT_PROFILES.map((profile) => (
               <a
@@ -129,22 +128,22 @@ export default async function TimelinePage({ searchParams }: Props) {
                 className="underline"
                 download
               >
-                Export {PROFILE_LABEL[profile]}
+                {t("exportProfile", { profile: PROFILE_LABEL[profile] })}
               </a>
             ))}
             <Link href={withFilter("/map")} className="underline">
-              Show on the map
+              {t("showOnMap")}
             </Link>
             <a href={withFilter("/api/v1/cases")} className="underline">
-              The same in the JSON API
+              {t("sameInApi")}
             </a>
           </nav>
           <section aria-labelledby="chart-heading" className="space-y-2">
             <div className="flex flex-wrap items-baseline gap-4">
               <h2 id="chart-heading" className="text-lg font-semibold">
-                Over time
+                {t("overTime")}
               </h2>
-              <nav aria-label="Chart step" className="flex gap-3 text-sm">
+              <nav aria-label={t("chartStep")} className="flex gap-3 text-sm">
                 {CHART_UNITS.map((u) => (
                   <Link
                     key={u}
@@ -152,7 +151,7 @@ export default async function TimelinePage({ searchParams }: Props) {
                     aria-current={u === unit ? "true" : undefined}
                     className={u === unit ? "font-semibold" : "underline"}
                   >
-                    per {u}
+                    {t("per", { unit: u })}
                   </Link>
                 ))}
               </nav>
@@ -161,7 +160,7 @@ export default async function TimelinePage({ searchParams }: Props) {
           </section>
           <section aria-labelledby="results-heading" className="space-y-2">
             <h2 id="results-heading" className="text-lg font-semibold">
-              Cases ({result.totals.groups.toLocaleString("en")})
+              {t("casesHeading", { count: result.totals.groups })}
             </h2>
             <ResultsTable
               path="/timeline"
@@ -178,10 +177,10 @@ export default async function TimelinePage({ searchParams }: Props) {
         {canSave && (
           <div className="grid gap-3 sm:grid-cols-2 lg:col-start-1 lg:row-start-2 lg:grid-cols-1 lg:self-start">
             <SaveViewForm query={canonical} />
-            <nav aria-label="Your saved views" className="rounded border border-stone-300 bg-white p-3 text-sm">
-              <p className="font-medium">Your saved views</p>
+            <nav aria-label={t("savedViews")} className="rounded border border-stone-300 bg-white p-3 text-sm">
+              <p className="font-medium">{t("savedViews")}</p>
               {savedViews.length === 0 ? (
-                <p className="text-stone-700">None yet. Name the current view to find it again.</p>
+                <p className="text-stone-700">{t("noSavedViews")}</p>
               ) : (
                 <ul className="list-disc pl-5">
                   {savedViews.slice(0, 10).map((v) => (
@@ -194,7 +193,7 @@ export default async function TimelinePage({ searchParams }: Props) {
                 </ul>
               )}
               <Link href="/account#saved-views" className="underline">
-                Manage saved views
+                {t("manageSavedViews")}
               </Link>
             </nav>
           </div>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { setCaseVisibilityAction } from "@/lib/actions/cases";
 import { FormStatus } from "@/components/ui/form-status";
 import { IDLE, SubmitButton } from "@/components/ui/form-fields";
+import { useMessageText } from "@/lib/i18n/use-message";
 
 /** Publish or unpublish, with an optional reason kept in the case's history. */
 export function PublishForm({
@@ -18,6 +19,7 @@ export function PublishForm({
   restricted: boolean;
 }) {
   const t = useTranslations("publish");
+  const text = useMessageText();
   const [state, action, pending] = useActionState(setCaseVisibilityAction, IDLE);
   const done = state.status === "ok";
   return (
@@ -44,7 +46,7 @@ export function PublishForm({
         maxLength={2000}
         className="block w-full max-w-xl rounded border border-stone-400 px-2 py-1 text-sm"
       />
-      {state.errors?.reason && <p className="text-sm text-red-700">{state.errors.reason}</p>}
+      {state.errors?.reason && <p className="text-sm text-red-700">{text(state.errors.reason)}</p>}
       <SubmitButton
         pending={pending}
         disabled={done}

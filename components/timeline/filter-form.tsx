@@ -126,6 +126,7 @@ export function FilterForm({
 }) {
   const tEnums = useTranslations("enums");
   const tComposition = useTranslations("composition");
+  const t = useTranslations("filterForm");
   // Grid classes per layout: the wide form spreads fields across the page, the column stacks them.
   const grid = column
     ? {
@@ -146,16 +147,16 @@ export function FilterForm({
       method="get"
       action={action}
       role="search"
-      aria-label="Filter cases"
+      aria-label={t("label")}
       className="space-y-4 rounded border border-stone-300 bg-white p-4"
     >
       {hasErrors && (
         <div
           role="alert"
-          aria-label="Filter problems"
+          aria-label={t("problemsLabel")}
           className="rounded border border-red-600 bg-red-50 p-2 text-sm text-red-900"
         >
-          <p>Some filters could not be read, so nothing is shown for them yet:</p>
+          <p>{t("problems")}</p>
           <ul className="list-disc pl-5">
             {Object.entries(errors).map(([name, message]) => (
               <li key={name}>
@@ -172,53 +173,32 @@ export function FilterForm({
       {by && <input type="hidden" name="by" value={by} />}
       <div className={grid.dates}>
         <div className={grid.q}>
-          <Text
-            name="q"
-            label="Search text"
-            type="search"
-            raw={raw}
-            errors={errors}
-            hint='Titles, summaries and the text of sources; words, "exact phrases", -excluded.'
-          />
+          <Text name="q" label={t("q")} type="search" raw={raw} errors={errors} hint={t("qHint")} />
         </div>
-        <Text
-          name="from"
-          label="Date from"
-          raw={raw}
-          errors={errors}
-          placeholder="2012-02"
-          hint="A year, month or day: 2012, 2012-02, 2012-02-14."
-        />
-        <Text
-          name="to"
-          label="Date to"
-          raw={raw}
-          errors={errors}
-          placeholder="2012-02"
-          hint="Inclusive: 2012-02 means to the end of February."
-        />
+        <Text name="from" label={t("from")} raw={raw} errors={errors} placeholder="2012-02" hint={t("fromHint")} />
+        <Text name="to" label={t("to")} raw={raw} errors={errors} placeholder="2012-02" hint={t("toHint")} />
       </div>
       <label className="inline-flex items-center gap-2 text-sm">
         <input type="checkbox" name="exact" value="1" defaultChecked={["1", "true"].includes(first(raw.exact))} />
-        Only dates known to the day
+        {t("exact")}
       </label>
       <Checks
         name="type"
-        legend="Event type"
+        legend={t("type")}
         options={Object.values(EventType).map((t) => [t, tEnums(`EventType.${t}`)])}
         raw={raw}
         errors={errors}
       />
       <Checks
         name="status"
-        legend="Current status"
+        legend={t("status")}
         options={Object.values(CaseStatus).map((s) => [s, tEnums(`CaseStatus.${s}`)])}
         raw={raw}
         errors={errors}
       />
       <Checks
         name="verification"
-        legend="Verification"
+        legend={t("verification")}
         options={Object.values(Verification).map((v) => [v, tEnums(`Verification.${v}`)])}
         raw={raw}
         errors={errors}
@@ -231,15 +211,15 @@ export function FilterForm({
         errors={errors}
       />
       <div className={grid.place}>
-        <Text name="country" label="Country code" raw={raw} errors={errors} placeholder="CN" />
-        <Text name="province" label="Province" raw={raw} errors={errors} />
-        <Text name="city" label="City or area" raw={raw} errors={errors} />
-        <Text name="sizeMin" label="Group size from" type="number" raw={raw} errors={errors} />
-        <Text name="sizeMax" label="Group size to" type="number" raw={raw} errors={errors} />
-        <Text name="tag" label="Tag" raw={raw} errors={errors} />
+        <Text name="country" label={t("country")} raw={raw} errors={errors} placeholder="CN" />
+        <Text name="province" label={t("province")} raw={raw} errors={errors} />
+        <Text name="city" label={t("city")} raw={raw} errors={errors} />
+        <Text name="sizeMin" label={t("sizeMin")} type="number" raw={raw} errors={errors} />
+        <Text name="sizeMax" label={t("sizeMax")} type="number" raw={raw} errors={errors} />
+        <Text name="tag" label={t("tag")} raw={raw} errors={errors} />
       </div>
       <div className={grid.more}>
-        <Text name="outlet" label="Source outlet" raw={raw} errors={errors} list="f-outlets" />
+        <Text name="outlet" label={t("outlet")} raw={raw} errors={errors} list="f-outlets" />
         <datalist id="f-outlets">
           {outlets.map((o) => (
             <option key={o} value={o} />
@@ -248,7 +228,7 @@ export function FilterForm({
         {contacts && (
           <div>
             <label htmlFor="f-contact" className="block text-sm font-medium">
-              Advocacy contact
+              {t("contact")}
             </label>
             <select
               id="f-contact"
@@ -257,7 +237,7 @@ export function FilterForm({
               className={input}
               aria-invalid={Boolean(errors.contact)}
             >
-              <option value="">Any</option>
+              <option value="">{t("any")}</option>
               {contacts.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -269,21 +249,21 @@ export function FilterForm({
         )}
         <div>
           <label htmlFor="f-data" className="block text-sm font-medium">
-            Records
+            {t("data")}
           </label>
           <select id="f-data" name="data" defaultValue={first(raw.data) || "sourced"} className={input}>
-            <option value="sourced">Sourced only</option>
-            <option value="all">Sourced and synthetic demo records</option>
-            <option value="synthetic">Synthetic demo records only</option>
+            <option value="sourced">{t("dataSourced")}</option>
+            <option value="all">{t("dataAll")}</option>
+            <option value="synthetic">{t("dataSynthetic")}</option>
           </select>
         </div>
       </div>
       <div className="flex items-center gap-4">
         <button type="submit" className="rounded bg-stone-900 px-4 py-1.5 text-sm font-medium text-white">
-          Apply filters
+          {t("apply")}
         </button>
         <Link href={action} className="text-sm underline">
-          Clear all
+          {t("clear")}
         </Link>
       </div>
     </form>

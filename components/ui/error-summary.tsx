@@ -1,8 +1,10 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { FormStatus } from "@/components/ui/form-status";
+import { useMessageText } from "@/lib/i18n/use-message";
 
 /** Moves focus to the form's field called `name` (the first radio of a group), or with that id; false if there is none. */
 function focusField(from: Element, name: string): boolean {
@@ -29,6 +31,8 @@ export function ErrorSummary({
   children?: React.ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const text = useMessageText();
+  const t = useTranslations("errorSummary");
   useEffect(() => {
     if (state.status !== "idle") ref.current?.focus();
   }, [state]);
@@ -43,7 +47,7 @@ export function ErrorSummary({
       <FormStatus state={state} label={label} />
       {children}
       {problems.length > 0 && (
-        <ul className="mt-1 list-disc pl-5 text-sm text-red-800" aria-label="Problems">
+        <ul className="mt-1 list-disc pl-5 text-sm text-red-800" aria-label={t("problems")}>
           {problems.map(([field, message]) => (
             <li key={field}>
               <a
@@ -51,7 +55,7 @@ export function ErrorSummary({
                 className="underline"
                 onClick={(event) => focusField(event.currentTarget, field) && event.preventDefault()}
               >
-                {message}
+                {text(message)}
               </a>
             </li>
           ))}
@@ -74,21 +78,25 @@ export function ConflictHelp({
   historyHref?: string;
   reloadHref?: string;
 }) {
+  const t = useTranslations("errorSummary");
   if (state.status !== "conflict") return null;
+  const reload = (chunks: React.ReactNode) => (
+    <a href={reloadHref} className="underline">
+      {chunks}
+    </a>
+  );
   return (
     <p className="mt-1 text-sm">
-      {historyHref && (
-        <>
-          <Link href={historyHref} target="_blank" className="underline">
-            See what changed
-          </Link>{" "}
-          (opens the history), then{" "}
-        </>
-      )}
-      <a href={reloadHref} className="underline">
-        {historyHref ? "reload the form" : "Reload the form"}
-      </a>{" "}
-      to edit the latest version. Your values are still below.
+      {historyHref
+        ? t.rich("conflictWithHistory", {
+            history: (chunks) => (
+              <Link href={historyHref} target="_blank" className="underline">
+                {chunks}
+              </Link>
+            ),
+            reload,
+          })
+        : t.rich("conflict", { reload })}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useTransition } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { FieldSpec, FieldTable } from "@/lib/fields/define";
 import { button, input, primaryButton } from "@/components/ui/styles";
+import { useMessageText } from "@/lib/i18n/use-message";
 
 /**
  * The one form kit: every form's fields are made of these, so labels, hints, error messages and their
@@ -41,7 +42,8 @@ export function Field({
   hint?: string;
   children: (aria: FieldAria) => React.ReactNode;
 }) {
-  const error = state.errors?.[name];
+  const message = useMessageText();
+  const error = state.errors?.[name] === undefined ? undefined : message(state.errors[name]);
   // Without a prefix the field's id is its name (forms drawn once per page, such as a review screen).
   const fieldId = id ? `${id}-${name}` : name;
   const describedBy =

@@ -42,28 +42,28 @@ function adminAction<S extends Parameters<typeof runFormAction>[2]["schema"]>(
 export async function createUserAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
   return adminAction(previous, formData, adminCreateUserSchema, async (actor, input) => {
     await createUserAccount(actor, input);
-    return "Account created.";
+    return "actions.accountCreated";
   });
 }
 
 export async function changeRoleAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
   return adminAction(previous, formData, changeRoleSchema, async (actor, input) => {
     await changeUserRole(actor, input);
-    return "Role changed; the user's sessions were ended.";
+    return "actions.roleChanged";
   });
 }
 
 export async function setDisabledAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
   return adminAction(previous, formData, setDisabledSchema, async (actor, input) => {
     await setUserDisabled(actor, input);
-    return "Saved; a disabled user is signed out on their next request.";
+    return "actions.userSaved";
   });
 }
 
 export async function resetPasswordAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
   return adminAction(previous, formData, resetPasswordSchema, async (actor, input) => {
     await resetUserPassword(actor, input);
-    return "Password reset; the user's sessions were ended.";
+    return "actions.passwordReset";
   });
 }
 
@@ -73,6 +73,6 @@ export async function signOutEverywhereAction(
 ): Promise<ActionState> {
   return adminAction(previous, formData, signOutEverywhereSchema, async (actor, input) => {
     await signOutEverywhere(actor, input);
-    return "All of the user's sessions were ended.";
+    return "actions.sessionsEnded";
   });
 }

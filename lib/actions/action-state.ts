@@ -7,6 +7,7 @@ import type { IntakeProposal } from "@/lib/intake/proposal";
 import type { ImportJobView } from "@/lib/data/import-jobs";
 import { connectionFailureReason } from "@/lib/server/db-availability";
 import { noteActionStarted } from "@/lib/server/request-context";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * What every form action returns to its form (useActionState). `status` is stable and
@@ -58,13 +59,29 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-const DATABASE_UNAVAILABLE =
-  "The database is unavailable right now, so nothing was saved. Your entries are still in the form: try again in a minute.";
-const NOT_SIGNED_IN: ActionState = { status: "forbidden", message: "Sign in to do this." };
-const NOT_ALLOWED: ActionState = {
-  status: "forbidden",
-  message: "Your role does not allow this. Nothing was changed.",
-};
+// Messages are keys (lib/i18n/message-key.ts): the form shows them in the reader's language (FormStatus).
+const DATABASE_UNAVAILABLE = "actions.databaseUnavailable";
+const NOT_SIGNED_IN: ActionState = { status: "forbidden", message: "actions.notSignedIn" };
+const NOT_ALLOWED: ActionState = { status: "forbidden", message: "actions.notAllowed" };
+
+/** The message key naming what was not found ("Case" → actions.record.Case), or the name itself when it has none. */
+const RECORD_NAMES = new Set([
+  "Record",
+  "Case",
+  "Event",
+  "Source",
+  "Contact",
+  "Import",
+  "Savedview",
+  "Annotation",
+  "Advocacyaction",
+  "Account",
+  "APItoken",
+]);
+function recordName(what = "Record"): string {
+  const name = what.replaceAll(" ", "");
+  return RECORD_NAMES.has(name) ? `actions.record.${name}` : what;
+}
 
 /** Turns the data layer's refusals into a state the form can show; anything else is rethrown. */
 function refusal(error: unknown, values?: Record<string, string>): ActionState {
@@ -72,14 +89,19 @@ function refusal(error: unknown, values?: Record<string, string>): ActionState {
   if (isDataError(error, "not-found"))
     return {
       status: "not-found",
-      message: `${error.what ?? "Record"} not found. It may have been removed, or you may not have access.`,
+      message: messageKey("actions.notFound", { what: recordName(error.what) }),
       values,
     };
   if (isDataError(error, "conflict")) {
-    const when = error.changedAt ? ` at ${error.changedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
+    const at = error.changedAt ? error.changedAt.toISOString().slice(0, 16).replace("T", " ") : "";
     return {
       status: "conflict",
-      message: `This was changed${error.changedBy ? ` by ${error.changedBy}` : ""}${when} since you opened it. Reload to see the latest version; nothing was saved.`,
+      message: messageKey("actions.conflict", {
+        hasBy: error.changedBy ? "yes" : "no",
+        by: error.changedBy ?? "",
+        hasAt: at ? "yes" : "no",
+        at,
+      }),
       values,
     };
   }
@@ -120,7 +142,7 @@ export async function runFormAction<S extends z.ZodType>(
     if (!parsed.success)
       return {
         status: "invalid",
-        message: opts.invalidMessage ?? "Check the highlighted fields. Nothing was saved.",
+        message: opts.invalidMessage ?? "actions.checkFields",
         errors: fieldErrors(parsed.error),
         values,
       };

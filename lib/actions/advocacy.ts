@@ -15,7 +15,7 @@ export async function createAdvocacyActionAction(
       await createAdvocacyAction(actor, caseCode, input);
       revalidatePath(`/cases/${caseCode}`);
       revalidatePath("/follow-ups");
-      return "Advocacy action recorded.";
+      return "actions.advocacyRecorded";
     },
   });
 }
@@ -33,7 +33,7 @@ export async function updateAdvocacyActionAction(
       // The edit page too, so the form carries the new version and a second save is not a conflict.
       revalidatePath(`/cases/${caseCode}/advocacy/${input.id}/edit`);
       revalidatePath("/follow-ups");
-      return "Saved.";
+      return "actions.saved";
     },
   });
 }

@@ -16,11 +16,11 @@ export async function createAnnotationAction(
   return runFormAction(previous, formData, {
     permission: "create:annotation:any",
     schema: createAnnotationSchema,
-    invalidMessage: "Check the note.",
+    invalidMessage: "actions.checkNote",
     run: async (actor, input) => {
       const { caseCode } = await createAnnotation(actor, input);
       revalidateCase(caseCode);
-      return "Note added.";
+      return "actions.noteAdded";
     },
   });
 }
@@ -32,10 +32,10 @@ export async function replyAnnotationAction(
   return runFormAction(previous, formData, {
     permission: "reply:annotation:any",
     schema: replyAnnotationSchema,
-    invalidMessage: "Check the reply.",
+    invalidMessage: "actions.checkReply",
     run: async (actor, input) => {
       revalidateCase((await replyToAnnotation(actor, input)).caseCode);
-      return "Reply added.";
+      return "actions.replyAdded";
     },
   });
 }
@@ -47,10 +47,10 @@ export async function resolveAnnotationAction(
   return runFormAction(previous, formData, {
     permission: "resolve:annotation:any",
     schema: resolveAnnotationSchema,
-    invalidMessage: "This note could not be identified.",
+    invalidMessage: "actions.noteUnidentified",
     run: async (actor, input) => {
       revalidateCase((await resolveAnnotation(actor, input)).caseCode);
-      return "Resolved.";
+      return "actions.resolved";
     },
   });
 }

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validations/api-token";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** Makes a token; the state carries it (`oneTimeSecret`) for the form to show this once. */
 export async function createApiTokenAction(
@@ -15,7 +16,7 @@ export async function createApiTokenAction(
     run: async (actor, input) => {
       const { token } = await createApiToken(actor, input.name);
       revalidatePath("/account");
-      return { status: "ok", message: `Token "${input.name}" created.`, oneTimeSecret: token };
+      return { status: "ok", message: messageKey("actions.tokenCreated", { name: input.name }), oneTimeSecret: token };
     },
   });
 }
@@ -27,11 +28,11 @@ export async function revokeApiTokenAction(
   return runFormAction(previous, formData, {
     permission: "manage:api-token:own",
     schema: revokeApiTokenSchema,
-    invalidMessage: "This token could not be identified.",
+    invalidMessage: "actions.tokenUnidentified",
     run: async (actor, input) => {
       const { name, alreadyRevoked } = await revokeApiToken(actor, input.id);
       revalidatePath("/account");
-      return alreadyRevoked ? `Token "${name}" was already revoked.` : `Token "${name}" revoked: it no longer works.`;
+      return messageKey(alreadyRevoked ? "actions.tokenAlreadyRevoked" : "actions.tokenRevoked", { name });
     },
   });
 }

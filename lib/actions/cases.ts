@@ -8,6 +8,7 @@ import { rankDuplicates } from "@/lib/format/duplicates";
 import { archiveCaseSchema, createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { setVisibilitySchema } from "@/lib/validations/case-visibility";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** Logs a new case; first shows possible duplicates unless the user has seen them and goes on. */
 export async function createCaseAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
@@ -22,7 +23,7 @@ export async function createCaseAction(previous: ActionState | FormData, formDat
         if (duplicates.length > 0) {
           return {
             status: "duplicates",
-            message: `${duplicates.length} existing ${duplicates.length === 1 ? "case looks" : "cases look"} similar (same place, similar size), best match first. Open them to check, or save anyway.`,
+            message: messageKey("actions.duplicates", { count: duplicates.length }),
             duplicates: duplicates.map((d) => ({
               code: d.code,
               title: d.title,
@@ -36,7 +37,7 @@ export async function createCaseAction(previous: ActionState | FormData, formDat
       }
       created = (await createCase(actor, input)).code;
       revalidatePath("/cases");
-      return `Case ${created} logged.`;
+      return messageKey("actions.caseLogged", { code: created });
     },
   });
   if (state.status === "ok" && created) redirect(`/cases/${created}`);
@@ -51,7 +52,7 @@ export async function updateCaseAction(previous: ActionState | FormData, formDat
       await updateCase(actor, input);
       revalidatePath(`/cases/${input.code}`);
       revalidatePath("/cases");
-      return "Saved.";
+      return "actions.saved";
     },
   });
 }
@@ -65,7 +66,7 @@ export async function archiveCaseAction(previous: ActionState | FormData, formDa
       await setCaseArchived(actor, { ...input, archived: true });
       revalidatePath("/cases");
       revalidatePath("/cases/archived");
-      return `Archived ${input.code}. It is hidden from lists; restore it from Archived cases.`;
+      return messageKey("actions.archived", { code: input.code });
     },
   });
   if (state.status === "ok") redirect("/cases/archived");
@@ -80,7 +81,7 @@ export async function restoreCaseAction(previous: ActionState | FormData, formDa
       await setCaseArchived(actor, { ...input, archived: false });
       revalidatePath("/cases");
       revalidatePath("/cases/archived");
-      return `Restored ${input.code}.`;
+      return messageKey("actions.restored", { code: input.code });
     },
   });
 }
@@ -93,14 +94,14 @@ export async function setCaseVisibilityAction(
   return runFormAction(previous, formData, {
     permission: "publish:case:any",
     schema: setVisibilitySchema,
-    invalidMessage: "Check the form.",
+    invalidMessage: "actions.checkForm",
     run: async (actor, input) => {
       const { visibility } = await setCaseVisibility(actor, input);
       revalidatePath(`/cases/${input.code}`);
       revalidatePath("/cases");
       revalidatePath("/");
-      if (visibility === "PUBLIC") return "Published: visitors can now see this case.";
-      return `Unpublished: visitors can no longer see this case. It is ${visibility === "RESTRICTED" ? "restricted (staff only)" : "internal (signed-in users)"} again.`;
+      if (visibility === "PUBLIC") return "actions.published";
+      return messageKey("actions.unpublished", { visibility });
     },
   });
 }

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { archiveContact, createContact, updateContact } from "@/lib/data/contacts";
 import { archiveContactSchema, createContactSchema, updateContactSchema } from "@/lib/validations/contact";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export async function createContactAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
   return runFormAction(previous, formData, {
@@ -11,7 +12,7 @@ export async function createContactAction(previous: ActionState | FormData, form
     run: async (actor, input) => {
       await createContact(actor, input);
       revalidatePath("/contacts");
-      return `Contact "${input.name}" added.`;
+      return messageKey("actions.contactAdded", { name: input.name });
     },
   });
 }
@@ -24,7 +25,7 @@ export async function updateContactAction(previous: ActionState | FormData, form
       await updateContact(actor, input);
       revalidatePath("/contacts");
       revalidatePath(`/contacts/${input.id}`);
-      return "Saved.";
+      return "actions.saved";
     },
   });
 }
@@ -36,12 +37,12 @@ export async function archiveContactAction(
   return runFormAction(previous, formData, {
     permission: "write:contact:any",
     schema: archiveContactSchema,
-    invalidMessage: "This contact could not be identified.",
+    invalidMessage: "actions.contactUnidentified",
     run: async (actor, input) => {
       await archiveContact(actor, input);
       revalidatePath("/contacts");
       revalidatePath(`/contacts/${input.id}`);
-      return "Contact archived.";
+      return "actions.contactArchived";
     },
   });
 }

@@ -18,7 +18,7 @@ export async function addEventAction(previous: ActionState | FormData, formData?
     run: async (actor, input) => {
       const { caseCode } = await addEvent(actor, input);
       revalidatePath(`/cases/${caseCode}`);
-      return "Event added.";
+      return "actions.eventAdded";
     },
   });
 }
@@ -30,7 +30,7 @@ export async function removeEventAction(previous: ActionState | FormData, formDa
     run: async (actor, input) => {
       const { caseCode } = await removeEvent(actor, input);
       revalidatePath(`/cases/${caseCode}`);
-      return "Event removed.";
+      return "actions.eventRemoved";
     },
   });
 }
@@ -42,7 +42,7 @@ export async function restoreEventAction(previous: ActionState | FormData, formD
     run: async (actor, input) => {
       const { caseCode } = await restoreEvent(actor, input);
       revalidatePath(`/cases/${caseCode}`);
-      return "Event restored.";
+      return "actions.eventRestored";
     },
   });
 }
@@ -54,7 +54,7 @@ export async function updateEventAction(previous: ActionState | FormData, formDa
     run: async (actor, input) => {
       const { caseCode } = await updateEvent(actor, input);
       revalidatePath(`/cases/${caseCode}`);
-      return "Event saved.";
+      return "actions.eventSaved";
     },
   });
 }
@@ -71,7 +71,7 @@ export async function recordWhatHappenedAction(
       const { caseCode } = await recordWhatHappened(actor, input);
       revalidatePath(`/cases/${caseCode}`);
       revalidatePath("/");
-      return "Recorded, with its source.";
+      return "actions.recordedWithSource";
     },
   });
 }

@@ -7,6 +7,7 @@ import { formatPlace } from "@/lib/format/display";
 import { rankDuplicates } from "@/lib/format/duplicates";
 import { logCaseSchema } from "@/lib/validations/log-case";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * Logs an arrest in one pass (case, first event, source and passages, advocacy action with its
@@ -25,7 +26,7 @@ export async function logCaseAction(previous: ActionState | FormData, formData?:
         if (duplicates.length > 0)
           return {
             status: "duplicates",
-            message: `${duplicates.length} existing ${duplicates.length === 1 ? "case looks" : "cases look"} similar, best match first. Open them to check, or save anyway. Nothing was saved yet.`,
+            message: messageKey("actions.logDuplicates", { count: duplicates.length }),
             duplicates: duplicates.map((d) => ({
               code: d.code,
               title: d.title,
@@ -39,7 +40,7 @@ export async function logCaseAction(previous: ActionState | FormData, formData?:
       created = (await logCaseInOnePass(actor, input)).code;
       revalidatePath("/cases");
       revalidatePath("/");
-      return `Case ${created} logged with its event, source and passages.`;
+      return messageKey("actions.caseLoggedWithEvent", { code: created });
     },
   });
   if (state.status === "ok" && created) redirect(`/cases/${created}`);

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { deleteSavedView, saveView } from "@/lib/data/saved-views";
 import { deleteSavedViewSchema, saveViewSchema } from "@/lib/validations/saved-view";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export async function saveViewAction(previous: ActionState | FormData, formData?: FormData): Promise<ActionState> {
   return runFormAction(previous, formData, {
@@ -12,8 +13,8 @@ export async function saveViewAction(previous: ActionState | FormData, formData?
       const { replaced } = await saveView(actor, input);
       revalidatePath("/account");
       return replaced
-        ? `Saved "${input.name}", replacing the view you had saved under that name.`
-        : `Saved "${input.name}".`;
+        ? messageKey("actions.viewReplaced", { name: input.name })
+        : messageKey("actions.viewSaved", { name: input.name });
     },
   });
 }
@@ -25,11 +26,11 @@ export async function deleteSavedViewAction(
   return runFormAction(previous, formData, {
     permission: "manage:saved-view:own",
     schema: deleteSavedViewSchema,
-    invalidMessage: "This saved view could not be identified.",
+    invalidMessage: "actions.viewUnidentified",
     run: async (actor, input) => {
       const { name } = await deleteSavedView(actor, input.id);
       revalidatePath("/account");
-      return `Deleted the view "${name}".`;
+      return messageKey("actions.viewDeleted", { name });
     },
   });
 }

@@ -5,6 +5,7 @@ import { addClaim, captureSource } from "@/lib/data/sources";
 import { getTranslations } from "next-intl/server";
 import { addClaimSchema, captureSourceSchema } from "@/lib/validations/source";
 import { runFormAction, type ActionState } from "@/lib/actions/action-state";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * Captures a report. Opened from a case, it returns to that case's "attach a source" page with the
@@ -19,9 +20,7 @@ export async function captureSourceAction(previous: ActionState | FormData, form
       const { id, sha256, created } = await captureSource(actor, input);
       if (input.caseCode)
         redirect(`/cases/${input.caseCode}/sources/new?source=${id}&${created ? "captured" : "existing"}=1`);
-      return created
-        ? `Captured. SHA-256 ${sha256}.`
-        : `This exact text was captured before; that capture is used (SHA-256 ${sha256}).`;
+      return created ? messageKey("actions.captured", { sha256 }) : messageKey("actions.capturedBefore", { sha256 });
     },
   });
 }

@@ -3,6 +3,7 @@ import { getActor } from "@/lib/auth/session";
 import { actorFromApiToken } from "@/lib/data/api-tokens";
 import type { Actor } from "@/lib/auth/permissions";
 import { settings } from "@/lib/env";
+import { apiMessage } from "@/lib/api/messages";
 
 /**
  * Who is calling the API: the user of a bearer token ("Authorization: Bearer rw_…"), else the
@@ -18,7 +19,7 @@ export async function apiActor(request: Request): Promise<{ actor: Actor } | { r
       return {
         refused: new Response(
           JSON.stringify({
-            error: { code: "invalid_token", message: "The API token is unknown, revoked or malformed." },
+            error: { code: "invalid_token", message: apiMessage(request)("api.invalidToken") },
           }),
           {
             status: 401,

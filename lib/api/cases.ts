@@ -12,6 +12,8 @@ import {
   unknownParams,
   type ParamErrors,
 } from "@/lib/validations/case-filter";
+import { englishMessage } from "@/lib/i18n/english-message";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * The read-only JSON API (/api/v1/cases), as plain functions from (actor, query) to a Response so
@@ -83,9 +85,15 @@ export async function casesApiResponse(actor: Actor, search: URLSearchParams, or
 }
 
 /** GET /api/v1/cases/{code}: one case with its events and sources; 404 when it may not be seen. */
-export async function caseApiResponse(actor: Actor, code: string, origin: string): Promise<Response> {
+export async function caseApiResponse(
+  actor: Actor,
+  code: string,
+  origin: string,
+  message: (text: string) => string = englishMessage,
+): Promise<Response> {
   const c = await getCaseByCode(actor, code);
-  if (!c) return json({ error: { code: "not_found", message: `No case ${code} that you may see.` } }, 404);
+  if (!c)
+    return json({ error: { code: "not_found", message: message(messageKey("api.caseNotFound", { code })) } }, 404);
   // Explicit fields: advocacy, people and annotations never leave through the API.
   return json({
     data: {

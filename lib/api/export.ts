@@ -8,6 +8,8 @@ import { caseSummary } from "@/lib/api/cases";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import { exportColumns } from "@/lib/fields/define";
 import { COUNTING_RULE, describeFilter, filterToQuery, type CaseFilter } from "@/lib/validations/case-filter";
+import { englishMessage } from "@/lib/i18n/english-message";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export type ExportFormat = "csv" | "json";
 
@@ -63,7 +65,8 @@ export async function exportResponse(
   origin: string,
   ip: string | null,
   now: Date,
-  options: { provenanceHeader?: boolean } = {},
+  /** `message` translates the provenance block's labels into the reader's language (English by default). */
+  options: { provenanceHeader?: boolean; message?: (text: string) => string } = {},
 ): Promise<Response> {
   const totals = await countCases(actor, filter);
   const query = filterToQuery(filter);
@@ -105,14 +108,15 @@ export async function exportResponse(
         controller.enqueue(encoder.encode(stringify([columns])));
       } else if (format === "csv") {
         // The header block: comment lines a reader (or a spreadsheet's "skip rows") can see.
+        const say = options.message ?? englishMessage;
         const lines = [
           `# ${meta.title}`,
-          `# Exported at: ${meta.exportedAt}`,
-          `# Filter: ${meta.filter}`,
-          `# View: ${meta.view}`,
-          `# Rows: ${meta.rows} cases (groups); at least ${meta.peopleAtLeast} people (best estimate ${meta.peopleBest})`,
-          `# Counting rule: ${meta.countingRule}`,
-          `# Evidence chain head: link ${chainHead.seq}, hash ${chainHead.hash}`,
+          `# ${say(messageKey("export.header.exportedAt", { at: meta.exportedAt }))}`,
+          `# ${say(messageKey("export.header.filter", { filter: meta.filter }))}`,
+          `# ${say(messageKey("export.header.view", { view: meta.view }))}`,
+          `# ${say(messageKey("export.header.rows", { rows: meta.rows, people: meta.peopleAtLeast, best: meta.peopleBest }))}`,
+          `# ${say(messageKey("export.header.countingRule", { rule: meta.countingRule }))}`,
+          `# ${say(messageKey("export.header.chainHead", { seq: chainHead.seq, hash: chainHead.hash }))}`,
         ];
         // Each line is one CSV cell, quoted and formula-escaped like the data: the filter holds text
         // anyone can put in a link, and "x,=HYPERLINK(…)" must not become a cell of its own.

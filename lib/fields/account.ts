@@ -1,4 +1,5 @@
 /** The fields of what a signed-in user keeps on their account: API tokens and saved timeline views (see lib/fields/define.ts). */
+import { messageKey } from "@/lib/i18n/message-key";
 import { z } from "zod";
 import { defineFields } from "@/lib/fields/define";
 import { isStorableText, requiredText, unstorableMessage } from "@/lib/validations/fields";
@@ -11,8 +12,8 @@ const none = { history: false, exportColumn: null, api: null, sourced: false } a
 export const API_TOKEN_FIELDS = defineFields("apiToken", {
   name: {
     ...none,
-    schema: requiredText(100, "The token's name", {
-      missing: "Name the token, e.g. after the script that will use it.",
+    schema: requiredText(100, "validation.label.tokenName", {
+      missing: "validation.account.nameToken",
     }),
     widget: { kind: "text", plain: true },
     maxLength: 100,
@@ -37,14 +38,14 @@ const viewQuery = z
   })
   .refine(
     (v) => v.length <= MAX_VIEW_QUERY_LENGTH,
-    `The view's filters are limited to ${MAX_VIEW_QUERY_LENGTH.toLocaleString("en")} characters.`,
+    messageKey("validation.account.viewFiltersTooLong", { max: MAX_VIEW_QUERY_LENGTH }),
   )
-  .refine(isStorableText, unstorableMessage("The view's link"));
+  .refine(isStorableText, unstorableMessage("validation.label.viewLink"));
 
 export const SAVED_VIEW_FIELDS = defineFields("savedView", {
   name: {
     ...none,
-    schema: requiredText(100, "The view's name", { missing: "Name the view." }),
+    schema: requiredText(100, "validation.label.viewName", { missing: "validation.account.nameView" }),
     widget: { kind: "text", plain: true },
     maxLength: 100,
   },

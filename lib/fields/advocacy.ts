@@ -10,7 +10,7 @@ export const ACTION_STATUSES = Object.values(ActionStatus) as [ActionStatus, ...
 
 export const ADVOCACY_FIELDS = defineFields("advocacy", {
   contactId: {
-    schema: recordId("Choose a contact."),
+    schema: recordId("validation.advocacy.chooseContact"),
     widget: { kind: "choice" },
     history: true,
     exportColumn: null,
@@ -18,7 +18,7 @@ export const ADVOCACY_FIELDS = defineFields("advocacy", {
     sourced: false,
   },
   kind: {
-    schema: z.enum(ACTION_KINDS, { message: "Choose the kind of action." }),
+    schema: z.enum(ACTION_KINDS, { message: "validation.common.chooseActionKind" }),
     widget: { kind: "select", enumName: "ActionKind", options: ACTION_KINDS },
     history: true,
     exportColumn: null,
@@ -26,7 +26,7 @@ export const ADVOCACY_FIELDS = defineFields("advocacy", {
     sourced: false,
   },
   date: {
-    schema: calendarDay("Enter the date of the action."),
+    schema: calendarDay("validation.advocacy.enterDate"),
     widget: { kind: "date" },
     history: true,
     exportColumn: null,
@@ -43,7 +43,7 @@ export const ADVOCACY_FIELDS = defineFields("advocacy", {
     sourced: false,
   },
   response: {
-    schema: z.enum(ACTION_RESPONSES, { message: "Choose a response." }),
+    schema: z.enum(ACTION_RESPONSES, { message: "validation.advocacy.chooseResponse" }),
     widget: { kind: "select", enumName: "ActionResponse", options: ACTION_RESPONSES },
     history: true,
     exportColumn: null,
@@ -51,7 +51,7 @@ export const ADVOCACY_FIELDS = defineFields("advocacy", {
     sourced: false,
   },
   status: {
-    schema: z.enum(ACTION_STATUSES, { message: "Choose a status." }),
+    schema: z.enum(ACTION_STATUSES, { message: "validation.common.chooseStatus" }),
     widget: { kind: "select", enumName: "ActionStatus", options: ACTION_STATUSES },
     hint: true,
     history: true,
@@ -60,7 +60,7 @@ export const ADVOCACY_FIELDS = defineFields("advocacy", {
     sourced: false,
   },
   askedFor: {
-    schema: requiredText(2000, "What was asked for", { missing: "Say what was asked for." }),
+    schema: requiredText(2000, "validation.label.askedFor", { missing: "validation.common.sayAskedFor" }),
     widget: { kind: "textarea", rows: 3 },
     maxLength: 2000,
     history: true,
@@ -69,7 +69,7 @@ export const ADVOCACY_FIELDS = defineFields("advocacy", {
     sourced: false,
   },
   notes: {
-    schema: textOrEmpty(5000, "The notes"),
+    schema: textOrEmpty(5000, "validation.label.notes"),
     widget: { kind: "textarea", rows: 3 },
     maxLength: 5000,
     history: true,

@@ -28,14 +28,11 @@ const snake = (g: CompositionGroup) => g; // the group names are already one low
 export function compositionFields(): CompositionFields {
   const out: Record<string, FieldSpec> = {};
   for (const g of COMPOSITION_GROUPS) {
-    for (const [suffix, label] of [
-      ["Min", "minimum"],
-      ["Best", "best estimate"],
-      ["Max", "maximum"],
-    ] as const) {
+    for (const suffix of ["Min", "Best", "Max"] as const) {
       out[`${g}${suffix}`] = {
         form: { section: "composition" },
-        schema: optionalCount(`The ${label} of ${g}`),
+        // The field's own label names it in its messages ("Women (min) must be a number.").
+        schema: optionalCount(`fields.case.${g}${suffix}.label`),
         widget: { kind: "number" },
         history: true,
         exportColumn: `${snake(g)}_${suffix.toLowerCase()}`,
@@ -45,7 +42,7 @@ export function compositionFields(): CompositionFields {
     }
     out[`${g}Wording`] = {
       form: { section: "composition" },
-      schema: optionalText(300, `The reported wording for ${g}`),
+      schema: optionalText(300, `fields.case.${g}Wording.label`),
       widget: { kind: "text" },
       maxLength: 300,
       history: true,

@@ -21,7 +21,7 @@ const nullableText = { type: ["string", "null"] };
 export const CASE_FIELDS = defineFields("case", {
   title: {
     form: { section: "case", wide: true },
-    schema: requiredText(300, "The title", { min: 3, missing: "Give the case a title (3+ characters)." }),
+    schema: requiredText(300, "validation.label.title", { min: 3, missing: "validation.case.titleRequired" }),
     widget: { kind: "text" },
     maxLength: 300,
     history: true,
@@ -31,7 +31,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   summary: {
     form: { section: "case", wide: true },
-    schema: textOrEmpty(10000, "The summary"),
+    schema: textOrEmpty(10000, "validation.label.summary"),
     widget: { kind: "textarea", rows: 4 },
     maxLength: 10000,
     history: true,
@@ -41,7 +41,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   status: {
     form: { section: "case", editOnly: true },
-    schema: z.enum(CASE_STATUSES, { message: "Choose a status." }),
+    schema: z.enum(CASE_STATUSES, { message: "validation.common.chooseStatus" }),
     widget: { kind: "select", enumName: "CaseStatus", options: CASE_STATUSES },
     hint: true,
     history: true,
@@ -51,7 +51,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   verification: {
     form: { section: "case" },
-    schema: z.enum(VERIFICATIONS, { message: "Choose a verification level." }),
+    schema: z.enum(VERIFICATIONS, { message: "validation.case.chooseVerification" }),
     widget: { kind: "select", enumName: "Verification", options: VERIFICATIONS },
     history: true,
     exportColumn: "verification",
@@ -60,7 +60,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   priority: {
     form: { section: "case" },
-    schema: z.enum(PRIORITIES, { message: "Choose a priority." }),
+    schema: z.enum(PRIORITIES, { message: "validation.case.choosePriority" }),
     widget: { kind: "select", enumName: "Priority", options: PRIORITIES },
     history: true,
     exportColumn: null,
@@ -69,7 +69,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   visibility: {
     form: { section: "case" },
-    schema: z.enum(EDITABLE_VISIBILITIES, { message: "Choose internal or restricted; publish from the preview." }),
+    schema: z.enum(EDITABLE_VISIBILITIES, { message: "validation.case.chooseVisibility" }),
     widget: { kind: "select", enumName: "Visibility", options: EDITABLE_VISIBILITIES },
     hint: true,
     history: true,
@@ -81,10 +81,10 @@ export const CASE_FIELDS = defineFields("case", {
   sizeMin: {
     form: { section: "groupSize" },
     schema: z.coerce
-      .number({ message: "The minimum group size must be a number." })
-      .int("Whole people only.")
-      .min(1, "A group has at least 1 person.")
-      .max(100000, "That group size is too large."),
+      .number({ message: "validation.case.sizeMinNumber" })
+      .int("validation.case.sizeMinWhole")
+      .min(1, "validation.case.sizeMinAtLeastOne")
+      .max(100000, "validation.case.sizeMinTooLarge"),
     widget: { kind: "number" },
     history: true,
     exportColumn: "size_min",
@@ -93,7 +93,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   sizeBest: {
     form: { section: "groupSize" },
-    schema: optionalCount("The best estimate"),
+    schema: optionalCount("validation.label.sizeBest"),
     widget: { kind: "number" },
     history: true,
     exportColumn: "size_best",
@@ -102,7 +102,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   sizeMax: {
     form: { section: "groupSize" },
-    schema: optionalCount("The maximum group size"),
+    schema: optionalCount("validation.label.sizeMax"),
     widget: { kind: "number" },
     history: true,
     exportColumn: "size_max",
@@ -111,7 +111,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   sizeWording: {
     form: { section: "groupSize" },
-    schema: optionalText(300, "The reported wording"),
+    schema: optionalText(300, "validation.label.reportedWording"),
     widget: { kind: "text" },
     maxLength: 300,
     hint: true,
@@ -122,7 +122,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   familyInSouthMin: {
     form: { section: "groupSize" },
-    schema: optionalCount("With family in South Korea (min)"),
+    schema: optionalCount("validation.label.familyInSouthMin"),
     widget: { kind: "number" },
     history: true,
     exportColumn: null,
@@ -131,7 +131,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   familyInSouthMax: {
     form: { section: "groupSize" },
-    schema: optionalCount("With family in South Korea (max)"),
+    schema: optionalCount("validation.label.familyInSouthMax"),
     widget: { kind: "number" },
     history: true,
     exportColumn: null,
@@ -140,7 +140,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   askedForHelpMin: {
     form: { section: "groupSize" },
-    schema: optionalCount("Asked for help (min)"),
+    schema: optionalCount("validation.label.askedForHelpMin"),
     widget: { kind: "number" },
     history: true,
     exportColumn: null,
@@ -149,7 +149,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   askedForHelpMax: {
     form: { section: "groupSize" },
-    schema: optionalCount("Asked for help (max)"),
+    schema: optionalCount("validation.label.askedForHelpMax"),
     widget: { kind: "number" },
     history: true,
     exportColumn: null,
@@ -170,7 +170,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   province: {
     form: { section: "place" },
-    schema: optionalText(120, "Province"),
+    schema: optionalText(120, "validation.label.province"),
     widget: { kind: "text" },
     maxLength: 120,
     history: true,
@@ -180,7 +180,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   cityArea: {
     form: { section: "place" },
-    schema: optionalText(200, "City or area"),
+    schema: optionalText(200, "validation.label.city"),
     widget: { kind: "text" },
     maxLength: 200,
     history: true,
@@ -202,10 +202,10 @@ export const CASE_FIELDS = defineFields("case", {
         .array(
           z
             .string()
-            .max(40, "Tags are limited to 40 characters each.")
-            .regex(/^[a-z0-9][a-z0-9 _-]*$/, "Tags use letters, digits, spaces, - and _."),
+            .max(40, "validation.case.tagTooLong")
+            .regex(/^[a-z0-9][a-z0-9 _-]*$/, "validation.case.tagCharacters"),
         )
-        .max(20, "At most 20 tags."),
+        .max(20, "validation.case.tooManyTags"),
     ),
     widget: { kind: "tags" },
     hint: true,
@@ -216,7 +216,7 @@ export const CASE_FIELDS = defineFields("case", {
   },
   reason: {
     form: { section: "change", editOnly: true, wide: true },
-    schema: optionalText(2000, "The reason"),
+    schema: optionalText(2000, "validation.label.reason"),
     widget: { kind: "text" },
     maxLength: 2000,
     hint: true,

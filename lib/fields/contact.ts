@@ -19,7 +19,7 @@ const nullableText = (max: number, label: string) => optionalText(max, label).tr
 
 export const CONTACT_FIELDS = defineFields("contact", {
   name: {
-    schema: requiredText(200, "The name", { missing: "Enter a name." }),
+    schema: requiredText(200, "validation.label.name", { missing: "validation.common.enterName" }),
     widget: { kind: "text" },
     maxLength: 200,
     history: true,
@@ -28,7 +28,7 @@ export const CONTACT_FIELDS = defineFields("contact", {
     sourced: false,
   },
   kind: {
-    schema: z.enum(CONTACT_KINDS, { message: "Choose a kind of contact." }),
+    schema: z.enum(CONTACT_KINDS, { message: "validation.common.chooseContactKind" }),
     widget: { kind: "select", enumName: "ContactKind", options: CONTACT_KINDS },
     history: true,
     exportColumn: null,
@@ -36,7 +36,7 @@ export const CONTACT_FIELDS = defineFields("contact", {
     sourced: false,
   },
   organisation: {
-    schema: nullableText(300, "Organisation"),
+    schema: nullableText(300, "validation.label.organisation"),
     widget: { kind: "text" },
     maxLength: 300,
     history: true,
@@ -45,7 +45,7 @@ export const CONTACT_FIELDS = defineFields("contact", {
     sourced: false,
   },
   role: {
-    schema: nullableText(300, "Role"),
+    schema: nullableText(300, "validation.label.role"),
     widget: { kind: "text" },
     maxLength: 300,
     history: true,
@@ -72,8 +72,8 @@ export const CONTACT_FIELDS = defineFields("contact", {
     schema: z
       .string()
       .trim()
-      .max(2000, "Contact details are limited to 2,000 characters.")
-      .refine(isStorableText, unstorableMessage("The contact details"))
+      .max(2000, "validation.contact.detailsTooLong")
+      .refine(isStorableText, unstorableMessage("validation.label.contactDetails"))
       .optional(),
     widget: { kind: "textarea", rows: 2 },
     maxLength: 2000,
@@ -84,7 +84,7 @@ export const CONTACT_FIELDS = defineFields("contact", {
     sourced: false,
   },
   notes: {
-    schema: textOrEmpty(5000, "The notes"),
+    schema: textOrEmpty(5000, "validation.label.notes"),
     widget: { kind: "textarea", rows: 3 },
     maxLength: 5000,
     history: true,

@@ -11,7 +11,7 @@ const nullableText = { type: ["string", "null"] };
 
 export const EVENT_FIELDS = defineFields("event", {
   type: {
-    schema: z.enum(EVENT_TYPES, { message: "Choose what happened." }),
+    schema: z.enum(EVENT_TYPES, { message: "validation.event.chooseType" }),
     widget: { kind: "select", enumName: "EventType", options: EVENT_TYPES },
     history: true,
     exportColumn: null,
@@ -19,7 +19,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   dateEarliest: {
-    schema: isoDay("Earliest date"),
+    schema: isoDay("validation.label.dateEarliest"),
     widget: { kind: "date" },
     history: true,
     exportColumn: null,
@@ -27,7 +27,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   dateLatest: {
-    schema: z.preprocess(blank, isoDay("Latest date").optional()),
+    schema: z.preprocess(blank, isoDay("validation.label.dateLatest").optional()),
     widget: { kind: "date" },
     hint: true,
     history: true,
@@ -36,7 +36,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   precision: {
-    schema: z.enum(PRECISIONS, { message: "Choose how precise the date is." }),
+    schema: z.enum(PRECISIONS, { message: "validation.event.choosePrecision" }),
     widget: { kind: "select", enumName: "DatePrecision", options: PRECISIONS },
     history: true,
     exportColumn: null,
@@ -44,7 +44,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   dateWording: {
-    schema: optionalText(300, "The reported wording"),
+    schema: optionalText(300, "validation.label.reportedWording"),
     widget: { kind: "text" },
     maxLength: 300,
     hint: true,
@@ -54,7 +54,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   authority: {
-    schema: optionalText(300, "Authority"),
+    schema: optionalText(300, "validation.label.authority"),
     widget: { kind: "text" },
     maxLength: 300,
     history: true,
@@ -72,7 +72,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   province: {
-    schema: optionalText(120, "Province"),
+    schema: optionalText(120, "validation.label.province"),
     widget: { kind: "text" },
     maxLength: 120,
     history: true,
@@ -81,7 +81,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   cityArea: {
-    schema: optionalText(200, "City or area"),
+    schema: optionalText(200, "validation.label.city"),
     widget: { kind: "text" },
     maxLength: 200,
     history: true,
@@ -90,7 +90,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   description: {
-    schema: textOrEmpty(5000, "The description"),
+    schema: textOrEmpty(5000, "validation.label.description"),
     widget: { kind: "textarea", rows: 2 },
     maxLength: 5000,
     history: true,
@@ -99,7 +99,7 @@ export const EVENT_FIELDS = defineFields("event", {
     sourced: false,
   },
   reason: {
-    schema: optionalText(2000, "The reason"),
+    schema: optionalText(2000, "validation.label.reason"),
     widget: { kind: "text" },
     maxLength: 2000,
     history: false,

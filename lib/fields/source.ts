@@ -1,4 +1,5 @@
 /** The fields of a captured report and of a quote taken from it (see lib/fields/define.ts). */
+import { messageKey } from "@/lib/i18n/message-key";
 import { z } from "zod";
 import { CASE_FIELDS, type CaseFieldName } from "@/lib/fields/case";
 import { defineFields, sourcedFields } from "@/lib/fields/define";
@@ -36,17 +37,17 @@ const none = { history: false, exportColumn: null, api: null, sourced: false } a
 
 export const SOURCE_FIELDS = defineFields("source", {
   url: { ...none, schema: webUrl, widget: { kind: "text", type: "url" }, maxLength: 2000, hint: true },
-  outlet: { ...none, schema: requiredText(300, "The outlet"), widget: { kind: "text" }, maxLength: 300 },
-  title: { ...none, schema: requiredText(500, "The title"), widget: { kind: "text" }, maxLength: 500 },
-  author: { ...none, schema: optionalText(300, "The author"), widget: { kind: "text" }, maxLength: 300 },
+  outlet: { ...none, schema: requiredText(300, "validation.label.outlet"), widget: { kind: "text" }, maxLength: 300 },
+  title: { ...none, schema: requiredText(500, "validation.label.title"), widget: { kind: "text" }, maxLength: 500 },
+  author: { ...none, schema: optionalText(300, "validation.label.author"), widget: { kind: "text" }, maxLength: 300 },
   language: {
     ...none,
     schema: z.preprocess(
       (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : "en"),
       z
         .string()
-        .max(16, "Use a language code such as en or ko.")
-        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en, ko or zh-Hans."),
+        .max(16, "validation.source.languageCodeShort")
+        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "validation.source.languageCode"),
     ),
     widget: { kind: "text" },
     maxLength: 16,
@@ -57,9 +58,9 @@ export const SOURCE_FIELDS = defineFields("source", {
     ...none,
     schema: pasted(
       MAX_SOURCE_TEXT,
-      "Paste the text of the report.",
-      "The text",
-      `The text is limited to ${MAX_SOURCE_TEXT.toLocaleString("en")} characters; split it or shorten it.`,
+      "validation.common.pasteReportText",
+      "validation.label.text",
+      messageKey("validation.source.textTooLong", { max: MAX_SOURCE_TEXT }),
     ),
     widget: { kind: "textarea", rows: 12 },
     maxLength: MAX_SOURCE_TEXT,
@@ -67,7 +68,7 @@ export const SOURCE_FIELDS = defineFields("source", {
   },
   supersedesId: {
     ...none,
-    schema: z.preprocess(blank, z.string().regex(RECORD_ID, "Unknown source.").optional()),
+    schema: z.preprocess(blank, z.string().regex(RECORD_ID, "validation.source.unknownSource").optional()),
     widget: { kind: "choice" },
   },
 });
@@ -75,23 +76,32 @@ export const SOURCE_FIELDS = defineFields("source", {
 export const CLAIM_FORM_FIELDS = defineFields("claim", {
   sourceId: {
     ...none,
-    schema: z.string({ message: "Choose a source." }).regex(RECORD_ID, "Choose a source."),
+    schema: z.string({ message: "validation.source.chooseSource" }).regex(RECORD_ID, "validation.source.chooseSource"),
     widget: { kind: "choice" },
   },
   target: {
     ...none,
-    schema: z.enum(CLAIM_TARGETS, { message: "Choose what the quote is about: the case, an event or a field." }),
+    schema: z.enum(CLAIM_TARGETS, { message: "validation.source.chooseTarget" }),
     widget: { kind: "select", enumName: "ClaimTarget", options: CLAIM_TARGETS },
   },
   field: {
     ...none,
-    schema: z.preprocess(blank, z.enum(CLAIM_FIELD_NAMES, { message: "Choose a field from the list." }).optional()),
+    schema: z.preprocess(
+      blank,
+      z.enum(CLAIM_FIELD_NAMES, { message: "validation.source.chooseFieldFromList" }).optional(),
+    ),
     widget: { kind: "choice" },
   },
-  value: { ...none, schema: optionalText(300, "The value"), widget: { kind: "text" }, maxLength: 300, hint: true },
+  value: {
+    ...none,
+    schema: optionalText(300, "validation.label.value"),
+    widget: { kind: "text" },
+    maxLength: 300,
+    hint: true,
+  },
   eventId: {
     ...none,
-    schema: z.preprocess(blank, z.string().regex(RECORD_ID, "Choose an event.").optional()),
+    schema: z.preprocess(blank, z.string().regex(RECORD_ID, "validation.source.chooseAnEvent").optional()),
     widget: { kind: "choice" },
   },
   quote: {
@@ -101,9 +111,9 @@ export const CLAIM_FORM_FIELDS = defineFields("claim", {
       z
         .string()
         .trim()
-        .min(1, "Copy the passage from the source's text.")
-        .max(MAX_QUOTE, `Quotes are limited to ${MAX_QUOTE.toLocaleString("en")} characters.`)
-        .refine((s) => isStorableText(s), unstorableMessage("The quote")),
+        .min(1, "validation.source.copyPassage")
+        .max(MAX_QUOTE, messageKey("validation.source.quoteTooLong", { max: MAX_QUOTE }))
+        .refine((s) => isStorableText(s), unstorableMessage("validation.label.quote")),
     ),
     widget: { kind: "textarea", rows: 4 },
     maxLength: MAX_QUOTE,

@@ -16,7 +16,7 @@ export function addProblems(ctx: z.RefinementCtx, problems: string[], path?: str
  */
 export const passwordSchema = z
   .string()
-  .refine(isStorableText, unstorableMessage("The password"))
+  .refine(isStorableText, unstorableMessage("validation.label.password"))
   .superRefine((password, ctx) => addProblems(ctx, passwordProblems(password)));
 
 /** A new password for the account with this email (e.g. an admin's "reset password" form): the whole policy. */
@@ -33,21 +33,21 @@ export const USER_FIELDS = defineFields("user", {
       .string()
       .trim()
       .toLowerCase()
-      .max(320, "The email is limited to 320 characters.")
-      .email("Enter a valid email address.")
-      .refine(isStorableText, unstorableMessage("The email")),
+      .max(320, "validation.account.emailTooLong")
+      .email("validation.account.validEmail")
+      .refine(isStorableText, unstorableMessage("validation.label.email")),
     widget: { kind: "text", type: "email" },
     maxLength: 320,
   },
   name: {
     ...none,
-    schema: requiredText(200, "The name", { missing: "Enter a name." }),
+    schema: requiredText(200, "validation.label.name", { missing: "validation.common.enterName" }),
     widget: { kind: "text" },
     maxLength: 200,
   },
   role: {
     ...none,
-    schema: z.enum(ROLES, { message: "Choose a role: researcher, editor, staff or admin." }),
+    schema: z.enum(ROLES, { message: "validation.account.chooseRole" }),
     widget: { kind: "select", enumName: "Role", options: ROLES },
   },
   password: { ...none, schema: passwordSchema, widget: { kind: "text", type: "password" }, maxLength: 1024 },

@@ -7,7 +7,11 @@
 export type MessageTree = { [key: string]: string | MessageTree };
 
 /** Keys whose text is the same in every language. */
-export const SAME_IN_EVERY_LANGUAGE = new Set(["history.back", "importPage.countryPlaceholder"]);
+export const SAME_IN_EVERY_LANGUAGE = new Set([
+  "history.back",
+  "importPage.countryPlaceholder",
+  "validation.logCase.passageProblem",
+]);
 
 /** The flat "a.b.c" → text of a message file. */
 export function flattenMessages(tree: MessageTree, prefix = ""): Map<string, string> {

@@ -17,6 +17,7 @@ import {
 import { mappedValue, type ValueColumn, type ValueMappings } from "@/lib/import/value-mapping";
 import { createCaseSchema, type CreateCaseInput } from "@/lib/validations/case";
 import { CASE_CODE } from "@/lib/validations/fields";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 export type ImportedCase = {
   /** The case code the row gives (an update when a case has it), or null for a new code. */
@@ -190,15 +191,17 @@ export function convertRow(
   if (!checked.success) {
     const seen = new Set<string>();
     for (const issue of checked.error.issues) {
+      // The dry-run report is stored once for every reader: its problems are written in English.
+      const message = englishMessage(issue.message);
       const field = String(issue.path[0]);
       const sizeField = field.startsWith("size") && !mapping.includes("size");
       const target = sizeField ? (field as ImportTarget) : (FIELD_TARGET[field] ?? "title");
-      const key = `${target}:${issue.message}`;
+      const key = `${target}:${message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       say(
         target,
-        issue.message.replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase()),
+        message.replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase()),
         false,
       );
     }

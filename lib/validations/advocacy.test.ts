@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { createAdvocacySchema, updateAdvocacySchema } from "@/lib/validations/advocacy";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const valid = {
   caseCode: "CN-2012-0001",
@@ -17,7 +18,7 @@ const valid = {
 function errors(input: Record<string, unknown>, schema: z.ZodType = createAdvocacySchema) {
   const r = schema.safeParse(input);
   if (r.success) return {};
-  return Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
+  return Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), englishMessage(i.message)]));
 }
 
 describe("advocacy action schema", () => {

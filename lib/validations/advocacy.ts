@@ -13,14 +13,14 @@ export const followUpAfterDate = <T extends { date: Date; followUpDue?: Date }>(
     ctx.addIssue({
       code: "custom",
       path: ["followUpDue"],
-      message: "The follow-up cannot be before the action's date.",
+      message: "validation.advocacy.followUpBeforeDate",
     });
 };
 
 export const createAdvocacySchema = z.object({ caseCode: caseCode(), ...fields }).superRefine(followUpAfterDate);
 
 export const updateAdvocacySchema = z
-  .object({ id: recordId("Unknown action."), version, ...fields })
+  .object({ id: recordId("validation.advocacy.unknownAction"), version, ...fields })
   .superRefine(followUpAfterDate);
 
 export type CreateAdvocacyInput = z.infer<typeof createAdvocacySchema>;

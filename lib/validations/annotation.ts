@@ -24,8 +24,8 @@ export function annotationAnchor(target: { field: string | null; eventId: string
   return "case-notes";
 }
 
-const body = requiredText(5000, "The note", { missing: "Write a note." });
-const id = recordId("Unknown record.");
+const body = requiredText(5000, "validation.label.note", { missing: "validation.annotation.writeNote" });
+const id = recordId("validation.common.unknownRecord");
 
 /** An optional form field: an empty string means "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -33,7 +33,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 export const createAnnotationSchema = z.object({
   caseCode: caseCode(),
   eventId: optional(id),
-  field: optional(z.enum(ANNOTATABLE_FIELDS, { message: "Unknown field." })),
+  field: optional(z.enum(ANNOTATABLE_FIELDS, { message: "validation.common.unknownField" })),
   body,
 });
 

@@ -6,7 +6,7 @@ import { recordId } from "@/lib/validations/fields";
 /** Most active (not revoked) tokens one user may hold; revoke one to make another. */
 export const MAX_ACTIVE_API_TOKENS = 10;
 
-const id = recordId("Unknown token.");
+const id = recordId("validation.account.unknownToken");
 
 export const createApiTokenSchema = schemaOf(API_TOKEN_FIELDS);
 

@@ -6,15 +6,15 @@ export const signInSchema = z.object({
   email: z
     .string()
     .trim()
-    .min(1, "Enter your email address.")
-    .max(320, "That email address is too long.")
-    .email("Enter a valid email address.")
-    .refine(isStorableText, unstorableMessage("The email")),
+    .min(1, "validation.auth.enterEmail")
+    .max(320, "validation.auth.emailTooLong")
+    .email("validation.account.validEmail")
+    .refine(isStorableText, unstorableMessage("validation.label.email")),
   password: z
     .string()
-    .min(1, "Enter your password.")
-    .max(1024, "That password is too long.")
-    .refine(isStorableText, unstorableMessage("The password")),
+    .min(1, "validation.auth.enterPassword")
+    .max(1024, "validation.auth.passwordTooLong")
+    .refine(isStorableText, unstorableMessage("validation.label.password")),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;

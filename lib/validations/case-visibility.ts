@@ -6,7 +6,7 @@ import { caseCode, version } from "@/lib/validations/fields";
 export const setVisibilitySchema = z.object({
   code: caseCode(),
   /** Publish makes the case PUBLIC; unpublish returns it to the visibility it had before. */
-  intent: z.enum(["publish", "unpublish"], { message: "Choose publish or unpublish." }),
+  intent: z.enum(["publish", "unpublish"], { message: "validation.case.choosePublish" }),
   version,
   reason: CASE_FIELDS.fields.reason.schema,
   /** Ticked to publish a restricted case, after reading what becomes public. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCaseSchema, updateCaseSchema } from "@/lib/validations/case";
 import { addEventSchema } from "@/lib/validations/event";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const valid = {
   title: "Group of six",
@@ -20,7 +21,7 @@ function errorsOf(result: {
   error?: { issues: { path: PropertyKey[]; message: string }[] };
 }): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) errors[String(issue.path[0])] ??= issue.message;
+  for (const issue of result.error?.issues ?? []) errors[String(issue.path[0])] ??= englishMessage(issue.message);
   return errors;
 }
 

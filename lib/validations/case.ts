@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 import { CASE_CREATE_FIELDS, CASE_FIELDS } from "@/lib/fields/case";
 import { COMPOSITION_GROUPS, type CompositionGroup } from "@/lib/fields/case-composition";
 import { schemaOf } from "@/lib/fields/define";
@@ -14,12 +15,12 @@ type CaseFieldValues = z.infer<typeof caseFields>;
 /** min ≤ best ≤ max, for each range on the form. */
 function checkRanges(v: CaseFieldValues, ctx: z.RefinementCtx) {
   if (v.sizeMax !== undefined && v.sizeMax < v.sizeMin)
-    ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "The maximum cannot be below the minimum." });
+    ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "validation.case.maxBelowMin" });
   if (v.sizeBest !== undefined && (v.sizeBest < v.sizeMin || (v.sizeMax !== undefined && v.sizeBest > v.sizeMax))) {
     ctx.addIssue({
       code: "custom",
       path: ["sizeBest"],
-      message: "The best estimate must lie between the minimum and the maximum.",
+      message: "validation.case.bestOutsideRange",
     });
   }
   for (const [min, max] of [
@@ -29,9 +30,9 @@ function checkRanges(v: CaseFieldValues, ctx: z.RefinementCtx) {
     const lo = v[min];
     const hi = v[max];
     if (lo !== undefined && hi !== undefined && hi < lo)
-      ctx.addIssue({ code: "custom", path: [max], message: "The maximum cannot be below the minimum." });
+      ctx.addIssue({ code: "custom", path: [max], message: "validation.case.maxBelowMin" });
     if (lo !== undefined && lo > (v.sizeMax ?? Number.MAX_SAFE_INTEGER))
-      ctx.addIssue({ code: "custom", path: [min], message: "Cannot be more than the group size." });
+      ctx.addIssue({ code: "custom", path: [min], message: "validation.case.moreThanGroup" });
   }
 }
 
@@ -47,18 +48,18 @@ export function checkComposition(v: CaseFieldValues, ctx: z.RefinementCtx) {
   for (const g of COMPOSITION_GROUPS) {
     const [lo, best, hi] = [v[`${g}Min`], v[`${g}Best`], v[`${g}Max`]];
     if (lo !== undefined && hi !== undefined && hi < lo)
-      ctx.addIssue({ code: "custom", path: [`${g}Max`], message: "The maximum cannot be below the minimum." });
+      ctx.addIssue({ code: "custom", path: [`${g}Max`], message: "validation.case.maxBelowMin" });
     if (best !== undefined && ((lo !== undefined && best < lo) || (hi !== undefined && best > hi)))
       ctx.addIssue({
         code: "custom",
         path: [`${g}Best`],
-        message: "The best estimate must lie between the minimum and the maximum.",
+        message: "validation.case.bestOutsideRange",
       });
     if (lo !== undefined && lo > groupAtMost)
       ctx.addIssue({
         code: "custom",
         path: [`${g}Min`],
-        message: `Cannot be more than the group (at most ${groupAtMost}); raise the group size first.`,
+        message: messageKey("validation.composition.moreThanGroup", { atMost: groupAtMost }),
       });
   }
   const disjoint = (["women", "men", "children"] as const).reduce((sum, g) => sum + (min(g) ?? 0), 0);
@@ -66,7 +67,7 @@ export function checkComposition(v: CaseFieldValues, ctx: z.RefinementCtx) {
     ctx.addIssue({
       code: "custom",
       path: ["womenMin"],
-      message: `Women, men and children together (at least ${disjoint}) are more than the group (at most ${groupAtMost}).`,
+      message: messageKey("validation.composition.partsMoreThanGroup", { parts: disjoint, atMost: groupAtMost }),
     });
   for (const [part, whole] of [
     ["infants", "children"],
@@ -77,7 +78,7 @@ export function checkComposition(v: CaseFieldValues, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: "custom",
         path: [`${part}Min`],
-        message: `Cannot be more than the ${whole} (at most ${atMost(whole)}).`,
+        message: messageKey(`validation.composition.moreThan.${whole}`, { atMost: atMost(whole) }),
       });
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { archiveContactSchema, createContactSchema, updateContactSchema } from "@/lib/validations/contact";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 function errors(
   input: Record<string, unknown>,
@@ -7,7 +8,7 @@ function errors(
 ) {
   const r = schema.safeParse(input);
   if (r.success) return {};
-  return Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
+  return Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), englishMessage(i.message)]));
 }
 
 describe("contact schema", () => {

@@ -6,7 +6,7 @@ import { recordId, version } from "@/lib/validations/fields";
 export { CONTACT_KINDS } from "@/lib/fields/contact";
 export type ContactKindValue = (typeof import("@/lib/fields/contact").CONTACT_KINDS)[number];
 
-const id = recordId("Unknown contact.");
+const id = recordId("validation.contact.unknownContact");
 
 export const createContactSchema = schemaOf(CONTACT_FIELDS);
 

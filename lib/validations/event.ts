@@ -43,16 +43,16 @@ export function withPrecisionRange<T extends { dateEarliest: string; dateLatest?
 /** Earliest ≤ latest, DAY means one day, nothing starts in the future. */
 export function checkDates(v: { dateEarliest: string; dateLatest: string; precision: string }, ctx: z.RefinementCtx) {
   if (v.dateLatest < v.dateEarliest)
-    ctx.addIssue({ code: "custom", path: ["dateLatest"], message: "The latest date cannot be before the earliest." });
+    ctx.addIssue({ code: "custom", path: ["dateLatest"], message: "validation.event.latestBeforeEarliest" });
   if (v.precision === "DAY" && v.dateLatest !== v.dateEarliest)
     ctx.addIssue({
       code: "custom",
       path: ["precision"],
-      message: "A date known to the day has the same earliest and latest date.",
+      message: "validation.event.dayPrecision",
     });
   const today = new Date().toISOString().slice(0, 10);
   if (v.dateEarliest > today)
-    ctx.addIssue({ code: "custom", path: ["dateEarliest"], message: "An event cannot start in the future." });
+    ctx.addIssue({ code: "custom", path: ["dateEarliest"], message: "validation.event.inFuture" });
 }
 
 /** An event on a case's timeline, with an uncertain date: somewhere between earliest and latest. */
@@ -63,7 +63,12 @@ export const addEventSchema = z
 
 /** An edit of an event, from a form opened at `version`. */
 export const updateEventSchema = z
-  .object({ eventId: recordId("Unknown event."), version, ...eventFields, reason: EVENT_FIELDS.fields.reason.schema })
+  .object({
+    eventId: recordId("validation.event.unknownEvent"),
+    version,
+    ...eventFields,
+    reason: EVENT_FIELDS.fields.reason.schema,
+  })
   .transform(withPrecisionRange)
   .superRefine(checkDates);
 
@@ -75,22 +80,22 @@ export const recordWhatHappenedSchema = z
   .object({
     caseCode: caseCode(),
     ...eventFields,
-    sourceId: recordId("Choose the source that says so."),
-    quote: requiredText(MAX_QUOTE, "The passage", { missing: "Paste the passage of the source that says so." }),
+    sourceId: recordId("validation.event.chooseSource"),
+    quote: requiredText(MAX_QUOTE, "validation.label.passage", { missing: "validation.event.pastePassage" }),
   })
   .transform(withPrecisionRange)
   .superRefine(checkDates);
 
 /** Removing an event says why: the history keeps the reason and the case page shows it. */
 export const removeEventSchema = z.object({
-  eventId: recordId("Unknown event."),
+  eventId: recordId("validation.event.unknownEvent"),
   version,
-  reason: requiredText(2000, "The reason", { missing: "Give a reason for removing the event." }),
+  reason: requiredText(2000, "validation.label.reason", { missing: "validation.event.reasonForRemoving" }),
 });
 
 /** Putting a removed event back on the timeline; a reason is welcome but not required. */
 export const restoreEventSchema = z.object({
-  eventId: recordId("Unknown event."),
+  eventId: recordId("validation.event.unknownEvent"),
   version,
   reason: EVENT_FIELDS.fields.reason.schema,
 });

@@ -5,6 +5,7 @@
  * 500 (a NUL byte, a broken surrogate pair, a string longer than its column).
  */
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** PostgreSQL text cannot hold NUL; unpaired surrogates cannot be encoded as UTF-8 (a hash would not match). */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -14,24 +15,29 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
-export const unstorableMessage = (label: string) =>
-  `${label} contains characters that cannot be stored (a NUL byte or a broken character). Remove them, or copy the text again.`;
+/**
+ * Rule messages are message keys (lib/i18n/message-key.ts), translated where the form shows them; a rule's
+ * `label` is the key of the field's name in a sentence (`validation.label.*`).
+ */
+export const unstorableMessage = (label: string) => messageKey("validation.unstorable", { label });
 
 /** An optional form field: an empty or blank string means "not given". */
 export const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const limited = (max: number, label: string, min = 0, missing = "") =>
   z
-    .string({ message: `${label} must be text.` })
+    .string({ message: messageKey("validation.notText", { label }) })
     .trim()
     .min(min, missing)
-    .max(max, `${label} is limited to ${max.toLocaleString("en")} characters.`)
+    .max(max, messageKey("validation.tooLong", { label, max }))
     .refine(isStorableText, unstorableMessage(label));
 
 /** Text that must be given: `min` characters at least (1 by default). */
 export function requiredText(max: number, label: string, opts: { min?: number; missing?: string } = {}) {
   const min = opts.min ?? 1;
-  const missing = opts.missing ?? (min === 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`);
+  const missing =
+    opts.missing ??
+    (min === 1 ? messageKey("validation.required", { label }) : messageKey("validation.tooShort", { label, min }));
   return z.preprocess((v) => v ?? "", limited(max, label, min, missing));
 }
 
@@ -50,45 +56,48 @@ export function optionalCount(label: string) {
   return z.preprocess(
     blank,
     z.coerce
-      .number({ message: `${label} must be a number.` })
-      .int(`${label} must be a whole number.`)
-      .min(0, `${label} cannot be negative.`)
-      .max(100000, `${label} is too large.`)
+      .number({ message: messageKey("validation.notNumber", { label }) })
+      .int(messageKey("validation.notWhole", { label }))
+      .min(0, messageKey("validation.negative", { label }))
+      .max(100000, messageKey("validation.tooLarge", { label }))
       .optional(),
   );
 }
 
 /** A version number a form was opened at (optimistic concurrency). */
 export const version = z.coerce
-  .number({ message: "Missing version." })
-  .int("Missing version.")
-  .min(1, "Missing version.")
-  .max(2_147_483_647, "Missing version.");
+  .number({ message: "validation.common.missingVersion" })
+  .int("validation.common.missingVersion")
+  .min(1, "validation.common.missingVersion")
+  .max(2_147_483_647, "validation.common.missingVersion");
 
 export const CASE_CODE = /^[A-Z]{2,3}-\d{4}-\d{4}$/;
 export const RECORD_ID = /^[a-z0-9]{20,40}$/i;
 
 /** A case code such as CN-2012-0003. */
-export const caseCode = (message = "Unknown case.") => z.string({ message }).regex(CASE_CODE, message);
+export const caseCode = (message = "validation.common.unknownCase") => z.string({ message }).regex(CASE_CODE, message);
 /** A record id (cuid). */
 export const recordId = (message: string) => z.string({ message }).regex(RECORD_ID, message);
 
 /** A two-letter country code, upper-cased. */
 export const countryCode = z
-  .string({ message: "Use a two-letter country code, e.g. CN." })
+  .string({ message: "validation.common.countryCode" })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. CN.");
+  .regex(/^[A-Z]{2}$/, "validation.common.countryCode");
 
 /** YYYY-MM-DD that is a real calendar day. */
 export function isoDay(label: string) {
   return z
-    .string({ message: `${label}: use a date (YYYY-MM-DD).` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: use a date (YYYY-MM-DD).`)
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-    }, `${label} is not a real date.`);
+    .string({ message: messageKey("validation.isoDay", { label }) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, messageKey("validation.isoDay", { label }))
+    .refine(
+      (s) => {
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+      },
+      messageKey("validation.notRealDate", { label }),
+    );
 }
 
 /** A calendar day typed as YYYY-MM-DD (what <input type="date"> sends), as midnight UTC, between 1990 and 2100. */
@@ -97,20 +106,23 @@ export function calendarDay(missing: string) {
     .string({ message: missing })
     .trim()
     .min(1, missing)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-01.")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.common.dateLike20260301")
     .transform((v, ctx) => {
       const d = new Date(`${v}T00:00:00.000Z`);
       if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
-        ctx.addIssue({ code: "custom", message: "This date does not exist." });
+        ctx.addIssue({ code: "custom", message: "validation.common.dateDoesNotExist" });
         return z.NEVER;
       }
       return d;
     })
-    .refine((d) => d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100, "Enter a date between 1990 and 2100.");
+    .refine(
+      (d) => d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100,
+      "validation.common.dateBetween1990And2100",
+    );
 }
 
 /** The same, optional (empty means none). */
-export const optionalCalendarDay = z.preprocess(blank, calendarDay("Enter a date.").optional());
+export const optionalCalendarDay = z.preprocess(blank, calendarDay("validation.common.enterDate").optional());
 
 /** Browsers send a textarea's line breaks as CRLF; the captured text keeps plain LF. */
 export function normalizeLineBreaks(text: string): string {
@@ -127,19 +139,19 @@ export const publishedDay = z.preprocess(
   blank,
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2012-02-20.")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.common.dateLike20120220")
     .transform((s, ctx) => {
       const d = new Date(`${s}T00:00:00.000Z`);
       if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
-        ctx.addIssue({ code: "custom", message: "That date does not exist." });
+        ctx.addIssue({ code: "custom", message: "validation.common.thatDateDoesNotExist" });
         return z.NEVER;
       }
       if (d.getUTCFullYear() < 1900) {
-        ctx.addIssue({ code: "custom", message: "The published date is too early." });
+        ctx.addIssue({ code: "custom", message: "validation.common.publishedTooEarly" });
         return z.NEVER;
       }
       if (s > latestPublishedDay()) {
-        ctx.addIssue({ code: "custom", message: "The published date cannot be in the future." });
+        ctx.addIssue({ code: "custom", message: "validation.common.publishedInFuture" });
         return z.NEVER;
       }
       return d;
@@ -153,7 +165,7 @@ export const webUrl = z.preprocess(
   z
     .string()
     .trim()
-    .max(2000, "The URL is limited to 2,000 characters.")
+    .max(2000, "validation.common.urlTooLong")
     .refine((s) => {
       try {
         const u = new URL(s);
@@ -161,6 +173,6 @@ export const webUrl = z.preprocess(
       } catch {
         return false;
       }
-    }, "Give the full web address, starting with http:// or https://.")
+    }, "validation.common.urlFull")
     .optional(),
 );

@@ -4,6 +4,7 @@ import { MAX_IMPORT_COLUMNS } from "@/lib/import/read";
 import { valueKey, type ValueMappings } from "@/lib/import/value-mapping";
 import { CASE_STATUSES } from "@/lib/validations/case";
 import { countryCode, optionalText } from "@/lib/validations/fields";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 /** An import job's id (lib/data/import-jobs.ts). */
 const jobId = z.string().regex(/^[a-z0-9]{1,64}$/, "Choose an import from the list, or start a new one.");
@@ -82,7 +83,8 @@ export function parseValueMappings(input: unknown): ValueMappingsResult {
         : `The status value ${value} is mapped to something that is not one of the project's statuses. Choose a status from the list, or leave it refused.`;
   else if (column === "place" && field === "country")
     message = `The place value ${value} is mapped to a country that is not a two-letter code (e.g. CN). Give a country code, or leave it refused.`;
-  else if (column === "place" && field) message = `The place value ${value}: ${issue.message.replace(/\.$/, "")}.`;
+  else if (column === "place" && field)
+    message = `The place value ${value}: ${englishMessage(issue.message).replace(/\.$/, "")}.`;
   else if (column === "place" && issue.code === "custom")
     message = `At most ${MAX_VALUE_MAPPINGS} place values can be mapped.`;
   else message = "The value mappings could not be read. Map the values again.";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkReportInput } from "@/lib/validations/intake";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 const TEXT = "Two groups of 10 and nine people were caught in China last Wednesday.";
@@ -78,9 +79,10 @@ describe("checkReportInput", () => {
 
   it("refuses a malformed URL", () => {
     for (const url of ["koreaherald.com/article", "ftp://example.org/x", "javascript:alert(1)", "http://"]) {
-      expect(checkReportInput({ text: TEXT, url }, NOW).errors, url).toEqual({
-        url: "Give the full web address, starting with http:// or https://.",
-      });
+      // A shared rule's message is a key, shown in the reader's language (here English).
+      expect(englishMessage(checkReportInput({ text: TEXT, url }, NOW).errors.url ?? ""), url).toBe(
+        "Give the full web address, starting with http:// or https://.",
+      );
     }
   });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { logCaseSchema } from "@/lib/validations/log-case";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const TEXT = "Seoul, 14 Feb 2012. Ten North Koreans were arrested in Shenyang last Wednesday, activists said.";
 
@@ -43,7 +44,9 @@ const valid: Record<string, string> = {
 
 const messages = (form: Record<string, unknown>) => {
   const parsed = logCaseSchema.safeParse(form);
-  return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+  return parsed.success
+    ? {}
+    : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), englishMessage(i.message)]));
 };
 
 describe("logCaseSchema", () => {
@@ -111,7 +114,7 @@ describe("logCaseSchema", () => {
         const parsed = logCaseSchema.safeParse(f);
         if (!parsed.success) {
           expect(parsed.error.issues.length).toBeGreaterThan(0);
-          for (const issue of parsed.error.issues) expect(issue.message).toMatch(/[.”]$/);
+          for (const issue of parsed.error.issues) expect(englishMessage(issue.message)).toMatch(/[.”]$/);
           return;
         }
         const v = parsed.data;

@@ -1,3 +1,4 @@
+import { messageKey } from "@/lib/i18n/message-key";
 import { z } from "zod";
 import { ADVOCACY_FIELDS } from "@/lib/fields/advocacy";
 import { CONTACT_FIELDS } from "@/lib/fields/contact";
@@ -87,7 +88,14 @@ function passage(
   }
   const parsed = quoteSchema.safeParse(raw);
   if (parsed.success) return parsed.data as string;
-  ctx.addIssue({ code: "custom", path: [name], message: `${opts.what}: ${parsed.error.issues[0].message}` });
+  ctx.addIssue({
+    code: "custom",
+    path: [name],
+    message: messageKey("validation.logCase.passageProblem", {
+      what: opts.what,
+      problem: parsed.error.issues[0].message,
+    }),
+  });
   return undefined;
 }
 
@@ -103,28 +111,28 @@ export const logCaseSchema = z.record(z.string(), z.unknown()).transform((values
       ctx.addIssue({
         code: "custom",
         path: [LOG_CASE_NAMES.sourceId],
-        message: "That source is unknown. Choose a captured source again, or paste the report's text.",
+        message: "validation.logCase.unknownSource",
       });
   } else {
     const fresh = part(values, "source.", newSourceSchema, ctx);
     if (fresh) source = { mode: "new", ...fresh };
   }
 
-  const sizeQuote = passage(values, LOG_CASE_NAMES.sizeQuote, ctx, { what: "The passage behind the size" });
+  const sizeQuote = passage(values, LOG_CASE_NAMES.sizeQuote, ctx, { what: "validation.label.sizeQuote" });
   const eventQuote = passage(values, LOG_CASE_NAMES.eventQuote, ctx, {
-    what: "The passage behind the event",
-    missing: "Select the passage of the source that says what happened, then press “Use the selection”.",
+    what: "validation.label.eventQuote",
+    missing: "validation.logCase.selectEventPassage",
   });
   if (source?.mode === "new") {
     for (const [name, quote, what] of [
-      [LOG_CASE_NAMES.sizeQuote, sizeQuote, "The passage behind the size"],
-      [LOG_CASE_NAMES.eventQuote, eventQuote, "The passage behind the event"],
+      [LOG_CASE_NAMES.sizeQuote, sizeQuote, "validation.label.sizeQuote"],
+      [LOG_CASE_NAMES.eventQuote, eventQuote, "validation.label.eventQuote"],
     ] as const) {
       if (quote !== undefined && !source.text.includes(quote))
         ctx.addIssue({
           code: "custom",
           path: [name],
-          message: `${what} does not occur word for word in the report's text. Select it in the text shown beside the form.`,
+          message: messageKey("validation.logCase.passageNotInText", { what }),
         });
     }
   }
@@ -144,7 +152,7 @@ export const logCaseSchema = z.record(z.string(), z.unknown()).transform((values
         ctx.addIssue({
           code: "custom",
           path: [LOG_CASE_NAMES.contactId],
-          message: "That contact is unknown. Choose one from the list, or create a new one.",
+          message: "validation.logCase.unknownContact",
         });
     } else {
       const fresh = part(values, "contact.", newContactSchema, ctx);

@@ -7,7 +7,7 @@ export { MAX_VIEW_QUERY_LENGTH } from "@/lib/fields/account";
 
 /** Most saved views one user may keep. */
 export const MAX_SAVED_VIEWS = 100;
-const id = recordId("Unknown saved view.");
+const id = recordId("validation.account.unknownSavedView");
 
 export const saveViewSchema = schemaOf(SAVED_VIEW_FIELDS);
 

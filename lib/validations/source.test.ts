@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addClaimSchema, captureSourceSchema, isStorableText, MAX_SOURCE_TEXT } from "@/lib/validations/source";
+import { englishMessage } from "@/lib/i18n/english-message";
 
 const ID = "ckabcdefghij0123456789xy";
 const capture = {
@@ -24,7 +25,9 @@ const claim = {
 };
 
 function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  return Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0] ?? "form"), i.message]));
+  return Object.fromEntries(
+    (result.error?.issues ?? []).map((i) => [String(i.path[0] ?? "form"), englishMessage(i.message)]),
+  );
 }
 
 describe("captureSourceSchema", () => {

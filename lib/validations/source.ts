@@ -28,9 +28,9 @@ export const addClaimSchema = schemaOf(CLAIM_FORM_FIELDS)
   .extend({ caseCode: caseCode() })
   .superRefine((v, ctx) => {
     if (v.target === "EVENT" && !v.eventId)
-      ctx.addIssue({ code: "custom", path: ["eventId"], message: "Choose the event the quote is about." });
+      ctx.addIssue({ code: "custom", path: ["eventId"], message: "validation.source.chooseEvent" });
     if (v.target === "FIELD" && !v.field)
-      ctx.addIssue({ code: "custom", path: ["field"], message: "Choose the field the quote backs." });
+      ctx.addIssue({ code: "custom", path: ["field"], message: "validation.source.chooseField" });
     if (
       v.target === "FIELD" &&
       v.field &&
@@ -41,7 +41,7 @@ export const addClaimSchema = schemaOf(CLAIM_FORM_FIELDS)
       ctx.addIssue({
         code: "custom",
         path: ["value"],
-        message: "For this field, give the number the source states (digits only), or leave it empty.",
+        message: "validation.source.numericValue",
       });
     }
   })

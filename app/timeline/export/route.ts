@@ -6,6 +6,7 @@ import { EXPORT_PROFILES, type ExportProfile } from "@/lib/export/profiles";
 import { readCaseQuery } from "@/lib/data/case-search";
 import { now } from "@/lib/clock";
 import { paramsFromUrl, unknownParams } from "@/lib/validations/case-filter";
+import { apiMessage } from "@/lib/api/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -40,5 +41,6 @@ export async function GET(request: Request) {
     return profileExportResponse(who.actor, query.filter, profile as ExportProfile, ip, await now());
   return exportResponse(who.actor, query.filter, format, publicOrigin(request), ip, await now(), {
     provenanceHeader: provenance === "header",
+    message: apiMessage(request),
   });
 }

@@ -1,5 +1,6 @@
 import { apiActor, publicOrigin } from "@/lib/api/actor";
 import { caseApiResponse } from "@/lib/api/cases";
+import { apiMessage } from "@/lib/api/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -8,5 +9,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
   const who = await apiActor(request);
   if ("refused" in who) return who.refused;
   const { code } = await params;
-  return caseApiResponse(who.actor, code, publicOrigin(request));
+  return caseApiResponse(who.actor, code, publicOrigin(request), apiMessage(request));
 }
