@@ -28,6 +28,7 @@ test.describe("[SOURCE FILES]", () => {
     await expect(page.getByTestId("captured-sha256")).toBeVisible();
     const claim = page.getByRole("region", { name: "Quote a passage" });
     const sourceId = await claim.getByLabel("Source", { exact: true }).inputValue();
+    await claim.getByLabel("The case as a whole").check();
     await claim.getByLabel("Quote", { exact: true }).fill(quote);
     await claim.getByRole("button", { name: "Add quote" }).click();
     await expect(claim.getByRole("status", { name: "Quote status" })).toHaveText("Quote added to the case.");
