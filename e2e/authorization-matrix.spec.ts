@@ -84,6 +84,26 @@ test.describe("[AUTHZ] authorization matrix", () => {
     expect(mismatches).toEqual([]);
   });
 
+  test("the upload route refuses every role that may not attach files, and cross-site posts", async () => {
+    const url = sampleUrl(ROUTES["/api/sources/[id]/files"][0]);
+    const origin = test.info().project.use.baseURL!;
+    // An empty form: allowed roles get 400 (no file, nothing written); visitors 401; other roles 403.
+    const expected: Record<Role, number> = { VISITOR: 401, RESEARCHER: 403, EDITOR: 400, STAFF: 400, ADMIN: 400 };
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      const response = await contexts[role].post(url, { headers: { Origin: origin }, multipart: { note: "empty" } });
+      if (response.status() !== expected[role])
+        mismatches.push(`${role} POST ${url}: ${response.status()}, expected ${expected[role]}`);
+    }
+    // The same post from another site (or with no Origin at all) is refused before anything is read.
+    for (const headers of [{ Origin: "https://attacker.example" }, {}] as Record<string, string>[]) {
+      const response = await contexts.ADMIN.post(url, { headers, multipart: { note: "empty" } });
+      if (response.status() !== 403)
+        mismatches.push(`ADMIN cross-site POST ${url}: ${response.status()}, expected 403`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   test("server actions posted directly refuse every role without the permission", async () => {
     const actions = discoverActions();
     const mismatches: string[] = [];

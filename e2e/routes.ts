@@ -2,6 +2,7 @@
  * Every page and route handler of the app with sample URLs and the status each role must get: the
  * authorization matrix checks the statuses, the narrow-screen check loads every page each role may see.
  */
+import { createHash, randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -67,6 +68,13 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
     },
   ],
   "/sources/[id]": [{ url: () => `/sources/${ids.reportSourceId}`, expected: all(200) }],
+  // Uploads are POSTs (checked per role in the authorization matrix); a GET is not a method here.
+  "/api/sources/[id]/files": [{ url: () => `/api/sources/${ids.reportSourceId}/files`, expected: all(405) }],
+  // Downloads follow the source's visibility: the seed report backs public cases.
+  "/api/sources/[id]/files/[fileId]": [
+    { url: () => `/api/sources/${ids.reportSourceId}/files/${ids.reportFileId}`, expected: all(200) },
+    { url: () => `/api/sources/${ids.reportSourceId}/files/clnotafile0000000000000`, expected: all(404) },
+  ],
   "/login": [{ url: "/login", expected: { VISITOR: 200, RESEARCHER: 307, EDITOR: 307, STAFF: 307, ADMIN: 307 } }],
   "/annotations": [{ url: "/annotations", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
   "/contacts": [{ url: "/contacts", expected: signedInOnly(["EDITOR", "STAFF", "ADMIN"]) }],
@@ -124,7 +132,10 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
 };
 
 /** Records the sample URLs name, looked up in the e2e database by loadSampleIds(). */
-const ids = { reportSourceId: "", contactId: "", advocacyId: "" };
+const ids = { reportSourceId: "", contactId: "", advocacyId: "", reportFileId: "" };
+
+/** A small PDF attached to the seed report for the download samples (the seed itself has no files). */
+const SAMPLE_PDF = Buffer.from("%PDF-1.4\n% authorization matrix sample\n%%EOF\n");
 
 /** Finds the seeded records the sample URLs point at; call before using ROUTES. */
 export async function loadSampleIds(): Promise<void> {
@@ -139,7 +150,28 @@ export async function loadSampleIds(): Promise<void> {
       `SELECT a.id FROM "AdvocacyAction" a JOIN "Case" c ON c.id = a."caseId" WHERE c.code = 'CN-2012-0001' ORDER BY a."createdAt" LIMIT 1`,
     )
   ).rows[0].id;
+  ids.reportFileId = await sampleFile(db, ids.reportSourceId);
   await db.end();
+}
+
+/** The sample file on the seed report, attached once (as the app would: file row, bytes, history row). */
+async function sampleFile(db: pg.Client, sourceId: string): Promise<string> {
+  const sha256 = createHash("sha256").update(SAMPLE_PDF).digest("hex");
+  const found = await db.query(`SELECT id FROM "SourceFile" WHERE "sourceId" = $1 AND sha256 = $2`, [sourceId, sha256]);
+  if (found.rows[0]) return found.rows[0].id;
+  const id = `clsample${randomBytes(8).toString("hex")}`;
+  await db.query("BEGIN");
+  await db.query(
+    `INSERT INTO "SourceFile" (id, "sourceId", filename, "mediaType", size, sha256) VALUES ($1, $2, 'matrix-sample.pdf', 'application/pdf', $3, $4)`,
+    [id, sourceId, SAMPLE_PDF.length, sha256],
+  );
+  await db.query(`INSERT INTO "SourceFileContent" ("fileId", bytes) VALUES ($1, $2)`, [id, SAMPLE_PDF]);
+  await db.query(
+    `INSERT INTO "RecordChange" (entity, "entityId", action, field, "newValue") VALUES ('SourceFile', $1, 'CREATE', 'sha256', $2)`,
+    [id, sha256],
+  );
+  await db.query("COMMIT");
+  return id;
 }
 
 /** A sample's URL, once loadSampleIds() has run. */

@@ -59,6 +59,9 @@ const envSchema = z.object({
   RW_MAX_QUEUED_REQUESTS: count(0, 100),
   RW_MAX_QUEUE_WAIT_MS: count(1, 5_000),
   PORT: count(1, 3000, 65535),
+  /** Source files (saved pages, PDFs, screenshots): the largest accepted upload in MB, and files per source. */
+  RW_SOURCE_FILE_MAX_MB: count(1, 25, 512),
+  RW_SOURCE_FILES_PER_SOURCE: count(1, 20, 1000),
   RW_SIGNIN_FREE_FAILURES_PER_ACCOUNT_AND_IP: count(1, 5),
   RW_SIGNIN_FREE_FAILURES_PER_IP: count(1, 20),
   RW_SIGNIN_MAX_DELAY_SECONDS: count(1, 900),

@@ -6,7 +6,8 @@ import { fullExportZip, type FullExportManifest } from "@/lib/api/full-export";
 import { encryptField, keyringFromEnv, loadKeyring } from "@/lib/crypto/encryption";
 import { fullExport } from "@/lib/data/full-export";
 import { type Actor } from "@/lib/auth/permissions";
-import { createTestUser, testDb } from "@/lib/testing/test-database";
+import { createTestUser, testDb, unique } from "@/lib/testing/test-database";
+import { addSourceFile } from "@/lib/data/source-files";
 import { seedDatabase } from "@/prisma/seed/index";
 
 const db = testDb();
@@ -64,19 +65,41 @@ describe("full export", () => {
 
   it("holds every record with counts and hashes matching the manifest, and no restricted field", async () => {
     const audits = await db.auditEvent.count({ where: { kind: "full-export" } });
+    const report = await db.source.findFirstOrThrow({ where: { outlet: "The Korea Herald" }, select: { id: true } });
+    await addSourceFile(await createTestUser(db, "EDITOR"), report.id, {
+      filename: `saved page ${unique()}.html`,
+      bytes: new Uint8Array(Buffer.from(`<!doctype html><p>${unique()}</p>`)),
+    });
     const { entries, manifest, lines } = await download(false);
     const expected = {
       "cases.jsonl": await db.case.count(),
       "events.jsonl": await db.caseEvent.count(),
       "people.jsonl": await db.person.count(),
       "sources.jsonl": await db.source.count(),
+      "source-files.jsonl": await db.sourceFile.count(),
       "claims.jsonl": await db.sourceClaim.count(),
       "contacts.jsonl": await db.contact.count(),
       "advocacy.jsonl": await db.advocacyAction.count(),
       "annotations.jsonl": await db.annotation.count(),
       "history.jsonl": await db.recordChange.count(),
     };
-    expect([...entries.keys()].sort()).toEqual([...Object.keys(expected), "manifest.json"].sort());
+    const fileEntries = [...entries.keys()].filter((name) => name.startsWith("files/"));
+    expect([...entries.keys()].filter((name) => !name.startsWith("files/")).sort()).toEqual(
+      [...Object.keys(expected), "manifest.json"].sort(),
+    );
+    // Every source file is in the ZIP with its bytes, named in its row and hashed in the manifest.
+    expect(fileEntries.length).toBeGreaterThan(0);
+    expect(fileEntries.sort()).toEqual(
+      lines("source-files.jsonl")
+        .map((f) => String(f.path))
+        .sort(),
+    );
+    expect(Object.keys(manifest.sourceFiles).sort()).toEqual(fileEntries);
+    for (const row of lines("source-files.jsonl")) {
+      const bytes = entries.get(String(row.path))!;
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(row.sha256);
+      expect(manifest.sourceFiles[String(row.path)]).toEqual({ bytes: bytes.length, sha256: row.sha256 });
+    }
     expect(manifest.restrictedFields).toBe(false);
     // The chain head it was made at: at or after this export's own audit row.
     const audit = await db.auditEvent.findFirstOrThrow({ where: { kind: "full-export" }, orderBy: { id: "desc" } });

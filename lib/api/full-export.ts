@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import { ZipFile } from "yazl";
-import { FULL_EXPORT_FILES, fullExport, type FullExportFile } from "@/lib/data/full-export";
+import { FULL_EXPORT_FILES, fullExport, sourceFileEntries, type FullExportFile } from "@/lib/data/full-export";
 import type { Actor } from "@/lib/auth/permissions";
 import { currentChainHead } from "@/lib/data/anchors";
 
@@ -18,6 +18,8 @@ export type FullExportManifest = {
   /** The evidence chain's head when the export began (after its own audit row): docs/decisions/014. */
   chainHead: { seq: string; hash: string };
   files: Record<FullExportFile, { records: number; bytes: number; sha256: string }>;
+  /** The files sources were read from (files/…): size and SHA-256 of the bytes as written here. */
+  sourceFiles: Record<string, { bytes: number; sha256: string }>;
 };
 
 /** One record as one JSON line: history ids are bigints, written as strings. */
@@ -62,6 +64,18 @@ export async function fullExportZip(
       entry.end();
       files[file] = { records, bytes, sha256: hash.digest("hex") };
     }
+    // Then the files sources were read from, each as it was uploaded (stored, not recompressed: most
+    // are compressed already), one at a time.
+    const sourceFiles: FullExportManifest["sourceFiles"] = {};
+    for await (const file of sourceFileEntries(actor)) {
+      cancelled.signal.throwIfAborted();
+      const bytes = Buffer.from(file.bytes);
+      sourceFiles[file.path] = { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+      const entry = new PassThrough();
+      zip.addReadStream(entry, file.path, { mtime, compress: false });
+      if (!entry.write(bytes)) await once(entry, "drain", { signal: cancelled.signal });
+      entry.end();
+    }
     const manifest: FullExportManifest = {
       format: FULL_EXPORT_FORMAT,
       version: 1,
@@ -70,6 +84,7 @@ export async function fullExportZip(
       restrictedFields: options.restricted,
       chainHead,
       files,
+      sourceFiles,
     };
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), "manifest.json", { mtime });
     zip.end();

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/data/audit";
 import { decryptField, EncryptionError, keyringFromEnv, type EncryptedColumn } from "@/lib/crypto/encryption";
 import { requirePermission, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
+import { downloadFilename, kindOfMediaType } from "@/lib/evidence/sniff";
 
 /** Rows read per query: memory holds one batch of one table at a time. */
 const BATCH = 500;
@@ -13,6 +14,7 @@ export const FULL_EXPORT_FILES = [
   "events.jsonl",
   "people.jsonl",
   "sources.jsonl",
+  "source-files.jsonl",
   "claims.jsonl",
   "contacts.jsonl",
   "advocacy.jsonl",
@@ -106,6 +108,9 @@ export async function fullExport(
       );
     },
     "sources.jsonl": (after) => db.source.findMany(page(after)),
+    // The files' bytes follow as files/… entries (sourceFileEntries); each row names its entry.
+    "source-files.jsonl": async (after) =>
+      (await db.sourceFile.findMany(page(after))).map((f) => ({ ...f, path: sourceFilePath(f) })),
     "claims.jsonl": (after) => db.sourceClaim.findMany(page(after, ofCase)),
     "contacts.jsonl": async (after) => {
       const rows = await db.contact.findMany(page(after));
@@ -125,4 +130,33 @@ export async function fullExport(
   };
 
   return (file) => pages(tables[file]);
+}
+
+/** Where a source file's bytes are in the full export: files/<sourceId>/<fileId>/<name as downloaded>. */
+export function sourceFilePath(f: { id: string; sourceId: string; filename: string; mediaType: string }): string {
+  const kind = kindOfMediaType(f.mediaType);
+  const name = (kind ? downloadFilename(f.filename, kind) : f.filename).replace(/[\\/]/g, "_");
+  return `files/${f.sourceId}/${f.id}/${name}`;
+}
+
+/**
+ * The bytes of every source file, one file at a time (memory holds one file), for the full export's
+ * files/ entries, with the SHA-256 recorded at upload.
+ */
+export async function* sourceFileEntries(
+  actor: Actor,
+): AsyncGenerator<{ path: string; sha256: string; bytes: Uint8Array }> {
+  requirePermission(actor, "export:all:any");
+  for await (const rows of pages((after) =>
+    db.sourceFile.findMany({
+      ...page(after),
+      select: { id: true, sourceId: true, filename: true, mediaType: true, sha256: true },
+    }),
+  )) {
+    for (const row of rows) {
+      const f = row as { id: string; sourceId: string; filename: string; mediaType: string; sha256: string };
+      const content = await db.sourceFileContent.findUnique({ where: { fileId: f.id }, select: { bytes: true } });
+      if (content) yield { path: sourceFilePath(f), sha256: f.sha256, bytes: content.bytes };
+    }
+  }
 }

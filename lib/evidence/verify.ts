@@ -6,6 +6,7 @@
  * Everything is recomputed here, in TypeScript, from plain column values: the hashes the database's
  * trigger wrote are compared, never trusted.
  */
+import { verifySourceFiles } from "./source-files-verify.ts";
 import { anchorSignatureValid, anchorText, readAnchors, type Query } from "./anchor.ts";
 import { CHAIN_COLUMNS, chainHash, GENESIS_HASH, sha256Hex, type ChainTable } from "./chain.ts";
 
@@ -195,9 +196,17 @@ export async function checkSources({ query }: VerifyContext): Promise<CheckResul
 
 // --- stored files ----------------------------------------------------------------------------------
 
-/** Stored source files: the source-files work plugs its check in here (see CHECKS). */
-export async function checkFiles(): Promise<CheckResult> {
-  return { label: "files", count: 0 };
+/** Stored source files: each file's bytes against the SHA-256 taken at upload (lib/evidence/source-files-verify.ts). */
+export async function checkFiles({ query }: VerifyContext): Promise<CheckResult> {
+  const result = await verifySourceFiles(query);
+  const [, sourceId, fileId] = result.firstMismatch?.match(/^source (\S+), file (\S+)/) ?? [];
+  return {
+    label: "files",
+    count: result.count,
+    firstMismatch: result.firstMismatch
+      ? { table: "SourceFile", id: fileId ?? sourceId ?? "?", problem: result.firstMismatch }
+      : undefined,
+  };
 }
 
 // --- anchors ---------------------------------------------------------------------------------------

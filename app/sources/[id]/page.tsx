@@ -5,15 +5,58 @@ import { getActor } from "@/lib/auth/session";
 import { getSourceForActor } from "@/lib/data/sources";
 import { getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format/display";
+import { can } from "@/lib/auth/permissions";
+import { listSourceFiles, sourceFileLimits } from "@/lib/data/source-files";
+import type { ActionState } from "@/lib/actions/action-state";
+import { SourceFileList } from "@/components/sources/source-file-list";
+import { SourceFileUploadForm } from "@/components/sources/source-file-upload";
+
+/** Outcomes the upload route sends the browser back with (`?upload=`), and the message key of each. */
+const UPLOAD_OUTCOMES = [
+  "ok",
+  "no-file",
+  "origin",
+  "forbidden",
+  "not-found",
+  "empty",
+  "too-large",
+  "zip-not-wacz",
+  "unknown",
+  "too-many",
+  "duplicate",
+] as const;
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Source" };
 
-export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SourcePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const tEnums = await getTranslations("enums");
+  const tFiles = await getTranslations("sourceFiles");
   const { id } = await params;
-  const source = await getSourceForActor(await getActor(), id);
+  const actor = await getActor();
+  const source = await getSourceForActor(actor, id);
   if (!source) notFound();
+  const files = await listSourceFiles(actor, source.id);
+  const limits = sourceFileLimits();
+  const requested = (await searchParams).upload;
+  const outcome = (UPLOAD_OUTCOMES as readonly string[]).find((o) => o === requested);
+  const uploadState: ActionState = !outcome
+    ? { status: "idle" }
+    : outcome === "ok"
+      ? { status: "ok", message: tFiles("outcomes.ok") }
+      : {
+          status: "invalid",
+          message: tFiles(`outcomes.${outcome}`, { maxMegabytes: limits.maxMegabytes, perSource: limits.perSource }),
+          errors: {
+            file: tFiles(`outcomes.${outcome}`, { maxMegabytes: limits.maxMegabytes, perSource: limits.perSource }),
+          },
+        };
   return (
     <article className="space-y-6">
       <header>
@@ -61,6 +104,21 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
               </li>
             ))}
           </ul>
+        )}
+      </section>
+      <section aria-labelledby="files">
+        <h2 id="files" className="text-lg font-semibold">
+          {tFiles("heading")}
+        </h2>
+        <p className="text-xs text-stone-600">{tFiles("intro")}</p>
+        <SourceFileList sourceId={source.id} files={files} />
+        {can(actor, "write:source:any") && (
+          <SourceFileUploadForm
+            sourceId={source.id}
+            maxMegabytes={limits.maxMegabytes}
+            perSource={limits.perSource}
+            state={uploadState}
+          />
         )}
       </section>
       <section aria-labelledby="captured">
