@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { AnnotationThread } from "@/lib/data/annotations";
 import type { CaseDetail, ClaimDto } from "@/lib/data/cases";
 import { useTranslations } from "next-intl";
+import { BilingualText, PlaceText } from "@/components/ui/bilingual-text";
 import { formatDay, formatPlace, formatRange, formatUncertainDate, isoDay } from "@/lib/format/display";
 import { annotationAnchor, type AnnotatableField } from "@/lib/validations/annotation";
 import { StatusBadge } from "@/components/cases/status-badge";
@@ -140,7 +141,9 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
     <article className="space-y-8">
       <header className="space-y-2">
         <p className="font-mono text-sm text-stone-600">{c.code}</p>
-        <h1 className="text-2xl font-semibold">{c.title}</h1>
+        <h1 className="text-2xl font-semibold">
+          <BilingualText text={c.title} lang={c.lang} alt={c.titleAlt} other />
+        </h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <StatusBadge status={c.status} />
           <span id={annotationAnchor({ field: "verification", eventId: null })}>
@@ -155,7 +158,17 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             </span>
           )}
         </div>
-        {c.summary && <p className="max-w-3xl">{c.summary}</p>}
+        {(c.summary || c.summaryAlt) && (
+          <p className="max-w-3xl">
+            <BilingualText
+              text={c.summary}
+              lang={c.lang}
+              alt={c.summaryAlt}
+              other
+              otherClassName="mt-2 block text-stone-700"
+            />
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="figures">
@@ -197,7 +210,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             {...row}
             id="place"
             field="place"
-            value={formatPlace(c)}
+            value={<PlaceText place={c} english={formatPlace(c)} />}
           />
           <FigureRow
             sourcedFields={["familyInSouthMin", "familyInSouthMax"]}
@@ -375,7 +388,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             {c.sources.map((s) => (
               <li key={s.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
                 <p>
-                  <Link href={`/sources/${s.id}`} className="font-medium underline">
+                  <Link href={`/sources/${s.id}`} className="font-medium underline" lang={s.language}>
                     {s.title}
                   </Link>
                 </p>

@@ -165,6 +165,9 @@ export function LogCaseForm({
             <legend className={legend}>{t("sections.case")}</legend>
             {caseField("title", undefined, wide)}
             {caseField("summary", undefined, wide)}
+            {caseField("lang")}
+            {caseField("titleAlt", undefined, wide)}
+            {caseField("summaryAlt", undefined, wide)}
             {caseField("sizeMin")}
             {caseField("sizeMax")}
             {caseField("sizeBest")}

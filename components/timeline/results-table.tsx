@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { formatPlace, formatRange, formatUncertainDate } from "@/lib/format/display";
 import { filterToQuery, type CaseFilter, type Sort } from "@/lib/validations/case-filter";
 import { StatusBadge } from "@/components/cases/status-badge";
+import { BilingualText, PlaceText } from "@/components/ui/bilingual-text";
 
 const COLUMNS: { key: string; label: string; sort?: "date" | "size" | "code" | "place" | "status" }[] = [
   { key: "code", label: "Code", sort: "code" },
@@ -110,7 +111,7 @@ export function ResultsTable({
                 <td className="p-2 font-mono text-xs">{c.code}</td>
                 <td className="p-2">
                   <Link href={`/cases/${c.code}`} className="underline">
-                    {c.title}
+                    <BilingualText text={c.title} lang={c.lang ?? "en"} alt={c.titleAlt} />
                   </Link>
                   {c.origin === "SYNTHETIC" && (
                     <span className="ml-1 rounded bg-purple-100 px-1 text-xs text-purple-900">synthetic</span>
@@ -127,7 +128,9 @@ export function ResultsTable({
                     ? formatUncertainDate(c.firstEventEarliest, c.lastEventLatest, "DAY")
                     : "—"}
                 </td>
-                <td className="p-2">{formatPlace(c)}</td>
+                <td className="p-2">
+                  <PlaceText place={c} english={formatPlace(c)} other={false} />
+                </td>
                 <td className="p-2">
                   <StatusBadge status={c.status} />
                 </td>

@@ -42,11 +42,13 @@ export const SOURCE_FIELDS = defineFields("source", {
   language: {
     ...none,
     schema: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : "en"),
+      // Left blank, the language is detected from the text when the source is captured (decision 014).
+      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
       z
         .string()
         .max(16, "Use a language code such as en or ko.")
-        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en, ko or zh-Hans."),
+        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en, ko or zh-Hans.")
+        .optional(),
     ),
     widget: { kind: "text" },
     maxLength: 16,
