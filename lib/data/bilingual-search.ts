@@ -32,7 +32,7 @@ const pairsQuery = (word: string) =>
 function hangulIn(text: Prisma.Sql, word: string): Prisma.Sql {
   const like = Prisma.sql`${text} LIKE ${likeContains(word)}`;
   if ([...word].length < 2) return like;
-  return Prisma.sql`(rw_hangul_bigrams(${text}) @@ ${pairsQuery(word)} AND ${like})`;
+  return Prisma.sql`rw_hangul_bigrams(${text}) @@ ${pairsQuery(word)} AND ${like}`;
 }
 
 /** Korean particles a search word may carry ("선양에서", "단둥의"): a place name is tried without them. */
@@ -67,32 +67,46 @@ export function needsBilingualSearch(q: string): boolean {
   return searchTerms(q).some((t) => t.hangul || t.places.english.length > 0);
 }
 
+/*
+ * Each way a term can match is its own SELECT, served by one index, and a term's ways are UNIONed: as
+ * one WHERE "a OR b OR c", the planner would combine the indexes but then re-evaluate the whole OR on
+ * every candidate row, recomputing rw_hangul_bigrams per row (npm run bench, 2,000 cases: 94 ms → see
+ * decision 014 for the figures at 100,000). Terms are INTERSECTed: a match has all of them.
+ */
+const caseArm = (where: Prisma.Sql) => Prisma.sql`SELECT x."id" FROM "Case" x WHERE ${where}`;
+
 function caseTermSql(t: SearchTerm): Prisma.Sql {
   const arms: Prisma.Sql[] = [];
-  if (t.hangul) arms.push(hangulIn(CASE_TEXT, t.word));
+  if (t.hangul) arms.push(caseArm(hangulIn(CASE_TEXT, t.word)));
   else {
-    arms.push(Prisma.sql`${CASE_EN} @@ plainto_tsquery('english', ${t.word})`);
-    arms.push(Prisma.sql`${CASE_ALT_EN} @@ plainto_tsquery('english', ${t.word})`);
+    arms.push(caseArm(Prisma.sql`${CASE_EN} @@ plainto_tsquery('english', ${t.word})`));
+    arms.push(caseArm(Prisma.sql`${CASE_ALT_EN} @@ plainto_tsquery('english', ${t.word})`));
   }
   if (t.places.english.length) {
     const lower = t.places.english.map((n) => n.toLowerCase());
-    arms.push(Prisma.sql`lower((x."cityArea")::text) = ANY(${lower}::text[])`);
-    arms.push(Prisma.sql`lower((x."province")::text) = ANY(${lower}::text[])`);
+    arms.push(caseArm(Prisma.sql`lower((x."cityArea")::text) = ANY(${lower}::text[])`));
+    arms.push(caseArm(Prisma.sql`lower((x."province")::text) = ANY(${lower}::text[])`));
     // A Korean place name also finds English texts that name the place (an English word already does).
     if (t.hangul)
-      for (const name of t.places.english) arms.push(Prisma.sql`${CASE_EN} @@ plainto_tsquery('english', ${name})`);
+      for (const name of t.places.english)
+        arms.push(caseArm(Prisma.sql`${CASE_EN} @@ plainto_tsquery('english', ${name})`));
   }
-  for (const ko of t.places.korean) if (ko !== t.word) arms.push(hangulIn(CASE_TEXT, ko));
-  return Prisma.sql`(${Prisma.join(arms, " OR ")})`;
+  for (const ko of t.places.korean) if (ko !== t.word) arms.push(caseArm(hangulIn(CASE_TEXT, ko)));
+  return Prisma.sql`(${Prisma.join(arms, " UNION ")})`;
 }
+
+const sourceArm = (where: Prisma.Sql) =>
+  Prisma.sql`SELECT s."id" FROM "Source" s WHERE s."deletedAt" IS NULL AND ${where}`;
 
 function sourceTermSql(t: SearchTerm): Prisma.Sql {
   const arms: Prisma.Sql[] = [];
-  if (t.hangul) arms.push(hangulIn(Prisma.sql`s."text"`, t.word));
-  else arms.push(Prisma.sql`${SOURCE_EN} @@ plainto_tsquery('english', ${t.word})`);
-  if (t.hangul) for (const name of t.places.english) arms.push(Prisma.sql`${SOURCE_EN} @@ plainto_tsquery('english', ${name})`);
-  for (const ko of t.places.korean) if (ko !== t.word) arms.push(hangulIn(Prisma.sql`s."text"`, ko));
-  return Prisma.sql`(${Prisma.join(arms, " OR ")})`;
+  if (t.hangul) arms.push(sourceArm(hangulIn(Prisma.sql`s."text"`, t.word)));
+  else arms.push(sourceArm(Prisma.sql`${SOURCE_EN} @@ plainto_tsquery('english', ${t.word})`));
+  if (t.hangul)
+    for (const name of t.places.english)
+      arms.push(sourceArm(Prisma.sql`${SOURCE_EN} @@ plainto_tsquery('english', ${name})`));
+  for (const ko of t.places.korean) if (ko !== t.word) arms.push(sourceArm(hangulIn(Prisma.sql`s."text"`, ko)));
+  return Prisma.sql`(${Prisma.join(arms, " UNION ")})`;
 }
 
 /**
@@ -102,8 +116,8 @@ function sourceTermSql(t: SearchTerm): Prisma.Sql {
 export function bilingualMatchSql(q: string): Prisma.Sql | null {
   const terms = searchTerms(q);
   if (terms.length === 0) return null;
-  return Prisma.sql`SELECT x."id" FROM "Case" x WHERE ${Prisma.join(terms.map(caseTermSql), " AND ")}
+  return Prisma.sql`SELECT m."id" FROM (${Prisma.join(terms.map(caseTermSql), " INTERSECT ")}) m
       UNION
-      SELECT sc."caseId" FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
-      WHERE sc."deletedAt" IS NULL AND s."deletedAt" IS NULL AND ${Prisma.join(terms.map(sourceTermSql), " AND ")}`;
+      SELECT sc."caseId" FROM "SourceClaim" sc
+      WHERE sc."deletedAt" IS NULL AND sc."sourceId" IN (${Prisma.join(terms.map(sourceTermSql), " INTERSECT ")})`;
 }
