@@ -68,6 +68,7 @@ export const CASE_FIELDS = defineFields("case", {
     schema: textOrEmpty(10000, "The summary in the other language"),
     widget: { kind: "textarea", rows: 3 },
     maxLength: 10000,
+    hint: true,
     history: true,
     exportColumn: null,
     api: { path: "summaryAlt", schema: { type: "string" } },
