@@ -4,6 +4,7 @@ import type { AnnotationThread } from "@/lib/data/annotations";
 import type { CaseDetail, ClaimDto } from "@/lib/data/cases";
 import { useTranslations } from "next-intl";
 import { BilingualText, PlaceText } from "@/components/ui/bilingual-text";
+import { detectLang } from "@/lib/i18n/text-lang";
 import { formatDay, formatPlace, formatRange, formatUncertainDate, isoDay } from "@/lib/format/display";
 import { annotationAnchor, type AnnotatableField } from "@/lib/validations/annotation";
 import { StatusBadge } from "@/components/cases/status-badge";
@@ -277,7 +278,17 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                     {e.dateWording ? `; reported as “${e.dateWording}”` : ""})
                   </span>
                 </p>
-                {e.description && <p className="text-sm">{e.description}</p>}
+                {(e.description || e.descriptionAlt) && (
+                  <p className="text-sm">
+                    <BilingualText
+                      text={e.description}
+                      lang={detectLang(e.description)}
+                      alt={e.descriptionAlt}
+                      other
+                      otherClassName="block text-stone-700"
+                    />
+                  </p>
+                )}
                 {(e.authority || e.country) && (
                   <p className="text-sm text-stone-700">
                     {[e.authority, formatPlace({ country: e.country, province: e.province, cityArea: e.cityArea })]

@@ -191,6 +191,7 @@ export function LogCaseForm({
             {field(EVENT_FIELDS, "dateWording", "event.")}
             {field(EVENT_FIELDS, "authority", "event.")}
             {field(EVENT_FIELDS, "description", "event.", { className: wide })}
+            {field(EVENT_FIELDS, "descriptionAlt", "event.", { className: wide })}
             {passage(LOG_CASE_NAMES.eventQuote, t("eventQuote"), t("quoteHint"), eventQuote, setEventQuote)}
           </fieldset>
 

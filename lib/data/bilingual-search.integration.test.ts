@@ -80,9 +80,7 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 async function names(actor: Actor, q: string): Promise<string[]> {
-  const parsed = parseCaseQuery(
-    paramsFromUrl(new URLSearchParams({ tag: TAG, pageSize: "100", q })),
-  );
+  const parsed = parseCaseQuery(paramsFromUrl(new URLSearchParams({ tag: TAG, pageSize: "100", q })));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const { items, totals } = await searchCases(actor, parsed.filter, parsed.listing);
   // The totals come from the same WHERE clause: they must agree with the list.

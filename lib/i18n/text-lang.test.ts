@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  detectLang,
-  hangulBigrams,
-  hangulWords,
-  likeContains,
-  pickText,
-  resolveLang,
-} from "@/lib/i18n/text-lang";
+import { detectLang, hangulBigrams, hangulWords, likeContains, pickText, resolveLang } from "@/lib/i18n/text-lang";
 import { koreanPlaceName, placeNameVariants } from "@/lib/geo/place-names";
 
 const hangulSyllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCodePoint(c));
@@ -102,8 +95,7 @@ describe("Hangul search helpers", () => {
       fc.property(hangulText, (w) => {
         const pairs = hangulBigrams(w);
         return (
-          pairs.length <= Math.max(0, [...w].length - 1) &&
-          pairs.every((p) => [...p].length === 2 && w.includes(p))
+          pairs.length <= Math.max(0, [...w].length - 1) && pairs.every((p) => [...p].length === 2 && w.includes(p))
         );
       }),
     );

@@ -59,7 +59,8 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
                   {c.case.code}
                 </Link>
                 {c.field ? ` · ${c.field}${c.value ? ` = ${c.value}` : ""}` : ` · ${tEnums(`ClaimTarget.${c.target}`)}`}
-                : <q className="italic" lang={source.language}>
+                :{" "}
+                <q className="italic" lang={source.language}>
                   {c.quote}
                 </q>
               </li>
