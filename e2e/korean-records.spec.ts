@@ -96,6 +96,12 @@ test.describe("[KOREAN RECORDS]", () => {
     await select(text, arrestPassage);
     await source.getByRole("button", { name: "Use the selection for the event" }).click();
 
+    const advocacy = page.getByRole("group", { name: "Advocacy" });
+    await advocacy.getByLabel("Name").fill(`박선영 의원실 ${word}`);
+    await advocacy.getByLabel("Kind of action").selectOption("APPEAL");
+    await advocacy.getByLabel("Date", { exact: true }).fill("2014-03-21");
+    await advocacy.getByLabel("What was asked for").fill("송환하지 말 것을 요청");
+
     await page.getByRole("button", { name: "Log the arrest" }).click();
     const duplicates = page.getByText("Possible duplicates");
     await Promise.race([page.waitForURL(/\/cases\/CN-2014-\d{4}$/), duplicates.waitFor()]);
