@@ -222,6 +222,13 @@ async function main(): Promise<void> {
       ftsRare: { name: `searchCases q=${RARE_WORD} (rare word)`, run: listing(`q=${RARE_WORD}`) },
       ftsCommon: { name: `searchCases q=${COMMON_WORD} (common word)`, run: listing(`q=${COMMON_WORD}`) },
       filtered: { name: "searchCases status+province+size", run: listing(FILTERED) },
+      // Korean search (docs/decisions/016): a two-syllable place, two words, a romanisation expanded to Korean.
+      koPlace: { name: "searchCases q=선양 (Korean place)", run: listing(`q=${encodeURIComponent("선양")}`) },
+      koWords: {
+        name: "searchCases q=탈북민 체포 (two words)",
+        run: listing(`q=${encodeURIComponent("탈북민 체포")}`),
+      },
+      koRoman: { name: "searchCases q=Shenyang (both languages)", run: listing("q=Shenyang") },
       stream: {
         name: `streamCases ${STREAM} (all batches)`,
         run: async (a: Actor) => {
@@ -252,6 +259,12 @@ async function main(): Promise<void> {
     }
     console.log(`(timed section: ${secs(performance.now() - t0)}; load average ${load()})`);
 
+    await koreanComparison(client, async (q) => {
+      const { filter, listing: l } = parse(`q=${encodeURIComponent(q)}`);
+      const r = await search.searchCases(VISITOR, filter, l);
+      return r.totals.groups;
+    });
+
     // 4. Plans: the SQL of searchCases, built the same way (caseWhereSql + its ORDER BY/LIMIT).
     const ROW_COLUMNS = Prisma.sql`c."id", c."code", c."title", c."summary", c."status", c."verification", c."sizeMin", c."sizeMax", c."sizeBest",
       c."sizeWording", c."country", c."province", c."cityArea", c."latitude", c."longitude", c."firstEventEarliest", c."lastEventLatest",
@@ -277,6 +290,7 @@ async function main(): Promise<void> {
       `searchCases page 1 (q=${RARE_WORD}, sort=date), visitor`,
       pageSql(whereOf(VISITOR, `q=${RARE_WORD}`)),
     );
+    await explain("searchCases page 1 (q=선양, sort=date), visitor", pageSql(whereOf(VISITOR, "q=%EC%84%A0%EC%96%91")));
 
     const printIndexes = async () => {
       const { rows } = await client.query<{ indexdef: string; size: string }>(`
@@ -303,6 +317,80 @@ async function main(): Promise<void> {
     );
   }
   if (interrupted) process.exit(130);
+}
+
+/** p50 and p95 of `runs` timed runs after one warm-up (the Korean comparison wants more than RUNS). */
+async function percentiles(
+  fn: () => Promise<number>,
+  runs = 20,
+): Promise<{ p50: number; p95: number; result: number }> {
+  let result = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), result };
+}
+
+/**
+ * Korean search before and after decision 016, on the same data: main's English full-text search (which
+ * finds "선양" only as a whole token, never "선양에서"), a LIKE with no index, pg_trgm's GIN index (built
+ * here only, to compare), and the bigram index the app uses, through searchCases. Visitor, count of matches.
+ */
+async function koreanComparison(client: pg.Client, viaApp: (q: string) => Promise<number>): Promise<void> {
+  heading("Korean search: before/after (20 runs after 1 warm-up; ms; visitor; matching cases)");
+  const TEXT = `(((((("title")::text || ' '::text) || ("summary")::text) || ' '::text) || (COALESCE("titleAlt", ''::character varying))::text) || ' '::text) || ("summaryAlt")::text`;
+  const count = (sql: string, params: unknown[]) => async () =>
+    Number((await client.query<{ n: string }>(sql, params)).rows[0].n);
+  const englishFts = (q: string) =>
+    count(
+      `SELECT count(*) AS n FROM "Case" c WHERE c."visibility" = 'PUBLIC' AND c."deletedAt" IS NULL AND c."origin" = 'SOURCED' AND c."id" IN (
+         SELECT x."id" FROM "Case" x WHERE to_tsvector('english', (x."title"::text || ' '::text) || x."summary"::text) @@ websearch_to_tsquery('english', $1)
+         UNION SELECT sc."caseId" FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
+         WHERE sc."deletedAt" IS NULL AND s."deletedAt" IS NULL AND to_tsvector('english', s."text") @@ websearch_to_tsquery('english', $1))`,
+      [q],
+    );
+  const like = (words: string[]) =>
+    count(
+      `SELECT count(*) AS n FROM "Case" c WHERE c."visibility" = 'PUBLIC' AND c."deletedAt" IS NULL AND c."origin" = 'SOURCED' AND c."id" IN (
+         SELECT "id" FROM "Case" WHERE ${words.map((_, i) => `${TEXT} LIKE $${i + 1}`).join(" AND ")}
+         UNION SELECT sc."caseId" FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
+         WHERE sc."deletedAt" IS NULL AND s."deletedAt" IS NULL AND ${words.map((_, i) => `s."text" LIKE $${i + 1}`).join(" AND ")})`,
+      words.map((w) => `%${w}%`),
+    );
+  const row = (label: string, t: { p50: number; p95: number; result: number }) =>
+    console.log(
+      `${label.padEnd(70)} ${t.p50.toFixed(1).padStart(8)} ${t.p95.toFixed(1).padStart(8)}  ${t.result.toLocaleString("en")}`,
+    );
+  console.log(`${"query".padEnd(70)} ${"p50".padStart(8)} ${"p95".padStart(8)}  matches`);
+  const cases: [string, string[]][] = [
+    ["선양", ["선양"]],
+    ["탈북민 체포", ["탈북민", "체포"]],
+  ];
+  for (const [q, words] of cases) {
+    row(`before: English full-text (main) q=${q}`, await percentiles(englishFts(q)));
+    row(`no index: LIKE '%…%' q=${q}`, await percentiles(like(words), 5));
+  }
+  const t0 = performance.now();
+  await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+  await client.query(`CREATE INDEX bench_case_trgm ON "Case" USING GIN ((${TEXT}) gin_trgm_ops)`);
+  await client.query(`CREATE INDEX bench_source_trgm ON "Source" USING GIN ("text" gin_trgm_ops)`);
+  await client.query(`ANALYZE "Case", "Source"`);
+  const { rows: sizes } = await client.query<{ name: string; size: string }>(
+    `SELECT relname AS name, pg_size_pretty(pg_relation_size(oid)) AS size FROM pg_class
+     WHERE relname IN ('bench_case_trgm', 'bench_source_trgm', 'Case_hangul_idx', 'Source_hangul_idx') ORDER BY relname`,
+  );
+  console.log(
+    `pg_trgm indexes built in ${((performance.now() - t0) / 1000).toFixed(1)} s; sizes: ${sizes.map((r) => `${r.name} ${r.size}`).join(", ")}`,
+  );
+  for (const [q, words] of cases) row(`pg_trgm GIN: LIKE '%…%' q=${q}`, await percentiles(like(words), 5));
+  await client.query("DROP INDEX bench_case_trgm; DROP INDEX bench_source_trgm");
+  for (const [q] of [...cases, ["Shenyang"], ["단둥"]] as [string][])
+    row(`after: searchCases (bigram index, places both ways) q=${q}`, await percentiles(() => viaApp(q)));
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

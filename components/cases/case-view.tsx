@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import type { AnnotationThread } from "@/lib/data/annotations";
 import type { CaseDetail, ClaimDto } from "@/lib/data/cases";
 import { useTranslations } from "next-intl";
+import { BilingualText, PlaceText } from "@/components/ui/bilingual-text";
+import { detectLang } from "@/lib/i18n/text-lang";
 import { formatDay, formatPlace, formatRange, formatUncertainDate, isoDay } from "@/lib/format/display";
 import { useSpeech } from "@/lib/i18n/use-speech";
 import { annotationAnchor, type AnnotatableField } from "@/lib/validations/annotation";
@@ -146,7 +148,9 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
     <article className="space-y-8">
       <header className="space-y-2">
         <p className="font-mono text-sm text-stone-600">{c.code}</p>
-        <h1 className="text-2xl font-semibold">{c.title}</h1>
+        <h1 className="text-2xl font-semibold">
+          <BilingualText text={c.title} lang={c.lang} alt={c.titleAlt} other />
+        </h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <StatusBadge status={c.status} />
           <span id={annotationAnchor({ field: "verification", eventId: null })}>
@@ -161,7 +165,17 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             </span>
           )}
         </div>
-        {c.summary && <p className="max-w-3xl">{c.summary}</p>}
+        {(c.summary || c.summaryAlt) && (
+          <p className="max-w-3xl">
+            <BilingualText
+              text={c.summary}
+              lang={c.lang}
+              alt={c.summaryAlt}
+              other
+              otherClassName="mt-2 block text-stone-700"
+            />
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="figures">
@@ -203,7 +217,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             {...row}
             id="place"
             field="place"
-            value={formatPlace(c, speech.locale)}
+            value={<PlaceText place={c} />}
           />
           <FigureRow
             sourcedFields={["familyInSouthMin", "familyInSouthMax"]}
@@ -277,7 +291,17 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                     {e.dateWording ? `; reported as “${e.dateWording}”` : ""})
                   </span>
                 </p>
-                {e.description && <p className="text-sm">{e.description}</p>}
+                {(e.description || e.descriptionAlt) && (
+                  <p className="text-sm">
+                    <BilingualText
+                      text={e.description}
+                      lang={detectLang(e.description)}
+                      alt={e.descriptionAlt}
+                      other
+                      otherClassName="block text-stone-700"
+                    />
+                  </p>
+                )}
                 {(e.authority || e.country) && (
                   <p className="text-sm text-stone-700">
                     {[
@@ -391,7 +415,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             {c.sources.map((s) => (
               <li key={s.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
                 <p>
-                  <Link href={`/sources/${s.id}`} className="font-medium underline">
+                  <Link href={`/sources/${s.id}`} className="font-medium underline" lang={s.language}>
                     {s.title}
                   </Link>
                 </p>

@@ -59,6 +59,7 @@ function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormVal
       {field("province")}
       {field("cityArea")}
       {field("description", "sm:col-span-3")}
+      {field("descriptionAlt", "sm:col-span-3")}
       {event && field("reason", "sm:col-span-3")}
       <div className="sm:col-span-3">
         <SubmitButton

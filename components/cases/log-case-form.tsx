@@ -165,6 +165,9 @@ export function LogCaseForm({
             <legend className={legend}>{t("sections.case")}</legend>
             {caseField("title", undefined, wide)}
             {caseField("summary", undefined, wide)}
+            {caseField("lang")}
+            {caseField("titleAlt", undefined, wide)}
+            {caseField("summaryAlt", undefined, wide)}
             {caseField("sizeMin")}
             {caseField("sizeMax")}
             {caseField("sizeBest")}
@@ -188,6 +191,7 @@ export function LogCaseForm({
             {field(EVENT_FIELDS, "dateWording", "event.")}
             {field(EVENT_FIELDS, "authority", "event.")}
             {field(EVENT_FIELDS, "description", "event.", { className: wide })}
+            {field(EVENT_FIELDS, "descriptionAlt", "event.", { className: wide })}
             {passage(LOG_CASE_NAMES.eventQuote, t("eventQuote"), t("quoteHint"), eventQuote, setEventQuote)}
           </fieldset>
 

@@ -1,9 +1,12 @@
 import type { PersonIdentity, PersonView } from "@/lib/data/people";
 import { useTranslations } from "next-intl";
 import { formatRange } from "@/lib/format/display";
+import { BilingualText } from "@/components/ui/bilingual-text";
+import { detectLang } from "@/lib/i18n/text-lang";
 
 const IDENTITY_FIELDS = [
   ["realName", "Real name"],
+  ["realNameAlt", "Real name, other script"],
   ["contactDetails", "Contact details"],
   ["exactAddress", "Exact address"],
 ] as const;
@@ -43,7 +46,9 @@ export function PeopleSection({ people }: { people: PersonView[] }) {
       <ul className="mt-2 space-y-3">
         {people.map((p) => (
           <li key={p.id} className="rounded border border-stone-200 p-3" data-testid="person">
-            <p className="font-medium">{p.alias}</p>
+            <p className="font-medium">
+              <BilingualText text={p.alias} lang={detectLang(p.alias)} alt={p.aliasAlt} other />
+            </p>
             <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-stone-700">Sex</dt>
               <dd>{tSex(p.sex)}</dd>

@@ -5,6 +5,7 @@ import { formatPlace, formatRange, formatUncertainDate } from "@/lib/format/disp
 import { useSpeech } from "@/lib/i18n/use-speech";
 import { filterToQuery, type CaseFilter, type Sort } from "@/lib/validations/case-filter";
 import { StatusBadge } from "@/components/cases/status-badge";
+import { BilingualText, PlaceText } from "@/components/ui/bilingual-text";
 
 const COLUMNS: { key: string; label: string; sort?: "date" | "size" | "code" | "place" | "status" }[] = [
   { key: "code", label: "Code", sort: "code" },
@@ -112,7 +113,7 @@ export function ResultsTable({
                 <td className="p-2 font-mono text-xs">{c.code}</td>
                 <td className="p-2">
                   <Link href={`/cases/${c.code}`} className="underline">
-                    {c.title}
+                    <BilingualText text={c.title} lang={c.lang ?? "en"} alt={c.titleAlt} />
                   </Link>
                   {c.origin === "SYNTHETIC" && (
                     <span className="ml-1 rounded bg-purple-100 px-1 text-xs text-purple-900">synthetic</span>
@@ -129,7 +130,9 @@ export function ResultsTable({
                     ? formatUncertainDate(c.firstEventEarliest, c.lastEventLatest, "DAY", speech)
                     : "—"}
                 </td>
-                <td className="p-2">{formatPlace(c, speech.locale)}</td>
+                <td className="p-2">
+                  <PlaceText place={c} other={false} />
+                </td>
                 <td className="p-2">
                   <StatusBadge status={c.status} />
                 </td>

@@ -78,6 +78,7 @@ const alias = `Alias ${unique()}`;
 const contactName = `Contact ${unique()}`;
 const restricted = {
   realName: `[Test] 김 ${marker} Restricted-Name`,
+  realNameAlt: `[Test] 박 ${marker} 다른-표기`,
   contactDetails: `[Test] ${marker}@example.org, +82 10 0000 0000`,
   exactAddress: `[Test] ${marker} Building 3, Yanji`,
   contact: `[Test] ${marker}-contact@example.org`,
@@ -95,6 +96,7 @@ beforeAll(async () => {
       caseId: c.id,
       alias,
       realNameEnc: encryptField(keyring, "Person.realNameEnc", restricted.realName),
+      realNameAltEnc: encryptField(keyring, "Person.realNameAltEnc", restricted.realNameAlt),
       contactDetailsEnc: encryptField(keyring, "Person.contactDetailsEnc", restricted.contactDetails),
       exactAddressEnc: encryptField(keyring, "Person.exactAddressEnc", restricted.exactAddress),
     },

@@ -17,6 +17,7 @@ export const ENCRYPTION_KEYS_VAR = "RW_ENCRYPTION_KEYS";
 /** Every column that holds ciphertext, as `Model.column`: the additional authenticated data of its values. */
 export const ENCRYPTED_COLUMNS = [
   "Person.realNameEnc",
+  "Person.realNameAltEnc",
   "Person.contactDetailsEnc",
   "Person.exactAddressEnc",
   "Contact.contactDetailsEnc",

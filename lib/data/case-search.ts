@@ -12,6 +12,7 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import { caseVisibleSql } from "@/lib/data/visibility";
 import { countComposition, includesGroupSql, type CompositionTotals } from "@/lib/data/composition";
+import { bilingualMatchSql, needsBilingualSearch } from "@/lib/data/bilingual-search";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import type { CompositionValues } from "@/lib/fields/case-composition";
 import { fieldNames, type FieldSpec } from "@/lib/fields/define";
@@ -101,12 +102,18 @@ export function caseWhereSql(actor: Actor, filter: CaseFilter): Prisma.Sql {
       Prisma.sql`EXISTS (SELECT 1 FROM "AdvocacyAction" a WHERE a."caseId" = c."id" AND a."deletedAt" IS NULL AND a."contactId" = ${filter.contact})`,
     );
   }
-  if (filter.q) {
+  if (filter.q && needsBilingualSearch(filter.q)) {
+    // Hangul, or a place name to find in both languages: lib/data/bilingual-search.ts (decision 016).
+    const match = bilingualMatchSql(filter.q);
+    if (match) parts.push(Prisma.sql`c."id" IN (${match})`);
+  } else if (filter.q) {
     // A UNION of two sets each found through its GIN index. Written as "case text matches OR
     // EXISTS (source text matches)", the planner cannot use the case index for one side of the OR
     // and computes to_tsvector for every visible case (npm run bench: 3.3 s → 8 ms, rare word).
     parts.push(Prisma.sql`c."id" IN (
       SELECT x."id" FROM "Case" x WHERE to_tsvector('english', (x."title"::text || ' '::text) || x."summary"::text) @@ ${tsQuery(filter.q)}
+      UNION
+      SELECT x."id" FROM "Case" x WHERE to_tsvector('english', (COALESCE(x."titleAlt", '')::text || ' '::text) || x."summaryAlt"::text) @@ ${tsQuery(filter.q)}
       UNION
       SELECT sc."caseId" FROM "SourceClaim" sc JOIN "Source" s ON s."id" = sc."sourceId"
       WHERE sc."deletedAt" IS NULL AND s."deletedAt" IS NULL AND to_tsvector('english', s."text") @@ ${tsQuery(filter.q)})`);
@@ -159,6 +166,9 @@ export type CaseRow = {
   code: string;
   title: string;
   summary: string;
+  lang: string;
+  titleAlt: string | null;
+  summaryAlt: string;
   status: CaseStatus;
   verification: Verification;
   sizeMin: number;

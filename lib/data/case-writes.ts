@@ -13,6 +13,7 @@ import { CASE_CREATE_FIELDS, CASE_FIELDS } from "@/lib/fields/case";
 import { columnValues, historyFields, sourcedFields } from "@/lib/fields/define";
 import type { CreateCaseInput, UpdateCaseInput } from "@/lib/validations/case";
 import type { SetVisibilityInput } from "@/lib/validations/case-visibility";
+import { resolveLang } from "@/lib/i18n/text-lang";
 
 /** The fields whose changes the history records: the table says which. */
 const HISTORY_FIELDS = historyFields(CASE_FIELDS);
@@ -22,7 +23,9 @@ const SOURCED_FIELDS = new Set<string>(sourcedFields(CASE_FIELDS));
 
 /** A case's columns from a validated form: each field a new case has (lib/fields/case.ts), absent optional ones as null. */
 function caseData(input: CreateCaseInput) {
-  return columnValues(CASE_CREATE_FIELDS, input);
+  const data = columnValues(CASE_CREATE_FIELDS, input);
+  // "auto" is the form's choice, never a stored value: the language of the title and summary as written.
+  return { ...data, lang: resolveLang(input.lang, input.title, input.summary) };
 }
 
 /** The next free code for a country and year, e.g. CN-2026-0004. */

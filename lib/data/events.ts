@@ -1,4 +1,5 @@
 import "server-only";
+import { detectLang } from "@/lib/i18n/text-lang";
 import { db } from "@/lib/db";
 import { notFound, ruleBroken } from "@/lib/data/errors";
 import { changedFields, writeHistory } from "@/lib/data/history";
@@ -86,7 +87,7 @@ async function refreshCaseFromEvents(
   });
 }
 
-export type EventData = ReturnType<typeof eventData>;
+export type EventData = Omit<ReturnType<typeof eventData>, "descriptionAlt"> & { descriptionAlt?: string };
 
 /**
  * The one way an event is added to a case, by every path (the event form, a status change, report
@@ -101,7 +102,11 @@ export async function createEventInTx(
   reason?: string | null,
 ): Promise<{ id: string }> {
   await lockCase(tx, caseId);
-  const event = await tx.caseEvent.create({ data: { ...data, caseId }, select: { id: true } });
+  // The language the description is written in (decision 016), whichever path wrote it.
+  const event = await tx.caseEvent.create({
+    data: { ...data, lang: detectLang(data.description), caseId },
+    select: { id: true },
+  });
   await writeHistory(tx, {
     actor,
     entity: "CaseEvent",
@@ -134,7 +139,11 @@ async function changeEventInTx(
     change === "archive" ? { deletedAt: new Date() } : change === "restore" ? { deletedAt: null } : change.data;
   // Only a live event can be edited or archived, only an archived one restored.
   const where = change === "restore" ? { deletedAt: { not: null } } : { deletedAt: null };
-  await updateAtVersion(tx, "CaseEvent", { id: event.id, opened: event.version }, data, where);
+  const written =
+    "description" in data && typeof data.description === "string"
+      ? { ...data, lang: detectLang(data.description) }
+      : data;
+  await updateAtVersion(tx, "CaseEvent", { id: event.id, opened: event.version }, written, where);
   await writeHistory(tx, {
     actor,
     entity: "CaseEvent",
@@ -158,6 +167,7 @@ export function eventData(input: Omit<AddEventInput, "caseCode">) {
     precision: input.precision,
     dateWording: input.dateWording ?? null,
     description: input.description,
+    descriptionAlt: input.descriptionAlt ?? "",
     country: input.country ?? null,
     province: input.province ?? null,
     cityArea: input.cityArea ?? null,

@@ -96,11 +96,12 @@ export async function fullExport(
       }),
     "people.jsonl": async (after) => {
       const rows = await db.person.findMany(page(after, ofCase));
-      return rows.map(({ realNameEnc, contactDetailsEnc, exactAddressEnc, ...p }) =>
+      return rows.map(({ realNameEnc, realNameAltEnc, contactDetailsEnc, exactAddressEnc, ...p }) =>
         restricted
           ? {
               ...p,
               realName: open("Person.realNameEnc", realNameEnc),
+              realNameAlt: open("Person.realNameAltEnc", realNameAltEnc),
               contactDetails: open("Person.contactDetailsEnc", contactDetailsEnc),
               exactAddress: open("Person.exactAddressEnc", exactAddressEnc),
             }

@@ -16,6 +16,7 @@ import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 const personSelect = {
   id: true,
   alias: true,
+  aliasAlt: true,
   sex: true,
   ageMin: true,
   ageMax: true,
@@ -27,12 +28,19 @@ const personSelect = {
 const identitySelect = {
   ...personSelect,
   realNameEnc: true,
+  realNameAltEnc: true,
   contactDetailsEnc: true,
   exactAddressEnc: true,
 } satisfies Prisma.PersonSelect;
 
 /** A person's identity, decrypted; a field is null when it was never recorded. */
-export type PersonIdentity = { realName: string | null; contactDetails: string | null; exactAddress: string | null };
+export type PersonIdentity = {
+  realName: string | null;
+  /** The real name in the other script (박선영 / Park Sun-young): as restricted, and encrypted, as the name. */
+  realNameAlt?: string | null;
+  contactDetails: string | null;
+  exactAddress: string | null;
+};
 
 /** A person in a case; `restricted` is null unless the actor may read identities. */
 export type PersonView = Prisma.PersonGetPayload<{ select: typeof personSelect }> & {
@@ -58,10 +66,11 @@ export async function listPeopleForCase(actor: Actor, caseCode: string): Promise
     return people.map((p) => ({ ...p, restricted: null }));
   }
   const people = await db.person.findMany({ where, orderBy, select: identitySelect });
-  return people.map(({ realNameEnc, contactDetailsEnc, exactAddressEnc, ...p }) => ({
+  return people.map(({ realNameEnc, realNameAltEnc, contactDetailsEnc, exactAddressEnc, ...p }) => ({
     ...p,
     restricted: {
       realName: open("Person.realNameEnc", realNameEnc),
+      realNameAlt: open("Person.realNameAltEnc", realNameAltEnc),
       contactDetails: open("Person.contactDetailsEnc", contactDetailsEnc),
       exactAddress: open("Person.exactAddressEnc", exactAddressEnc),
     },
@@ -79,6 +88,8 @@ export async function createPersonInTx(
   caseId: string,
   input: {
     alias: string;
+    /** The pseudonym in the other language ("여성 A" / "Woman A"). */
+    aliasAlt?: string | null;
     sex: Sex;
     ageMin: number | null;
     ageMax: number | null;
@@ -95,11 +106,13 @@ export async function createPersonInTx(
     data: {
       caseId,
       alias: input.alias,
+      aliasAlt: input.aliasAlt ?? null,
       sex: input.sex,
       ageMin: input.ageMin,
       ageMax: input.ageMax,
       relation: input.relation,
       realNameEnc: seal("Person.realNameEnc", input.restricted.realName),
+      realNameAltEnc: seal("Person.realNameAltEnc", input.restricted.realNameAlt ?? null),
       contactDetailsEnc: seal("Person.contactDetailsEnc", input.restricted.contactDetails),
       exactAddressEnc: seal("Person.exactAddressEnc", input.restricted.exactAddress),
     },

@@ -28,6 +28,7 @@ const appGlobal = globalThis as unknown as { prisma?: unknown };
 
 const secret = {
   realName: `[Test] Kim ${unique()}`,
+  realNameAlt: `[시험] 김 ${unique()}`,
   contactDetails: `[Test] via ${unique()}`,
   contact: `[Test] ${unique()}@example.org`,
 };
@@ -69,6 +70,7 @@ beforeAll(async () => {
         ageMax: 35,
         relation: "Travelling alone",
         realNameEnc: encryptField(keyring, "Person.realNameEnc", secret.realName),
+        realNameAltEnc: encryptField(keyring, "Person.realNameAltEnc", secret.realNameAlt),
         contactDetailsEnc: encryptField(keyring, "Person.contactDetailsEnc", secret.contactDetails),
       },
       { caseId: restricted.id, alias: "Man B", sex: "MALE" },
@@ -128,6 +130,7 @@ describe("listPeopleForCase", () => {
       {
         id: expect.any(String),
         alias: "Woman D",
+        aliasAlt: null,
         sex: "UNKNOWN",
         ageMin: null,
         ageMax: null,
@@ -136,7 +139,8 @@ describe("listPeopleForCase", () => {
       },
     ]);
     expect(queried("alias")).toBe(true);
-    for (const column of ["realNameEnc", "contactDetailsEnc", "exactAddressEnc"]) expect(queried(column)).toBe(false);
+    for (const column of ["realNameEnc", "realNameAltEnc", "contactDetailsEnc", "exactAddressEnc"])
+      expect(queried(column)).toBe(false);
   });
 
   it("gives nobody the people of a case they may not see, or of an archived case", async () => {
@@ -154,9 +158,19 @@ describe("listPeopleForCase", () => {
         ageMin: 30,
         ageMax: 35,
         relation: "Travelling alone",
-        restricted: { realName: secret.realName, contactDetails: secret.contactDetails, exactAddress: null },
+        restricted: {
+          realName: secret.realName,
+          realNameAlt: secret.realNameAlt,
+          contactDetails: secret.contactDetails,
+          exactAddress: null,
+        },
       });
-      expect(people[0].restricted).toEqual({ realName: null, contactDetails: null, exactAddress: null });
+      expect(people[0].restricted).toEqual({
+        realName: null,
+        realNameAlt: null,
+        contactDetails: null,
+        exactAddress: null,
+      });
     }
     expect(queried("realNameEnc")).toBe(true);
   });

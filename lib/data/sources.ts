@@ -1,4 +1,5 @@
 import "server-only";
+import { detectLang } from "@/lib/i18n/text-lang";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { notFound, ruleBroken } from "@/lib/data/errors";
@@ -146,7 +147,7 @@ export async function captureSourceInTx(
       outlet: input.outlet,
       title: input.title,
       author: input.author ?? null,
-      language: input.language,
+      language: input.language ?? detectLang(input.text),
       publishedAt: input.publishedAt ?? null,
       text: input.text,
       sha256,

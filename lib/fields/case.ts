@@ -13,6 +13,8 @@ export const VERIFICATIONS = Object.values(Verification) as [Verification, ...Ve
 export const PRIORITIES = Object.values(Priority) as [Priority, ...Priority[]];
 /** Cases are created and edited as internal or restricted; making one public goes through the preview. */
 export const EDITABLE_VISIBILITIES = ["INTERNAL", "RESTRICTED"] as const;
+/** A record's text language as a form offers it: detect from the text, or say which (decision 016). */
+export const TEXT_LANG_CHOICES = ["auto", "ko", "en"] as const;
 
 const int = { type: "integer" };
 const nullableInt = { type: ["integer", "null"] };
@@ -37,6 +39,40 @@ export const CASE_FIELDS = defineFields("case", {
     history: true,
     exportColumn: null,
     api: { path: "summary", schema: { type: "string" } },
+    sourced: false,
+  },
+  // Records in two languages (docs/decisions/016): title and summary as written, the language they are
+  // written in ("auto" detects it from the text when saved), and the same in the other language.
+  lang: {
+    form: { section: "case" },
+    schema: z.enum(TEXT_LANG_CHOICES, { message: "Choose Korean, English or detect." }).default("auto"),
+    widget: { kind: "select", enumName: "TextLang", options: TEXT_LANG_CHOICES },
+    hint: true,
+    history: true,
+    exportColumn: "lang",
+    api: { path: "lang", schema: { type: "string", enum: ["ko", "en"] } },
+    sourced: false,
+  },
+  titleAlt: {
+    form: { section: "case", wide: true },
+    schema: optionalText(300, "The title in the other language"),
+    widget: { kind: "text" },
+    maxLength: 300,
+    hint: true,
+    history: true,
+    exportColumn: "title_alt",
+    api: { path: "titleAlt", schema: nullableText },
+    sourced: false,
+  },
+  summaryAlt: {
+    form: { section: "case", wide: true },
+    schema: textOrEmpty(10000, "The summary in the other language"),
+    widget: { kind: "textarea", rows: 3 },
+    maxLength: 10000,
+    hint: true,
+    history: true,
+    exportColumn: null,
+    api: { path: "summaryAlt", schema: { type: "string" } },
     sourced: false,
   },
   status: {

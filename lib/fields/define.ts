@@ -23,7 +23,9 @@ export type EnumName =
   | "ActionResponse"
   | "ActionStatus"
   | "Role"
-  | "ClaimTarget";
+  | "ClaimTarget"
+  /** A record's text language (decision 016): "auto", "ko", "en". */
+  | "TextLang";
 
 export type Widget =
   /** `plain`: a name or code the browser should neither autofill nor spell-check (shown monospaced when `code`). */

@@ -98,6 +98,17 @@ export const EVENT_FIELDS = defineFields("event", {
     api: { path: "description", schema: { type: "string" } },
     sourced: false,
   },
+  // The description in the other language (docs/decisions/016); the language of `description` is detected.
+  descriptionAlt: {
+    schema: textOrEmpty(5000, "The translated account").optional(),
+    widget: { kind: "textarea", rows: 2 },
+    maxLength: 5000,
+    hint: true,
+    history: true,
+    exportColumn: null,
+    api: { path: "descriptionAlt", schema: { type: "string" } },
+    sourced: false,
+  },
   reason: {
     schema: optionalText(2000, "validation.label.reason"),
     widget: { kind: "text" },

@@ -43,11 +43,13 @@ export const SOURCE_FIELDS = defineFields("source", {
   language: {
     ...none,
     schema: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : "en"),
+      // Left blank, the language is detected from the text when the source is captured (decision 016).
+      (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
       z
         .string()
         .max(16, "validation.source.languageCodeShort")
-        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "validation.source.languageCode"),
+        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "validation.source.languageCode")
+        .optional(),
     ),
     widget: { kind: "text" },
     maxLength: 16,

@@ -157,6 +157,7 @@ describe("reencryptAll", () => {
     const counts = await reencryptAll(db, ringBA);
     expect(counts).toEqual({
       "Person.realNameEnc": { checked: 3, reencrypted: 3 },
+      "Person.realNameAltEnc": { checked: 0, reencrypted: 0 },
       "Person.contactDetailsEnc": { checked: 1, reencrypted: 1 },
       "Person.exactAddressEnc": { checked: 2, reencrypted: 2 },
       "Contact.contactDetailsEnc": { checked: 1, reencrypted: 1 },

@@ -16,7 +16,7 @@ export type RotationCounts = Record<EncryptedColumn, { checked: number; reencryp
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const PERSON_COLUMNS = ["realNameEnc", "contactDetailsEnc", "exactAddressEnc"] as const;
+const PERSON_COLUMNS = ["realNameEnc", "realNameAltEnc", "contactDetailsEnc", "exactAddressEnc"] as const;
 
 /** Returns `stored` under the current key, or null when it already is; counts it either way. */
 function rotated(
@@ -56,7 +56,14 @@ export async function reencryptAll(db: Db, keyring: Keyring): Promise<RotationCo
 
       const people = await tx.person.findMany({
         where: { OR: PERSON_COLUMNS.map((column) => ({ [column]: { not: null } })) },
-        select: { id: true, updatedAt: true, realNameEnc: true, contactDetailsEnc: true, exactAddressEnc: true },
+        select: {
+          id: true,
+          updatedAt: true,
+          realNameEnc: true,
+          realNameAltEnc: true,
+          contactDetailsEnc: true,
+          exactAddressEnc: true,
+        },
       });
       for (const person of people) {
         const data: Partial<Record<(typeof PERSON_COLUMNS)[number], string>> = {};

@@ -18,7 +18,7 @@ export async function describeSchema(connectionString: string): Promise<string> 
                     ORDER BY table_name, column_name`,
       `SELECT tablename, indexname, indexdef FROM pg_indexes
                     WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
-                      AND indexdef !~ '(to_tsvector|daterange)[(]| WHERE '
+                      AND indexdef !~ '(to_tsvector|daterange|rw_hangul_bigrams|lower)[(]| WHERE '
                     ORDER BY tablename, indexname`,
       `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS def
                     FROM pg_constraint

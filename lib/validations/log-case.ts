@@ -31,6 +31,7 @@ const EVENT_PART = [
   "dateWording",
   "authority",
   "description",
+  "descriptionAlt",
 ] as const;
 const eventSchema = schemaOf(EVENT_FIELDS, EVENT_PART).transform(withPrecisionRange).superRefine(checkDates);
 const caseSchema = caseFields.superRefine(checkCase);

@@ -44,12 +44,13 @@ describe("captureSourceSchema", () => {
     expect(captureSourceSchema.parse({ ...capture, text }).text).toBe(text);
   });
 
-  it("defaults the language to en and needs outlet, title and text", () => {
+  it("leaves a blank language to be detected from the text at capture, and needs outlet, title and text", () => {
     const r = captureSourceSchema.safeParse({ language: "" });
     expect(r.success).toBe(false);
     const e = errorsOf(r);
     expect(Object.keys(e).sort()).toEqual(["outlet", "text", "title"]);
-    expect(captureSourceSchema.parse({ ...capture, language: "" }).language).toBe("en");
+    expect(captureSourceSchema.parse({ ...capture, language: "" }).language).toBeUndefined();
+    expect(captureSourceSchema.parse({ ...capture, language: "ko" }).language).toBe("ko");
   });
 
   it("refuses non-http URLs, future and impossible dates, over-long fields, each with its own message", () => {

@@ -24,6 +24,10 @@ type SyntheticCase = {
   code: string;
   title: string;
   summary: string;
+  /** Records in two languages (decision 016): the language title and summary are written in, and the other's. */
+  lang?: "ko" | "en";
+  titleAlt?: string;
+  summaryAlt?: string;
   sizeMin: number;
   sizeMax: number;
   sizeBest: number;
@@ -113,6 +117,73 @@ export const SYNTHETIC_CASES: SyntheticCase[] = [
       },
     ],
   },
+  // Two cases placed in Shenyang, one written in English (with its Korean title beside it) and one in
+  // Korean only: a Korean search (선양) finds both, one through its romanisation (decision 016). The
+  // report's real cases are recorded only as "in China", so no real case is placed there.
+  {
+    code: "SYN-2012-0003",
+    title: "[Synthetic] Three people held in Shenyang (internal demo record)",
+    titleAlt: "[합성] 선양에서 3명 구금 (내부 시연 기록)",
+    lang: "en",
+    summary: "Synthetic demo record, not from any source: a case filed under its romanised place name.",
+    summaryAlt: "어떤 출처에도 없는 합성 시연 기록: 로마자 지명으로 등록된 사례.",
+    sizeMin: 3,
+    sizeMax: 3,
+    sizeBest: 3,
+    sizeWording: "three people",
+    status: "REPORTED_DETAINED",
+    verification: "UNVERIFIED",
+    priority: "NORMAL",
+    tags: ["synthetic"],
+    country: "CN",
+    province: "Liaoning",
+    cityArea: "Shenyang",
+    geoPrecision: "CITY",
+    visibility: "INTERNAL",
+    events: [
+      {
+        type: "DETAINED",
+        dateEarliest: "2012-06-01",
+        dateLatest: "2012-06-30",
+        precision: "MONTH",
+        dateWording: "in June",
+        description: "Synthetic event.",
+        country: "CN",
+        province: "Liaoning",
+      },
+    ],
+  },
+  {
+    code: "SYN-2012-0004",
+    title: "[합성] 선양 기차역에서 탈북민 2명 체포 (내부 시연 기록)",
+    lang: "ko",
+    summary: "어떤 출처에도 없는 합성 시연 기록: 한국어로만 쓴 사례.",
+    sizeMin: 2,
+    sizeMax: 2,
+    sizeBest: 2,
+    sizeWording: "두 명",
+    status: "REPORTED_DETAINED",
+    verification: "UNVERIFIED",
+    priority: "NORMAL",
+    tags: ["synthetic"],
+    country: "CN",
+    province: "Liaoning",
+    cityArea: "Shenyang",
+    geoPrecision: "CITY",
+    visibility: "INTERNAL",
+    events: [
+      {
+        type: "ARRESTED",
+        dateEarliest: "2012-07-05",
+        dateLatest: "2012-07-05",
+        precision: "DAY",
+        dateWording: "7월 5일",
+        description: "Synthetic event.",
+        country: "CN",
+        province: "Liaoning",
+      },
+    ],
+  },
 ];
 
 /**
@@ -123,12 +194,14 @@ export const SYNTHETIC_PEOPLE = [
   {
     caseCode: "SYN-2012-0002",
     alias: "Woman A",
+    aliasAlt: "여성 A",
     sex: "FEMALE",
     ageMin: 30,
     ageMax: 35,
     relation: "Travelling alone (synthetic)",
     restricted: {
       realName: "[Synthetic] Kim Restricted-Example",
+      realNameAlt: "[Synthetic] 김 Restricted-Example",
       contactDetails: "[Synthetic] via a relative in Seoul, +82 10 0000 0000 (not a real number)",
       exactAddress: "[Synthetic] Not a real address, Liaoning, China",
     },

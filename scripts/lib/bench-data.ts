@@ -5,6 +5,7 @@
  * timeline queries look at (dates, visibility, status, place, size, tags, text).
  */
 import type pg from "pg";
+import { koreanPlaceName } from "../../lib/geo/place-names.ts";
 
 /** A word that appears in about 50 sources and nowhere else: the full-text search's selective case. */
 export const RARE_WORD = "kestrelwood";
@@ -208,6 +209,14 @@ const SYLLABLES = [
   "nam",
 ];
 
+/** The places above in Korean (the gazetteer's names: 선양, 옌지…), for the Korean share of the data. */
+const PLACES_KO = PLACES.map((p) => koreanPlaceName(p) ?? p);
+const KO_WHO = ["탈북민", "북한 주민", "탈북 여성", "일가족", "청소년", "탈북자 일행"];
+const KO_VERBS = ["체포됐다", "공안에 붙잡혔다", "구금됐다", "강제북송 위기에 놓였다", "억류됐다", "실종됐다"];
+const KO_WHERE = ["기차역에서", "버스 검문소에서", "은신처에서", "국경 근처에서", "호텔에서", "교회 쉼터에서"];
+/** The share of cases and sources written in Korean (their title, summary and text). */
+export const KOREAN_SHARE = 0.2;
+
 /** Sentences in the text pool. */
 const POOL = 5000;
 
@@ -274,17 +283,24 @@ export async function generateBenchData(
   const poolText = (from: string, count: string) =>
     `(SELECT string_agg(p.s, ' ' ORDER BY p.id) FROM bench_pool p WHERE p.id BETWEEN ${from} AND ${from} + ${count} - 1)`;
 
+  /** A generated Korean sentence (a fresh random choice per call site and row). */
+  const koSentence = () =>
+    `${pick(PLACES_KO)} || ' ' || ${pick(KO_WHERE)} || ' ' || ${pick(KO_WHO)} || ' ' || (1 + floor(random() * 12)::int) || '명이 ' || ${pick(KO_VERBS)} || '.'`;
+
   // Cases. firstEventEarliest holds a base date for the event generation below, then is recomputed.
+  // A KOREAN_SHARE of them are written in Korean (half of those with the English title beside it).
   const provinceIdx = `(1 + floor(random() * ${PROVINCES.length})::int)`;
   await step(
     `Case: ${opts.cases.toLocaleString("en")} rows`,
     `
-    INSERT INTO "Case" ("id", "code", "title", "summary", "sizeMin", "sizeMax", "sizeBest", "sizeWording", "status", "verification",
+    INSERT INTO "Case" ("id", "code", "title", "summary", "lang", "titleAlt", "sizeMin", "sizeMax", "sizeBest", "sizeWording", "status", "verification",
       "tags", "country", "province", "cityArea", "latitude", "longitude", "geoPrecision", "firstEventEarliest", "visibility", "origin", "updatedAt")
     SELECT 'bcase' || lpad(n::text, 7, '0'),
            'BEN-' || (2000 + n % 26) || '-' || n,
-           'Group of ' || size_min || ' ' || ${pick(["detained", "arrested", "held", "missing", "stopped"])} || ' in ' || coalesce(province, country),
-           ${poolText("i", "1 + n % 3")},
+           CASE WHEN korean THEN ${koSentence()} ELSE en_title END,
+           CASE WHEN korean THEN ${koSentence()} || ' ' || ${koSentence()} ELSE ${poolText("i", "1 + n % 3")} END,
+           CASE WHEN korean THEN 'ko' ELSE 'en' END,
+           CASE WHEN korean AND n % 2 = 0 THEN en_title END,
            size_min,
            CASE WHEN r_size < 0.3 THEN NULL ELSE least(40, size_best + floor(random() * 5)::int) END,
            size_best,
@@ -304,13 +320,15 @@ export async function generateBenchData(
            'SOURCED'::"DataOrigin",
            now()
     FROM (
-      SELECT n, p, i, r_size, r_status, r_verif, r_tags, r_vis, size_min,
+      SELECT n, p, i, r_size, r_status, r_verif, r_tags, r_vis, size_min, r_ko < ${KOREAN_SHARE} AS korean,
+             'Group of ' || size_min || ' ' || ${pick(["detained", "arrested", "held", "missing", "stopped"])} || ' in '
+               || coalesce(CASE WHEN r_country < 0.85 THEN (${arr(PROVINCES)})[p] END, 'China') AS en_title,
              least(40, size_min + floor(random() * 4)::int) AS size_best,
              CASE WHEN r_country < 0.9 THEN 'CN' ELSE ${pick(OTHER_COUNTRIES)} END AS country,
              CASE WHEN r_country < 0.85 THEN (${arr(PROVINCES)})[p] ELSE NULL END AS province
       FROM (
         SELECT n, ${provinceIdx} AS p, 1 + floor(random() * ${POOL - 8})::int AS i, random() AS r_size, random() AS r_status, random() AS r_verif, random() AS r_tags,
-               random() AS r_vis, random() AS r_country, 1 + floor(power(random(), 2.5) * 40)::int AS size_min
+               random() AS r_vis, random() AS r_country, random() AS r_ko, 1 + floor(power(random(), 2.5) * 40)::int AS size_min
         FROM generate_series(1, $1::int) AS n
       ) raw
     ) g`,
@@ -358,14 +376,16 @@ export async function generateBenchData(
     `Source: ${opts.sources.toLocaleString("en")} rows`,
     `
     INSERT INTO "Source" ("id", "url", "outlet", "title", "language", "publishedAt", "retrievedAt", "text", "sha256", "reliability")
-    SELECT id, 'https://example.org/bench/' || id, outlet, title, 'en', published, now(), body,
+    SELECT id, 'https://example.org/bench/' || id, outlet, title, lang, published, now(), body,
            encode(sha256(convert_to(body, 'UTF8')), 'hex'), reliability::"Reliability"
     FROM (
       SELECT 'bsrc' || lpad(n::text, 6, '0') AS id,
              ${pick(OUTLETS)} AS outlet,
              ${pick(SUBJECTS)} || ' ' || ${pick(VERBS)} || ' in ' || ${pick(PLACES)} AS title,
              DATE '2000-01-01' + floor(random() * 9496)::int AS published,
-             ${poolText("i", "3 + n % 5")}
+             CASE WHEN n % 5 = 3 THEN 'ko' ELSE 'en' END AS lang,
+             CASE WHEN n % 5 = 3 THEN ${koSentence()} || ' ' || ${koSentence()} || ' ' || ${koSentence()}
+                  ELSE ${poolText("i", "3 + n % 5")} END
                || CASE WHEN n % $2::int = 7 THEN ' The ${RARE_WORD} shelter was named in the report.' ELSE '' END AS body,
              ${pick(["HIGH", "MEDIUM", "LOW", "UNKNOWN"])} AS reliability
       FROM (SELECT n, 1 + floor(random() * ${POOL - 8})::int AS i FROM generate_series(1, $1::int) AS n) n

@@ -61,7 +61,9 @@ export default async function SourcePage({
     <article className="space-y-6">
       <header>
         <p className="text-sm text-stone-600">Source</p>
-        <h1 className="text-2xl font-semibold">{source.title}</h1>
+        <h1 className="text-2xl font-semibold" lang={source.language}>
+          {source.title}
+        </h1>
         <p>
           {source.outlet}
           {source.author ? `, by ${source.author}` : ""} — published {formatDay(source.publishedAt)}
@@ -100,7 +102,10 @@ export default async function SourcePage({
                   {c.case.code}
                 </Link>
                 {c.field ? ` · ${c.field}${c.value ? ` = ${c.value}` : ""}` : ` · ${tEnums(`ClaimTarget.${c.target}`)}`}
-                : <q className="italic">{c.quote}</q>
+                :{" "}
+                <q className="italic" lang={source.language}>
+                  {c.quote}
+                </q>
               </li>
             ))}
           </ul>
@@ -129,7 +134,10 @@ export default async function SourcePage({
           Exactly as read at capture; its SHA-256 is shown above. It is never changed: a corrected copy is a new
           capture.
         </p>
-        <pre className="mt-2 whitespace-pre-wrap rounded border border-stone-300 bg-white p-4 font-sans text-sm">
+        <pre
+          lang={source.language}
+          className="mt-2 whitespace-pre-wrap rounded border border-stone-300 bg-white p-4 font-sans text-sm"
+        >
           {source.text}
         </pre>
       </section>
