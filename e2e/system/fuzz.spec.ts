@@ -153,7 +153,9 @@ type Ids = Record<
   | "sourceId"
   | "userId"
   | "tokenId"
-  | "viewId",
+  | "viewId"
+  | "termId"
+  | "intoTermId",
   string
 >;
 
@@ -308,6 +310,32 @@ function baseForms(ids: Ids): Record<string, Record<string, string>> {
     setDisabledAction: { userId: ids.userId, disabled: "false" },
     resetPasswordAction: { userId: ids.userId, password: "another long fuzz password 2" },
     signOutEverywhereAction: { userId: ids.userId },
+    addTermAction: {
+      vocabulary: "HANDOVER_CROSSING",
+      code: "fuzz-crossing",
+      labelEn: "Fuzz crossing",
+      labelKo: "퍼즈",
+      definition: "A fuzzed term.",
+      sourceCitation: "Fuzz report (2013)",
+      sourceUrl: "https://example.org/fuzz",
+      placeName: "Fuzz town",
+      latitude: "42.5",
+      longitude: "129.5",
+    },
+    updateTermAction: {
+      termId: ids.termId,
+      version: "1",
+      labelEn: "Fuzz term",
+      labelKo: "",
+      definition: "",
+      sourceCitation: "",
+      sourceUrl: "",
+      placeName: "",
+      latitude: "",
+      longitude: "",
+    },
+    mergeTermsAction: { termId: ids.termId, intoId: ids.intoTermId },
+    retireTermAction: { termId: ids.termId, version: "1", retired: "true" },
   };
 }
 
@@ -464,7 +492,16 @@ test.describe("[FUZZ] never a 5xx, never a write on refusal", () => {
       `INSERT INTO "SavedView" (id, "userId", name, query, "updatedAt") VALUES ('fuzzview' || md5(random()::text), $1, 'fuzz ' || md5(random()::text), 'from=2012', now()) RETURNING id`,
       [admin],
     );
+    const term = (code: string) =>
+      q(
+        `INSERT INTO "VocabularyTerm" (id, vocabulary, code, "labelEn", "updatedAt") VALUES ('fuzzterm' || md5(random()::text), 'HANDOVER_CROSSING', $1 || md5(random()::text), 'Fuzz term', now()) RETURNING id`,
+        [code],
+      );
+    const termId = await term("fuzz-a-");
+    const intoTermId = await term("fuzz-b-");
     const forms = baseForms({
+      termId,
+      intoTermId,
       caseId: c,
       eventId,
       eventVersion: "1",

@@ -23,7 +23,8 @@ export type EnumName =
   | "ActionResponse"
   | "ActionStatus"
   | "Role"
-  | "ClaimTarget";
+  | "ClaimTarget"
+  | "Vocabulary";
 
 export type Widget =
   /** `plain`: a name or code the browser should neither autofill nor spell-check (shown monospaced when `code`). */
@@ -58,6 +59,12 @@ export type FieldSpec = {
   form?: { section: string; wide?: boolean; editOnly?: boolean };
   /** A form-only input (e.g. the reason for a change), not a column of the record. */
   formOnly?: boolean;
+  /**
+   * A term of a managed vocabulary (docs/decisions/016): the column holds the term's id, the form
+   * offers the vocabulary's current terms, the API and exports publish the term's code, and the field
+   * applies only to the listed record types (an event's type).
+   */
+  term?: { vocabulary: string; appliesTo: readonly string[]; filterParam: string };
 };
 
 type Fields = Record<string, FieldSpec>;
