@@ -14,8 +14,12 @@ import { caseVisibleSql } from "@/lib/data/visibility";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import { fieldNames, type FieldSpec } from "@/lib/fields/define";
 import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
+import { termIdsSql } from "@/lib/data/vocabularies";
+import { termSpec, type EventTermField } from "@/lib/fields/event";
 import {
   parseCaseQuery,
+  TERM_FILTERS,
+  type TermFilterParam,
   type CaseFilter,
   type ChartUnit,
   type Listing,
@@ -56,6 +60,10 @@ function eventConditions(filter: CaseFilter): Prisma.Sql[] {
     parts.push(Prisma.sql`daterange(e."dateEarliest", e."dateLatest", '[]') && ${filterRange(filter)}`);
   if (filter.exact) parts.push(Prisma.sql`e."precision" = 'DAY'`);
   if (filter.type.length) parts.push(Prisma.sql`e."type" = ANY(CAST(${filter.type} AS "EventType"[]))`);
+  // Research fields: the same event holds the term ("repatriated through Dandong–Sinuiju in 2017").
+  for (const [param, field] of Object.entries(TERM_FILTERS) as [TermFilterParam, EventTermField][])
+    if (filter[param].length)
+      parts.push(Prisma.sql`e.${Prisma.raw(`"${field}"`)} IN ${termIdsSql(termSpec(field).vocabulary, filter[param])}`);
   return parts;
 }
 

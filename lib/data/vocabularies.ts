@@ -6,8 +6,9 @@ import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventType, Vocabulary } from "@/lib/generated/prisma/enums";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { EVENT_TERM_FIELDS, termSpec, type EventTermField } from "@/lib/fields/event";
+import { EVENT_TERM_FIELDS, termRelation, termSpec, type EventTermField } from "@/lib/fields/event";
 import { TERM_EDIT_FIELDS } from "@/lib/fields/vocabulary";
+import { TERM_FILTERS, type TermFilterParam } from "@/lib/validations/case-filter";
 import type { AddTermInput, MergeTermsInput, RetireTermInput, UpdateTermInput } from "@/lib/validations/vocabulary";
 
 type Tx = Prisma.TransactionClient;
@@ -15,6 +16,16 @@ type Tx = Prisma.TransactionClient;
 /** What readers see of a term: its code and its label in each language. */
 export const termSelect = { id: true, code: true, labelEn: true, labelKo: true, retired: true } as const;
 export type TermLabel = { id: string; code: string; labelEn: string; labelKo: string | null; retired: boolean };
+
+/** The research terms of an event, for reading it: { crossing: { code, labelEn, … }, … }. */
+export const eventTermsSelect = {
+  arrestSetting: { select: termSelect },
+  arrestingBody: { select: termSelect },
+  facility: { select: termSelect },
+  crossing: { select: termSelect },
+  receivingAgency: { select: termSelect },
+  outcome: { select: termSelect },
+} as const satisfies Record<ReturnType<typeof termRelation>, unknown>;
 
 /** A term's label in the reader's language: Korean when there is one and the reader reads Korean. */
 export function termLabel(term: Pick<TermLabel, "labelEn" | "labelKo">, locale: string): string {
@@ -44,6 +55,30 @@ export async function termChoices(keep: readonly string[] = []) {
   return out;
 }
 export type TermChoices = Awaited<ReturnType<typeof termChoices>>;
+
+/**
+ * The timeline's research-field filters: for each filter parameter, the terms one can filter by
+ * (retired ones too, since past events hold them; merged ones are found through the term they went into).
+ */
+export async function termFilterOptions(locale: string) {
+  const terms = await db.vocabularyTerm.findMany({
+    where: { mergedIntoId: null },
+    orderBy: [{ labelEn: "asc" }],
+    select: { ...termSelect, vocabulary: true },
+  });
+  return (Object.keys(TERM_FILTERS) as TermFilterParam[]).map((param) => {
+    const field = TERM_FILTERS[param];
+    const vocabulary = termSpec(field).vocabulary;
+    return {
+      param,
+      field,
+      options: terms
+        .filter((t) => t.vocabulary === vocabulary)
+        .map((t) => [t.code, termLabel(t, locale)] as [string, string]),
+    };
+  });
+}
+export type TermFilterOptions = Awaited<ReturnType<typeof termFilterOptions>>;
 
 /** Every term of every vocabulary (retired and merged ones too), with how many events use each, for admins. */
 export async function listVocabularies(actor: Actor) {
@@ -138,7 +173,12 @@ const termValues = (v: Partial<Record<string, unknown>>): Record<string, unknown
 const HISTORY_FIELDS = ["vocabulary", "code", ...TERM_EDIT_FIELDS] as const;
 
 /** Writes a new term with its history row, in the caller's transaction (the admin page, the seed). */
-export async function createTermInTx(tx: Tx, actor: Actor, input: AddTermInput, reason?: string): Promise<{ id: string }> {
+export async function createTermInTx(
+  tx: Tx,
+  actor: Actor,
+  input: AddTermInput,
+  reason?: string,
+): Promise<{ id: string }> {
   const data = {
     vocabulary: input.vocabulary,
     code: input.code,
@@ -229,7 +269,7 @@ export async function setTermRetired(actor: Actor, input: RetireTermInput): Prom
       entity: "VocabularyTerm",
       entityId: current.id,
       caseId: null,
-      action: input.retired ? "ARCHIVE" : "RESTORE",
+      action: "UPDATE",
       changes: [{ field: "retired", oldValue: String(current.retired), newValue: String(input.retired) }],
     });
   });
@@ -258,7 +298,8 @@ export async function mergeTerms(actor: Actor, input: MergeTermsInput): Promise<
     if (!from || !into) throw notFound("Term");
     if (from.vocabulary !== into.vocabulary) throw ruleBroken("Only terms of the same vocabulary can be merged.");
     if (from.mergedIntoId) throw ruleBroken(`“${from.labelEn}” has already been merged.`);
-    if (into.mergedIntoId) throw ruleBroken(`“${into.labelEn}” has been merged into another term; merge into that one.`);
+    if (into.mergedIntoId)
+      throw ruleBroken(`“${into.labelEn}” has been merged into another term; merge into that one.`);
     const column = columnOf(from.vocabulary);
     const moved = await tx.$queryRaw<{ id: string; caseId: string }[]>`
       UPDATE "CaseEvent" SET ${Prisma.raw(`"${column}"`)} = ${into.id}, "updatedAt" = now()

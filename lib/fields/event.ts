@@ -143,18 +143,21 @@ export const EVENT_COLUMNS = fieldNames(EVENT_FIELDS).filter(
 
 /** The event's research fields, each a term of a managed vocabulary, in declaration order. */
 export const EVENT_TERM_FIELDS = EVENT_COLUMNS.filter((n) => (EVENT_FIELDS.fields[n] as FieldSpec).term) as (
-  | "arrestSettingId"
-  | "arrestingBodyId"
-  | "facilityId"
-  | "crossingId"
-  | "receivingAgencyId"
-  | "outcomeId"
+  "arrestSettingId" | "arrestingBodyId" | "facilityId" | "crossingId" | "receivingAgencyId" | "outcomeId"
 )[];
 export type EventTermField = (typeof EVENT_TERM_FIELDS)[number];
 
 /** A research field's vocabulary, the event types it applies to and its filter parameter. */
-export function termSpec(name: EventTermField): { vocabulary: Vocabulary; appliesTo: readonly EventType[]; filterParam: string } {
-  return EVENT_FIELDS.fields[name].term as { vocabulary: Vocabulary; appliesTo: readonly EventType[]; filterParam: string };
+export function termSpec(name: EventTermField): {
+  vocabulary: Vocabulary;
+  appliesTo: readonly EventType[];
+  filterParam: string;
+} {
+  return EVENT_FIELDS.fields[name].term as {
+    vocabulary: Vocabulary;
+    appliesTo: readonly EventType[];
+    filterParam: string;
+  };
 }
 
 /** The research fields an event of this type takes. */

@@ -26,10 +26,12 @@ const COI =
 const COI_URL = "https://undocs.org/A/HRC/25/CRP.1";
 const HRW_2018 =
   "Human Rights Watch, “You Cry at Night but Don't Know Why”: Sexual Violence against Women in North Korea (November 2018)";
-const HRW_2018_URL = "https://www.hrw.org/report/2018/11/01/you-cry-night-dont-know-why/sexual-violence-against-women-north-korea";
+const HRW_2018_URL =
+  "https://www.hrw.org/report/2018/11/01/you-cry-night-dont-know-why/sexual-violence-against-women-north-korea";
 const HIDDEN_GULAG =
   "David Hawk, The Hidden Gulag (Second Edition): The Lives and Voices of “Those Who Are Sent to the Mountains”, Committee for Human Rights in North Korea (2012)";
-const KINU = "Korea Institute for National Unification (KINU), White Paper on Human Rights in North Korea (annual editions)";
+const KINU =
+  "Korea Institute for National Unification (KINU), White Paper on Human Rights in North Korea (annual editions)";
 
 export const SEED_VOCABULARIES: Record<Vocabulary, SeedTerm[]> = {
   ARREST_SETTING: [
@@ -159,7 +161,7 @@ export const SEED_VOCABULARIES: Record<Vocabulary, SeedTerm[]> = {
       sourceCitation: HIDDEN_GULAG,
       placeName: "Hunchun, Jilin, China",
       latitude: 42.8624,
-      longitude: 130.3660,
+      longitude: 130.366,
     },
     {
       code: "changbai-border-detention",
@@ -170,7 +172,7 @@ export const SEED_VOCABULARIES: Record<Vocabulary, SeedTerm[]> = {
       sourceCitation: HIDDEN_GULAG,
       placeName: "Changbai, Jilin, China",
       latitude: 41.4203,
-      longitude: 128.2000,
+      longitude: 128.2,
     },
   ],
   HANDOVER_CROSSING: [
@@ -280,7 +282,7 @@ export const SEED_VOCABULARIES: Record<Vocabulary, SeedTerm[]> = {
       code: "kyohwaso",
       labelEn: "Ordinary prison (kyohwaso)",
       labelKo: "교화소",
-      definition: "A long-term prison-labour facility (kyohwaso, \"reform through labour\") after a criminal sentence.",
+      definition: 'A long-term prison-labour facility (kyohwaso, "reform through labour") after a criminal sentence.',
       sourceCitation: HIDDEN_GULAG,
     },
     {
