@@ -28,6 +28,7 @@ const NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: "/admin/users", label: "users", permission: "manage:user:any" },
   { href: "/admin/audit", label: "audit", permission: "read:audit:any" },
   { href: "/admin/export", label: "fullExport", permission: "export:all:any" },
+  { href: "/admin/vocabularies", label: "vocabularies", permission: "manage:vocabulary:any" },
   { href: "/account", label: "account", permission: "manage:api-token:own" },
 ];
 

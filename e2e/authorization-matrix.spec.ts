@@ -44,6 +44,10 @@ const ACTIONS: Record<string, Role[]> = {
   setDisabledAction: ["ADMIN"],
   resetPasswordAction: ["ADMIN"],
   signOutEverywhereAction: ["ADMIN"],
+  addTermAction: ["ADMIN"],
+  updateTermAction: ["ADMIN"],
+  mergeTermsAction: ["ADMIN"],
+  retireTermAction: ["ADMIN"],
 };
 
 const contexts = {} as Record<Role, APIRequestContext>;

@@ -125,6 +125,7 @@ export const ROUTES: Record<string, { url: string | (() => string); expected: Ex
   "/api/v1/anchors": [{ url: "/api/v1/anchors", expected: all(200) }],
   "/admin/users": [{ url: "/admin/users", expected: signedInOnly(["ADMIN"]) }],
   "/admin/audit": [{ url: "/admin/audit", expected: signedInOnly(["ADMIN"]) }],
+  "/admin/vocabularies": [{ url: "/admin/vocabularies", expected: signedInOnly(["ADMIN"]) }],
   "/admin/export": [{ url: "/admin/export", expected: signedInOnly(["ADMIN"]) }],
   "/admin/export/download": [{ url: "/admin/export/download", expected: signedInOnly(["ADMIN"]) }],
   "/api/health": [{ url: "/api/health", expected: all(200) }],

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { termFilterOptions } from "@/lib/data/vocabularies";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { getActor } from "@/lib/auth/session";
 import { listOutlets, readCaseQuery, searchCases } from "@/lib/data/case-search";
@@ -23,10 +25,11 @@ export default async function CasesPage({
   const query = readCaseQuery(actor, raw);
   // Most recent first unless another order was chosen.
   const sort = query.ok && raw.sort ? query.listing.sort : "-date";
-  const [outlets, contacts, result] = await Promise.all([
+  const [outlets, contacts, result, terms] = await Promise.all([
     listOutlets(actor),
     can(actor, "read:advocacy:any") ? listContactOptions(actor) : Promise.resolve(undefined),
     query.ok ? searchCases(actor, query.filter, { sort, page: query.listing.page, pageSize: UI_PAGE_SIZE }) : null,
+    termFilterOptions(await getLocale()),
   ]);
   return (
     <div className="space-y-4">
@@ -77,6 +80,7 @@ export default async function CasesPage({
             errors={query.ok ? {} : query.errors}
             outlets={outlets}
             contacts={contacts}
+            terms={terms}
             sort={raw.sort ? sort : undefined}
           />
         </div>

@@ -13,6 +13,8 @@ import {
 } from "@/lib/data/case-search";
 import { listContactOptions } from "@/lib/data/contacts";
 import { listSavedViews } from "@/lib/data/saved-views";
+import { termFilterOptions } from "@/lib/data/vocabularies";
+import { getLocale } from "next-intl/server";
 import { SaveViewForm } from "@/components/account/save-view-form";
 import { can } from "@/lib/auth/permissions";
 import { CHART_UNITS, describeFilter, filterToQuery, UI_PAGE_SIZE } from "@/lib/validations/case-filter";
@@ -35,13 +37,15 @@ export default async function TimelinePage({ searchParams }: Props) {
   const raw = await searchParams;
   const query = readCaseQuery(actor, raw);
   const canFilterContacts = can(actor, "read:advocacy:any");
+  const locale = await getLocale();
   const formOptions = () =>
     Promise.all([
       listOutlets(actor),
       canFilterContacts ? listContactOptions(actor) : Promise.resolve(undefined),
+      termFilterOptions(locale),
     ] as const);
   const form = (
-    [outlets, contacts]: Awaited<ReturnType<typeof formOptions>>,
+    [outlets, contacts, terms]: Awaited<ReturnType<typeof formOptions>>,
     errors: Record<string, string>,
     listing?: { sort?: string; by?: string; active: number },
   ) => (
@@ -54,6 +58,7 @@ export default async function TimelinePage({ searchParams }: Props) {
           errors={errors}
           outlets={outlets}
           contacts={contacts}
+          terms={terms}
           sort={listing?.sort}
           by={listing?.by}
           column

@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AnnotationThread } from "@/lib/data/annotations";
 import type { CaseDetail, ClaimDto } from "@/lib/data/cases";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { BilingualText, PlaceText } from "@/components/ui/bilingual-text";
 import { detectLang } from "@/lib/i18n/text-lang";
+import { EVENT_TERM_FIELDS, termRelation } from "@/lib/fields/event";
+import type { TermOptions } from "@/components/cases/event-term-fields";
 import { formatDay, formatPlace, formatRange, formatUncertainDate, isoDay } from "@/lib/format/display";
 import { useSpeech } from "@/lib/i18n/use-speech";
 import { annotationAnchor, type AnnotatableField } from "@/lib/validations/annotation";
@@ -32,6 +34,8 @@ export type CaseViewer = {
   whatHappenedSources?: { value: string; label: string }[];
   /** May edit advocacy actions (record a response, close one). */
   editAdvocacy?: boolean;
+  /** The research terms the event forms offer (current ones, plus those this case's events use). */
+  terms?: TermOptions;
 };
 
 export const VISITOR_VIEW: CaseViewer = {
@@ -51,6 +55,37 @@ function quotesFor(fieldClaims: Record<string, ClaimDto[]>, ...fields: string[])
       seen.add(key);
       return true;
     });
+}
+
+type TermShown = { code: string; labelEn: string; labelKo: string | null } | null;
+
+/**
+ * An event's research fields as sentences ("Handed over at Dandong–Sinuiju"), each term in the
+ * reader's language, with the term's code for links and tests.
+ */
+function EventTerms({
+  event,
+  t,
+  locale,
+}: {
+  event: Record<(typeof EVENT_TERM_FIELDS)[number] extends `${infer R}Id` ? R : never, TermShown>;
+  t: (key: string, values: { term: string }) => string;
+  locale: string;
+}) {
+  const shown = EVENT_TERM_FIELDS.flatMap((f) => {
+    const term = event[termRelation(f)];
+    return term ? [{ f, term }] : [];
+  });
+  if (shown.length === 0) return null;
+  return (
+    <ul className="mt-1 text-sm">
+      {shown.map(({ f, term }) => (
+        <li key={f} data-term={term.code}>
+          {t(f, { term: locale === "ko" && term.labelKo ? term.labelKo : term.labelEn })}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** One figure of the case: its value, the passages behind it, any disagreement between sources, its notes. */
@@ -142,7 +177,10 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
   const tWhat = useTranslations("whatHappened");
   const speech = useSpeech();
   const eventLabel = (type: string): string => tEnums(`EventType.${type}`);
+  const tTerms = useTranslations("eventTerms");
+  const locale = useLocale();
   const actor = viewer.signedIn;
+  const terms = viewer.terms ?? {};
   const row = { c, viewer };
   return (
     <article className="space-y-8">
@@ -312,6 +350,7 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                       .join(" · ")}
                   </p>
                 )}
+                <EventTerms event={e} t={tTerms} locale={locale} />
                 <div className="mt-2 space-y-2">
                   {(c.eventClaims[e.id] ?? []).map((q) => (
                     <Quote key={q.id} claim={q} />
@@ -335,7 +374,9 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
                       province: e.province ?? "",
                       cityArea: e.cityArea ?? "",
                       authority: e.authority ?? "",
+                      ...Object.fromEntries(EVENT_TERM_FIELDS.map((f) => [f, e[f] ?? ""])),
                     }}
+                    terms={terms}
                   />
                 )}
                 {viewer.editEvents && (
@@ -361,9 +402,10 @@ export function CaseView({ c, viewer, people }: { c: CaseDetail; viewer: CaseVie
             caseCode={c.code}
             place={{ country: c.country, province: c.province ?? "", cityArea: c.cityArea ?? "" }}
             sources={viewer.whatHappenedSources}
+            terms={terms}
           />
         )}
-        {viewer.editEvents && <AddEventForm caseCode={c.code} />}
+        {viewer.editEvents && <AddEventForm caseCode={c.code} terms={terms} />}
         {viewer.editEvents && viewer.archivedEvents && viewer.archivedEvents.length > 0 && (
           <ArchivedEvents events={viewer.archivedEvents} eventLabel={eventLabel} />
         )}

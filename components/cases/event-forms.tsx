@@ -1,11 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 import { addEventAction, removeEventAction, restoreEventAction, updateEventAction } from "@/lib/actions/events";
 import { EVENT_FIELDS, type EventFieldName } from "@/lib/fields/event";
 import { FormStatus } from "@/components/ui/form-status";
 import { ConflictHelp, ErrorSummary } from "@/components/ui/error-summary";
 import { button, Field, IDLE, input, shown, SubmitButton, TableField } from "@/components/ui/form-fields";
+import { EventTermFields, typeFromChange, type TermOptions } from "@/components/cases/event-term-fields";
 
 /** The fields of an event as the edit form starts them. */
 export type EventFormValues = Record<string, string> & { id: string; version: string };
@@ -14,11 +15,12 @@ export type EventFormValues = Record<string, string> & { id: string; version: st
  * Add an event with an uncertain date (earliest, latest, precision and the source's own words), or
  * edit one: the edit form carries the version it was opened at.
  */
-function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormValues }) {
+function EventForm({ caseCode, event, terms }: { caseCode: string; event?: EventFormValues; terms: TermOptions }) {
   const t = useTranslations("eventForm");
   const [state, action, pending] = useActionState(event ? updateEventAction : addEventAction, IDLE);
   const prefix = event ? `event-${event.id}` : "event";
   const initial: Record<string, string> = event ?? { type: "ARRESTED", precision: "DAY" };
+  const [type, setType] = useState(shown(state, "type", initial.type));
   const field = (name: EventFieldName, className?: string) => (
     <TableField
       table={EVENT_FIELDS}
@@ -35,6 +37,7 @@ function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormVal
       noValidate
       className="mt-2 grid gap-3 sm:grid-cols-3"
       key={`${state.status}-${state.message ?? ""}`}
+      onChange={(ev) => setType(typeFromChange(ev) ?? type)}
     >
       <div className="sm:col-span-3">
         <ErrorSummary state={state} label={event ? t("editStatus") : t("addStatus")}>
@@ -58,6 +61,7 @@ function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormVal
       {field("country")}
       {field("province")}
       {field("cityArea")}
+      <EventTermFields type={type} terms={terms} state={state} values={initial} idPrefix={prefix} />
       {field("description", "sm:col-span-3")}
       {field("descriptionAlt", "sm:col-span-3")}
       {event && field("reason", "sm:col-span-3")}
@@ -74,12 +78,12 @@ function EventForm({ caseCode, event }: { caseCode: string; event?: EventFormVal
 }
 
 /** The "Add an event" panel under a case's timeline. */
-export function AddEventForm({ caseCode }: { caseCode: string }) {
+export function AddEventForm({ caseCode, terms }: { caseCode: string; terms: TermOptions }) {
   const t = useTranslations("eventForm");
   return (
     <details className="mt-3 rounded border border-stone-300 bg-white p-3" data-testid="add-event">
       <summary className="cursor-pointer font-medium">{t("addPanel")}</summary>
-      <EventForm caseCode={caseCode} />
+      <EventForm caseCode={caseCode} terms={terms} />
     </details>
   );
 }
@@ -89,10 +93,12 @@ export function EditEventForm({
   caseCode,
   event,
   label: what,
+  terms,
 }: {
   caseCode: string;
   event: EventFormValues;
   label: string;
+  terms: TermOptions;
 }) {
   const t = useTranslations("eventForm");
   return (
@@ -100,7 +106,7 @@ export function EditEventForm({
       <summary className="cursor-pointer underline" aria-label={t("editLabel", { what })}>
         {t("edit")}
       </summary>
-      <EventForm caseCode={caseCode} event={event} />
+      <EventForm caseCode={caseCode} event={event} terms={terms} />
     </details>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 import { recordWhatHappenedAction } from "@/lib/actions/events";
 import { EVENT_FIELDS, type EventFieldName } from "@/lib/fields/event";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, IDLE, input, shown, SubmitButton, TableField } from "@/components/ui/form-fields";
+import { EventTermFields, typeFromChange, type TermOptions } from "@/components/cases/event-term-fields";
 
 /**
  * "Record what happened" on a case page: what happened, when (an uncertain date), where (the case's
@@ -14,15 +15,18 @@ export function RecordWhatHappenedForm({
   caseCode,
   place,
   sources,
+  terms,
 }: {
   caseCode: string;
   place: { country: string; province: string; cityArea: string };
   sources: { value: string; label: string }[];
+  terms: TermOptions;
 }) {
   const t = useTranslations("whatHappened");
   const [state, action, pending] = useActionState(recordWhatHappenedAction, IDLE);
   const id = useId();
   const initial: Record<string, string> = { type: "ARRESTED", precision: "DAY", ...place };
+  const [type, setType] = useState(shown(state, "type", initial.type));
   const field = (name: EventFieldName, className?: string) => (
     <TableField
       table={EVENT_FIELDS}
@@ -45,6 +49,7 @@ export function RecordWhatHappenedForm({
           noValidate
           className="mt-2 grid gap-3 sm:grid-cols-3"
           key={`${state.status}-${state.message ?? ""}`}
+          onChange={(ev) => setType(typeFromChange(ev) ?? type)}
         >
           <div className="sm:col-span-3">
             <ErrorSummary state={state} label={t("status")} />
@@ -59,6 +64,7 @@ export function RecordWhatHappenedForm({
           {field("province")}
           {field("cityArea")}
           {field("authority", "sm:col-span-3")}
+          <EventTermFields type={type} terms={terms} state={state} values={initial} idPrefix={id} />
           {field("description", "sm:col-span-3")}
           <div className="sm:col-span-3">
             <Field id={id} name="sourceId" label={t("source")} state={state}>

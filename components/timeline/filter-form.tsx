@@ -108,6 +108,7 @@ export function FilterForm({
   errors,
   outlets,
   contacts,
+  terms = [],
   sort,
   by,
   column = false,
@@ -118,6 +119,8 @@ export function FilterForm({
   outlets: string[];
   /** Advocacy contacts, only for roles that may filter by them. */
   contacts?: { id: string; name: string }[];
+  /** The research-field filters (crossing, facility…), each with its terms as [code, label]. */
+  terms?: { param: string; field: string; options: [string, string][] }[];
   sort?: string;
   /** The chart step, kept across a new search like the sort. */
   by?: string;
@@ -127,6 +130,8 @@ export function FilterForm({
   const tEnums = useTranslations("enums");
   const tComposition = useTranslations("composition");
   const t = useTranslations("filterForm");
+  const tFields = useTranslations("fields.event");
+  const tTerms = useTranslations("eventTerms");
   // Grid classes per layout: the wide form spreads fields across the page, the column stacks them.
   const grid = column
     ? {
@@ -217,6 +222,35 @@ export function FilterForm({
         <Text name="sizeMin" label={t("sizeMin")} type="number" raw={raw} errors={errors} />
         <Text name="sizeMax" label={t("sizeMax")} type="number" raw={raw} errors={errors} />
         <Text name="tag" label={t("tag")} raw={raw} errors={errors} />
+      </div>
+      <div className={grid.place}>
+        {terms.map(({ param, field, options }) => (
+          <div key={param}>
+            <label htmlFor={`f-${param}`} className="block text-sm font-medium">
+              {tFields(`${field}.label`)}
+            </label>
+            <select
+              id={`f-${param}`}
+              name={param}
+              defaultValue={first(raw[param])}
+              className={input}
+              aria-invalid={Boolean(errors[param])}
+              aria-describedby={errors[param] ? `f-${param}-error` : undefined}
+            >
+              <option value="">{tTerms("any")}</option>
+              {options.map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            {errors[param] && (
+              <p id={`f-${param}-error`} className="text-sm text-red-700">
+                {errors[param]}
+              </p>
+            )}
+          </div>
+        ))}
       </div>
       <div className={grid.more}>
         <Text name="outlet" label={t("outlet")} raw={raw} errors={errors} list="f-outlets" />

@@ -153,7 +153,9 @@ type Ids = Record<
   | "sourceId"
   | "userId"
   | "tokenId"
-  | "viewId",
+  | "viewId"
+  | "termId"
+  | "intoTermId",
   string
 >;
 
@@ -310,6 +312,32 @@ function baseForms(ids: Ids): Record<string, Record<string, string>> {
     signOutEverywhereAction: { userId: ids.userId },
     // English, the default: the admin's saved language stays what every other spec expects.
     setLocaleAction: { locale: "en", returnTo: "/timeline?from=2012-02" },
+    addTermAction: {
+      vocabulary: "HANDOVER_CROSSING",
+      code: "fuzz-crossing",
+      labelEn: "Fuzz crossing",
+      labelKo: "퍼즈",
+      definition: "A fuzzed term.",
+      sourceCitation: "Fuzz report (2013)",
+      sourceUrl: "https://example.org/fuzz",
+      placeName: "Fuzz town",
+      latitude: "42.5",
+      longitude: "129.5",
+    },
+    updateTermAction: {
+      termId: ids.termId,
+      version: "1",
+      labelEn: "Fuzz term",
+      labelKo: "",
+      definition: "",
+      sourceCitation: "",
+      sourceUrl: "",
+      placeName: "",
+      latitude: "",
+      longitude: "",
+    },
+    mergeTermsAction: { termId: ids.termId, intoId: ids.intoTermId },
+    retireTermAction: { termId: ids.termId, version: "1", retired: "true" },
   };
 }
 
@@ -466,7 +494,16 @@ test.describe("[FUZZ] never a 5xx, never a write on refusal", () => {
       `INSERT INTO "SavedView" (id, "userId", name, query, "updatedAt") VALUES ('fuzzview' || md5(random()::text), $1, 'fuzz ' || md5(random()::text), 'from=2012', now()) RETURNING id`,
       [admin],
     );
+    const term = (code: string) =>
+      q(
+        `INSERT INTO "VocabularyTerm" (id, vocabulary, code, "labelEn", "updatedAt") VALUES ('fuzzterm' || md5(random()::text), 'HANDOVER_CROSSING', $1 || md5(random()::text), 'Fuzz term', now()) RETURNING id`,
+        [code],
+      );
+    const termId = await term("fuzz-a-");
+    const intoTermId = await term("fuzz-b-");
     const forms = baseForms({
+      termId,
+      intoTermId,
       caseId: c,
       eventId,
       eventVersion: "1",

@@ -4,7 +4,7 @@ import { readCaseQuery, searchCases, type CaseRow } from "@/lib/data/case-search
 import type { Actor } from "@/lib/auth/permissions";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import { toApiObject } from "@/lib/fields/define";
-import { EVENT_FIELDS } from "@/lib/fields/event";
+import { EVENT_FIELDS, EVENT_TERM_FIELDS, termRelation } from "@/lib/fields/event";
 import {
   COUNTING_RULE,
   filterToQuery,
@@ -98,7 +98,13 @@ export async function caseApiResponse(
   return json({
     data: {
       ...caseSummary(c, origin, Boolean(actor)),
-      events: c.events.map((e) => toApiObject(EVENT_FIELDS, e)),
+      // Research fields are published as their terms' codes (stable, and what the filters take), not ids.
+      events: c.events.map((e) =>
+        toApiObject(EVENT_FIELDS, {
+          ...e,
+          ...Object.fromEntries(EVENT_TERM_FIELDS.map((f) => [f, e[termRelation(f)]?.code ?? null])),
+        }),
+      ),
       sources: c.sources.map((s) => ({
         outlet: s.outlet,
         title: s.title,

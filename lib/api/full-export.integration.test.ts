@@ -81,6 +81,7 @@ describe("full export", () => {
       "contacts.jsonl": await db.contact.count(),
       "advocacy.jsonl": await db.advocacyAction.count(),
       "annotations.jsonl": await db.annotation.count(),
+      "vocabularies.jsonl": await db.vocabularyTerm.count(),
       "history.jsonl": await db.recordChange.count(),
     };
     const fileEntries = [...entries.keys()].filter((name) => name.startsWith("files/"));

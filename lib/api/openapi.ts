@@ -2,8 +2,15 @@ import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enum
 import { COMPOSITION_GROUPS } from "@/lib/fields/case-composition";
 import { CASE_FIELDS } from "@/lib/fields/case";
 import { apiSchemaProperties } from "@/lib/fields/define";
-import { EVENT_FIELDS } from "@/lib/fields/event";
-import { COUNTING_RULE, MAX_PAGE_SIZE, SORTS, UI_PAGE_SIZE } from "@/lib/validations/case-filter";
+import { EVENT_FIELDS, termSpec } from "@/lib/fields/event";
+import {
+  COUNTING_RULE,
+  MAX_PAGE_SIZE,
+  SORTS,
+  TERM_FILTERS,
+  UI_PAGE_SIZE,
+  type TermFilterParam,
+} from "@/lib/validations/case-filter";
 
 /**
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Parameter lists and enum
@@ -80,6 +87,15 @@ const FILTER_PARAMETERS = [
     schema: { type: "array", items: { type: "string", maxLength: 60 } },
   },
   { name: "contact", ...one("Advocacy contact id. Only for editors and above; others get 400.", { type: "string" }) },
+  ...(Object.keys(TERM_FILTERS) as TermFilterParam[]).map((name) => ({
+    name,
+    in: "query",
+    required: false,
+    style: "form",
+    explode: true,
+    description: `Code of a ${termSpec(TERM_FILTERS[name]).vocabulary} vocabulary term (e.g. crossing=dandong-sinuiju); repeat for several (any may match). Combined with the date and type filters: the same event must match. A merged term's code finds the term it was merged into.`,
+    schema: { type: "array", items: { type: "string", pattern: "^[a-z0-9-]{1,80}$" } },
+  })),
   {
     name: "q",
     ...one(

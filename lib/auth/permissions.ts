@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   // Administration.
   "manage:user:any": ["ADMIN"],
   "read:audit:any": ["ADMIN"],
+  /** Add, rename, translate, merge and retire the research vocabularies' terms (issue 17). */
+  "manage:vocabulary:any": ["ADMIN"],
   /** Everything at once (issue 16): every record with its history, as JSON Lines in a ZIP. */
   "export:all:any": ["ADMIN"],
 } as const satisfies Record<string, readonly (Role | "VISITOR")[]>;

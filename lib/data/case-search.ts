@@ -17,8 +17,12 @@ import { CASE_FIELDS } from "@/lib/fields/case";
 import type { CompositionValues } from "@/lib/fields/case-composition";
 import { fieldNames, type FieldSpec } from "@/lib/fields/define";
 import { can, visibleCaseLevels, type Actor } from "@/lib/auth/permissions";
+import { termIdsSql } from "@/lib/data/vocabularies";
+import { termSpec, type EventTermField } from "@/lib/fields/event";
 import {
   parseCaseQuery,
+  TERM_FILTERS,
+  type TermFilterParam,
   type CaseFilter,
   type ChartUnit,
   type Listing,
@@ -59,6 +63,10 @@ function eventConditions(filter: CaseFilter): Prisma.Sql[] {
     parts.push(Prisma.sql`daterange(e."dateEarliest", e."dateLatest", '[]') && ${filterRange(filter)}`);
   if (filter.exact) parts.push(Prisma.sql`e."precision" = 'DAY'`);
   if (filter.type.length) parts.push(Prisma.sql`e."type" = ANY(CAST(${filter.type} AS "EventType"[]))`);
+  // Research fields: the same event holds the term ("repatriated through Dandong–Sinuiju in 2017").
+  for (const [param, field] of Object.entries(TERM_FILTERS) as [TermFilterParam, EventTermField][])
+    if (filter[param].length)
+      parts.push(Prisma.sql`e.${Prisma.raw(`"${field}"`)} IN ${termIdsSql(termSpec(field).vocabulary, filter[param])}`);
   return parts;
 }
 

@@ -9,6 +9,7 @@ import { caseComposition, compositionSelect } from "@/lib/data/composition";
 import { CASE_CODE } from "@/lib/validations/fields";
 import { selectOf } from "@/lib/fields/define";
 import { EVENT_COLUMNS } from "@/lib/fields/event";
+import { eventTermsSelect } from "@/lib/data/vocabularies";
 import { ADVOCACY_COLUMNS } from "@/lib/fields/advocacy";
 
 /** Every column of a case that its field table names (lib/fields/case.ts): what its edit form shows. */
@@ -106,7 +107,7 @@ async function loadCase(where: Prisma.CaseWhereInput, actor: Actor) {
       events: {
         where: { deletedAt: null },
         orderBy: [{ dateEarliest: "asc" }, { createdAt: "asc" }],
-        select: { id: true, ...selectOf(EVENT_COLUMNS), version: true },
+        select: { id: true, ...selectOf(EVENT_COLUMNS), ...eventTermsSelect, version: true },
       },
       claims: { where: { deletedAt: null }, select: claimSelect, orderBy: { createdAt: "asc" } },
     },

@@ -10,7 +10,8 @@ import type { CaseStatus, EventType } from "@/lib/generated/prisma/enums";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { AddEventInput, UpdateEventInput } from "@/lib/validations/event";
 import { selectOf } from "@/lib/fields/define";
-import { EVENT_COLUMNS } from "@/lib/fields/event";
+import { EVENT_COLUMNS, type EventTermField } from "@/lib/fields/event";
+import { assertTermsUsable } from "@/lib/data/vocabularies";
 
 /** The status an event implies for its case; events that imply none leave the status alone. */
 const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
@@ -87,7 +88,9 @@ async function refreshCaseFromEvents(
   });
 }
 
-export type EventData = Omit<ReturnType<typeof eventData>, "descriptionAlt"> & { descriptionAlt?: string };
+/** An event's columns; the research fields may be left out (an import, the seed), meaning none. */
+export type EventData = Omit<ReturnType<typeof eventData>, EventTermField | "descriptionAlt"> &
+  Partial<Pick<ReturnType<typeof eventData>, EventTermField>> & { descriptionAlt?: string };
 
 /**
  * The one way an event is added to a case, by every path (the event form, a status change, report
@@ -102,6 +105,7 @@ export async function createEventInTx(
   reason?: string | null,
 ): Promise<{ id: string }> {
   await lockCase(tx, caseId);
+  await assertTermsUsable(tx, data);
   // The language the description is written in (decision 016), whichever path wrote it.
   const event = await tx.caseEvent.create({
     data: { ...data, lang: detectLang(data.description), caseId },
@@ -129,12 +133,17 @@ async function changeEventInTx(
   actor: Actor,
   event: { id: string; caseId: string; version: number },
   change:
-    | { data: Partial<EventData>; changes: { field: string; oldValue: string | null; newValue: string | null }[] }
+    | {
+        data: Partial<EventData>;
+        changes: { field: string; oldValue: string | null; newValue: string | null }[];
+        before: Partial<EventData>;
+      }
     | "archive"
     | "restore",
   reason?: string | null,
 ): Promise<void> {
   await lockCase(tx, event.caseId);
+  if (typeof change !== "string") await assertTermsUsable(tx, change.data, change.before);
   const data =
     change === "archive" ? { deletedAt: new Date() } : change === "restore" ? { deletedAt: null } : change.data;
   // Only a live event can be edited or archived, only an archived one restored.
@@ -172,6 +181,12 @@ export function eventData(input: Omit<AddEventInput, "caseCode">) {
     province: input.province ?? null,
     cityArea: input.cityArea ?? null,
     authority: input.authority ?? null,
+    arrestSettingId: input.arrestSettingId ?? null,
+    arrestingBodyId: input.arrestingBodyId ?? null,
+    facilityId: input.facilityId ?? null,
+    crossingId: input.crossingId ?? null,
+    receivingAgencyId: input.receivingAgencyId ?? null,
+    outcomeId: input.outcomeId ?? null,
   };
 }
 
@@ -276,7 +291,7 @@ export async function updateEvent(actor: Actor, input: UpdateEventInput): Promis
       tx,
       actor,
       { id: current.id, caseId: current.caseId, version: input.version },
-      { data: after, changes },
+      { data: after, changes, before: current },
       input.reason,
     ),
   );

@@ -19,6 +19,7 @@ export const FULL_EXPORT_FILES = [
   "contacts.jsonl",
   "advocacy.jsonl",
   "annotations.jsonl",
+  "vocabularies.jsonl",
   "history.jsonl",
 ] as const;
 export type FullExportFile = (typeof FULL_EXPORT_FILES)[number];
@@ -121,6 +122,8 @@ export async function fullExport(
     },
     "advocacy.jsonl": (after) => db.advocacyAction.findMany(page(after, ofCase)),
     "annotations.jsonl": (after) => db.annotation.findMany(page(after, ofCase)),
+    // The terms events' research fields point at (retired and merged ones too), so the ids can be read.
+    "vocabularies.jsonl": (after) => db.vocabularyTerm.findMany(page(after)),
     "history.jsonl": (after) =>
       db.recordChange.findMany({
         take: BATCH,

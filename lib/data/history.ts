@@ -7,6 +7,7 @@ import { EVENT_LABEL, enumLabel, formatUncertainDate } from "@/lib/format/displa
 import type { HistoryNames, HistoryRow, NamedRecord } from "@/lib/format/history-sentences";
 import type { HistoryFilter } from "@/lib/validations/history";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { EVENT_TERM_FIELDS } from "@/lib/fields/event";
 
 type Tx = Prisma.TransactionClient;
 type ChangeAction = "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE";
@@ -119,7 +120,16 @@ async function historyNames(caseId: string, caseCode: string, rows: HistoryRow[]
         .flatMap((r) => [r.oldValue, r.newValue]),
     ),
   ].filter((v): v is string => Boolean(v));
-  const [claims, actions, contacts, events] = await Promise.all([
+  const termIds = [
+    ...new Set(
+      rows
+        .filter(
+          (r) => r.entity === "CaseEvent" && r.field && (EVENT_TERM_FIELDS as readonly string[]).includes(r.field),
+        )
+        .flatMap((r) => [r.oldValue, r.newValue]),
+    ),
+  ].filter((v): v is string => Boolean(v));
+  const [claims, actions, contacts, events, terms] = await Promise.all([
     db.sourceClaim.findMany({
       where: { id: { in: ids("SourceClaim") }, caseId },
       select: { id: true, source: { select: { id: true, outlet: true, title: true } } },
@@ -133,6 +143,7 @@ async function historyNames(caseId: string, caseCode: string, rows: HistoryRow[]
       where: { id: { in: ids("CaseEvent") }, caseId },
       select: { id: true, type: true, dateEarliest: true, dateLatest: true, precision: true },
     }),
+    db.vocabularyTerm.findMany({ where: { id: { in: termIds } }, select: { id: true, labelEn: true } }),
   ]);
   const names: Record<string, NamedRecord> = {};
   for (const c of claims)
@@ -143,6 +154,7 @@ async function historyNames(caseId: string, caseCode: string, rows: HistoryRow[]
       href: `/cases/${caseCode}#advocacy`,
     };
   for (const c of contacts) names[c.id] = { label: c.name, href: `/contacts/${c.id}` };
+  for (const t of terms) names[t.id] = { label: t.labelEn };
   for (const e of events)
     names[e.id] = {
       label: `${EVENT_LABEL[e.type]}, ${formatUncertainDate(e.dateEarliest, e.dateLatest, e.precision)}`,

@@ -11,6 +11,7 @@ const MODELS = {
   AdvocacyAction: "advocacyAction",
   Contact: "contact",
   Annotation: "annotation",
+  VocabularyTerm: "vocabularyTerm",
 } as const;
 
 export type VersionedEntity = keyof typeof MODELS;

@@ -25,7 +25,8 @@ export type EnumName =
   | "Role"
   | "ClaimTarget"
   /** A record's text language (decision 016): "auto", "ko", "en". */
-  | "TextLang";
+  | "TextLang"
+  | "Vocabulary";
 
 export type Widget =
   /** `plain`: a name or code the browser should neither autofill nor spell-check (shown monospaced when `code`). */
@@ -60,6 +61,12 @@ export type FieldSpec = {
   form?: { section: string; wide?: boolean; editOnly?: boolean };
   /** A form-only input (e.g. the reason for a change), not a column of the record. */
   formOnly?: boolean;
+  /**
+   * A term of a managed vocabulary (docs/decisions/017): the column holds the term's id, the form
+   * offers the vocabulary's current terms, the API and exports publish the term's code, and the field
+   * applies only to the listed record types (an event's type).
+   */
+  term?: { vocabulary: string; appliesTo: readonly string[]; filterParam: string };
 };
 
 type Fields = Record<string, FieldSpec>;

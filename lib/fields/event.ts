@@ -1,13 +1,31 @@
 /** The fields of an event on a case's timeline (see lib/fields/define.ts). */
 import { z } from "zod";
-import { DatePrecision, EventType } from "@/lib/generated/prisma/enums";
+import { DatePrecision, EventType, type Vocabulary } from "@/lib/generated/prisma/enums";
 import { defineFields, fieldNames, type FieldSpec } from "@/lib/fields/define";
-import { blank, countryCode, isoDay, optionalText, textOrEmpty } from "@/lib/validations/fields";
+import { blank, countryCode, isoDay, optionalText, RECORD_ID, textOrEmpty } from "@/lib/validations/fields";
 
 export const EVENT_TYPES = Object.values(EventType) as [EventType, ...EventType[]];
 export const PRECISIONS = Object.values(DatePrecision) as [DatePrecision, ...DatePrecision[]];
 
 const nullableText = { type: ["string", "null"] };
+
+/**
+ * A research field from a managed vocabulary: the id of one of its terms, for events of the given
+ * types only. The API publishes the term's code under `research.<name>`; the timeline filters by
+ * `filterParam=<code>`. Whether the term exists, is of this vocabulary and is not retired is checked
+ * where the event is written (lib/data/vocabularies.ts), in the writing transaction.
+ */
+function termField(vocabulary: Vocabulary, appliesTo: readonly EventType[], name: string, filterParam: string) {
+  return {
+    schema: z.preprocess(blank, z.string().regex(RECORD_ID, "Choose a term from the list.").optional()),
+    widget: { kind: "choice" },
+    history: true,
+    exportColumn: null,
+    api: { path: `research.${name}`, schema: { type: ["string", "null"], description: `A ${vocabulary} term code` } },
+    sourced: false,
+    term: { vocabulary, appliesTo, filterParam },
+  } satisfies FieldSpec;
+}
 
 export const EVENT_FIELDS = defineFields("event", {
   type: {
@@ -89,6 +107,12 @@ export const EVENT_FIELDS = defineFields("event", {
     api: { path: "place.city", schema: nullableText },
     sourced: false,
   },
+  arrestSettingId: termField("ARREST_SETTING", ["ARRESTED"], "arrestSetting", "arrestSetting"),
+  arrestingBodyId: termField("ARRESTING_BODY", ["ARRESTED"], "arrestingBody", "arrestingBody"),
+  facilityId: termField("DETENTION_FACILITY", ["DETAINED", "TRANSFERRED"], "facility", "facility"),
+  crossingId: termField("HANDOVER_CROSSING", ["REPATRIATED"], "crossing", "crossing"),
+  receivingAgencyId: termField("RECEIVING_AGENCY", ["REPATRIATED"], "receivingAgency", "agency"),
+  outcomeId: termField("RETURN_OUTCOME", ["OUTCOME_REPORTED"], "outcome", "outcome"),
   description: {
     schema: textOrEmpty(5000, "validation.label.description"),
     widget: { kind: "textarea", rows: 2 },
@@ -127,3 +151,31 @@ export type EventFieldName = keyof typeof EVENT_FIELDS.fields;
 export const EVENT_COLUMNS = fieldNames(EVENT_FIELDS).filter(
   (n): n is Exclude<EventFieldName, "reason"> => !(EVENT_FIELDS.fields[n] as FieldSpec).formOnly,
 );
+
+/** The event's research fields, each a term of a managed vocabulary, in declaration order. */
+export const EVENT_TERM_FIELDS = EVENT_COLUMNS.filter((n) => (EVENT_FIELDS.fields[n] as FieldSpec).term) as (
+  "arrestSettingId" | "arrestingBodyId" | "facilityId" | "crossingId" | "receivingAgencyId" | "outcomeId"
+)[];
+export type EventTermField = (typeof EVENT_TERM_FIELDS)[number];
+
+/** A research field's vocabulary, the event types it applies to and its filter parameter. */
+export function termSpec(name: EventTermField): {
+  vocabulary: Vocabulary;
+  appliesTo: readonly EventType[];
+  filterParam: string;
+} {
+  return EVENT_FIELDS.fields[name].term as {
+    vocabulary: Vocabulary;
+    appliesTo: readonly EventType[];
+    filterParam: string;
+  };
+}
+
+/** The research fields an event of this type takes. */
+export function termFieldsFor(type: EventType | string): EventTermField[] {
+  return EVENT_TERM_FIELDS.filter((n) => (termSpec(n).appliesTo as readonly string[]).includes(type));
+}
+
+/** The relation each research field's id column belongs to ("crossingId" → "crossing"). */
+export const termRelation = (name: EventTermField) => name.slice(0, -2) as RelationOf<EventTermField>;
+type RelationOf<N extends string> = N extends `${infer R}Id` ? R : never;

@@ -10,6 +10,7 @@ import type { FieldTable } from "@/lib/fields/define";
 import { EVENT_FIELDS } from "@/lib/fields/event";
 import { CLAIM_FORM_FIELDS, SOURCE_FIELDS } from "@/lib/fields/source";
 import { USER_FIELDS } from "@/lib/fields/user";
+import { TERM_FIELDS } from "@/lib/fields/vocabulary";
 
 export const FIELD_TABLE_BY_ENTITY: Readonly<Record<string, FieldTable>> = {
   Case: CASE_FIELDS,
@@ -18,6 +19,7 @@ export const FIELD_TABLE_BY_ENTITY: Readonly<Record<string, FieldTable>> = {
   Contact: CONTACT_FIELDS,
   Source: SOURCE_FIELDS,
   SourceClaim: CLAIM_FORM_FIELDS,
+  VocabularyTerm: TERM_FIELDS,
 };
 
 /** Every field table, for checks that each one's words are in every message file. */

@@ -111,6 +111,7 @@ export const EVENT_LABEL: Record<EventType, string> = {
   RELEASED: "Released",
   REACHED_SAFETY: "Reached safety",
   APPEAL_MADE: "Appeal made",
+  OUTCOME_REPORTED: "Outcome reported",
   OTHER: "Other",
 };
 

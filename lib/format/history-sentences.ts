@@ -119,6 +119,7 @@ export function historySentences(t: Messages, names: HistoryNames = {}) {
     }
     if (entity === "Annotation") return value("body") ?? "";
     if (entity === "Contact") return value("name") ?? "";
+    if (entity === "VocabularyTerm") return [value("labelEn"), label("vocabulary")].filter(Boolean).join(", ");
     return "";
   }
 

@@ -11,6 +11,7 @@ export const SAME_IN_EVERY_LANGUAGE = new Set([
   "history.back",
   "importPage.countryPlaceholder",
   "validation.logCase.passageProblem",
+  "vocabularies.coordinates",
 ]);
 
 /** The flat "a.b.c" → text of a message file. */

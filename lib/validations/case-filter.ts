@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CaseStatus, EventType, Verification } from "@/lib/generated/prisma/enums";
 import { COMPOSITION_GROUPS } from "@/lib/fields/case-composition";
 import { isStorableText, RECORD_ID } from "@/lib/validations/fields";
+import { TERM_CODE } from "@/lib/fields/vocabulary";
 
 export const SORTS = [
   "date",
@@ -43,9 +44,30 @@ export const FILTER_PARAMS = [
   "outlet",
   "tag",
   "contact",
+  "arrestSetting",
+  "arrestingBody",
+  "facility",
+  "crossing",
+  "agency",
+  "outcome",
   "q",
   "data",
 ] as const;
+
+/**
+ * The research-field filters (a term's code, repeatable), by the event field they filter: an event
+ * of the case must hold one of the terms (a merged term's code finds the term it was merged into).
+ * Each is also its field's `term.filterParam` in lib/fields/event.ts (a unit test checks they agree).
+ */
+export const TERM_FILTERS = {
+  arrestSetting: "arrestSettingId",
+  arrestingBody: "arrestingBodyId",
+  facility: "facilityId",
+  crossing: "crossingId",
+  agency: "receivingAgencyId",
+  outcome: "outcomeId",
+} as const;
+export type TermFilterParam = keyof typeof TERM_FILTERS;
 
 /**
  * A date as a day, a month or a year ("2012-02-14", "2012-02", "2012"). `from` takes the first day
@@ -92,6 +114,12 @@ const many = <T extends z.ZodType>(item: T) =>
     (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")),
     z.array(item).max(20, "At most 20 values."),
   );
+/** A vocabulary term's code, as links and the API write it. */
+const termCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(TERM_CODE, "Use a term's code: lower-case letters, digits and hyphens, e.g. dandong-sinuiju.");
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
     (v) => ((Array.isArray(v) ? v[0] : v) === "" ? undefined : Array.isArray(v) ? v[0] : v),
@@ -126,6 +154,12 @@ export const caseFilterSchema = z
     tag: many(text(60)),
     /** An advocacy contact's id: only for roles that may see advocacy. */
     contact: optional(z.string().regex(RECORD_ID, "Unknown contact.")),
+    arrestSetting: many(termCode),
+    arrestingBody: many(termCode),
+    facility: many(termCode),
+    crossing: many(termCode),
+    agency: many(termCode),
+    outcome: many(termCode),
     q: optional(text(200)),
     /** Synthetic demo records are left out unless asked for. */
     data: optional(z.enum(["sourced", "all", "synthetic"], { message: "Use sourced, all or synthetic." })).transform(
@@ -251,6 +285,16 @@ export function describeFilter(filter: CaseFilter): string {
   if (filter.outlet) parts.push(`source outlet "${filter.outlet}"`);
   if (filter.tag.length) parts.push(`tags ${filter.tag.join(" and ")}`);
   if (filter.contact) parts.push(`advocacy contact ${filter.contact}`);
+  const termWords: Record<TermFilterParam, string> = {
+    arrestSetting: "arrest setting",
+    arrestingBody: "arresting body",
+    facility: "detention facility",
+    crossing: "handover crossing",
+    agency: "receiving agency",
+    outcome: "outcome after return",
+  };
+  for (const param of Object.keys(TERM_FILTERS) as TermFilterParam[])
+    if (filter[param].length) parts.push(`${termWords[param]} ${filter[param].join(" or ")}`);
   if (filter.q) parts.push(`text "${filter.q}"`);
   parts.push(
     filter.data === "all"

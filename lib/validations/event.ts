@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_FIELDS } from "@/lib/fields/event";
+import { EVENT_FIELDS, EVENT_TERM_FIELDS, termFieldsFor, type EventTermField } from "@/lib/fields/event";
 import { schemaOf } from "@/lib/fields/define";
 import { caseCode, recordId, requiredText, version } from "@/lib/validations/fields";
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
@@ -55,11 +55,33 @@ export function checkDates(v: { dateEarliest: string; dateLatest: string; precis
     ctx.addIssue({ code: "custom", path: ["dateEarliest"], message: "validation.event.inFuture" });
 }
 
+/**
+ * A research field is given only on the kinds of event it describes (a crossing on a repatriation,
+ * a facility on a detention or transfer…): the form shows only those, and a stray one is refused.
+ */
+export function checkTermFields(v: { type: string } & Partial<Record<EventTermField, string>>, ctx: z.RefinementCtx) {
+  const applies = new Set<string>(termFieldsFor(v.type));
+  for (const f of EVENT_TERM_FIELDS)
+    if (v[f] !== undefined && !applies.has(f))
+      ctx.addIssue({ code: "custom", path: [f], message: "This does not apply to the kind of event chosen." });
+}
+
+/** Dates and research fields of an event, checked together. */
+export function checkEvent(
+  v: { type: string; dateEarliest: string; dateLatest: string; precision: string } & Partial<
+    Record<EventTermField, string>
+  >,
+  ctx: z.RefinementCtx,
+) {
+  checkDates(v, ctx);
+  checkTermFields(v, ctx);
+}
+
 /** An event on a case's timeline, with an uncertain date: somewhere between earliest and latest. */
 export const addEventSchema = z
   .object({ caseCode: caseCode(), ...eventFields })
   .transform(withPrecisionRange)
-  .superRefine(checkDates);
+  .superRefine(checkEvent);
 
 /** An edit of an event, from a form opened at `version`. */
 export const updateEventSchema = z
@@ -70,7 +92,7 @@ export const updateEventSchema = z
     reason: EVENT_FIELDS.fields.reason.schema,
   })
   .transform(withPrecisionRange)
-  .superRefine(checkDates);
+  .superRefine(checkEvent);
 
 /**
  * "Record what happened": an event with its uncertain date and place, and the passage of a captured
@@ -84,7 +106,7 @@ export const recordWhatHappenedSchema = z
     quote: requiredText(MAX_QUOTE, "validation.label.passage", { missing: "validation.event.pastePassage" }),
   })
   .transform(withPrecisionRange)
-  .superRefine(checkDates);
+  .superRefine(checkEvent);
 
 /** Removing an event says why: the history keeps the reason and the case page shows it. */
 export const removeEventSchema = z.object({

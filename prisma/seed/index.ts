@@ -16,6 +16,10 @@ import { createPersonInTx } from "../../lib/data/people.ts";
 import { captureSourceInTx, sourceQuoter } from "../../lib/data/sources.ts";
 import { createStatSeriesInTx } from "../../lib/data/stat-series.ts";
 import { systemActorInTx } from "../../lib/data/system-actor.ts";
+import { createTermInTx } from "../../lib/data/vocabularies.ts";
+import { addTermSchema } from "../../lib/validations/vocabulary.ts";
+import type { Vocabulary } from "../../lib/generated/prisma/enums.ts";
+import { SEED_VOCABULARIES } from "./vocabularies.ts";
 import { createAdvocacySchema } from "../../lib/validations/advocacy.ts";
 import { createCaseSchema } from "../../lib/validations/case.ts";
 import { createContactSchema } from "../../lib/validations/contact.ts";
@@ -129,6 +133,27 @@ async function seedReport(tx: Tx, actor: SystemActor): Promise<boolean> {
   return true;
 }
 
+/**
+ * The research vocabularies' terms (always: they are reference data, not demo data). Only codes not
+ * yet present are added, so an admin's rename, merge or retirement is never undone by a later seed.
+ */
+async function seedVocabularies(tx: Tx, actor: SystemActor): Promise<number> {
+  const have = new Set(
+    (await tx.vocabularyTerm.findMany({ select: { vocabulary: true, code: true } })).map(
+      (t) => `${t.vocabulary}/${t.code}`,
+    ),
+  );
+  let added = 0;
+  for (const [vocabulary, terms] of Object.entries(SEED_VOCABULARIES) as [Vocabulary, SeedTerms][])
+    for (const term of terms) {
+      if (have.has(`${vocabulary}/${term.code}`)) continue;
+      await createTermInTx(tx, actor, addTermSchema.parse({ vocabulary, ...term }), "Seeded vocabulary term");
+      added++;
+    }
+  return added;
+}
+type SeedTerms = (typeof SEED_VOCABULARIES)[Vocabulary];
+
 /** Demo mode only: one account per role, and the synthetic cases and people, through the data layer too. */
 async function seedDemo(
   tx: Tx,
@@ -181,9 +206,10 @@ export async function seedDatabase(db: Db, opts: { demo: boolean; keyring: Keyri
   return db.$transaction(
     async (tx) => {
       const actor = await systemActorInTx(tx);
+      const terms = await seedVocabularies(tx, actor);
       const report = await seedReport(tx, actor);
       const demo = opts.demo ? await seedDemo(tx, actor, opts.keyring) : { users: 0, synthetic: 0, people: 0 };
-      return { report, ...demo };
+      return { report, terms, ...demo };
     },
     { timeout: 60_000 },
   );

@@ -10,6 +10,8 @@ import { formatDay } from "@/lib/format/display";
 import { listPeopleForCase } from "@/lib/data/people";
 import { can } from "@/lib/auth/permissions";
 import { CaseView } from "@/components/cases/case-view";
+import { termChoices } from "@/lib/data/vocabularies";
+import { EVENT_TERM_FIELDS } from "@/lib/fields/event";
 import { PeopleSection } from "@/components/cases/people-section";
 
 export const dynamic = "force-dynamic";
@@ -27,11 +29,15 @@ export default async function CasePage({ params }: Props) {
   const actor = await getActor();
   const c = await getCaseByCode(actor, code);
   if (!c) notFound();
-  const [annotations, people, archivedEvents, sources] = await Promise.all([
+  const editEvents = can(actor, "write:event:any");
+  // The event forms offer current terms, and keep the ones this case's events already use (even retired).
+  const usedTerms = c.events.flatMap((e) => EVENT_TERM_FIELDS.map((f) => e[f]).filter((v): v is string => Boolean(v)));
+  const [annotations, people, archivedEvents, sources, terms] = await Promise.all([
     listAnnotationsForCase(actor, c.id),
     listPeopleForCase(actor, c.code),
     listArchivedEvents(actor, c.id),
     listSourcesForPicker(actor),
+    editEvents ? termChoices(usedTerms) : undefined,
   ]);
   return (
     <>
@@ -71,7 +77,8 @@ export default async function CasePage({ params }: Props) {
         people={<PeopleSection people={people} />}
         viewer={{
           signedIn: Boolean(actor),
-          editEvents: can(actor, "write:event:any"),
+          editEvents,
+          terms,
           archivedEvents,
           whatHappenedSources: can(actor, "write:source:any")
             ? sources.map((s) => ({
