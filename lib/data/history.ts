@@ -59,6 +59,22 @@ export async function writeHistory(
  * its rows point at (a quote's source, an action's contact, an event), so the page can say what
  * happened instead of showing ids. Null when the actor may not see the case or its history.
  */
+/** The columns of a history row the history's sentences are written from (lib/format/history-sentences.ts). */
+export const historyRowSelect = {
+  id: true,
+  at: true,
+  userId: true,
+  entity: true,
+  entityId: true,
+  action: true,
+  field: true,
+  oldValue: true,
+  newValue: true,
+  reason: true,
+  txid: true,
+  user: { select: { name: true } },
+} satisfies Prisma.RecordChangeSelect;
+
 export async function listCaseHistory(actor: Actor, caseCode: string, filter: HistoryFilter = {}, limit = 500) {
   if (!can(actor, "read:history:case")) return null;
   const found = await findVisibleCase(actor, caseCode);
@@ -80,20 +96,7 @@ export async function listCaseHistory(actor: Actor, caseCode: string, filter: Hi
       },
       orderBy: { id: "desc" },
       take: limit,
-      select: {
-        id: true,
-        at: true,
-        userId: true,
-        entity: true,
-        entityId: true,
-        action: true,
-        field: true,
-        oldValue: true,
-        newValue: true,
-        reason: true,
-        txid: true,
-        user: { select: { name: true } },
-      },
+      select: historyRowSelect,
     }),
     db.user.findMany({
       where: { changes: { some: { caseId: found.id } } },

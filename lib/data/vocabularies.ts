@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound, ruleBroken } from "@/lib/data/errors";
-import { changedFields, writeHistory } from "@/lib/data/history";
+import { changedFields, historyRowSelect, writeHistory } from "@/lib/data/history";
 import { checkVersion, updateAtVersion } from "@/lib/data/versioned";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventType, Vocabulary } from "@/lib/generated/prisma/enums";
@@ -131,20 +131,7 @@ export async function listVocabularyHistory(actor: Actor, limit = 100) {
     where: { entity: "VocabularyTerm" },
     orderBy: { id: "desc" },
     take: limit,
-    select: {
-      id: true,
-      at: true,
-      userId: true,
-      entity: true,
-      entityId: true,
-      action: true,
-      field: true,
-      oldValue: true,
-      newValue: true,
-      reason: true,
-      txid: true,
-      user: { select: { name: true } },
-    },
+    select: historyRowSelect,
   });
   const ids = new Set<string>();
   for (const r of rows) {
