@@ -29,6 +29,12 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+      // A stored source file is hostile until proven otherwise: if a browser ever renders one, it runs
+      // sandboxed with nothing allowed (the route sends the same; a later rule for a key wins here).
+      {
+        source: "/api/sources/:id/files/:fileId",
+        headers: [{ key: "Content-Security-Policy", value: "sandbox; default-src 'none'" }],
+      },
       // HSTS only when the request reached us over HTTPS (a TLS-terminating proxy sets this header).
       {
         source: "/:path*",

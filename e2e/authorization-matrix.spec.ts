@@ -48,6 +48,8 @@ const ACTIONS: Record<string, Role[]> = {
   updateTermAction: ["ADMIN"],
   mergeTermsAction: ["ADMIN"],
   retireTermAction: ["ADMIN"],
+  // Choosing the language is for everyone; signed in, it is also saved on the account.
+  setLocaleAction: ["VISITOR", "RESEARCHER", "EDITOR", "STAFF", "ADMIN"],
 };
 
 const contexts = {} as Record<Role, APIRequestContext>;

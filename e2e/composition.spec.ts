@@ -14,15 +14,15 @@ test.describe("[COMPOSITION]", () => {
     await page.getByLabel("At most").fill("6");
     await page.getByLabel("Province").fill(province);
     // More children than the group holds is refused, by the field, and nothing is saved.
-    await page.getByLabel("Women (min)").fill("3");
+    await page.getByLabel("Women (min)", { exact: true }).fill("3");
     await page.getByLabel("Children (under 18) (min)").fill("4");
     await page.getByRole("button", { name: "Log case" }).click();
     await expect(page.getByText(/Women, men and children together \(at least 7\)/).first()).toBeVisible();
-    await expect(page.getByLabel("Women (min)")).toHaveValue("3");
+    await expect(page.getByLabel("Women (min)", { exact: true })).toHaveValue("3");
 
     await page.getByLabel("Children (under 18) (min)").fill("2");
     await page.getByLabel("Infants (under 2) (min)").fill("1");
-    await page.getByLabel("Women: as reported").fill("three mothers");
+    await page.getByLabel("Women: as reported", { exact: true }).fill("three mothers");
     await page.getByRole("button", { name: /Log case|Save anyway/ }).click();
     if (await page.getByRole("button", { name: "Save anyway" }).isVisible())
       await page.getByRole("button", { name: "Save anyway" }).click();

@@ -114,9 +114,9 @@ describe("npm run backup / restore in demo mode", () => {
       const restored = await script("restore", [path.join(dir, "stopped.tar.gz")], fresh);
       expect(restored.out).toContain(`Creating a new demo data directory in ${fresh}`);
       expect(restored.out).toMatch(/Restored .* into database "refoulement_watch"/);
-      expect(restored.out).toMatch(/Case\s+5 rows/);
+      expect(restored.out).toMatch(/Case\s+7 rows/);
       expect(restored.out).toContain("Encryption keys are not in backups: they must be supplied separately.");
-      expect(restored.out).toMatch(/key "[^"]+" \(3 encrypted values\): NOT in .*restored\.keys\.json/);
+      expect(restored.out).toMatch(/key "[^"]+" \(4 encrypted values\): NOT in .*restored\.keys\.json/);
       expect(restored.code).toBe(0);
       // With the keys file kept from the original, the restored values decrypt.
       const withKeys = await script(
@@ -125,7 +125,7 @@ describe("npm run backup / restore in demo mode", () => {
         fresh,
         path.join(dir, "data.keys.json"),
       );
-      expect(withKeys.out).toMatch(/key "[^"]+" \(3 encrypted values\): in .*data\.keys\.json.*, and it decrypts them/);
+      expect(withKeys.out).toMatch(/key "[^"]+" \(4 encrypted values\): in .*data\.keys\.json.*, and it decrypts them/);
       expect(withKeys.code).toBe(0);
 
       const again = await script("restore", [path.join(dir, "stopped.tar.gz")], fresh);

@@ -281,7 +281,7 @@ describe("backup and restore", () => {
     expect(result.manifest.tables.map((t) => t.name)).toContain("_prisma_migrations");
     const [{ n }] = await query<{ n: number }>(
       srcUrl,
-      `SELECT (SELECT count("realNameEnc") + count("contactDetailsEnc") + count("exactAddressEnc") FROM "Person") + (SELECT count("contactDetailsEnc") FROM "Contact") AS n`,
+      `SELECT (SELECT count("realNameEnc") + count("realNameAltEnc") + count("contactDetailsEnc") + count("exactAddressEnc") FROM "Person") + (SELECT count("contactDetailsEnc") FROM "Contact") AS n`,
     );
     expect(result.manifest.encryption).toEqual({
       keysIncluded: false,

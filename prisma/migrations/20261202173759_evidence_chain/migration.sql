@@ -139,25 +139,27 @@ ALTER TABLE "RecordChange" DISABLE TRIGGER "RecordChange_append_only";
 ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only";
 DO $$
 DECLARE
-  r record;
+  -- Typed row variables: a generic "record" cannot be cast to the table's row type.
+  rc "RecordChange";
+  ae "AuditEvent";
   s bigint := 0;
   prev char(64) := repeat('0', 64);
   h char(64);
 BEGIN
-  FOR r IN SELECT * FROM "RecordChange" ORDER BY "id" LOOP
+  FOR rc IN SELECT * FROM "RecordChange" ORDER BY "id" LOOP
     s := s + 1;
-    r."chainSeq" := s;
-    r."prevHash" := prev;
-    h := rw_chain_hash(rw_chain_text_record_change(r::"RecordChange"));
-    UPDATE "RecordChange" SET "chainSeq" = s, "prevHash" = prev, "hash" = h WHERE "id" = r."id";
+    rc."chainSeq" := s;
+    rc."prevHash" := prev;
+    h := rw_chain_hash(rw_chain_text_record_change(rc));
+    UPDATE "RecordChange" SET "chainSeq" = s, "prevHash" = prev, "hash" = h WHERE "id" = rc."id";
     prev := h;
   END LOOP;
-  FOR r IN SELECT * FROM "AuditEvent" ORDER BY "id" LOOP
+  FOR ae IN SELECT * FROM "AuditEvent" ORDER BY "id" LOOP
     s := s + 1;
-    r."chainSeq" := s;
-    r."prevHash" := prev;
-    h := rw_chain_hash(rw_chain_text_audit_event(r::"AuditEvent"));
-    UPDATE "AuditEvent" SET "chainSeq" = s, "prevHash" = prev, "hash" = h WHERE "id" = r."id";
+    ae."chainSeq" := s;
+    ae."prevHash" := prev;
+    h := rw_chain_hash(rw_chain_text_audit_event(ae));
+    UPDATE "AuditEvent" SET "chainSeq" = s, "prevHash" = prev, "hash" = h WHERE "id" = ae."id";
     prev := h;
   END LOOP;
 END
